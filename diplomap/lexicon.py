@@ -1,0 +1,193 @@
+"""One-pass matching of many terms (place names, issue phrases) in a normalised text.
+
+A `Lexicon` holds normalised terms with a payload each, compiled into one Aho-Corasick
+automaton, so a whole article is scanned once whatever the number of terms. A hit
+counts only at word boundaries, where a word may carry:
+
+- Arabic-script clitic prefixes: و ف (conjunctions), ب ل ك (prepositions) and the
+  article ال in their combinations (وسوريا, بالعراق, لإيران, وللعراق);
+- a term ending in `*` (Latin/Cyrillic stems such as "палестин*", "negotiat*") matches
+  any continuation of the word; a term's first word must still start a word;
+- for terms of `min_suffix_len` letters or more, the Arabic-script suffixes in
+  `ARABIC_SUFFIXES` (nisba and plural endings, Persian plural and ezafe: سوري/سورية are
+  not, but الفلسطينيين, روسیه‌ای, اسرائیلی are); Latin/Cyrillic terms take no suffix
+  (inflected forms are listed as terms of their own).
+
+A word merely containing a term (اسرائیلیات? no: غزال is not غزة) does not match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from diplomap.normalize import NormText, normalize
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F]")
+# Prefix string allowed between a word boundary and a term written in Arabic script.
+_PREFIX_RE = re.compile(r"(?:[وف]?(?:[بك]?ال|لل|[بلك])?)")
+ARABIC_SUFFIXES = (
+    "ي",
+    "يه",
+    "يان",
+    "يون",
+    "يين",
+    "ين",
+    "ها",
+    "هاي",
+    "هايي",
+    "اي",
+    "ان",
+    "يها",
+    "يهاي",
+)
+_MAX_PREFIX = 4
+
+
+def is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon hit: span in the normalised text of the whole word, and of the term."""
+
+    start: int  # word start (including clitic prefix)
+    end: int  # word end (including suffix)
+    term_start: int
+    term_end: int
+    term: str
+    payload: Any
+
+
+class Lexicon:
+    """Normalised terms -> payloads, matched in one pass with word-boundary rules."""
+
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, Any]] = (),
+        *,
+        min_suffix_len: int = 4,
+        suffixes: tuple[str, ...] = ARABIC_SUFFIXES,
+    ) -> None:
+        self._terms: dict[str, Any] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+        self.min_suffix_len = min_suffix_len
+        self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
+        for term, payload in entries:
+            self.add(term, payload)
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def __contains__(self, term: str) -> bool:
+        return normalize(term).strip() in self._terms
+
+    def add(self, term: str, payload: Any, *, replace: bool = False) -> None:
+        """Add a term (normalised here). The first payload of a term wins unless `replace`."""
+        key = " ".join(normalize(term).split())
+        open_end = key.endswith("*")
+        key = key.rstrip("*").rstrip()
+        if len(key) < 2:
+            return
+        if replace or key not in self._terms:
+            self._terms[key] = _Entry(payload, open_end=open_end)
+            self._automaton = None
+        # An Arabic term with the article also matches after ل+ال contracted (للعراق).
+        if key.startswith("ال") and len(key) > 4 and _ARABIC_LETTER.match(key):
+            bare = key[2:]
+            if bare not in self._terms:
+                self._terms[bare] = _Entry(payload, open_end=open_end, after_lil=True)
+                self._automaton = None
+
+    def remove(self, term: str) -> None:
+        self._terms.pop(" ".join(normalize(term).split()).rstrip("*").rstrip(), None)
+        self._automaton = None
+
+    def payload(self, term: str) -> Any:
+        entry = self._terms.get(" ".join(normalize(term).split()).rstrip("*").rstrip())
+        return None if entry is None else entry.payload
+
+    def _compiled(self) -> ahocorasick.Automaton:
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for key, entry in self._terms.items():
+                automaton.add_word(key, (key, entry))
+            if len(automaton):
+                automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def find(self, text: str | NormText) -> list[Hit]:
+        """Leftmost-longest, non-overlapping hits in a normalised text."""
+        norm = text.norm if isinstance(text, NormText) else text
+        automaton = self._compiled()
+        if not len(automaton):
+            return []
+        candidates: list[Hit] = []
+        for end_idx, (key, entry) in automaton.iter(norm):
+            start = end_idx - len(key) + 1
+            hit = self._check(norm, start, end_idx + 1, key, entry)
+            if hit is not None:
+                candidates.append(hit)
+        return _leftmost_longest(candidates)
+
+    def _check(self, norm: str, start: int, end: int, key: str, entry: _Entry) -> Hit | None:
+        arabic = bool(_ARABIC_LETTER.match(key))
+        # left boundary (with Arabic clitics)
+        word_start = start
+        if start > 0 and is_word_char(norm[start - 1]):
+            if not arabic:
+                return None
+            j = start
+            while j > 0 and start - j < _MAX_PREFIX and is_word_char(norm[j - 1]):
+                j -= 1
+            if j > 0 and is_word_char(norm[j - 1]):
+                return None
+            prefix = norm[j:start]
+            if not _PREFIX_RE.fullmatch(prefix):
+                return None
+            word_start = j
+        else:
+            prefix = ""
+        if entry.after_lil and not (prefix.endswith("لل") or prefix.endswith("ال")):
+            return None
+        # right boundary (with Arabic-script suffixes)
+        word_end = end
+        if end < len(norm) and is_word_char(norm[end]):
+            if entry.open_end:
+                k = end
+                while k < len(norm) and is_word_char(norm[k]):
+                    k += 1
+                return Hit(word_start, k, start, end, key, entry.payload)
+            if not arabic or len(key) < self.min_suffix_len:
+                return None
+            k = end
+            while k < len(norm) and is_word_char(norm[k]):
+                k += 1
+            if norm[end:k] not in self.suffixes:
+                return None
+            word_end = k
+        return Hit(word_start, word_end, start, end, key, entry.payload)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    payload: Any
+    open_end: bool = False
+    after_lil: bool = False
+
+
+def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start), -(h.term_end - h.term_start)))
+    out: list[Hit] = []
+    last_end = -1
+    for h in hits:
+        if h.start >= last_end:
+            out.append(h)
+            last_end = h.end
+    return out

@@ -1,0 +1,183 @@
+"""Text normalisation for matching, with a map back to the original characters.
+
+The original text is kept for display; names, issue terms and dates are matched on a
+normalised copy (`NormText.norm`). Normalisation folds Arabic/Persian letter variants,
+removes diacritics, tatweel, zero-width and bidi controls, turns Arabic-Indic and
+Persian digits into ASCII and lower-cases Latin and Cyrillic. `NormText.to_original`
+maps a span of the normalised copy back to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+# Characters removed for matching: Arabic diacritics (harakat, shadda, sukun, dagger
+# alef, Quranic marks), tatweel, zero-width (non-)joiners, bidi controls, soft hyphen, BOM.
+_DELETE = (
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640", "\u00ad", "\ufeff", "\u200b", "\u200c", "\u200d", "\u2060"]
+    + ["\u200e", "\u200f", "\u061c"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + [chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06E5, 0x06E6)]
+)
+DELETED_CHARS = frozenset(_DELETE)
+
+_FOLD = {
+    # Arabic/Persian letter variants -> one form
+    "ی": "ي",  # Persian yeh
+    "ى": "ي",  # alef maksura
+    "ئ": "ي",
+    "ک": "ك",  # Persian kaf
+    "ڪ": "ك",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ۂ": "ه",
+    "ە": "ه",
+    "ؤ": "و",
+    "ۆ": "و",
+    "ې": "ي",
+    # Cyrillic
+    "ё": "е",
+    "Ё": "е",
+    # Latin capital I with dot lower-cases to two characters: fold it first
+    "İ": "i",
+    # typographic variants
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "’": "'",
+    "‘": "'",
+    "ʼ": "'",
+}
+for _base in (0x0660, 0x06F0):  # Arabic-Indic and Persian (Eastern Arabic-Indic) digits
+    for _i in range(10):
+        _FOLD[chr(_base + _i)] = str(_i)
+
+_TABLE = str.maketrans({**_FOLD, **{c: None for c in _DELETE}})
+_DELETE_RE = re.compile("[" + "".join(re.escape(c) for c in _DELETE) + "]")
+_DIGITS_TABLE = str.maketrans({chr(b + i): str(i) for b in (0x0660, 0x06F0) for i in range(10)})
+
+
+def fold_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits to ASCII digits (same length)."""
+    return text.translate(_DIGITS_TABLE)
+
+
+def normalize(text: str) -> str:
+    """The normalised form of a string (for lexicon entries and single words)."""
+    return unicodedata.normalize("NFC", text).translate(_TABLE).lower()
+
+
+@dataclass(frozen=True)
+class NormText:
+    """An original text and its normalised copy, with a character map between them."""
+
+    original: str
+    norm: str
+    # offsets[i] is the index in `original` of norm[i]; None when nothing was deleted
+    # (then the two texts align one to one).
+    offsets: tuple[int, ...] | None = None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the half-open span [start, end) of `norm` to a span of `original`."""
+        if self.offsets is None:
+            return start, end
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    @cached_property
+    def _inverse(self) -> list[int]:
+        inv = [0] * (len(self.original) + 1)
+        j = 0
+        offs = self.offsets or range(len(self.norm))
+        for i in range(len(self.original) + 1):
+            while j < len(offs) and offs[j] < i:
+                j += 1
+            inv[i] = j
+        return inv
+
+    def to_norm(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of `original` to the smallest covering span of `norm`."""
+        if self.offsets is None:
+            return start, end
+        return self._inverse[start], self._inverse[end]
+
+
+def normalize_text(text: str) -> NormText:
+    """Normalise a whole text for matching. `text` should already be NFC (ingest does it)."""
+    norm = text.translate(_TABLE).lower()
+    if len(norm) == len(text):
+        return NormText(text, norm, None)
+    if not _DELETE_RE.search(text):  # pragma: no cover - lower() never changes length after folding
+        raise AssertionError("normalisation changed length without deletions")
+    offsets = tuple(i for i, ch in enumerate(text) if ch not in DELETED_CHARS)
+    return NormText(text, norm, offsets)
+
+
+# --- scripts and language -------------------------------------------------------------
+
+# Matched on normalised text (so Persian written with Arabic ي/ك is still Persian).
+_PERSIAN_ONLY = set("پچژگ")
+_PERSIAN_WORDS = re.compile(r"(?<!\w)(?:است|مي|اين|كه|را|از|هاي|براي|شد|كرد|گفت|ما|وي|نيز)(?!\w)")
+_ARABIC_WORDS = re.compile(r"(?<!\w)(?:في|من|علي|الي|التي|الذي|ان|عن|هذا|قال|وقال|مع|كان)(?!\w)")
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|said|is|that|for|with)\b", re.I)
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """Letters per script: arabic, cyrillic, latin, other."""
+    counts = {"arabic": 0, "cyrillic": 0, "latin": 0, "other": 0}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        o = ord(ch)
+        if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF:
+            counts["arabic"] += 1
+        elif 0x0400 <= o <= 0x052F:
+            counts["cyrillic"] += 1
+        elif o < 0x0250:
+            counts["latin"] += 1
+        else:
+            counts["other"] += 1
+    return counts
+
+
+def detect_language(text: str) -> str:
+    """Guess the language of an article: "ar", "fa", "ru", "en" or "other"."""
+    sample = text[:20000]
+    counts = script_counts(sample)
+    total = sum(counts.values())
+    if total < 3:
+        return "other"
+    script = max(counts, key=counts.__getitem__)
+    if counts[script] < 0.5 * total:
+        return "other"
+    if script == "arabic":
+        folded = normalize(sample)
+        persian_letters = sum(1 for ch in folded if ch in _PERSIAN_ONLY)
+        fa_words = len(_PERSIAN_WORDS.findall(folded))
+        ar_words = len(_ARABIC_WORDS.findall(folded))
+        if fa_words > ar_words or (
+            fa_words == ar_words and persian_letters > 0.01 * counts[script]
+        ):
+            return "fa"
+        return "ar"
+    if script == "cyrillic":
+        return "ru"
+    if script == "latin":
+        words = max(1, len(sample.split()))
+        if len(_ENGLISH_WORDS.findall(sample)) >= max(1, words // 25) or words < 8:
+            return "en"
+        return "other"
+    return "other"
