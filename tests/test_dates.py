@@ -1,0 +1,419 @@
+"""Publication dates with provenance (diplomap.dates), in ar, fa, ru and en."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from diplomap.dates import (
+    PublicationDate,
+    find_publication_date,
+    hijri_to_gregorian,
+    jalali_to_gregorian,
+    parse_date,
+)
+
+TODAY = dt.date(2025, 6, 1)
+D = dt.date
+NONE = PublicationDate(None, "none", None, None, None)
+ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
+
+FILLER = {
+    "ar": "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للحوار مع جميع الأطراف. ",
+    "fa": "سرگئی لاوروف وزیر امور خارجه روسیه گفت که مسکو آماده گفتگو با همه طرف‌ها است. ",
+    "ru": "Министр иностранных дел России Сергей Лавров заявил, что Москва готова к диалогу. ",
+    "en": "Russian Foreign Minister Sergei Lavrov said Moscow was ready for talks with all sides. ",
+}
+TITLE = {
+    "ar": "لافروف يبحث الأوضاع في الشرق الأوسط",
+    "fa": "لاوروف درباره خاورمیانه سخن گفت",
+    "ru": "Лавров обсудил ситуацию на Ближнем Востоке",
+    "en": "Lavrov discusses the Middle East",
+}
+
+
+def expect(text: str, date: dt.date, source: str, precision: str, snippet: str) -> PublicationDate:
+    start = text.index(snippet)
+    return PublicationDate(date, source, precision, snippet, (start, start + len(snippet)))
+
+
+# --- parse_date ---------------------------------------------------------------------------
+
+PARSE_CASES = [
+    # (lang, expression, expected)
+    ("en", "2024-02-13", (D(2024, 2, 13), "day")),
+    ("en", "2024-02-13T10:22:00+03:00", (D(2024, 2, 13), "day")),
+    ("en", "13th, February 2024 GMT", (D(2024, 2, 13), "day")),
+    ("en", "February 13, 2024", (D(2024, 2, 13), "day")),
+    ("en", "Feb. 13, 2024 10:00 AM EST", (D(2024, 2, 13), "day")),
+    ("en", "13 Feb 2024", (D(2024, 2, 13), "day")),
+    ("en", "Tue, 13 Feb 2024 10:00:00 GMT", (D(2024, 2, 13), "day")),
+    ("en", "February 2024", (D(2024, 2, 1), "month")),
+    ("en", "2024", (D(2024, 1, 1), "year")),
+    ("en", "20240213", (D(2024, 2, 13), "day")),
+    ("en", "12/03/2021", (D(2021, 12, 3), "day")),  # month first in English slashes
+    ("en", "13/03/2021", (D(2021, 3, 13), "day")),  # day first only when unambiguous
+    ("en", "13.03.2021", (D(2021, 3, 13), "day")),
+    ("ru", "13 февраля 2024 года", (D(2024, 2, 13), "day")),
+    ("ru", "13-го февраля 2024 г.", (D(2024, 2, 13), "day")),
+    ("ru", "13.02.2024", (D(2024, 2, 13), "day")),
+    ("ru", "12/03/2021", (D(2021, 3, 12), "day")),
+    ("ru", "в феврале 2024 года", (D(2024, 2, 1), "month")),
+    ("ru", "вторник, 13 фев. 2024", (D(2024, 2, 13), "day")),
+    ("ar", "25 يناير 2024", (D(2024, 1, 25), "day")),
+    ("ar", "3 فبراير/شباط 2021", (D(2021, 2, 3), "day")),
+    ("ar", "3 شباط 2021", (D(2021, 2, 3), "day")),
+    ("ar", "اليوم الأربعاء 3 فبراير 2021", (D(2021, 2, 3), "day")),
+    ("ar", "يوم 25 كانون الثاني 2024", (D(2024, 1, 25), "day")),
+    ("ar", "٢٥ كانون الأول ٢٠٢٣", (D(2023, 12, 25), "day")),
+    ("ar", "4 تشرين الأول 2023م", (D(2023, 10, 4), "day")),
+    ("ar", "١٢ آذار ٢٠٢١", (D(2021, 3, 12), "day")),
+    ("ar", "3 فبـراير 2021", (D(2021, 2, 3), "day")),  # tatweel
+    ("ar", "فبراير 2021", (D(2021, 2, 1), "month")),
+    ("ar", "13 رجب 1445 هـ", (D(2024, 1, 25), "day")),
+    ("ar", "1445/07/13 هـ", (D(2024, 1, 25), "day")),
+    ("ar", "20 ذو القعدة 1445 هـ", (D(2024, 5, 28), "day")),
+    ("fa", "۲۵ دی ۱۴۰۳", (D(2025, 1, 14), "day")),
+    ("fa", "سه‌شنبه ۲۵ دی‌ماه ۱۴۰۳", (D(2025, 1, 14), "day")),
+    ("fa", "۱۴۰۲/۱۱/۲۴", (D(2024, 2, 13), "day")),
+    ("fa", "۲۴/۱۱/۱۴۰۲", (D(2024, 2, 13), "day")),
+    ("fa", "۱۴ ژانویه ۲۰۲۵", (D(2025, 1, 14), "day")),
+    ("fa", "۱۴ ژانويه ۲۰۲۵", (D(2025, 1, 14), "day")),  # Arabic yeh
+    ("fa", "۱۰ ربیع‌الاول ۱۴۴۶ ق", (D(2024, 9, 13), "day")),
+    ("fa", "۱۴۰۳/۱۲/۳۰", (D(2025, 3, 20), "day")),  # 1403 is a leap year
+    (None, "۲۵ دی ۱۴۰۳", (D(2025, 1, 14), "day")),
+    (None, "۱۴۰۲/۱۱/۲۴", (D(2024, 2, 13), "day")),
+]
+
+
+@pytest.mark.parametrize(("lang", "expr", "expected"), PARSE_CASES)
+def test_parse_date(lang, expr, expected):
+    assert parse_date(expr, lang, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expr"),
+    [
+        ("en", "10000-01-01"),
+        ("en", "0000-00-00"),
+        ("en", "31 February 2024"),
+        ("en", "2024-02-30"),
+        ("en", "in 123456789 days"),
+        ("en", "yesterday"),
+        ("en", "12/03/21"),  # two-digit years are never read
+        ("en", "13 Feb 1985"),  # before 1990
+        ("en", "13 Feb 2031"),  # in the future
+        ("en", "2025-06-03"),  # today + 2 days
+        ("en", ""),
+        ("en", "no date here"),
+        ("ar", "15 أكتوبر الماضي"),  # no year
+        ("ar", "1442 هـ"),  # a Hijri year is not a Gregorian one
+        ("ar", "1445/07/13"),  # Hijri-range year without هـ in Arabic
+        ("ar", "30 رجب 1445 هـ"),  # Rajab 1445 has 29 days
+        ("fa", "۱۴۰۳"),  # a bare Jalali year
+        ("fa", "۱۴۰۲/۱۲/۳۰"),  # 1402 is not a leap year
+        ("fa", "۲۵ دی ۲۰۲۴"),  # Jalali month, Gregorian year
+        ("ru", "13 февраля"),
+    ],
+)
+def test_parse_date_rejects(lang, expr):
+    assert parse_date(expr, lang, today=TODAY) is None
+
+
+def test_parse_date_today_boundary():
+    assert parse_date("2025-06-02", "en", today=TODAY) == (D(2025, 6, 2), "day")
+    assert parse_date("2025-06-03", "en", today=TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("jalali", "gregorian"),
+    [
+        ((1368, 1, 1), D(1989, 3, 21)),
+        ((1375, 12, 30), D(1997, 3, 20)),
+        ((1399, 12, 30), D(2021, 3, 20)),
+        ((1400, 1, 1), D(2021, 3, 21)),
+        ((1402, 11, 24), D(2024, 2, 13)),
+        ((1403, 7, 1), D(2024, 9, 22)),
+        ((1403, 10, 25), D(2025, 1, 14)),
+    ],
+)
+def test_jalali_conversion(jalali, gregorian):
+    assert jalali_to_gregorian(*jalali) == gregorian
+
+
+def test_calendar_conversions_reject_impossible_dates():
+    assert jalali_to_gregorian(1403, 7, 31) is None
+    assert jalali_to_gregorian(1403, 13, 1) is None
+    assert hijri_to_gregorian(1445, 7, 30) is None
+    assert hijri_to_gregorian(1445, 7, 13) == D(2024, 1, 25)
+
+
+# --- find_publication_date: header ------------------------------------------------------
+
+HEADER_CASES = [
+    # (lang, header line, the date text in it, expected date, precision)
+    ("ar", "تاريخ النشر: 13th, February 2024 GMT", "13th, February 2024", D(2024, 2, 13), "day"),
+    (
+        "ar",
+        "نشر في: الثلاثاء 13 فبراير 2024 - 10:30",
+        "الثلاثاء 13 فبراير 2024",
+        D(2024, 2, 13),
+        "day",
+    ),
+    ("ar", "آخر تحديث: 14/02/2024", "14/02/2024", D(2024, 2, 14), "day"),
+    (
+        "ar",
+        "الأحد، 25 كانون الثاني/يناير 2024",
+        "الأحد، 25 كانون الثاني/يناير 2024",
+        D(2024, 1, 25),
+        "day",
+    ),
+    ("ar", "13 رجب 1445 هـ", "13 رجب 1445 هـ", D(2024, 1, 25), "day"),
+    ("fa", "تاریخ انتشار: ۲۵ دی ۱۴۰۳ - ۱۰:۳۰", "۲۵ دی ۱۴۰۳", D(2025, 1, 14), "day"),
+    ("fa", "سه‌شنبه ۲۵ دی ۱۴۰۳", "سه‌شنبه ۲۵ دی ۱۴۰۳", D(2025, 1, 14), "day"),
+    ("fa", "۱۴۰۲/۱۱/۲۴ ساعت ۱۰:۳۰", "۱۴۰۲/۱۱/۲۴", D(2024, 2, 13), "day"),
+    ("fa", "تاریخ انتشار: ۱۴ ژانویه ۲۰۲۵", "۱۴ ژانویه ۲۰۲۵", D(2025, 1, 14), "day"),
+    (
+        "ru",
+        "Опубликовано: 13 февраля 2024 года, 14:35",
+        "13 февраля 2024 года",
+        D(2024, 2, 13),
+        "day",
+    ),
+    ("ru", "13.02.2024 14:35", "13.02.2024", D(2024, 2, 13), "day"),
+    ("ru", "Дата публикации: февраль 2024", "февраль 2024", D(2024, 2, 1), "month"),
+    ("en", "Published: February 13, 2024 10:42 GMT", "February 13, 2024", D(2024, 2, 13), "day"),
+    ("en", "Date: 2024-02-13", "2024-02-13", D(2024, 2, 13), "day"),
+    ("en", "Updated 02/13/2024", "02/13/2024", D(2024, 2, 13), "day"),
+    ("en", "Published: 2024", "2024", D(2024, 1, 1), "year"),
+    ("en", "Tuesday, 13 February 2024", "Tuesday, 13 February 2024", D(2024, 2, 13), "day"),
+]
+
+
+@pytest.mark.parametrize(("lang", "line", "snippet", "date", "precision"), HEADER_CASES)
+def test_header(lang, line, snippet, date, precision):
+    text = f"{TITLE[lang]}\n{line}\n{FILLER[lang] * 20}"
+    got = find_publication_date(text, lang, title=TITLE[lang], today=TODAY)
+    assert got == expect(text, date, "header", precision, snippet)
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_header_beats_older_event_in_body(lang):
+    event = {
+        "ar": "في 15 أكتوبر الماضي وفي 7 أكتوبر 2023",
+        "fa": "در ۱۵ مهر گذشته و در ۱۵ مهر ۱۴۰۲",
+        "ru": "15 октября прошлого года и 7 октября 2023 года",
+        "en": "on October 15 last year and on 7 October 2023",
+    }[lang]
+    header = {
+        "ar": "تاريخ النشر: 13th, February 2024 GMT",
+        "fa": "تاریخ انتشار: ۲۴ بهمن ۱۴۰۲",
+        "ru": "Опубликовано: 13.02.2024",
+        "en": "Published: 13 February 2024",
+    }[lang]
+    snippet = {"ar": "13th, February 2024", "fa": "۲۴ بهمن ۱۴۰۲", "ru": "13.02.2024"}.get(
+        lang, "13 February 2024"
+    )
+    text = f"{TITLE[lang]}\n{header}\n{FILLER[lang]}{event}. {FILLER[lang] * 10}"
+    got = find_publication_date(text, lang, today=TODAY)
+    assert got == expect(text, D(2024, 2, 13), "header", "day", snippet)
+
+
+def test_published_label_beats_updated_label():
+    text = "Title\nUpdated: 14 February 2024\nPublished: 13 February 2024\n" + FILLER["en"] * 5
+    got = find_publication_date(text, "en", today=TODAY)
+    assert got == expect(text, D(2024, 2, 13), "header", "day", "13 February 2024")
+
+
+def test_header_value_on_next_line():
+    text = "Title\nPublished:\n13 February 2024\n" + FILLER["en"] * 5
+    got = find_publication_date(text, "en", today=TODAY)
+    assert got == expect(text, D(2024, 2, 13), "header", "day", "13 February 2024")
+
+
+# --- dateline ---------------------------------------------------------------------------
+
+DATELINE_CASES = [
+    ("ar", "موسكو - 3 فبراير/شباط 2021 - ", "3 فبراير/شباط 2021", D(2021, 2, 3)),
+    (
+        "ar",
+        "ناقش لافروف مع الصفدي الأمن في الخليج في موسكو اليوم الأربعاء 3 فبراير/شباط 2021.",
+        "الأربعاء 3 فبراير/شباط 2021",
+        D(2021, 2, 3),
+    ),
+    ("fa", "لاوروف امروز سه‌شنبه ۲۵ دی ۱۴۰۳ گفت ", "سه‌شنبه ۲۵ دی ۱۴۰۳", D(2025, 1, 14)),
+    ("ru", "МОСКВА, 13 февраля 2024. /ТАСС/. ", "13 февраля 2024", D(2024, 2, 13)),
+    ("ru", "Лавров сегодня, 13 февраля 2024 года, заявил ", "13 февраля 2024 года", D(2024, 2, 13)),
+    ("en", "MOSCOW, Feb 13, 2024 (Reuters) - ", "Feb 13, 2024", D(2024, 2, 13)),
+    (
+        "en",
+        "Lavrov said today, Tuesday, February 13, 2024, that ",
+        "Tuesday, February 13, 2024",
+        D(2024, 2, 13),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "opening", "snippet", "date"), DATELINE_CASES)
+def test_dateline(lang, opening, snippet, date):
+    text = f"{TITLE[lang]}\n\n{opening}{FILLER[lang]}\n{FILLER[lang] * 10}"
+    got = find_publication_date(text, lang, title=TITLE[lang], today=TODAY)
+    assert got == expect(text, date, "dateline", "day", snippet)
+
+
+def test_yearless_dateline_takes_the_header_year():
+    text = "Lavrov in Riyadh\n2024\nRIYADH, Feb 13 (Reuters) - " + FILLER["en"] * 5
+    got = find_publication_date(text, "en", today=TODAY)
+    assert got == expect(text, D(2024, 2, 13), "dateline", "day", "Feb 13")
+
+
+def test_yearless_dateline_alone_is_no_date():
+    text = "Lavrov in Riyadh\nRIYADH, Feb 13 (Reuters) - " + FILLER["en"] * 5
+    assert find_publication_date(text, "en", today=TODAY) == NONE
+
+
+def test_event_date_in_first_sentence_is_not_a_dateline():
+    text = "Title\nOn 7 October 2023 Hamas attacked Israel, Lavrov recalled. " + FILLER["en"]
+    got = find_publication_date(text, "en", today=TODAY)
+    assert got == expect(text, D(2023, 10, 7), "body", "day", "7 October 2023")
+
+
+# --- body, none, metadata, boilerplate ------------------------------------------------------
+
+BODY_CASES = [
+    (
+        "ar",
+        "وكان لافروف قد التقى نظيره في 25 يناير 2024 في موسكو.",
+        "25 يناير 2024",
+        D(2024, 1, 25),
+    ),
+    ("fa", "لاوروف در ۲۵ دی ۱۴۰۳ با همتای خود دیدار کرد.", "۲۵ دی ۱۴۰۳", D(2025, 1, 14)),
+    (
+        "ru",
+        "Лавров встретился с коллегой 25 января 2024 года.",
+        "25 января 2024 года",
+        D(2024, 1, 25),
+    ),
+    (
+        "en",
+        "Lavrov met his counterpart on January 25, 2024 in Moscow.",
+        "January 25, 2024",
+        D(2024, 1, 25),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "snippet", "date"), BODY_CASES)
+def test_body_date_is_a_last_resort(lang, sentence, snippet, date):
+    text = f"{TITLE[lang]}\n{FILLER[lang] * 30}\n{sentence}\n{FILLER[lang]}"
+    got = find_publication_date(text, lang, today=TODAY)
+    assert got == expect(text, date, "body", "day", snippet)
+
+
+NO_DATE_CASES = [
+    ("ar", "قدمنا مقترحا في مجلس الأمن في 15 أكتوبر الماضي، وستعقد جولة في 24 و25 يناير."),
+    ("ar", "اجتمع الطرفان في فبراير 2021 وفي عام 2020 وصدر القرار رقم 2254."),
+    ("fa", "در سال ۱۴۰۲ و در ماه دی و در ۱۵ مهر گذشته، ۲۰۲۴ نفر شرکت کردند."),
+    ("ru", "15 октября прошлого года и в 2023 году, а также в феврале 2024 года."),
+    ("en", "In 2023, and again on October 15 and in February 2024, 1500 people met."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), NO_DATE_CASES)
+def test_no_publication_date(lang, sentence):
+    text = f"{TITLE[lang]}\n{FILLER[lang]}{sentence}\n{FILLER[lang] * 5}"
+    assert find_publication_date(text, lang, today=TODAY) == NONE
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_empty_and_dateless(lang):
+    assert find_publication_date("", lang, today=TODAY) == NONE
+    assert find_publication_date(FILLER[lang] * 3, lang, today=TODAY) == NONE
+
+
+@pytest.mark.parametrize(
+    ("lang", "metadata", "date", "precision"),
+    [
+        ("en", "2024-02-13T10:22:00Z", D(2024, 2, 13), "day"),
+        ("ar", "13th, February 2024 GMT", D(2024, 2, 13), "day"),
+        ("fa", "۱۴۰۲/۱۱/۲۴", D(2024, 2, 13), "day"),
+        ("ru", "13.02.2024", D(2024, 2, 13), "day"),
+    ],
+)
+def test_metadata_wins(lang, metadata, date, precision):
+    text = f"{TITLE[lang]}\nPublished: 1 January 2020\n{FILLER[lang]}"
+    got = find_publication_date(text, lang, metadata=metadata, today=TODAY)
+    assert got == PublicationDate(date, "metadata", precision, metadata, None)
+
+
+def test_unparseable_metadata_is_ignored():
+    text = "Title\nPublished: 1 January 2020\n" + FILLER["en"]
+    got = find_publication_date(text, "en", metadata="not a date", today=TODAY)
+    assert got == expect(text, D(2020, 1, 1), "header", "day", "1 January 2020")
+
+
+def test_dates_in_boilerplate_are_ignored():
+    related = "Related: Lavrov in Cairo, 12 March 2023\n"
+    text = f"Title\n{related}{FILLER['en'] * 3}\nLavrov spoke on 5 May 2024 in Moscow."
+    start = text.index(related)
+    got = find_publication_date(
+        text, "en", boilerplate=[(start, start + len(related))], today=TODAY
+    )
+    assert got == expect(text, D(2024, 5, 5), "body", "day", "5 May 2024")
+    assert find_publication_date(text, "en", today=TODAY).date == D(2023, 3, 12)
+
+
+def test_future_and_ancient_dates_are_never_chosen():
+    text = "Title\nPublished: 13 February 2031\n" + FILLER["en"] + "In 1985-02-13 nothing. "
+    assert find_publication_date(text, "en", today=TODAY) == NONE
+
+
+def test_hostile_text_does_not_crash():
+    text = "9" * 5000 + " 31/31/2024 2024-13-45 ٣١ فبراير ٢٠٢٤ \x00\u200f" + "ـ" * 300
+    assert find_publication_date(text, "ar", today=TODAY) == NONE
+
+
+# --- the bundled articles and speed ---------------------------------------------------------
+
+
+def test_bundled_articles():
+    files = {p.name[:3]: p for p in sorted(ARTICLES.glob("*.txt"))}
+    lang = {"000": "fa", "001": "ar", "002": "fa", "003": "ar", "004": "ar"}
+    got = {
+        k: find_publication_date(files[k].read_text(encoding="utf-8"), lang[k], today=TODAY)
+        for k in lang
+    }
+    for k in ("000", "001", "002"):
+        assert got[k] == NONE
+    assert (got["003"].date, got["003"].source, got["003"].precision) == (
+        D(2024, 2, 13),
+        "header",
+        "day",
+    )
+    assert "أكتوبر" not in (got["003"].text or "")
+    assert (got["004"].date, got["004"].source, got["004"].precision) == (
+        D(2021, 2, 3),
+        "dateline",
+        "day",
+    )
+    text = files["003"].read_text(encoding="utf-8")
+    start, end = got["003"].span
+    assert text[start:end] == got["003"].text
+
+
+def test_speed_on_5kb_articles():
+    texts = {lang: f"{TITLE[lang]}\n{FILLER[lang] * 60}"[:5000] + " 13.02.2024" for lang in FILLER}
+    for lang, text in texts.items():  # warm the pattern caches
+        find_publication_date(text, lang, today=TODAY)
+    runs = 50
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for _ in range(runs):
+            for lang, text in texts.items():
+                find_publication_date(text, lang, today=TODAY)
+        best = min(best, (time.perf_counter() - t0) / (runs * len(texts)))
+    assert best < 0.001
