@@ -1,0 +1,374 @@
+"""The issue taxonomy (data/issues.csv) and the issue matcher.
+
+An *issue* is a topic of Russian Middle East diplomacy (the ids are
+`diplomap.schema.ISSUE_IDS`). The taxonomy is an analyst-editable CSV with the columns
+`issue,lang,term[,kind]`; lines starting with `#` are comments. Labels for display live
+beside it in `issue_labels.csv` (`issue,en,ar,fa,ru`).
+
+Terms are written as they appear in the news and normalised when loaded (see
+`diplomap.lexicon`: Arabic clitics and Arabic-script suffixes are handled there, a
+trailing `*` opens the last Latin/Cyrillic word). On top of that, a term may contain
+alternatives in braces, expanded when loaded: `сирийск{ое|ого|ому} урегулировани*`,
+`ال{أمريكية|أميركية}`; a Persian term written with a zero-width non-joiner also matches
+with a space in its place (and, by normalisation, with nothing).
+
+`lang` is `ar`, `fa`, `ru`, `en`, several of them joined by `|`, or `*` (any language).
+`kind` is one of:
+
+- `term` (the default): the phrase names the issue wherever it appears.
+- `place`: a country/territory name (or adjective) that names the issue only next to a
+  *head*: "الأوضاع في العراق وليبيا واليمن", "the crisis in Syria", "сирийское
+  урегулирование", "بحران یمن". A coordinated list of places after one head counts as a
+  whole. Bare place names are the place extractor's business, not an issue.
+- `head`: a situation/crisis/settlement/war/ceasefire word that turns a following place
+  (or a preceding adjective place, "Libyan crisis") into that place's issue. A head row
+  usually has an empty issue; with an issue, the phrase is also a term of that issue
+  ("إعادة الإعمار" is humanitarian and makes "إعادة الإعمار في سوريا" Syrian).
+- `stop`: a phrase that yields nothing and so hides the shorter terms inside it
+  ("مجلس الأمن القومي" is not the UN Security Council). Empty issue.
+
+Ambiguous words are handled by phrases, not by guessing: a bare ceasefire
+("وقف إطلاق النار", "آتش‌بس") is a head, so it counts for Gaza or Ukraine only when the
+place follows ("وقف إطلاق النار في غزة"); bare Arabic "التطبيع" means normalisation
+with Israel, with stop phrases for Syrian-Turkish and Saudi-Iranian normalisation.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from diplomap.lexicon import Hit, Lexicon
+from diplomap.normalize import NormText, normalize
+from diplomap.schema import ISSUE_IDS
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+ISSUES_PATH = DATA_DIR / "issues.csv"
+LABELS_FILENAME = "issue_labels.csv"
+LABELS_PATH = DATA_DIR / LABELS_FILENAME
+
+LANGS = ("ar", "fa", "ru", "en")
+LABEL_LANGS = ("en", "ar", "fa", "ru")
+KINDS = ("term", "place", "head", "stop")
+REQUIRED_COLUMNS = ("issue", "lang", "term")
+MAX_VARIANTS = 512
+_ZWNJ = "\u200c"
+_BRACES = re.compile(r"\{([^{}]*)\}")
+
+# Words allowed between a head and the first place ("crisis in Syria", "الوضع في كل من
+# العراق", "ситуация вокруг Ливии", "بحران در یمن"), matched on normalised text.
+_LINK_WORDS = (
+    "in|on|at|around|over|of|the|inside|within|regarding|concerning|and|"
+    "в|во|на|вокруг|по|внутри|и|"
+    "في|وفي|علي|وعلي|حول|وحول|بشان|داخل|كل|من|"
+    "در|درباره|پيرامون|مورد|خصوص|به"
+)
+_HEAD_GAP = re.compile(rf"(?:\s|[«»\"'(]|\b(?:{_LINK_WORDS})\b)*")
+# Between coordinated places ("العراق وليبيا واليمن", "Syria, Libya and Yemen").
+_LIST_GAP = re.compile(rf"(?:\s|[,،;؛«»\"'()]|\b(?:{_LINK_WORDS}|or|или|а|также|او|و|يا)\b)*")
+# Between an adjective place and the head after it ("сирийского урегулирования").
+_TIGHT_GAP = re.compile(r"[\s\-«»\"']*")
+_MAX_GAP = 40
+
+
+@dataclass(frozen=True)
+class IssueMatch:
+    """One issue mention: a span of the original text and the issue it names."""
+
+    start: int
+    end: int
+    surface: str
+    issue: str
+
+
+@dataclass(frozen=True)
+class _Payload:
+    issues: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    head: bool = False
+
+
+@dataclass(frozen=True)
+class TermRow:
+    """One row of the taxonomy file, as written."""
+
+    issue: str
+    lang: str
+    term: str
+    kind: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The loaded taxonomy: labels, the compiled lexicon and the rows it came from."""
+
+    labels: dict[str, dict[str, str]]
+    lexicon: Lexicon  # every language's terms
+    terms: list[tuple[str, str, str]]  # (issue, lang, term) of the rows naming an issue
+    rows: list[TermRow] = field(default_factory=list)  # every row, with kind and line
+    by_lang: dict[str, Lexicon] = field(default_factory=dict)
+    fingerprint: str = ""  # hash of the taxonomy and label files' contents
+
+    def lexicon_for(self, lang: str) -> Lexicon:
+        """The lexicon for a language: its own terms plus `*` terms; all terms otherwise."""
+        return self.by_lang.get(lang, self.lexicon)
+
+
+# --- loading ----------------------------------------------------------------------------
+
+
+def _data_lines(path: Path) -> list[tuple[int, list[str]]]:
+    """(line number, cells) of the non-blank, non-comment lines of a CSV file."""
+    text = path.read_text(encoding="utf-8-sig")
+    out = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = next(csv.reader([line]))
+        out.append((number, [c.strip() for c in cells]))
+    return out
+
+
+def _fail(path: Path, line: int, reason: str) -> ValueError:
+    return ValueError(f"{path}: line {line}: {reason}")
+
+
+def _header(path: Path, lines: list[tuple[int, list[str]]], required: tuple[str, ...]):
+    if not lines:
+        raise _fail(path, 1, "no header line")
+    number, cells = lines[0]
+    names = [c.lower() for c in cells]
+    missing = [c for c in required if c not in names]
+    if missing:
+        raise _fail(path, number, f"missing column(s) {', '.join(missing)}")
+    return {name: names.index(name) for name in names}
+
+
+def expand_term(term: str) -> list[str]:
+    """All spellings of a taxonomy term: brace alternatives and ZWNJ/space variants."""
+    if term.count("{") != term.count("}") or _BRACES.sub("", term).count("{"):
+        raise ValueError("unbalanced or nested braces")
+    parts = _BRACES.split(term)
+    literals, options = parts[0::2], [p.split("|") for p in parts[1::2]]
+    variants = []
+    for choice in itertools.product(*options):
+        text = literals[0] + "".join(c + lit for c, lit in zip(choice, literals[1:], strict=True))
+        variants.append(" ".join(text.split()))
+        if len(variants) > MAX_VARIANTS:
+            raise ValueError(f"more than {MAX_VARIANTS} spellings")
+    out: list[str] = []
+    for v in variants:
+        pieces = v.split(_ZWNJ)
+        if len(pieces) == 1:
+            out.append(v)
+        elif len(pieces) <= 5:
+            out.extend(
+                "".join(p + j for p, j in zip(pieces, (*joins, ""), strict=True))
+                for joins in itertools.product((_ZWNJ, " "), repeat=len(pieces) - 1)
+            )
+        else:
+            out.extend([v, v.replace(_ZWNJ, " ")])
+    return list(dict.fromkeys(t for t in out if t.strip(" *")))
+
+
+def _parse_row(path: Path, number: int, cells: list[str], cols: dict[str, int]) -> TermRow:
+    def cell(name: str) -> str:
+        i = cols.get(name)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    issue, lang, term = cell("issue"), cell("lang").lower(), cell("term")
+    kind = cell("kind").lower() or "term"
+    if kind not in KINDS:
+        raise _fail(path, number, f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+    if not term.strip(" *"):
+        raise _fail(path, number, "empty term")
+    if (kind in ("term", "place") or issue) and issue not in ISSUE_IDS and kind != "stop":
+        raise _fail(path, number, f"unknown issue id {issue!r}")
+    if kind == "stop" and issue:
+        raise _fail(path, number, f"a stop row takes no issue (got {issue!r})")
+    langs = [x.strip() for x in lang.split("|")]
+    if lang != "*" and (not lang or any(x not in LANGS for x in langs)):
+        raise _fail(path, number, f"unknown language {lang!r} (expected ar, fa, ru, en or *)")
+    try:
+        expand_term(term)
+    except ValueError as exc:
+        raise _fail(path, number, f"bad term {term!r}: {exc}") from None
+    return TermRow(issue, lang, term, kind, number)
+
+
+def read_rows(path: Path) -> list[TermRow]:
+    """The validated rows of a taxonomy file (ValueError with file, line and reason)."""
+    lines = _data_lines(path)
+    cols = _header(path, lines, REQUIRED_COLUMNS)
+    return [_parse_row(path, number, cells, cols) for number, cells in lines[1:]]
+
+
+def read_labels(path: Path) -> dict[str, dict[str, str]]:
+    """issue -> {lang: label}; every issue gets every language (falling back to English,
+    then to the id)."""
+    labels: dict[str, dict[str, str]] = {}
+    if path.is_file():
+        lines = _data_lines(path)
+        cols = _header(path, lines, ("issue", "en"))
+        for number, cells in lines[1:]:
+            issue = cells[cols["issue"]] if cols["issue"] < len(cells) else ""
+            if issue not in ISSUE_IDS:
+                raise _fail(path, number, f"unknown issue id {issue!r}")
+            labels[issue] = {
+                lang: cells[cols[lang]]
+                for lang in LABEL_LANGS
+                if lang in cols and cols[lang] < len(cells) and cells[cols[lang]]
+            }
+    out = {}
+    for issue in ISSUE_IDS:
+        given = labels.get(issue, {})
+        english = given.get("en") or issue.replace("_", " ").capitalize()
+        out[issue] = {lang: given.get(lang) or english for lang in LABEL_LANGS}
+    return out
+
+
+def _row_applies(row: TermRow, lang: str | None) -> bool:
+    return lang is None or row.lang == "*" or lang in row.lang.split("|")
+
+
+def build_lexicon(rows: list[TermRow], lang: str | None = None) -> Lexicon:
+    """One lexicon of the rows for `lang` (None: all rows); a spelling listed under several
+    issues or kinds carries all of them."""
+    merged: dict[str, tuple[set[str], set[str], list[bool]]] = {}
+    open_end: dict[str, bool] = {}
+    for row in rows:
+        if not _row_applies(row, lang):
+            continue
+        for spelling in expand_term(row.term):
+            key = " ".join(normalize(spelling).split())
+            is_open = key.endswith("*")
+            key = key.rstrip("*").rstrip()
+            issues, places, flags = merged.setdefault(key, (set(), set(), [False]))
+            open_end[key] = open_end.get(key, False) or is_open
+            if row.kind == "place":
+                places.add(row.issue)
+            elif row.kind in ("term", "head") and row.issue:
+                issues.add(row.issue)
+            if row.kind == "head":
+                flags[0] = True
+    lexicon = Lexicon()
+    for key, (issues, places, flags) in merged.items():
+        payload = _Payload(tuple(sorted(issues)), tuple(sorted(places)), flags[0])
+        lexicon.add(key + ("*" if open_end[key] else ""), payload, replace=True)
+    return lexicon
+
+
+def _fingerprint(*paths: Path) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.read_bytes() if p.is_file() else b"-")
+        h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+def _labels_path_for(path: Path) -> Path:
+    beside = path.with_name(LABELS_FILENAME)
+    return beside if beside.is_file() else LABELS_PATH
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, stamp: tuple[int, int]) -> Taxonomy:
+    rows = read_rows(path)
+    labels_path = _labels_path_for(path)
+    return Taxonomy(
+        labels=read_labels(labels_path),
+        lexicon=build_lexicon(rows),
+        terms=[(r.issue, r.lang, r.term) for r in rows if r.issue],
+        rows=rows,
+        by_lang={lang: build_lexicon(rows, lang) for lang in LANGS},
+        fingerprint=_fingerprint(path, labels_path),
+    )
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def load_taxonomy(path: Path | None = None) -> Taxonomy:
+    """Load (and cache) the taxonomy; the default is the project's data/issues.csv.
+
+    The cache is keyed by the files' modification times, so an edited file is re-read.
+    Raises ValueError (file, line, reason) on an unknown issue id, a missing column, an
+    empty term, an unknown language or kind, or bad braces.
+    """
+    path = Path(path).resolve() if path is not None else ISSUES_PATH
+    if not path.is_file():
+        raise FileNotFoundError(f"no issue taxonomy at {path}")
+    return _load(path, (_mtime(path), _mtime(_labels_path_for(path))))
+
+
+# --- matching ---------------------------------------------------------------------------
+
+
+def _gap_ok(norm: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+    return 0 <= end - start <= _MAX_GAP and pattern.fullmatch(norm, start, end) is not None
+
+
+def _context_places(norm: str, hits: list[Hit]) -> list[int]:
+    """Indexes of the place hits that stand next to a head (directly or in a list)."""
+    chosen: list[int] = []
+    i, n = 0, len(hits)
+    while i < n:
+        if not hits[i].payload.places:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < n
+            and hits[j + 1].payload.places
+            and _gap_ok(norm, hits[j].end, hits[j + 1].start, _LIST_GAP)
+        ):
+            j += 1
+        before = i > 0 and hits[i - 1].payload.head
+        before = before and _gap_ok(norm, hits[i - 1].end, hits[i].start, _HEAD_GAP)
+        after = j + 1 < n and hits[j + 1].payload.head
+        after = after and _gap_ok(norm, hits[j].end, hits[j + 1].start, _TIGHT_GAP)
+        if before or after:
+            chosen.extend(range(i, j + 1))
+        i = j + 1
+    return chosen
+
+
+def find_issues(text: NormText, lang: str, taxonomy: Taxonomy | None = None) -> list[IssueMatch]:
+    """Every issue mention in a text, in text order (one pass of the lexicon).
+
+    `lang` selects the terms ("ar", "fa", "ru", "en"); any other value uses all of them.
+    A span naming several issues ("إعادة إعمار سوريا") gives one match per issue.
+    """
+    tax = taxonomy if taxonomy is not None else load_taxonomy()
+    hits = tax.lexicon_for(lang).find(text)
+    found: dict[int, set[str]] = {}
+    for i, hit in enumerate(hits):
+        if hit.payload.issues:
+            found.setdefault(i, set()).update(hit.payload.issues)
+    for i in _context_places(text.norm, hits):
+        found.setdefault(i, set()).update(hits[i].payload.places)
+    out = []
+    for i in sorted(found):
+        start, end = text.to_original(hits[i].start, hits[i].end)
+        surface = text.original[start:end]
+        out.extend(IssueMatch(start, end, surface, issue) for issue in sorted(found[i]))
+    return out
+
+
+def issue_label(issue: str, lang: str = "en") -> str:
+    """The display label of an issue in a language (English if that language has none;
+    the id itself for an unknown issue)."""
+    labels = load_taxonomy().labels.get(issue)
+    if labels is None:
+        return issue
+    return labels.get(lang) or labels["en"]
