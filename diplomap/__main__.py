@@ -139,10 +139,10 @@ def cmd_extract(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from diplomap.corpus import build_corpus, load_corpus, save_corpus
+    from diplomap.corpus import build_corpus, is_current, load_corpus, save_corpus
 
     previous = None
-    if not args.full:
+    if not args.full and is_current(args.out):
         try:
             previous = load_corpus(args.out)
         except (FileNotFoundError, OSError, ValueError):

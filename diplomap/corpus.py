@@ -10,6 +10,7 @@ rebuild with `previous=` re-extracts only the articles it has not seen.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -33,6 +34,27 @@ COLUMNS = {
 # Bump when extraction changes so that saved corpora are re-extracted, not reused.
 EXTRACTOR_VERSION = "1"
 MANIFEST = "manifest.json"
+
+
+@functools.lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """A hash of what extraction depends on: the extractor's code and its data files
+    (gazetteer additions, issue taxonomy). A saved corpus made with another one is
+    re-extracted rather than reused, so an analyst's edit to data/issues.csv counts."""
+    from diplomap import config
+
+    h = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    package = Path(__file__).resolve().parent
+    files = sorted(package.glob("*.py")) + sorted(
+        f
+        for f in config.PACKAGE_DATA_DIR.glob("*")
+        if f.is_file() and f.suffix in {".csv", ".txt", ".json"}
+    )
+    for f in files:
+        if f.stem in {"__main__", "filters", "charts", "views", "appcache"}:
+            continue  # the dashboard and the command line do not change extraction
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 @dataclass
@@ -427,7 +449,7 @@ def save_corpus(corpus: Corpus, out_dir: str | Path, *, signature: str | None = 
     for name, df in corpus.tables().items():
         df.to_parquet(vpath / f"{name}.parquet", index=False)
     manifest = {
-        "extractor_version": EXTRACTOR_VERSION,
+        "extractor_version": extractor_fingerprint(),
         "signature": signature,
         "fingerprint": corpus.fingerprint,
         "counts": {name: len(df) for name, df in corpus.tables().items()},
@@ -475,6 +497,12 @@ def current_version(corpus_dir: str | Path) -> Path | None:
     return vpath
 
 
+def is_current(corpus_dir: str | Path) -> bool:
+    """Whether the saved corpus was extracted by this code and these data files."""
+    manifest = read_manifest(corpus_dir)
+    return bool(manifest) and manifest.get("extractor_version") == extractor_fingerprint()
+
+
 def read_manifest(corpus_dir: str | Path) -> dict | None:
     vpath = current_version(corpus_dir)
     if vpath is None:
@@ -486,7 +514,9 @@ def read_manifest(corpus_dir: str | Path) -> dict | None:
 
 
 def load_corpus(corpus_dir: str | Path) -> Corpus:
-    """Read a corpus saved by `save_corpus`. Raises FileNotFoundError if there is none."""
+    """Read a corpus saved by `save_corpus`. Raises FileNotFoundError if there is none.
+
+    Use `is_current(corpus_dir)` to know whether it was made by this extractor."""
     from diplomap.ingest import Problem
 
     vpath = current_version(corpus_dir)
@@ -500,7 +530,7 @@ def load_corpus(corpus_dir: str | Path) -> Corpus:
 
 def input_signature(paths: Iterable[str | Path]) -> str:
     """A hash of the names, sizes and modification times of the input files."""
-    h = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    h = hashlib.sha256(extractor_fingerprint().encode())
     for p in sorted(Path(x) for x in paths):
         files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
         for f in files:
@@ -523,7 +553,7 @@ def load_or_build(data_dir: str | Path | None = None) -> Corpus:
     signature = input_signature([articles])
     manifest = read_manifest(out)
     previous = None
-    if manifest and manifest.get("extractor_version") == EXTRACTOR_VERSION:
+    if manifest and manifest.get("extractor_version") == extractor_fingerprint():
         try:
             previous = load_corpus(out)
         except (OSError, ValueError):
