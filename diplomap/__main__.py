@@ -212,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # e.g. an unwritable --out folder, or geocoding without network
+        print(f"diplomap: error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
     except Exception as exc:  # a last resort: one line, never a traceback
         print(f"diplomap: error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_NOTHING

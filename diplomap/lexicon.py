@@ -94,7 +94,8 @@ class Lexicon:
         key = key.rstrip("*").rstrip()
         if len(key) < 2:
             return
-        if replace or key not in self._terms:
+        existing = self._terms.get(key)
+        if replace or existing is None or existing.after_lil:
             self._terms[key] = _Entry(payload, open_end=open_end)
             self._automaton = None
         # An Arabic term with the article also matches after ل+ال contracted (للعراق).

