@@ -216,7 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"diplomap: error: {exc}", file=sys.stderr)
         return EXIT_NOTHING
     except Exception as exc:  # a last resort: one line, never a traceback
-        print(f"diplomap: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        name = type(exc).__name__
+        message = str(exc) if name == "GeocodingUnavailable" else f"{name}: {exc}"
+        print(f"diplomap: error: {message}", file=sys.stderr)
         return EXIT_NOTHING
 
 
