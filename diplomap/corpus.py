@@ -9,6 +9,7 @@ rebuild with `previous=` re-extracts only the articles it has not seen.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -16,6 +17,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,28 +223,73 @@ def _on_alarm(signum, frame):  # pragma: no cover - exercised through time_budge
 
 
 class _TimeBudget:
-    """Raise ArticleTimeout in the main thread once `seconds` have passed (no-op elsewhere)."""
+    """Raise ArticleTimeout in the current thread once `seconds` have passed.
+
+    In the main thread a SIGALRM timer interrupts even a long regular expression
+    (between bytecodes); in any other thread (Streamlit runs scripts in threads) a
+    timer thread raises the exception asynchronously in the extracting thread. Either
+    way the timer is cancelled on exit, and an exception that arrives just after the
+    block ended is absorbed there, so it never escapes into unrelated code."""
 
     def __init__(self, seconds: float | None) -> None:
         import threading
 
         self.seconds = seconds
-        self.active = bool(seconds) and threading.current_thread() is threading.main_thread()
+        self.main = threading.current_thread() is threading.main_thread()
+        self._timer = None
+        self._lock = threading.Lock()
+        self._armed = False
 
     def __enter__(self) -> _TimeBudget:
-        if self.active:
+        if not self.seconds:
+            return self
+        if self.main:
             import signal
 
             self._old = signal.signal(signal.SIGALRM, _on_alarm)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        else:
+            import threading
+
+            self._ident = threading.get_ident()
+            self._armed = True
+            self._timer = threading.Timer(self.seconds, self._fire)
+            self._timer.daemon = True
+            self._timer.start()
         return self
 
-    def __exit__(self, *exc) -> None:
-        if self.active:
+    def _fire(self) -> None:
+        import ctypes
+
+        with self._lock:
+            if not self._armed:
+                return
+            self._armed = False
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                ctypes.c_ulong(self._ident), ctypes.py_object(ArticleTimeout)
+            )
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if not self.seconds:
+            return False
+        if self.main:
             import signal
 
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self._old)
+            return False
+        with self._lock:
+            fired = not self._armed
+            self._armed = False
+        self._timer.cancel()
+        if fired and exc_type is None:
+            # the timer fired after the work finished: absorb the pending exception here
+            try:
+                for _ in range(1000):
+                    pass
+            except ArticleTimeout:
+                pass
+        return False
 
 
 def warm_up() -> None:
@@ -482,6 +529,10 @@ def _remove_old_versions(out: Path, keep: str) -> None:
     for child in out.glob("v-*"):
         if child.is_dir() and child.name != keep:
             shutil.rmtree(child, ignore_errors=True)
+    for leftover in out.glob(".CURRENT.*.tmp"):  # from a save that was killed
+        with contextlib.suppress(OSError):
+            if time.time() - leftover.stat().st_mtime > 600:  # not a concurrent save's
+                leftover.unlink()
 
 
 def current_version(corpus_dir: str | Path) -> Path | None:
@@ -519,13 +570,27 @@ def load_corpus(corpus_dir: str | Path) -> Corpus:
     Use `is_current(corpus_dir)` to know whether it was made by this extractor."""
     from diplomap.ingest import Problem
 
-    vpath = current_version(corpus_dir)
-    if vpath is None:
-        raise FileNotFoundError(f"no saved corpus in {corpus_dir}")
-    manifest = json.loads((vpath / MANIFEST).read_text("utf-8"))
-    tables = {name: _coerce(pd.read_parquet(vpath / f"{name}.parquet"), name) for name in TABLES}
-    problems = [Problem(**p) for p in manifest.get("problems", [])]
-    return Corpus(**tables, problems=problems)
+    # A concurrent save may switch CURRENT and delete the version being read: retry on
+    # the new one (a version folder is complete before CURRENT points at it).
+    deadline = time.monotonic() + 30
+    for attempt in range(1000):
+        vpath = current_version(corpus_dir)
+        if vpath is None:
+            raise FileNotFoundError(f"no saved corpus in {corpus_dir}")
+        try:
+            manifest = json.loads((vpath / MANIFEST).read_text("utf-8"))
+            tables = {
+                name: _coerce(pd.read_parquet(vpath / f"{name}.parquet"), name) for name in TABLES
+            }
+        except (OSError, ValueError):
+            moved = current_version(corpus_dir) != vpath or not vpath.is_dir()
+            if not moved or time.monotonic() > deadline:
+                raise
+            time.sleep(min(0.005 * attempt, 0.2))
+            continue
+        problems = [Problem(**p) for p in manifest.get("problems", [])]
+        return Corpus(**tables, problems=problems)
+    raise FileNotFoundError(f"no readable corpus in {corpus_dir}")
 
 
 def input_signature(paths: Iterable[str | Path]) -> str:

@@ -153,12 +153,6 @@ def test_killed_build_leaves_previous_corpus(tmp_path):
 # --- readers racing a writer ------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="load_corpus does not retry when a writer removes the version it is reading "
-    "(FileNotFoundError): lead to apply the retry (see report; then drop this marker)",
-)
 def test_concurrent_readers_never_see_a_partial_corpus(tmp_path):
     """Readers load while a writer saves corpora of 5 and 8 articles in turn. Each load
     must return one whole corpus. Without the version folders a reader sees a mix of
@@ -224,13 +218,6 @@ def test_time_budget_skips_slow_article_and_goes_on():
     _check_budget_result(out, elapsed, 0.5)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="corpus._TimeBudget uses SIGALRM, a no-op outside the main thread, and Streamlit "
-    "runs the upload page in a thread: lead to apply the thread-safe budget (see report; "
-    "then drop this marker)",
-)
 def test_time_budget_also_holds_in_a_thread():
     result: list = []
     t = threading.Thread(target=lambda: result.append(_batch_with_budget(0.5)))
