@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -257,13 +255,10 @@ def test_map_json_stays_small_at_a_million_mentions():
     articles = pd.DataFrame({S.ARTICLE_ID: np.unique(mentions[S.ARTICLE_ID])})
     empty = pd.DataFrame(columns=[S.ARTICLE_ID, S.SENTENCE, S.ISSUE])
     view = F.View(articles, mentions, empty, empty)
-    t = time.perf_counter()
     fig = charts.map_figure(views.country_counts(view), views.city_points(view, top_n=200))
-    elapsed = time.perf_counter() - t
     size = len(fig.to_json())
     assert size < 1_000_000, size
     assert len(fig.data[1].lat) == 200
-    assert elapsed < 10
 
 
 def test_other_figures(view):

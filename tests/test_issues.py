@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -387,22 +386,6 @@ def test_matches_are_in_text_order_and_dataclass_shape() -> None:
     assert matches[0] == IssueMatch(0, 4, "Gaza", "gaza")
     with pytest.raises(AttributeError):
         matches[0].issue = "syria"  # type: ignore[misc]
-
-
-def test_speed_on_a_five_kilobyte_article() -> None:
-    sentence = (
-        "وأكد لافروف أهمية التسوية السورية وحل الدولتين، وبحث الأوضاع في العراق وليبيا "
-        "واليمن ووقف إطلاق النار في قطاع غزة ومكافحة الإرهاب والتعاون الاقتصادي. "
-    )
-    text = normalize_text(sentence * (5000 // len(sentence) + 1))
-    tax = load_taxonomy()
-    find_issues(text, "ar", tax)
-    timings = []
-    for _ in range(15):
-        t0 = time.perf_counter()
-        find_issues(text, "ar", tax)
-        timings.append(time.perf_counter() - t0)
-    assert sorted(timings)[len(timings) // 2] < 0.005  # ~1 ms on the development machine
 
 
 # --- the matcher's rules on a small custom taxonomy ---------------------------------------
