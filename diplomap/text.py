@@ -890,9 +890,60 @@ def _subject_svo(window: str, lang: str) -> str | None:
         hits.append((m.start(), "other"))
     if hits:
         return min(hits)[1]
-    if len(_WORD_RE.findall(window)) <= 2:
+    words = _WORD_RE.findall(window)
+    if lang in ("en", "ru"):
+        # no named subject: "Also, said ..." continues; "Araghchi said" is someone else
+        return "pronoun" if all(w in _CONNECTIVES for w in words) else "other"
+    if len(words) <= 2:
         return "pronoun"
     return "other"
+
+
+# Words that may precede a speech verb whose subject is left out (en, ru; normalised)
+_CONNECTIVES = frozenset(
+    [
+        "and",
+        "also",
+        "further",
+        "furthermore",
+        "moreover",
+        "but",
+        "however",
+        "then",
+        "later",
+        "earlier",
+        "he",
+        "it",
+        "has",
+        "had",
+        "had",
+        "would",
+        "will",
+        "as",
+        "и",
+        "а",
+        "но",
+        "также",
+        "тоже",
+        "еще",
+        "ещё",
+        "затем",
+        "далее",
+        "кроме",
+        "того",
+        "при",
+        "этом",
+        "он",
+        "по",
+        "его",
+        "словам",
+    ]
+)
+# "This was stated by ..." / "Об этом заявил ...": the speaker follows the verb
+_INVERSION_PRE_RE = re.compile(
+    r"(?:^|[\s,])(?:об\s+этом|это|так(?:ое|им\s+образом)?(?:\s+\w+)?|также|кроме\s+того|"
+    r"(?:this|that)\s+(?:was|is)|so)\s*$"
+)
 
 
 # "according to the agency X," openings: the agency is the messenger, not the speaker
@@ -982,6 +1033,11 @@ def _verb_subject(
         return None if m.group("m") in _AR_WEAK else "other"
     if lang == "ru" and m.group("f"):
         return "other"
+    if lang in ("en", "ru") and _INVERSION_PRE_RE.search(pre):
+        # "Об этом заявил Сергей Лавров", "This was stated by Lavrov"
+        after = re.sub(r"^[\s,]*(?:by\s+)?", "", post)
+        if _lavrov_at(after, 0, anchored=True):
+            return "lavrov"
     subj = _subject_svo(pre, lang)
     if subj in ("pronoun", "other") and not pre.strip(' ,،—–-:"«»“”'):
         # inversion after a quotation: «...», — заявил Лавров / "...," said Lavrov
@@ -1007,11 +1063,55 @@ def _is_quote(norm: str, regions: list[tuple[int, int]], event_pos: int) -> bool
     return bool(_COLON_RE.search(norm, event_pos, event_pos + 200))
 
 
+# "Об этом заявил Лавров" / "This was stated by Lavrov" / "لاوروف این مطلب را ... گفت":
+# the sentence names the speaker of what came just before it in the paragraph.
+_BACKREF_RE = re.compile(
+    r"^\s*(?:об\s+этом|это|(?:this|that|these\s+remarks)\s+(?:was|were|is)|"
+    r"[وف]?جاء\s+ذلك|[وف]?جاءت\s+(?:تصريحات|تصريحاته)|)"
+    r"|(?<!\w)اين\s+(?:مطلب|سخنان|اظهارات|موضوع)\s+را(?!\w)"
+)
+# "جاء ذلك في تصريحات لوزير الخارجية الروسي ..." (no speech verb): Lavrov's words before it
+_AR_BACKREF_RE = re.compile(
+    r"^\s*[وف]?جاء\s+ذلك\s+(?:علي\s+لسان|في\s+(?:تصريح|تصريحات|كلمه|حديث|مقابله|بيان|لقاء\s+صحفي)\w*|"
+    r"خلال\s+(?:مؤتمر\s+صحفي|كلمه|حديث|مقابله|تصريحات)\w*)[^.؟!]{0,40}?"
+)
+
+
+def _backref_lavrov(norm: str) -> bool:
+    """An Arabic "جاء ذلك في تصريحات ... لافروف" sentence (Lavrov, not someone he met)."""
+    m = _AR_BACKREF_RE.match(norm)
+    if not m:
+        return False
+    lav = _lavrov_at(norm, m.end(), anchored=False)
+    if not lav or lav.start() - m.end() > 30:
+        return False
+    between = norm[m.start() : lav.start()]
+    return not re.search(r"(?<!\w)(?:مع|مع\s+نظيره|بين)(?!\w)", between) and not _OTHER_RE.search(
+        between
+    )
+
+
+def _backfill(
+    text: str, out: list[Attribution], sentences: Sequence[Sentence], idx: int, events
+) -> None:
+    """Mark the sentences before `idx` in its paragraph that nobody else said as Lavrov's."""
+    j = idx - 1
+    while j >= 0 and sentences[j].paragraph == sentences[idx].paragraph:
+        if out[j].speaker or events[j] is not None:
+            break
+        words = _WORD_RE.findall(text[sentences[j].start : sentences[j].end])
+        if sum(not w.isdigit() for w in words) < 4:  # a dateline, a credit: not speech
+            break
+        out[j] = Attribution(LAVROV, "reported")
+        j -= 1
+
+
 def attribute_speakers(text: str, sentences: Sequence[Sentence], lang: str) -> list[Attribution]:
     """For each sentence: is it Lavrov's statement, and of which kind."""
     if lang not in _VERB_RE:
         lang = detect_language(text)
     out: list[Attribution] = []
+    events: list[str | None] = []  # each sentence's speech event (subject kind) or None
     last: str | None = None  # last named speaker: "lavrov" | "other" | None
     carry_open = False  # a quotation opened by Lavrov is still open
     prev: Sentence | None = None
@@ -1029,6 +1129,7 @@ def attribute_speakers(text: str, sentences: Sequence[Sentence], lang: str) -> l
             and not _FINAL_PUNCT_RE.search(raw)
         )
         att = _NONE
+        event = None
         if _BACKGROUND_RE.match(norm):
             last = None
         elif _SWITCH_RE.match(norm) and not _mentions_lavrov(norm[:80]):
@@ -1038,6 +1139,10 @@ def attribute_speakers(text: str, sentences: Sequence[Sentence], lang: str) -> l
             if is_title:
                 if _HEADLINE_RE.search(norm) or (event and event[0] == "lavrov"):
                     att = Attribution(LAVROV, "headline")
+            elif event is None and _backref_lavrov(norm):
+                att = Attribution(LAVROV, "reported")
+                last = "lavrov"
+                _backfill(text, out, sentences, idx, events)
             elif event is None:
                 # inside a quotation he opened, or later in the paragraph he speaks in
                 if (open_in or same_para) and out and out[-1].speaker:
@@ -1046,6 +1151,8 @@ def attribute_speakers(text: str, sentences: Sequence[Sentence], lang: str) -> l
                 kind = "quote" if _is_quote(norm, regions, event[1]) else "reported"
                 att = Attribution(LAVROV, kind)
                 last = "lavrov"
+                if kind == "reported" and _BACKREF_RE.search(norm[:120]):
+                    _backfill(text, out, sentences, idx, events)
             elif event[0] == "pronoun":
                 if last == "lavrov":
                     att = Attribution(LAVROV, "continuation")
@@ -1053,5 +1160,6 @@ def attribute_speakers(text: str, sentences: Sequence[Sentence], lang: str) -> l
                 last = "other"
         carry_open = still_open and att.speaker is not None
         out.append(att)
+        events.append(event[0] if event else ("background" if _BACKGROUND_RE.match(norm) else None))
         prev = sent
     return out

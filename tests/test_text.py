@@ -485,6 +485,62 @@ def test_attribution(lang):
     assert analyse(text, lang) == expected
 
 
+# The speaker named after what was said ("Об этом заявил Лавров") and unknown other speakers
+BACKREF = [
+    (
+        "ru",
+        "МОСКВА, 5 марта 2024. /ТАСС/. Россия готова содействовать прекращению огня в Газе. "
+        "Об этом заявил министр иностранных дел РФ Сергей Лавров на переговорах в Москве.",
+        ["Россия готова содействовать прекращению огня в Газе.", "Об этом заявил"],
+        ["МОСКВА, 5 марта 2024."],
+    ),
+    (
+        "ru",
+        "Москва обеспокоена ситуацией в Ливане. Об этом заявила официальный представитель МИД "
+        "Мария Захарова.",
+        [],
+        ["Москва обеспокоена", "Об этом заявила"],
+    ),
+    (
+        "en",
+        "Russia is ready to help end the war in Gaza. This was stated by Russian Foreign Minister "
+        "Sergei Lavrov on Tuesday.",
+        ["Russia is ready to help end the war in Gaza.", "This was stated"],
+        [],
+    ),
+    (
+        "en",
+        "Russian Foreign Minister Sergei Lavrov said Moscow would help. Araghchi said Iran "
+        "would not negotiate under pressure. The State Department declined to comment.",
+        ["Russian Foreign Minister Sergei Lavrov said"],
+        ["Araghchi said", "declined to comment"],
+    ),
+    (
+        "ar",
+        "إن روسيا تدعم وقف إطلاق النار في غزة وترفض التهجير القسري للفلسطينيين. "
+        "جاء ذلك في تصريحات لوزير الخارجية الروسي سيرغي لافروف في موسكو.",
+        ["إن روسيا تدعم وقف إطلاق النار", "جاء ذلك في تصريحات"],
+        [],
+    ),
+    (
+        "ar",
+        "إن الأردن يرفض أي تهجير للفلسطينيين من قطاع غزة والضفة الغربية. "
+        "جاء ذلك خلال لقاء الصفدي مع لافروف في موسكو.",
+        [],
+        ["إن الأردن يرفض", "جاء ذلك خلال لقاء"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "his", "not_his"), BACKREF)
+def test_speaker_named_after_the_words(lang, text, his, not_his):
+    rows = analyse(text, lang)
+    for fragment in his:
+        assert _his(rows, fragment)[1] == L, fragment
+    for fragment in not_his:
+        assert _his(rows, fragment)[1] is None, fragment
+
+
 @pytest.mark.parametrize(
     ("lang", "title"),
     [
