@@ -467,6 +467,8 @@ def build_terms() -> list[tuple[str, _Term]]:
                 continue
             if iso2 is None and _is_another_word(_key(name), own, words):
                 continue  # مسیله (M'Sila) is مسئله ("issue") once normalised
+            if iso2 is None and _is_common_word(name, lang, rec):
+                continue  # Reading, Nice, Man; Дума, Игра, Остров
             for form in _forms(name, lang, "name"):
                 if _key(form) not in stop_norm:
                     emit(form, _Term(rec, "name", _rule_for(form, rec)))
@@ -537,6 +539,33 @@ def _is_another_word(key: str, own: set[str], words: dict) -> bool:
     mine = max((z for w, z in candidates if w in own), default=0.0)
     other = max((z for w, z in candidates if w not in own), default=0.0)
     return other >= WORD_MIN_ZIPF and other > mine + WORD_MARGIN
+
+
+# English and Russian city names that are frequent ordinary words (wordfreq): a single
+# word at least this frequent is left out unless it is a capital (en) or pymorphy3 knows
+# it as a place name (ru).
+COMMON_WORD_ZIPF = {"en": 5.0, "ru": 4.0}
+
+
+def _is_common_word(name: str, lang: str, rec: PlaceRecord) -> bool:
+    limit = COMMON_WORD_ZIPF.get(lang)
+    if limit is None or not re.fullmatch(r"\w+", name):
+        return False
+    try:
+        import wordfreq
+    except ImportError:  # pragma: no cover
+        return False
+    if wordfreq.zipf_frequency(name.lower(), lang) < limit:
+        return False
+    if lang == "en":
+        return rec.place not in _capitals()
+    return not any(p.is_known and "Geox" in p.tag for p in _morph().parse(name))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    countries, _ = _geonames()
+    return frozenset(c.get("capital") or "" for c in countries.values())
 
 
 def _key(term: str) -> str:

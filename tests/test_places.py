@@ -97,6 +97,15 @@ def test_whole_result(gaz, lang, text, expected):
         # city names that normalise to frequent words: مسیله/مسئله, اوریل/آوریل, الجزيره/الجزيرة
         ("fa", "این مسئله در ماه آوریل در آبادان بررسی شد", {"IRN"}, {"DZA", "RUS", "NGA"}),
         ("ar", "قالت قناة الجزيرة إن شبه الجزيرة الكورية", set(), {"DZA"}),
+        # city names that are ordinary words: Дума (Douma), Игра, Остров; Reading, Nice
+        ("ru", "Государственная Дума и Совет Федерации обсудили Сирию", {"SYR"}, set()),
+        (
+            "ru",
+            "Государственная Дума приняла закон. Игра окончена, Остров свободы",
+            set(),
+            {"SYR", "RUS", "CUB"},
+        ),
+        ("en", "Reading the statement, Nice words were said. York", set(), {"GBR", "FRA"}),
         ("ru", "Того же мнения придерживается Турция", {"TUR"}, {"TGO"}),
         ("ru", "В секторе Газа и на Западном берегу, в Крыму", {"PSE", "UKR"}, set()),
         ("ru", "положение в секторе Газа", {"PSE"}, set()),
