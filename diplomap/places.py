@@ -206,6 +206,8 @@ _SHADDA = "\u0651"
 
 # Lexicon suffixes that turn a name into an adjective/demonym (العراقي, ایرانی).
 _DEMONYM_SUFFIXES = frozenset({"ي", "يه", "يون", "يين", "ين", "يان", "اي", "يها", "يهاي"})
+# Persian plurals of demonyms: آمریکایی‌ها, سوری‌های (the ZWNJ is removed by normalising)
+_PLURAL_SUFFIXES = frozenset({"ها", "هاي"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +284,11 @@ class Gazetteer:
                 continue
             kind = payload.kind
             suffix = norm[hit.term_end : hit.end]
-            if suffix and suffix not in _DEMONYM_SUFFIXES:
+            if (
+                suffix
+                and suffix not in _DEMONYM_SUFFIXES
+                and not (kind == "demonym" and suffix in _PLURAL_SUFFIXES)
+            ):
                 continue  # السلطان is not السلط + ان; plurals of place names do not occur
             if kind == "name" and suffix:
                 kind = "demonym"
