@@ -577,3 +577,39 @@ def test_news_paragraph_issue_sets(lang: str) -> None:
 )
 def test_peace_process_decisions(lang: str, text: str, expected: list) -> None:
     assert found(text, lang) == expected
+
+
+# Phrasings of Arabic and Persian news for each issue (not the taxonomy's own wording)
+NEWS_PHRASES = [
+    ("fa", "iran_nuclear", "برنامه هسته‌ای ایران"),
+    ("fa", "iran_nuclear", "برجام"),
+    ("fa", "gaza", "آتش‌بس در غزه"),
+    ("fa", "palestine_israel", "راه حل دو دولتی"),
+    ("fa", "syria", "روند آستانه"),
+    ("fa", "ukraine", "عملیات ویژه نظامی"),
+    ("fa", "terrorism", "داعش"),
+    ("fa", "security_council", "شورای امنیت سازمان ملل"),
+    ("fa", "economy", "کریدور شمال-جنوب"),
+    ("fa", "humanitarian", "بازگشت آوارگان"),
+    ("fa", "yemen", "دریای سرخ"),
+    ("fa", "gulf_security", "امنیت خلیج فارس"),
+    ("fa", "us_russia", "گفتگوهای مسکو و واشنگتن"),
+    ("fa", "normalization", "عادی‌سازی روابط با اسرائیل"),
+    ("fa", "quartet", "کوارتت خاورمیانه"),
+    ("ar", "iran_nuclear", "خطة العمل الشاملة المشتركة"),
+    ("ar", "gaza", "الحرب على غزة"),
+    ("ar", "ukraine", "العملية العسكرية الخاصة"),
+    ("ar", "economy", "أوبك+"),
+    ("ar", "humanitarian", "إعادة الإعمار"),
+    ("ar", "yemen", "البحر الأحمر"),
+    ("ar", "normalization", "اتفاقيات أبراهام"),
+    ("ar", "arab_league", "مبادرة السلام العربية"),
+    ("ar", "quartet", "اللجنة الرباعية"),
+]
+
+
+@pytest.mark.parametrize(("lang", "issue", "phrase"), NEWS_PHRASES)
+def test_news_phrasings(lang, issue, phrase):
+    text = ("وقال إن " if lang == "ar" else "وی گفت ") + phrase + " مهم است."
+    got = {m.issue for m in find_issues(normalize_text(text), lang, load_taxonomy())}
+    assert issue in got, got
