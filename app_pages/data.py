@@ -48,18 +48,20 @@ st.caption(
     "The tables as filtered in the sidebar. CSV is UTF-8 (with a BOM for Excel) and cells "
     "that a spreadsheet would run as formulas start with a quote."
 )
-tables = {
-    "articles": ctx.view.articles,
-    "mentions": ctx.view.mentions,
-    "issue_mentions": ctx.view.issue_mentions,
-    "statements": ctx.view.statements,
+view = ctx.view
+rows = {
+    "articles": view.n_articles,
+    "mentions": view.n_mentions,
+    "issue_mentions": view.n_issue_mentions,
+    "statements": view.n_statements,
 }
-for name, df in tables.items():
+for name, n in rows.items():
     a, b, c = st.columns([2, 1, 1])
-    a.markdown(f"**{name}** — {len(df)} rows")
+    a.markdown(f"**{name}** — {n} rows")
+    # the rows are read back from the corpus only when a button is clicked
     b.download_button(
         "CSV",
-        lambda df=df: F.to_csv_bytes(df),
+        lambda name=name: F.to_csv_bytes(getattr(view.materialise(), name)),
         file_name=f"diplomap_{name}.csv",
         mime="text/csv",
         key=f"csv_{name}",
@@ -67,7 +69,7 @@ for name, df in tables.items():
     )
     c.download_button(
         "Parquet",
-        lambda df=df: F.to_parquet_bytes(df),
+        lambda name=name: F.to_parquet_bytes(getattr(view.materialise(), name)),
         file_name=f"diplomap_{name}.parquet",
         mime="application/octet-stream",
         key=f"pq_{name}",

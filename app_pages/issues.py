@@ -6,6 +6,7 @@ from diplomap import appcache, charts, views
 from diplomap import filters as F
 
 HEAT_KEY = "issues_heatmap"
+CELL_ROWS = 1000  # statements of a cell sent to the browser
 
 
 def on_cell() -> None:
@@ -67,8 +68,14 @@ if not appcache.explain_empty(ctx):
                 "Lavrov's own sentences do not name this combination; the count comes from other sentences."
             )
         else:
+            if len(table) > CELL_ROWS:
+                st.caption(f"The first {CELL_ROWS} by date; all are on the Statements page.")
             st.dataframe(
-                F.excel_safe(table[["date", "text", "countries", "issues", "language", "source"]]),
+                F.excel_safe(
+                    table.head(CELL_ROWS)[
+                        ["date", "text", "countries", "issues", "language", "source"]
+                    ]
+                ),
                 hide_index=True,
             )
 

@@ -60,7 +60,7 @@ if not appcache.explain_empty(ctx):
             key="ov_issues",
         )
 
-    cov = views.date_coverage(ctx.view.articles)
+    cov = views.date_coverage(ctx.view)
     undated = int(cov.loc[cov["date_source"] == "none", "articles"].sum())
     found = ", ".join(
         f"{r.date_source}: {r.articles}" for r in cov.itertuples() if r.date_source != "none"

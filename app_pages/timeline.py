@@ -3,7 +3,6 @@
 import streamlit as st
 
 from diplomap import appcache, charts, views
-from diplomap import schema as S
 
 ctx = appcache.context()
 st.title("Timeline")
@@ -27,7 +26,7 @@ if not appcache.explain_empty(ctx):
         st.info("No dated mentions under these filters. Widen the year range or the other filters.")
     else:
         st.plotly_chart(charts.stacked_figure(long, period, normalise), key="tl_chart")
-        undated = int(ctx.view.articles[S.PUBLISHED].isna().sum())
+        undated = ctx.view.n_undated
         if undated:
             st.caption(f"{undated} undated articles are not on the timeline.")
         with st.expander("Numbers"):
