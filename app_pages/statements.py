@@ -35,13 +35,17 @@ if not appcache.explain_empty(ctx, "statements"):
     else:
         event = st.dataframe(
             # formula-safe: the table's own download button writes CSV as shown
-            F.excel_safe(part[["date", "text", "countries", "issues", "language", "source"]]),
+            F.excel_safe(
+                part[["date", "text", "countries", "issues", "language", "source"]].assign(
+                    date=views.date_labels(part["date"])
+                )
+            ),
             hide_index=True,
             on_select="rerun",
             selection_mode="single-row",
             key="st_table",
             column_config={
-                "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+                "date": st.column_config.TextColumn("Date", width="small"),
                 "text": st.column_config.TextColumn("Statement", width="large"),
                 "countries": st.column_config.TextColumn("Countries", width="small"),
                 "issues": st.column_config.TextColumn("Issues", width="medium"),

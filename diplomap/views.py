@@ -218,6 +218,11 @@ def country_counts(view: View) -> pd.DataFrame:
     )
 
 
+def date_labels(dates: pd.Series) -> pd.Series:
+    """Dates as YYYY-MM-DD text for tables, "no date" where an article has none."""
+    return pd.to_datetime(dates, errors="coerce").dt.strftime("%Y-%m-%d").fillna("no date")
+
+
 def city_points(view: View, top_n: int = 200) -> pd.DataFrame:
     """The `top_n` most mentioned cities: place, iso3, lat, lon, mentions, articles."""
     if isinstance(view, FastView):

@@ -79,3 +79,8 @@ def test_fast_view_matches_the_full_tables(store, state):
     assert fast.n_statements == len(slow.statements)
     exported = fast.materialise()
     same(exported.mentions, slow.mentions)
+
+
+def test_date_labels_say_when_there_is_no_date():
+    dates = pd.Series([pd.Timestamp("2024-02-13"), pd.NaT, None])
+    assert list(V.date_labels(dates)) == ["2024-02-13", "no date", "no date"]
