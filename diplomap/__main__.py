@@ -139,41 +139,34 @@ def cmd_extract(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from diplomap.corpus import build_corpus, is_current, load_corpus, save_corpus
+    from diplomap.corpus import build_to_dir, input_signature
 
-    previous = None
-    if not args.full and is_current(args.out):
-        try:
-            previous = load_corpus(args.out)
-        except (FileNotFoundError, OSError, ValueError):
-            previous = None
     started = time.monotonic()
-    corpus = build_corpus(
+    signature = input_signature([Path(p).resolve() for p in args.paths])
+    summary = build_to_dir(
         args.paths,
-        previous=previous,
+        args.out,
+        full=args.full,
         workers=args.workers,
         progress=None if args.quiet else _progress_printer("extracting"),
         geocoder=_make_geocoder(args.geocode),
+        signature=signature,
     )
-    _report(corpus.problems)
-    if len(corpus.articles) == 0:
+    _report(summary.problems)
+    n_articles = summary.counts["articles"]
+    if n_articles == 0:
         print("diplomap: no articles found in the given paths; nothing written", file=sys.stderr)
         return EXIT_NOTHING
-    path = save_corpus(corpus, args.out)
-    reused = (
-        0
-        if previous is None
-        else len(set(previous.articles["article_id"]) & set(corpus.articles["article_id"]))
-    )
     if not args.quiet:
         print(
-            f"diplomap: {len(corpus.articles)} articles ({reused} unchanged, not re-extracted), "
-            f"{len(corpus.mentions)} place mentions, {len(corpus.issue_mentions)} issue mentions, "
-            f"{len(corpus.statements)} Lavrov statements -> {path.parent} "
+            f"diplomap: {n_articles} articles ({summary.reused} unchanged, not re-extracted), "
+            f"{summary.counts['mentions']} place mentions, "
+            f"{summary.counts['issue_mentions']} issue mentions, "
+            f"{summary.counts['statements']} Lavrov statements -> {summary.path.parent} "
             f"in {time.monotonic() - started:.1f} s",
             file=sys.stderr,
         )
-    return _exit_status(len(corpus.articles), corpus.problems)
+    return _exit_status(n_articles, summary.problems)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -75,8 +75,8 @@ class Corpus:
     @property
     def fingerprint(self) -> str:
         """A short hash of the set of article ids (stable across runs)."""
-        ids = sorted(self.articles[S.ARTICLE_ID].astype(str)) if len(self.articles) else []
-        return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
+        ids = self.articles[S.ARTICLE_ID].astype(str) if len(self.articles) else []
+        return _ids_fingerprint(ids)
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -118,14 +118,14 @@ def extract_article(article, *, geocoder=None) -> Extraction:
     lang = article.language or detect_language(body)
     boiler = text.find_boilerplate(body, lang)
     sentences = text.split_sentences(body, lang, skip=boiler)
-    attributions = text.attribute_speakers(body, sentences, lang)
+    nt = normalize_text(body)
+    attributions = text.attribute_speakers(body, sentences, lang, normalized=nt)
     lavrov_flags = [a.speaker == "Lavrov" for a in attributions]
     starts = [s.start for s in sentences]
     ends = [s.end for s in sentences]
     pub = dates.find_publication_date(
         body, lang, metadata=article.published_raw, title=article.title, boilerplate=boiler
     )
-    nt = normalize_text(body)
     aid = article.article_id
 
     def locate(start: int, end: int) -> tuple[int, bool]:
@@ -300,21 +300,24 @@ def warm_up() -> None:
     issues.load_taxonomy()
 
 
-def _extract_batch(articles: list, budget: float | None = ARTICLE_TIME_BUDGET, geocoder=None):
+def _extract_one(article, budget: float | None, geocoder=None):
+    """(Extraction, None), or (None, Problem) when the article took too long or is too
+    deeply nested."""
     from diplomap.ingest import Problem
 
+    try:
+        with _TimeBudget(budget):
+            return extract_article(article, geocoder=geocoder), None
+    except ArticleTimeout:
+        reason = f"extraction took longer than {budget:g} s; article skipped"
+        return None, Problem(article.file, reason)
+    except RecursionError:
+        return None, Problem(article.file, "text too deeply nested; article skipped")
+
+
+def _extract_batch(articles: list, budget: float | None = ARTICLE_TIME_BUDGET, geocoder=None):
     warm_up()
-    out = []
-    for article in articles:
-        try:
-            with _TimeBudget(budget):
-                out.append((extract_article(article, geocoder=geocoder), None))
-        except ArticleTimeout:
-            reason = f"extraction took longer than {budget:g} s; article skipped"
-            out.append((None, Problem(article.file, reason)))
-        except RecursionError:
-            out.append((None, Problem(article.file, "text too deeply nested; article skipped")))
-    return out
+    return [_extract_one(article, budget, geocoder) for article in articles]
 
 
 def _run_extraction(articles: list, workers: int | None, progress, geocoder=None):
@@ -369,14 +372,37 @@ def empty_corpus() -> Corpus:
     return Corpus(*(_frame([], t) for t in TABLES))
 
 
+class _Columns:
+    """Rows of the four tables, accumulated column by column (compact, and quick to turn
+    into DataFrames or Arrow tables)."""
+
+    def __init__(self) -> None:
+        self.cols: dict[str, dict[str, list]] = {t: {c: [] for c in COLUMNS[t]} for t in TABLES}
+
+    def add(self, e: Extraction) -> None:
+        for table, rows in (
+            ("articles", (e.article,)),
+            ("mentions", e.mentions),
+            ("issue_mentions", e.issue_mentions),
+            ("statements", e.statements),
+        ):
+            if rows:
+                for col, values in self.cols[table].items():
+                    values.extend([r[col] for r in rows])
+
+    def frame(self, table: str) -> pd.DataFrame:
+        return _coerce(pd.DataFrame(self.cols[table], columns=COLUMNS[table]), table)
+
+
+def _frame_of_columns(cols: dict[str, list], table: str) -> pd.DataFrame:
+    return _coerce(pd.DataFrame(cols, columns=COLUMNS[table]), table)
+
+
 def _assemble(extractions: list[Extraction], problems: Iterable = ()) -> Corpus:
-    return Corpus(
-        _frame([e.article for e in extractions], "articles"),
-        _frame([m for e in extractions for m in e.mentions], "mentions"),
-        _frame([m for e in extractions for m in e.issue_mentions], "issue_mentions"),
-        _frame([m for e in extractions for m in e.statements], "statements"),
-        list(problems),
-    )
+    acc = _Columns()
+    for e in extractions:
+        acc.add(e)
+    return Corpus(*(acc.frame(t) for t in TABLES), list(problems))
 
 
 def merge_corpora(*corpora: Corpus) -> Corpus:
@@ -475,6 +501,473 @@ def build_corpus(
     )
 
 
+# --- building from files, in parallel, streaming to disk -----------------------------------
+#
+# `build_to_dir` (the `build` command) lists the input files in the parent, and worker
+# processes read and extract them in batches: the parent never holds the texts of the
+# articles nor row dicts, only compact column batches, which it writes to Parquet as they
+# arrive. A map file -> (size, mtime, article ids) saved with the corpus lets the next
+# build skip the files that did not change without reading them.
+
+FILES_MAP = "files.json"
+STREAM_MIN_FILES = 8  # fewer input files (e.g. one big CSV): read in-process, then extract
+_WORKER_STATE: dict = {}  # set by the parent before the pool forks (or for in-process use)
+
+
+def _arrow_schema(table: str):
+    import pyarrow as pa
+
+    types = {
+        S.PUBLISHED: pa.timestamp("ns"),
+        S.LAT: pa.float64(),
+        S.LON: pa.float64(),
+        S.LAVROV: pa.bool_(),
+        S.BOILERPLATE: pa.list_(pa.list_(pa.int64())),
+    }
+    ints = {S.START, S.END, S.SENTENCE, S.N_CHARS, S.N_SENTENCES, S.N_LAVROV, S.REPLACED_CHARS}
+    return pa.schema(
+        [(c, pa.int64() if c in ints else types.get(c, pa.large_string())) for c in COLUMNS[table]]
+    )
+
+
+def _arrow_table(cols: dict[str, list], table: str):
+    """An Arrow table of one batch's columns, as `_coerce` would type them (directly from
+    the Python lists; through pandas when a value is not of the expected kind)."""
+    import datetime as dt
+
+    import pyarrow as pa
+
+    schema = _arrow_schema(table)
+    try:
+        arrays = []
+        for col in schema:
+            values = cols[col.name]
+            if col.name == S.PUBLISHED:
+                if any(v is not None and type(v) is not dt.date for v in values):
+                    raise TypeError("not only dates")
+                arrays.append(pa.array(values, pa.date32()).cast(col.type))
+            else:
+                arrays.append(pa.array(values, col.type, from_pandas=True))
+        return pa.Table.from_arrays(arrays, schema=schema)
+    except (TypeError, ValueError, pa.ArrowException):
+        df = _frame_of_columns(cols, table)
+        return pa.Table.from_pandas(df, schema=schema, preserve_index=False)
+
+
+def _read_and_extract(units: list[tuple[int, str, bool]]) -> dict:
+    """Worker: read the listed files and extract their articles (not those whose id is
+    known already, nor repeats within the batch). Returns, per file, its (size, mtime_ns),
+    article ids and reading problems; the new rows as columns; extraction problems."""
+    from diplomap.ingest import read_file
+
+    warm_up()
+    state = _WORKER_STATE
+    known = state.get("known") or frozenset()
+    limits = state["limits"]
+    budget = state.get("budget", ARTICLE_TIME_BUDGET)
+    geocoder = state.get("geocoder")
+    acc = _Columns()
+    seen: set[str] = set()
+    files = []
+    problems = []
+    for index, path, explicit in units:
+        try:
+            st = os.stat(path)
+            sig = (st.st_size, st.st_mtime_ns)
+        except OSError:
+            sig = None
+        result = read_file(path, explicit, limits)
+        ids = []
+        for article in result.articles:
+            aid = article.article_id
+            ids.append(aid)
+            if aid in known or aid in seen:
+                continue
+            seen.add(aid)
+            extraction, problem = _extract_one(article, budget, geocoder)
+            if problem is not None:
+                problems.append((aid, problem))
+            else:
+                acc.add(extraction)
+        files.append((index, path, sig, ids, result.problems))
+    return {"files": files, "columns": acc.cols, "problems": problems}
+
+
+_WARM_TEXTS = {
+    "ar": "القاهرة، 3 فبراير 2021\nقال وزير الخارجية الروسي سيرغي لافروف إن روسيا تدعم سوريا.",
+    "fa": "تهران، ۱۴ دی ۱۴۰۳\nلاوروف گفت روسیه از سوریه حمایت می‌کند.",
+    "ru": "МОСКВА, 13 февраля 2024 года. Лавров заявил, что Россия поддерживает Сирию.",
+    "en": "MOSCOW, February 13, 2024 (Reuters) - Lavrov said Russia supports Syria.",
+}
+
+
+def _warm_extractors() -> None:
+    """Compile the lazily built patterns and tables of every language once, in the
+    parent, so that the forked workers share them instead of each building its own."""
+    from diplomap import dates, text
+    from diplomap.normalize import detect_language, normalize_text
+
+    for lang, body in _WARM_TEXTS.items():
+        try:
+            detect_language(body)
+            boiler = text.find_boilerplate(body, lang)
+            sentences = text.split_sentences(body, lang, skip=boiler)
+            text.attribute_speakers(body, sentences, lang, normalized=normalize_text(body))
+            dates.find_publication_date(body, lang, boilerplate=boiler)
+        except Exception:  # warming up is only an optimisation
+            pass
+
+
+def _unit_batches(units: list, workers: int) -> list[list]:
+    size = max(1, min(BATCH_SIZE, -(-len(units) // (4 * max(workers, 1)))))
+    return [units[i : i + size] for i in range(0, len(units), size)]
+
+
+def _run_units(units: list, workers: int, progress, geocoder=None) -> Iterable[dict]:
+    """Batch results of `_read_and_extract`, in input order."""
+    n = len(units)
+    batches = _unit_batches(units, workers)
+    done = 0
+    if workers <= 1 or geocoder is not None or len(batches) < 2:
+        for batch in batches:
+            yield _read_and_extract(batch)
+            done += len(batch)
+            if progress:
+                progress(done, n)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    warm_up()  # once in the parent: the forked workers share it
+    _warm_extractors()
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        for result in pool.map(_read_and_extract, batches):
+            yield result
+            done += len(result["files"])
+            if progress:
+                progress(done, n)
+
+
+# Columns whose values hardly repeat: a dictionary encoding would be tried in vain.
+_UNIQUE_COLUMNS = {S.TEXT, S.TITLE, S.FILE, S.URL, S.DATE_TEXT, S.BOILERPLATE}
+
+
+class _StreamWriter:
+    """Parquet files written batch by batch (one row group per write)."""
+
+    def __init__(self, folder: Path, prefix: str = "") -> None:
+        self.folder = folder
+        self.prefix = prefix
+        self.writers: dict = {}
+        self.rows = dict.fromkeys(TABLES, 0)
+
+    def path(self, table: str) -> Path:
+        return self.folder / f"{self.prefix}{table}.parquet"
+
+    def write(self, table: str, arrow_table) -> None:
+        import pyarrow.parquet as pq
+
+        if table not in self.writers:
+            schema = _arrow_schema(table)
+            self.writers[table] = pq.ParquetWriter(
+                self.path(table),
+                schema,
+                use_dictionary=[c for c in schema.names if c not in _UNIQUE_COLUMNS],
+            )
+        if arrow_table.num_rows:
+            self.writers[table].write_table(arrow_table)
+            self.rows[table] += arrow_table.num_rows
+
+    def write_columns(self, cols: dict[str, dict[str, list]]) -> None:
+        for table in TABLES:
+            if cols[table][S.ARTICLE_ID]:
+                self.write(table, _arrow_table(cols[table], table))
+
+    def close(self) -> None:
+
+        for table in TABLES:  # every table exists, even empty
+            if table not in self.writers:
+                self.write(table, _arrow_schema(table).empty_table())
+        for writer in self.writers.values():
+            writer.close()
+
+
+@dataclass
+class BuildSummary:
+    """What `build_to_dir` wrote."""
+
+    path: Path | None
+    counts: dict[str, int]
+    problems: list
+    reused: int = 0
+    files_skipped: int = 0  # unchanged files not read at all
+
+
+def _previous_files(vpath: Path | None, limits) -> dict:
+    if vpath is None:
+        return {}
+    try:
+        data = json.loads((vpath / FILES_MAP).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if data.get("limits") != repr(limits) or not isinstance(data.get("files"), dict):
+        return {}
+    return data["files"]
+
+
+def _stream_previous(
+    writer: _StreamWriter, vpath: Path, table: str, keep_ids, keep_all: bool, file=None
+) -> list[str]:
+    """Append the rows of `keep_ids` (all rows when `keep_all`) from a saved table (or
+    from `file`), row group by row group; the article ids written, in order.
+
+    `keep_ids` is ("keep", ids) or ("drop", ids): the smaller set is looked up."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    written: list[str] = []
+    source = pq.ParquetFile(file or vpath / f"{table}.parquet")
+    schema = _arrow_schema(table)
+    for i in range(source.num_row_groups):
+        part = source.read_row_group(i)
+        if not keep_all:
+            mode, value_set = keep_ids
+            mask = pc.is_in(part[S.ARTICLE_ID], value_set=value_set)
+            part = part.filter(mask if mode == "keep" else pc.invert(mask))
+        if not part.num_rows:
+            continue
+        if part.schema.remove_metadata() != schema:
+            part = part.select(schema.names).cast(schema)
+        writer.write(table, part)
+        if table == "articles":
+            written.extend(part[S.ARTICLE_ID].to_pylist())
+        del part
+    return written
+
+
+def build_to_dir(
+    paths: Iterable[str | Path],
+    out_dir: str | Path,
+    *,
+    full: bool = False,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    geocoder=None,
+    limits=None,
+    signature: str | None = None,
+) -> BuildSummary:
+    """Build the corpus of `paths` and save it in `out_dir` (what `python -m diplomap build`
+    does), with the same tables as `save_corpus(build_corpus(paths, previous=...))`.
+
+    Unless `full`, a current saved corpus in `out_dir` is reused: its articles are not
+    re-extracted, and its input files that did not change (same path, size and
+    modification time) are not even read again. Worker processes read and extract;
+    the tables are streamed to Parquet, so memory does not grow with the corpus."""
+    import pyarrow as pa
+
+    from diplomap.ingest import DEFAULT_LIMITS, Problem, list_inputs
+
+    limits = limits or DEFAULT_LIMITS
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    out = Path(out_dir)
+    prev_path = None if full or not is_current(out) else current_version(out)
+    prev_ids: set[str] = set()
+    if prev_path is not None:
+        try:
+            import pyarrow.parquet as pq
+
+            prev_ids = set(
+                pq.read_table(prev_path / "articles.parquet", columns=[S.ARTICLE_ID])
+                .column(0)
+                .to_pylist()
+            )
+        except (OSError, ValueError, pa.ArrowException):
+            prev_path = None
+    items = list_inputs([Path(p) for p in paths], limits)
+    units = [(i, item[0], item[1]) for i, item in enumerate(items) if isinstance(item, tuple)]
+    if len(units) < STREAM_MIN_FILES:
+        return _build_in_memory(
+            paths, out, prev_path, workers, progress, geocoder, limits, signature
+        )
+    old_files = _previous_files(prev_path, limits)
+    per_item: dict[int, tuple] = {}  # index -> (path, sig, ids, read problems)
+    to_read = []
+    for unit in units:
+        index, path, _explicit = unit
+        entry = old_files.get(path)
+        if entry is not None:
+            try:
+                st = os.stat(path)
+            except OSError:
+                st = None
+            ids = entry[2]
+            if (
+                st is not None
+                and [st.st_size, st.st_mtime_ns] == entry[:2]
+                and all(aid in prev_ids for aid in ids)
+            ):
+                problems = [Problem(**p) for p in entry[3]]
+                per_item[index] = (path, tuple(entry[:2]), ids, problems)
+                continue
+        to_read.append(unit)
+    skipped_files = len(units) - len(to_read)
+
+    out.mkdir(parents=True, exist_ok=True)
+    vpath = Path(tempfile.mkdtemp(prefix="v-", dir=out))
+    try:
+        fresh = _StreamWriter(vpath, "" if prev_path is None else ".fresh-")
+        _WORKER_STATE.clear()
+        _WORKER_STATE.update(known=frozenset(prev_ids), limits=limits, geocoder=geocoder)
+        seen: set[str] = set()  # ids of articles read so far (any batch), in input order
+        fresh_order: list[str] = []
+        extract_problems: list = []
+        try:
+            for result in _run_units(to_read, workers, progress, geocoder):
+                batch_ids = [aid for f in result["files"] for aid in f[3]]
+                cols = result["columns"]
+                drop = {aid for aid in cols["articles"][S.ARTICLE_ID] if aid in seen}
+                if drop:
+                    for table, table_cols in cols.items():
+                        keep = [aid not in drop for aid in table_cols[S.ARTICLE_ID]]
+                        cols[table] = {
+                            c: [v for v, k in zip(vals, keep, strict=True) if k]
+                            for c, vals in table_cols.items()
+                        }
+                extract_problems.extend(p for aid, p in result["problems"] if aid not in seen)
+                seen.update(batch_ids)
+                fresh_order.extend(cols["articles"][S.ARTICLE_ID])
+                fresh.write_columns(cols)
+                for index, path, sig, ids, problems in result["files"]:
+                    per_item[index] = (path, sig, ids, problems)
+        finally:
+            _WORKER_STATE.clear()
+            fresh.close()
+        # the articles in input order, first of each id (as `dedupe` keeps them)
+        read_problems: list = []
+        order: list[str] = []
+        kept: set[str] = set()
+        n_articles = 0
+        for i, item in enumerate(items):
+            if not isinstance(item, tuple):
+                read_problems.append(item)
+                continue
+            _path, _sig, ids, problems = per_item[i]
+            read_problems.extend(problems)
+            n_articles += len(ids)
+            for aid in ids:
+                if aid not in kept:
+                    kept.add(aid)
+                    order.append(aid)
+        if n_articles > limits.max_articles:  # the limit is global: read it all in order
+            shutil.rmtree(vpath, ignore_errors=True)
+            return _build_in_memory(
+                paths, out, prev_path, workers, progress, geocoder, limits, signature
+            )
+        fresh_set = set(fresh_order)
+        known = [aid for aid in order if aid in prev_ids and aid not in fresh_set]
+        # what the corpus keeps: every article read, once, but those that failed
+        final_ids = [aid for aid in order if aid in fresh_set or aid in prev_ids]
+        if prev_path is None:
+            final = fresh
+        else:
+            final = _StreamWriter(vpath)
+            keep_all = len(known) == len(prev_ids)
+            if 2 * len(known) <= len(prev_ids):
+                known_ids = ("keep", pa.array(known, type=pa.large_string()))
+            else:
+                dropped = sorted(prev_ids.difference(known))
+                known_ids = ("drop", pa.array(dropped, type=pa.large_string()))
+            reused_order = _stream_previous(final, prev_path, "articles", known_ids, keep_all)
+            if reused_order + fresh_order == final_ids:
+                _stream_previous(final, vpath, "articles", None, True, fresh.path("articles"))
+            else:  # new files between old ones: put the articles in input order
+                import pyarrow.parquet as pq
+
+                final.writers.pop("articles").close()
+                final.rows["articles"] = 0
+                both = pa.concat_tables(
+                    [
+                        pq.read_table(final.path("articles"), schema=_arrow_schema("articles")),
+                        _read_fresh(fresh, "articles"),
+                    ]
+                )
+                rank = {aid: k for k, aid in enumerate(final_ids)}
+                ids = both[S.ARTICLE_ID].to_pylist()
+                positions = sorted(range(len(ids)), key=lambda r: rank[ids[r]])
+                final.write("articles", both.take(positions))
+                del both
+            for table in TABLES[1:]:
+                _stream_previous(final, prev_path, table, known_ids, keep_all)
+                _stream_previous(final, vpath, table, None, True, fresh.path(table))
+            final.close()
+            for table in TABLES:
+                fresh.path(table).unlink(missing_ok=True)
+        final_set = set(final_ids)
+        files_map = {}
+        for i, item in enumerate(items):
+            if isinstance(item, tuple):
+                path, sig, ids, problems = per_item[i]
+                if sig is not None and all(aid in final_set for aid in ids):
+                    files_map[path] = [sig[0], sig[1], ids, _problem_dicts(problems)]
+        (vpath / FILES_MAP).write_text(
+            json.dumps({"limits": repr(limits), "files": files_map}, ensure_ascii=False), "utf-8"
+        )
+        problems = read_problems + extract_problems
+        counts = {"articles": len(final_ids), **{t: final.rows[t] for t in TABLES[1:]}}
+        manifest = {
+            "extractor_version": extractor_fingerprint(),
+            "signature": signature,
+            "fingerprint": _ids_fingerprint(final_ids),
+            "counts": counts,
+            "problems": _problem_dicts(problems),
+        }
+        if not final_ids:
+            shutil.rmtree(vpath, ignore_errors=True)
+            return BuildSummary(None, counts, problems, 0, skipped_files)
+        _commit_version(out, vpath, manifest)
+    except BaseException:
+        shutil.rmtree(vpath, ignore_errors=True)
+        raise
+    return BuildSummary(vpath, counts, problems, len(known), skipped_files)
+
+
+def _read_fresh(fresh: _StreamWriter, table: str):
+    import pyarrow.parquet as pq
+
+    return pq.read_table(fresh.path(table), schema=_arrow_schema(table))
+
+
+def _build_in_memory(paths, out, prev_path, workers, progress, geocoder, limits, signature):
+    """The in-memory build (few input files, or more articles than the limit)."""
+    previous = None
+    if prev_path is not None:
+        try:
+            previous = load_corpus(out)
+        except (OSError, ValueError):
+            previous = None
+    corpus = build_corpus(
+        paths,
+        previous=previous,
+        workers=workers,
+        progress=progress,
+        geocoder=geocoder,
+        limits=limits,
+    )
+    counts = {name: len(df) for name, df in corpus.tables().items()}
+    reused = 0
+    if previous is not None:
+        reused = len(set(previous.articles[S.ARTICLE_ID]) & set(corpus.articles[S.ARTICLE_ID]))
+    if not len(corpus.articles):
+        return BuildSummary(None, counts, corpus.problems, 0, 0)
+    path = save_corpus(corpus, out, signature=signature)
+    return BuildSummary(path, counts, corpus.problems, reused, 0)
+
+
+def _ids_fingerprint(ids: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()[:16]
+
+
 # --- saving and loading ------------------------------------------------------------------
 
 
@@ -502,6 +995,12 @@ def save_corpus(corpus: Corpus, out_dir: str | Path, *, signature: str | None = 
         "counts": {name: len(df) for name, df in corpus.tables().items()},
         "problems": _problem_dicts(corpus.problems),
     }
+    _commit_version(out, vpath, manifest)
+    return vpath
+
+
+def _commit_version(out: Path, vpath: Path, manifest: dict) -> None:
+    """Write the manifest into a complete version folder and make it the current one."""
     (vpath / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
     _fsync_dir(vpath)
     pointer_tmp = out / f".CURRENT.{os.getpid()}.tmp"
@@ -509,7 +1008,6 @@ def save_corpus(corpus: Corpus, out_dir: str | Path, *, signature: str | None = 
     os.replace(pointer_tmp, out / "CURRENT")
     _fsync_dir(out)
     _remove_old_versions(out, keep=vpath.name)
-    return vpath
 
 
 def _fsync_dir(path: Path) -> None:
@@ -597,14 +1095,41 @@ def input_signature(paths: Iterable[str | Path]) -> str:
     """A hash of the names, sizes and modification times of the input files."""
     h = hashlib.sha256(extractor_fingerprint().encode())
     for p in sorted(Path(x) for x in paths):
-        files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
+        files = _files_under(p) if p.is_dir() else [str(p)]
         for f in files:
             try:
-                st = f.stat()
+                st = os.stat(f)
             except OSError:
                 continue
             h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()[:16]
+
+
+def _files_under(folder: Path) -> list[str]:
+    """The files under a folder as `sorted(f for f in folder.rglob("*") if f.is_file())`
+    lists them (same order, same names), with os.scandir instead of pathlib objects."""
+    found: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(path: str, parts: tuple[str, ...]) -> None:
+        try:
+            entries = list(os.scandir(path))
+        except OSError:
+            return
+        for entry in entries:
+            sub = (*parts, entry.name)
+            try:
+                is_file = entry.is_file()
+                real_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_file:
+                found.append((sub, entry.path))
+            elif real_dir:
+                walk(entry.path, sub)
+
+    walk(str(folder), ())
+    found.sort(key=lambda item: item[0])
+    return [name for _parts, name in found]
 
 
 def load_or_build(data_dir: str | Path | None = None) -> Corpus:

@@ -86,8 +86,17 @@ class Article:
 
     @property
     def article_id(self) -> str:
-        """16 hex chars of SHA-256 of the normalised text with whitespace collapsed."""
-        return text_id(self.text)
+        """16 hex chars of SHA-256 of the normalised text with whitespace collapsed.
+
+        Computed once per text: the cache is keyed by the identity of `text`, so
+        assigning a new text recomputes it."""
+        cached = self.__dict__.get("_id_cache")
+        text = self.text
+        if cached is not None and cached[0] is text:
+            return cached[1]
+        value = text_id(text)
+        self.__dict__["_id_cache"] = (text, value)
+        return value
 
 
 @dataclass(frozen=True)
@@ -347,12 +356,16 @@ def _decode_bom_less_utf16(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+_SHARE_CONTROLS_RE = re.compile("[\x00-\x08\x0e-\x19\x1c-\x1f]")
+
+
 def _control_share(text: str) -> float:
+    """Share of control characters (but tab, line breaks, form feed, SUB and ESC) in the
+    first 64K characters."""
     sample = text[:65536]
     if not sample:
         return 0.0
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\x0c\x0b\x1a\x1b")
-    return controls / len(sample)
+    return len(_SHARE_CONTROLS_RE.findall(sample)) / len(sample)
 
 
 _LOW_CONTROL_RE = re.compile(rb"[\x00-\x08]")
@@ -915,6 +928,76 @@ def read_paths(paths: Iterable[str | Path], limits: Limits = DEFAULT_LIMITS) -> 
     for path in paths:
         reader.read_path(Path(path), explicit=True)
     return reader.result
+
+
+def list_inputs(
+    paths: Iterable[str | Path], limits: Limits = DEFAULT_LIMITS
+) -> list[tuple[str, bool] | Problem]:
+    """What `read_paths` would read, without reading it: in the same order, either
+    (path, explicit) for a file to hand to `read_file`, or a Problem met while listing
+    (missing path, unreadable folder, folder without supported files).
+
+    Reading every listed file with `read_file` and concatenating the results in this
+    order gives exactly what `read_paths` returns, as long as the article limit
+    (`limits.max_articles`) is not exceeded over all files."""
+    lister = _Lister(limits)
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    for path in paths:
+        lister.read_path(Path(path), explicit=True)
+    return lister.items
+
+
+def read_file(path: str | Path, explicit: bool = False, limits: Limits = DEFAULT_LIMITS):
+    """Read one listed file (see `list_inputs`) into an IngestResult."""
+    reader = _Reader(limits)
+    reader.read_path(Path(path), explicit=explicit)
+    return reader.result
+
+
+class _Lister(_Reader):
+    """A _Reader that lists the files it would read instead of reading them."""
+
+    def __init__(self, limits: Limits) -> None:
+        super().__init__(limits)
+        self.items: list[tuple[str, bool] | Problem] = []
+        self._explicit = True
+
+    def problem(
+        self, file: str, reason: str, line: int | None = None, severity: str = "error"
+    ) -> None:
+        self.items.append(Problem(file, reason, line, severity))
+
+    def read_path(self, path: Path, explicit: bool) -> None:
+        if explicit:  # stat, and walk folders, as _Reader does
+            try:
+                info = path.stat()
+            except OSError:
+                self.items.append((str(path), True))  # read_file reports it
+                return
+            if stat.S_ISDIR(info.st_mode):
+                self.read_folder(path)
+                return
+        self.items.append((str(path), explicit))
+
+    def read_folder(self, folder: Path) -> None:
+        """As _Reader.read_folder, with strings instead of Path objects (many files)."""
+        found = False
+
+        def report(exc: OSError) -> None:
+            self.problem(str(exc.filename or folder), f"cannot read: {exc.strerror or exc}")
+
+        join, splitext = os.path.join, os.path.splitext
+        for root, dirs, files in os.walk(folder, onerror=report):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for file_name in sorted(files):
+                if file_name.startswith(".") or file_name.startswith("~$"):
+                    continue
+                if splitext(file_name)[1].lower() in SUPPORTED_SUFFIXES:
+                    found = True
+                    self.items.append((join(root, file_name), False))
+        if not found:
+            self.problem(str(folder), "no supported files in the folder", severity="warning")
 
 
 def read_bytes(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> IngestResult:

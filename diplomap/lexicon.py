@@ -117,7 +117,7 @@ class Lexicon:
         if self._automaton is None:
             automaton = ahocorasick.Automaton()
             for key, entry in self._terms.items():
-                automaton.add_word(key, (key, entry))
+                automaton.add_word(key, (key, entry, bool(_ARABIC_LETTER.match(key))))
             if len(automaton):
                 automaton.make_automaton()
             self._automaton = automaton
@@ -130,15 +130,28 @@ class Lexicon:
         if not len(automaton):
             return []
         candidates: list[Hit] = []
-        for end_idx, (key, entry) in automaton.iter(norm):
-            start = end_idx - len(key) + 1
-            hit = self._check(norm, start, end_idx + 1, key, entry)
+        check = self._check
+        n = len(norm)
+        for end_idx, (key, entry, arabic) in automaton.iter(norm):
+            end = end_idx + 1
+            start = end - len(key)
+            # the common case, a whole word: no clitic, no suffix
+            if (start == 0 or not is_word_char(norm[start - 1])) and (
+                end == n or not is_word_char(norm[end])
+            ):
+                if not entry.after_lil:
+                    candidates.append(Hit(start, end, start, end, key, entry.payload))
+                continue
+            hit = check(norm, start, end, key, entry, arabic)
             if hit is not None:
                 candidates.append(hit)
         return _leftmost_longest(candidates)
 
-    def _check(self, norm: str, start: int, end: int, key: str, entry: _Entry) -> Hit | None:
-        arabic = bool(_ARABIC_LETTER.match(key))
+    def _check(
+        self, norm: str, start: int, end: int, key: str, entry: _Entry, arabic: bool | None = None
+    ) -> Hit | None:
+        if arabic is None:
+            arabic = bool(_ARABIC_LETTER.match(key))
         # left boundary (with Arabic clitics)
         word_start = start
         if start > 0 and is_word_char(norm[start - 1]):

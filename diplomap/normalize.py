@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 
 # Characters removed for matching: Arabic diacritics (harakat, shadda, sukun, dagger
 # alef, Quranic marks), Latin/Cyrillic combining marks left after NFC, tatweel, zero-width (non-)joiners, bidi controls, soft hyphen, BOM.
@@ -85,7 +86,28 @@ for _base in (0x0660, 0x06F0):  # Arabic-Indic and Persian (Eastern Arabic-Indic
 
 _TABLE = str.maketrans({**_FOLD, **{c: None for c in _DELETE}})
 _DELETE_RE = re.compile("[" + "".join(re.escape(c) for c in _DELETE) + "]")
+_DELETE_RUN_RE = re.compile(_DELETE_RE.pattern + "+")
 _DIGITS_TABLE = str.maketrans({chr(b + i): str(i) for b in (0x0660, 0x06F0) for i in range(10)})
+
+
+# str.translate looks every character up in a dict (slow for non-ASCII text): replace
+# only the characters that occur, one str.replace each. Equivalent because no
+# replacement contains a character that is itself replaced.
+_REPLACEMENTS = {
+    chr(k): "" if v is None else (v if isinstance(v, str) else chr(v)) for k, v in _TABLE.items()
+}
+assert not set("".join(_REPLACEMENTS.values())) & set(_REPLACEMENTS)
+_REPLACED_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACEMENTS)) + "]")
+
+
+def _translate(text: str) -> str:
+    """text.translate(_TABLE), faster."""
+    found = set(_REPLACED_RE.findall(text))
+    if len(found) > 40:
+        return text.translate(_TABLE)
+    for ch in found:
+        text = text.replace(ch, _REPLACEMENTS[ch])
+    return text
 
 
 def fold_digits(text: str) -> str:
@@ -95,7 +117,7 @@ def fold_digits(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The normalised form of a string (for lexicon entries and single words)."""
-    return unicodedata.normalize("NFC", text).translate(_TABLE).lower()
+    return _translate(unicodedata.normalize("NFC", text)).lower()
 
 
 @dataclass(frozen=True)
@@ -117,33 +139,28 @@ class NormText:
             return pos, pos
         return self.offsets[start], self.offsets[end - 1] + 1
 
-    @cached_property
-    def _inverse(self) -> list[int]:
-        inv = [0] * (len(self.original) + 1)
-        j = 0
-        offs = self.offsets or range(len(self.norm))
-        for i in range(len(self.original) + 1):
-            while j < len(offs) and offs[j] < i:
-                j += 1
-            inv[i] = j
-        return inv
-
     def to_norm(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of `original` to the smallest covering span of `norm`."""
         if self.offsets is None:
             return start, end
-        return self._inverse[start], self._inverse[end]
+        # the number of kept characters before each end of the span
+        return bisect_left(self.offsets, start), bisect_left(self.offsets, end)
 
 
 def normalize_text(text: str) -> NormText:
     """Normalise a whole text for matching. `text` should already be NFC (ingest does it)."""
-    norm = text.translate(_TABLE).lower()
+    norm = _translate(text).lower()
     if len(norm) == len(text):
         return NormText(text, norm, None)
-    if not _DELETE_RE.search(text):  # pragma: no cover - lower() never changes length after folding
+    offsets: list[int] = []
+    kept_from = 0
+    for m in _DELETE_RUN_RE.finditer(text):
+        offsets.extend(range(kept_from, m.start()))
+        kept_from = m.end()
+    offsets.extend(range(kept_from, len(text)))
+    if len(offsets) != len(norm):  # pragma: no cover - lower() never changes length after folding
         raise AssertionError("normalisation changed length without deletions")
-    offsets = tuple(i for i, ch in enumerate(text) if ch not in DELETED_CHARS)
-    return NormText(text, norm, offsets)
+    return NormText(text, norm, tuple(offsets))
 
 
 # --- scripts and language -------------------------------------------------------------
@@ -155,22 +172,51 @@ _ARABIC_WORDS = re.compile(r"(?<!\w)(?:في|من|علي|الي|التي|الذي
 _ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|said|is|that|for|with)\b", re.I)
 
 
-def script_counts(text: str) -> dict[str, int]:
-    """Letters per script: arabic, cyrillic, latin, other."""
-    counts = {"arabic": 0, "cyrillic": 0, "latin": 0, "other": 0}
-    for ch in text:
+_SCRIPT_NAMES = ("none", "arabic", "cyrillic", "latin", "other")
+
+
+@lru_cache(maxsize=1)
+def _script_table():
+    """A numpy lookup table: code point (BMP) -> index in _SCRIPT_NAMES."""
+    import numpy as np
+
+    table = np.zeros(0x10000, dtype=np.intp)
+    for o in range(0x10000):
+        ch = chr(o)
         if not ch.isalpha():
             continue
-        o = ord(ch)
         if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF:
-            counts["arabic"] += 1
+            table[o] = 1
         elif 0x0400 <= o <= 0x052F:
-            counts["cyrillic"] += 1
+            table[o] = 2
         elif o < 0x0250:
-            counts["latin"] += 1
+            table[o] = 3
         else:
-            counts["other"] += 1
-    return counts
+            table[o] = 4
+    return table
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """Letters per script: arabic, cyrillic, latin, other."""
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    if not len(codes):
+        return {name: 0 for name in _SCRIPT_NAMES[1:]}
+    table = _script_table()
+    astral = codes > 0xFFFF
+    if astral.any():  # outside the BMP: no arabic/cyrillic/latin letters there
+        other = sum(1 for o in codes[astral].tolist() if chr(o).isalpha())
+        codes = codes[~astral]
+    else:
+        other = 0
+    counts = np.bincount(table[codes], minlength=len(_SCRIPT_NAMES)).tolist()
+    return {
+        "arabic": counts[1],
+        "cyrillic": counts[2],
+        "latin": counts[3],
+        "other": counts[4] + other,
+    }
 
 
 def detect_language(text: str) -> str:
@@ -185,7 +231,7 @@ def detect_language(text: str) -> str:
         return "other"
     if script == "arabic":
         folded = normalize(sample)
-        persian_letters = sum(1 for ch in folded if ch in _PERSIAN_ONLY)
+        persian_letters = sum(folded.count(ch) for ch in _PERSIAN_ONLY)
         fa_words = len(_PERSIAN_WORDS.findall(folded))
         ar_words = len(_ARABIC_WORDS.findall(folded))
         if fa_words > ar_words or (

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from diplomap.normalize import detect_language, normalize, normalize_text
+from diplomap.normalize import NormText, detect_language, normalize, normalize_text
 
 __all__ = [
     "Attribution",
@@ -161,6 +162,8 @@ _NOT_HIM_BEFORE_RE = re.compile(
 )
 _LAVROV_NP_RE = re.compile(rf"{_DESIG}(?:[\s،,]+{_NAME_NP})?|{_NAME_NP}")
 _MENTION_RE = re.compile(rf"{_NAME}|{_DESIG}")
+# Arabic, subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال" (before a speech verb)
+_LAVROV_TAIL_RE = re.compile(rf"(?:{_LAVROV_NP_RE.pattern})[\s،,]*(?:قد\s+)?$")
 
 
 def _mentions_lavrov(norm: str) -> bool:
@@ -1024,7 +1027,7 @@ def _verb_subject(
         if _lavrov_at(norm, m.end() + (len(post) - len(post.lstrip(" ،,"))), anchored=True):
             return "lavrov"
         # subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال"
-        tail = re.search(rf"(?:{_LAVROV_NP_RE.pattern})[\s،,]*(?:قد\s+)?$", pre)
+        tail = _LAVROV_TAIL_RE.search(pre)
         if tail and not _NOT_HIM_BEFORE_RE.search(pre[: tail.start()]):
             return "lavrov"
         if m.group("f"):
@@ -1107,10 +1110,27 @@ def _backfill(
         j -= 1
 
 
-def attribute_speakers(text: str, sentences: Sequence[Sentence], lang: str) -> list[Attribution]:
-    """For each sentence: is it Lavrov's statement, and of which kind."""
+def _sentence_norm(raw: str, sent: Sentence, normalized: NormText | None) -> str:
+    """normalize(raw), sliced from the normalised whole text when that is the same string:
+    the slice is NFC already and has no capital sigma (whose lower case depends on the
+    neighbouring letters). Folding and deleting work character by character."""
+    if normalized is None or "\u03a3" in raw or not unicodedata.is_normalized("NFC", raw):
+        return normalize(raw)
+    a, b = normalized.to_norm(sent.start, sent.end)
+    return normalized.norm[a:b]
+
+
+def attribute_speakers(
+    text: str, sentences: Sequence[Sentence], lang: str, *, normalized: NormText | None = None
+) -> list[Attribution]:
+    """For each sentence: is it Lavrov's statement, and of which kind.
+
+    `normalized` (optional): `normalize_text(text)`, to take each sentence's normalised
+    form from instead of normalising it again (the same string; see _sentence_norm)."""
     if lang not in _VERB_RE:
         lang = detect_language(text)
+    if normalized is not None and normalized.original is not text:
+        normalized = None
     out: list[Attribution] = []
     events: list[str | None] = []  # each sentence's speech event (subject kind) or None
     last: str | None = None  # last named speaker: "lavrov" | "other" | None
@@ -1119,7 +1139,7 @@ def attribute_speakers(text: str, sentences: Sequence[Sentence], lang: str) -> l
     first_line_end = text.find("\n")
     for idx, sent in enumerate(sentences):
         raw = text[sent.start : sent.end]
-        norm = normalize(raw)
+        norm = _sentence_norm(raw, sent, normalized)
         same_para = prev is not None and prev.paragraph == sent.paragraph
         open_in = carry_open and same_para
         regions, still_open = _quote_regions(norm, open_at_start=open_in)
