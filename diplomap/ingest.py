@@ -388,7 +388,12 @@ def _text_with_controls(text: str, replaced: int) -> bool:
     controls = _count_controls(sample)
     if controls > 0.25 * len(sample) or _CONTROL_RUN_RE.search(sample):
         return False
-    visible = [ch for ch in _CONTROLS_RE.sub("", sample) if not ch.isspace()]
+    # format characters (zero-width, bidi marks) and combining marks are not "visible"
+    visible = [
+        ch
+        for ch in _CONTROLS_RE.sub("", sample)
+        if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Mn")
+    ]
     letters = sum(1 for ch in visible if ch.isalpha())
     return len(visible) >= 2 and letters >= 0.7 * len(visible)
 

@@ -381,18 +381,7 @@ def test_pathological_and_oversized_uploads_do_not_stop_the_batch():
     assert SAMPLES["en"]["countries"] - {"RUS"} <= map_locations(at)
 
 
-INGEST_FORMAT_CHARS_BUG = pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="ingest._text_with_controls counts format characters (Cf: ZWSP, RLO, isolates) "
-    "as visible non-letters, so a text with NULs plus bidi/zero-width marks in every word "
-    "is refused as 'binary file (control characters)'; fix: leave Cf/Mn out of `visible`",
-)
-
-
-@pytest.mark.parametrize(
-    "lang", [pytest.param(x, marks=INGEST_FORMAT_CHARS_BUG) if x == "ru" else x for x in LANGS]
-)
+@pytest.mark.parametrize("lang", LANGS)
 def test_invisible_characters_find_the_same_places(lang):
     """Bidi controls, zero-width characters, NULs, NFD and tatweel/stress marks sprinkled
     through an article: the Map page shows the same countries as for the clean text."""
