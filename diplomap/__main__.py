@@ -138,6 +138,22 @@ def cmd_extract(args) -> int:
     return _exit_status(len(corpus.articles), corpus.problems)
 
 
+def _prepare_dashboard(version: Path, quiet: bool) -> None:
+    """Precompute the dashboard's tables for this corpus version now (else its first
+    visitor waits for them)."""
+    from diplomap import views
+    from diplomap.corpus import read_manifest
+
+    fingerprint = (read_manifest(version.parent) or {}).get("fingerprint")
+    started = time.monotonic()
+    views.save_store(version, fingerprint)
+    if not quiet:
+        print(
+            f"diplomap: dashboard tables ready in {time.monotonic() - started:.1f} s",
+            file=sys.stderr,
+        )
+
+
 def cmd_build(args) -> int:
     from diplomap.corpus import build_to_dir, input_signature
 
@@ -157,6 +173,8 @@ def cmd_build(args) -> int:
     if n_articles == 0:
         print("diplomap: no articles found in the given paths; nothing written", file=sys.stderr)
         return EXIT_NOTHING
+    if args.dashboard:
+        _prepare_dashboard(summary.path, args.quiet)
     if not args.quiet:
         print(
             f"diplomap: {n_articles} articles ({summary.reused} unchanged, not re-extracted), "
@@ -192,6 +210,11 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, required=True, help="output folder")
     b.add_argument("--full", action="store_true", help="re-extract everything")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument(
+        "--dashboard",
+        action="store_true",
+        help="also precompute the dashboard's tables (its first start is then instant)",
+    )
     b.set_defaults(func=cmd_build)
     return parser
 

@@ -105,3 +105,15 @@ def test_errors_are_one_clear_line(tmp_path, setup, needle):
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert any(needle in line.lower() for line in lines), proc.stderr
     assert all(line.startswith("diplomap:") for line in lines)
+
+
+def test_build_can_prepare_the_dashboard(folder, tmp_path):
+    from diplomap import corpus, views
+
+    out = tmp_path / "out"
+    result = run("build", folder, "--out", out, "--quiet", "--dashboard")
+    assert result.returncode == 0, result.stderr
+    version = corpus.current_version(out)
+    assert (version / views.STORE_FORMAT).is_dir()
+    store = views.load_store(version, corpus.read_manifest(out)["fingerprint"])
+    assert store is not None
