@@ -450,17 +450,47 @@ def _probe(data_dir: Path, repeats: int, out: dict) -> dict:
     _checkpoint(out, "filter changes")
     out["reruns"] = reruns
     out["chosen"] = chosen
-    out["direct"] = _direct_filter(data_dir, repeats)
+    # The same changes as a user makes them: one session, the widget's value changed,
+    # one rerun (what a browser does; no new session per change).
+    same: dict[str, list[float]] = {"country": [], "year": []}
+    values = {
+        "country": [["SYR"], ["IRN"], ["SYR", "IRN"]],
+        "year": [(lo + 1, hi), (lo, hi - 1)] if lo is not None and hi - lo >= 2 else [],
+    }
+    for kind, options in values.items():
+        for i in range(repeats if options else 0):
+            at.session_state[kind] = options[i % len(options)]
+            t0 = time.perf_counter()
+            at.run()
+            same[kind].append(time.perf_counter() - t0)
+            if (err := _exception(at)) is not None:
+                out["error"] = f"{kind} change raised: {err}"
+                break
+        if kind == "country":
+            at.session_state[kind] = []
+        elif options:
+            at.session_state[kind] = (lo, hi)
+    at.run()
+    out["reruns_same_session"] = same
 
     pages = {}
     for page in _page_files():
         try:
+            t0 = time.perf_counter()
             at.switch_page(page).run()
-            pages[page] = {"charts": _chart_sizes(at), "error": _exception(at)}
+            pages[page] = {
+                "charts": _chart_sizes(at),
+                "error": _exception(at),
+                "seconds": time.perf_counter() - t0,
+            }
         except Exception as exc:
             pages[page] = {"charts": [], "error": f"{type(exc).__name__}: {exc}"[:300]}
     out["pages"] = pages
-    out["stage"] = "pages"
+    # the dashboard's own peak, before the direct pandas baseline loads the full tables
+    out["dashboard_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    _checkpoint(out, "pages")
+    out["direct"] = _direct_filter(data_dir, repeats)
+    out["stage"] = "direct"
     return out
 
 
@@ -681,7 +711,11 @@ def run_dashboard_probe(data: Path, timeout: float, memory_gb: float = 8.0) -> d
 
 def prime_data_folder(data: Path) -> float | None:
     """load_or_build(data) once, as the dashboard would on its first start; its time."""
-    code = "import sys; from diplomap.corpus import load_or_build; load_or_build(sys.argv[1])"
+    code = (
+        "import sys; from diplomap.corpus import load_or_build, current_version, read_manifest;"
+        " from diplomap.views import save_store; d = sys.argv[1]; load_or_build(d);"
+        " save_store(current_version(d + '/corpus'), read_manifest(d + '/corpus')['fingerprint'])"
+    )
     t0 = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-c", code, str(data)], cwd=ROOT, env=_env(), capture_output=True
@@ -717,6 +751,22 @@ def report_dashboard(size: int, probe: dict, largest: bool, report: Report, row:
             report.add(
                 at_most(f"{tag}.rerun_{kind}_median", med, "ms", T_RERUN * 1000, "<= 150 ms")
             )
+    same = probe.get("reruns_same_session", {})
+    for kind in ("country", "year"):
+        if largest and same.get(kind):
+            med = statistics.median(same[kind]) * 1000
+            report.add(
+                at_most(
+                    f"{tag}.rerun_{kind}_same_session_median",
+                    med,
+                    "ms",
+                    T_RERUN * 1000,
+                    "<= 150 ms",
+                )
+            )
+    same_runs = [t for v in same.values() for t in v]
+    if same_runs:
+        all_runs = same_runs  # what a user waits for; the new-session figures stay above
     if all_runs:
         row["rerun_ms"] = statistics.median(all_runs) * 1000
     direct = probe.get("direct", {})
@@ -749,7 +799,22 @@ def report_dashboard(size: int, probe: dict, largest: bool, report: Report, row:
                 )
             else:
                 report.add(Figure(f"{tag}.charts[{page}]", 0, "charts on the page"))
-        report.add(at_most(f"{tag}.peak_rss", probe["maxrss_mb"], "MB", T_RSS, "<= 1 GB"))
+        pages = probe.get("pages", {})
+        if pages:
+            switch = ", ".join(
+                f"{Path(k).stem} {v['seconds']:.2f}" for k, v in pages.items() if "seconds" in v
+            )
+            report.add(
+                Figure(
+                    f"{tag}.page_switch_s",
+                    max((v.get("seconds", 0) for v in pages.values()), default=0),
+                    f"s (slowest; {switch})",
+                )
+            )
+        rss = probe.get("dashboard_rss_mb", probe["maxrss_mb"])
+        report.add(at_most(f"{tag}.peak_rss", rss, "MB", T_RSS, "<= 1 GB"))
+        if "dashboard_rss_mb" in probe:
+            report.add(Figure(f"{tag}.probe_rss_with_direct_baseline", probe["maxrss_mb"], "MB"))
 
 
 def benchmark(args, report: Report) -> None:
