@@ -282,13 +282,15 @@ class _TimeBudget:
             fired = not self._armed
             self._armed = False
         self._timer.cancel()
-        if fired and exc_type is None:
-            # the timer fired after the work finished: absorb the pending exception here
-            try:
-                for _ in range(1000):
-                    pass
-            except ArticleTimeout:
-                pass
+        if fired:
+            # the budget ran out, but the exception may still be pending (a long C call was
+            # running): cancel its delivery, so it never lands in unrelated code, and
+            # report the timeout here
+            import ctypes
+
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._ident), None)
+            if exc_type is None:
+                raise ArticleTimeout()
         return False
 
 
@@ -1074,7 +1076,11 @@ def load_corpus(corpus_dir: str | Path) -> Corpus:
     for attempt in range(1000):
         vpath = current_version(corpus_dir)
         if vpath is None:
-            raise FileNotFoundError(f"no saved corpus in {corpus_dir}")
+            # CURRENT may name a version a concurrent save is just replacing
+            if not (Path(corpus_dir) / "CURRENT").exists() or time.monotonic() > deadline:
+                raise FileNotFoundError(f"no saved corpus in {corpus_dir}")
+            time.sleep(min(0.005 * attempt, 0.2))
+            continue
         try:
             manifest = json.loads((vpath / MANIFEST).read_text("utf-8"))
             tables = {
