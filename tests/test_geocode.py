@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 import socket
 import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from diplomap import geocode
 from diplomap.geocode import Geocoder, GeocodingUnavailable, find_candidate_names
 from diplomap.normalize import normalize_text
+from tests.nominatim_stub import serve_nominatim
 
 PLACES = {
     "Zabadani": {
@@ -31,70 +29,47 @@ PLACES = {
 }
 
 
-class _Handler(BaseHTTPRequestHandler):
-    calls: list = []  # noqa: RUF012 - shared by the test server
-
-    def do_GET(self) -> None:
-        url = urlparse(self.path)
-        q = parse_qs(url.query)
-        type(self).calls.append((time.monotonic(), url.path, q))
-        hit = PLACES.get(q.get("q", [""])[0])
-        body = []
-        if url.path == "/search" and hit:
-            body = [
-                {
-                    "lat": hit["lat"],
-                    "lon": hit["lon"],
-                    "display_name": hit["display_name"],
-                    "address": {"country_code": hit["cc"]},
-                }
-            ]
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args) -> None:
-        pass
+def _answer(query: str):
+    hit = PLACES.get(query)
+    return (hit["lat"], hit["lon"], hit["cc"], hit["display_name"]) if hit else None
 
 
 @pytest.fixture(scope="module")
-def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def stub():
+    with serve_nominatim(_answer) as running:
+        yield running
+
+
+@pytest.fixture
+def server(stub):
+    return stub.host
 
 
 def _geocoder(server, tmp_path, **kw):
     return Geocoder("diplomap-tests", tmp_path / "geo.json", domain=server, scheme="http", **kw)
 
 
-def test_lookup_and_cache(server, tmp_path):
-    _Handler.calls.clear()
+def test_lookup_and_cache(stub, server, tmp_path):
+    stub.calls.clear()
     g = _geocoder(server, tmp_path, min_delay_seconds=0)
     r = g.geocode("Zabadani", "en")
     assert r == geocode.GeocodeResult(33.72, 36.10, "SYR", "Zabadani, Rif Dimashq, Syria")
-    params = _Handler.calls[0][2]
+    params = stub.calls[0][2]
     assert params["format"] == ["json"] and params["addressdetails"] == ["1"]
     assert g.geocode("Zabadani", "en") == r  # second call: from the cache
     assert g.geocode("Nowhere", "en") is None
     assert g.geocode("Nowhere", "en") is None  # misses are cached too
-    assert len(_Handler.calls) == 2
+    assert len(stub.calls) == 2
     # a new instance (new process) reads the file and makes no request
     g2 = _geocoder(server, tmp_path, min_delay_seconds=0)
     assert g2.geocode("Zabadani", "en") == r and g2.geocode("Nowhere", "en") is None
-    assert g2.requests == 0 and len(_Handler.calls) == 2
+    assert g2.requests == 0 and len(stub.calls) == 2
     saved = json.loads((tmp_path / "geo.json").read_text())
     assert saved["en|nowhere"] is None and saved["en|zabadani"]["iso3"] == "SYR"
 
 
-def test_rate_limit_is_process_wide(server, tmp_path):
-    _Handler.calls.clear()
+def test_rate_limit_is_process_wide(stub, server, tmp_path):
+    stub.calls.clear()
     a = _geocoder(server, tmp_path / "a", min_delay_seconds=1.0)
     b = _geocoder(server, tmp_path / "b", min_delay_seconds=1.0)
     threads = [
@@ -104,8 +79,8 @@ def test_rate_limit_is_process_wide(server, tmp_path):
         t.start()
     for t in threads:
         t.join()
-    assert len(_Handler.calls) == 2
-    assert _Handler.calls[1][0] - _Handler.calls[0][0] >= 0.9
+    assert len(stub.calls) == 2
+    assert stub.calls[1][0] - stub.calls[0][0] >= 0.9
 
 
 def test_concurrent_writers_merge(server, tmp_path):

@@ -19,9 +19,7 @@ import multiprocessing
 import threading
 import time
 import tomllib
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
@@ -30,6 +28,7 @@ from streamlit.testing.v1 import AppTest
 from diplomap import geocode
 from diplomap import schema as S
 from diplomap.ingest import DEFAULT_LIMITS
+from tests.nominatim_stub import serve_nominatim
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / ".streamlit" / "config.toml"
@@ -156,41 +155,15 @@ def test_data_folder_without_boilerplate_is_served(tmp_path, monkeypatch):
 # --- the geocoder under many sessions ---------------------------------------------------------
 
 
-class _Nominatim(BaseHTTPRequestHandler):
-    calls: list = []  # noqa: RUF012 - shared by the test server
-    lock = threading.Lock()
-
-    def do_GET(self) -> None:
-        query = parse_qs(urlparse(self.path).query).get("q", [""])[0]
-        with type(self).lock:
-            type(self).calls.append((time.monotonic(), query))
-        body = [
-            {
-                "lat": "33.5",
-                "lon": "36.3",
-                "display_name": f"{query}, Syria",
-                "address": {"country_code": "sy"},
-            }
-        ]
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
-def nominatim():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Nominatim)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def stub():
+    with serve_nominatim(lambda query: ("33.5", "36.3", "sy", f"{query}, Syria")) as running:
+        yield running
+
+
+@pytest.fixture
+def nominatim(stub):
+    return stub.host
 
 
 def _geocoder(server: str, cache: Path, delay: float) -> geocode.Geocoder:
@@ -199,23 +172,18 @@ def _geocoder(server: str, cache: Path, delay: float) -> geocode.Geocoder:
     )
 
 
-class _TimedNominatim(_Nominatim):
+def _serve_timed(log_path: str, ready) -> None:
     """The fake Nominatim of another process: it writes each request's arrival time
     (CLOCK_MONOTONIC, the same clock in every process) to a log file."""
 
-    log_path = ""
-
-    def do_GET(self) -> None:
-        with open(type(self).log_path, "a", encoding="utf-8") as log:
+    def answer(query: str):
+        with open(log_path, "a", encoding="utf-8") as log:
             log.write(f"{time.monotonic()}\n")
-        super().do_GET()
+        return ("33.5", "36.3", "sy", f"{query}, Syria")
 
-
-def _serve_timed(log_path: str, ready) -> None:
-    _TimedNominatim.log_path = log_path
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _TimedNominatim)
-    ready.put(httpd.server_address[1])
-    httpd.serve_forever()
+    with serve_nominatim(answer) as stub:
+        ready.put(int(stub.host.rsplit(":", 1)[1]))
+        threading.Event().wait()  # until the test terminates this process
 
 
 @pytest.fixture
@@ -286,7 +254,7 @@ def _threads_writing(server: str, cache: str, prefix: str, n_threads: int, n: in
         t.join(60)
 
 
-def test_cache_survives_writer_threads_and_processes_at_once(nominatim, tmp_path):
+def test_cache_survives_writer_threads_and_processes_at_once(stub, nominatim, tmp_path):
     """Three processes with four writer threads each (every thread its own Geocoder,
     loaded before the others wrote) add different keys to one cache file: every key is
     on disk afterwards, in valid JSON, and no temp file is left."""
@@ -308,7 +276,7 @@ def test_cache_survives_writer_threads_and_processes_at_once(nominatim, tmp_path
     assert all(saved[k]["iso3"] == "SYR" for k in expected)
     assert not list(tmp_path.glob(".geocode-*"))
     # a fresh instance (a new session) answers all of them from the file, no request
-    _Nominatim.calls.clear()
+    stub.calls.clear()
     g = _geocoder(nominatim, cache, 0.0)
     assert all(g.geocode(f"KeyA{t}x{i}", "en") for t in range(4) for i in range(12))
-    assert g.requests == 0 and not _Nominatim.calls
+    assert g.requests == 0 and not stub.calls

@@ -16,9 +16,7 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
@@ -27,6 +25,7 @@ from diplomap import corpus as C
 from diplomap import geocode
 from diplomap import schema as S
 from diplomap.ingest import Article, read_bytes
+from tests.nominatim_stub import serve_nominatim
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -278,47 +277,22 @@ ANSWERS = {
 }
 
 
-class _Nominatim(BaseHTTPRequestHandler):
-    calls: list = []  # noqa: RUF012 - shared by the test server
-    lock = threading.Lock()
-
-    def do_GET(self) -> None:
-        query = parse_qs(urlparse(self.path).query).get("q", [""])[0]
-        with type(self).lock:
-            type(self).calls.append((time.monotonic(), query))
-        answer = ANSWERS.get(query)
-        if answer is None and query.startswith("Key"):
-            answer = ("10.0", "20.0", "sy")
-        body = []
-        if answer:
-            lat, lon, cc = answer
-            body = [
-                {
-                    "lat": lat,
-                    "lon": lon,
-                    "display_name": f"{query}, Syria",
-                    "address": {"country_code": cc},
-                }
-            ]
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args) -> None:
-        pass
+def _answer(query: str):
+    answer = ANSWERS.get(query)
+    if answer is None and query.startswith("Key"):
+        answer = ("10.0", "20.0", "sy")
+    return (*answer, f"{query}, Syria") if answer else None
 
 
 @pytest.fixture(scope="module")
-def nominatim():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Nominatim)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def stub():
+    with serve_nominatim(_answer) as running:
+        yield running
+
+
+@pytest.fixture
+def nominatim(stub):
+    return stub.host
 
 
 def _geocoder(server: str, cache: Path, delay: float = 0.0) -> geocode.Geocoder:
@@ -354,7 +328,7 @@ def test_geocoder_never_returns_coordinates_off_the_globe(nominatim, tmp_path):
     assert_coordinates_valid(corpus.mentions)
 
 
-def test_rate_limit_holds_across_threads(nominatim, tmp_path):
+def test_rate_limit_holds_across_threads(stub, nominatim, tmp_path):
     """10 threads, 4 uncached names (the other 6 threads hit the cache): consecutive
     requests at least 1 s apart, process-wide. Without the lock held through the sleep,
     threads that woke together would fire together."""
@@ -363,13 +337,13 @@ def test_rate_limit_holds_across_threads(nominatim, tmp_path):
     cache.write_text(json.dumps(cached))
     g = _geocoder(nominatim, cache, delay=1.0)
     names = ["Zabadani", "Key1", "Key2", "Key3"] + [f"cached{i}" for i in range(6)]
-    _Nominatim.calls.clear()
+    stub.calls.clear()
     threads = [threading.Thread(target=g.geocode, args=(name, "en")) for name in names]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    times = sorted(t for t, _ in _Nominatim.calls)
+    times = sorted(t for t, _path, _params in stub.calls)
     assert len(times) == 4
     gaps = [b - a for a, b in itertools.pairwise(times)]
     assert min(gaps) >= 0.9, gaps
