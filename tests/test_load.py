@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -26,7 +23,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_until_healthy
+from streamlit_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
 
 from diplomap import schema as S
 
@@ -98,46 +95,11 @@ def data_folder(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(data_folder):
-    port = free_port()
     log_path = data_folder.parent / "server.log"
-    log = open(log_path, "wb")  # noqa: SIM115
     env = {**os.environ, "DIPLOMAP_DATA": str(data_folder), "DIPLOMAP_GEOCODE": "0"}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "dashboard.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=env,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, proc, START_TIMEOUT)
+    with open(log_path, "wb") as log, running_dashboard(env, log) as (url, proc):
         yield url, proc
-    finally:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=10)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                pass
-        log.close()
-        assert "Traceback" not in log_path.read_text("utf-8", "replace")
+    assert "Traceback" not in log_path.read_text("utf-8", "replace")
 
 
 def expected_counts(data_folder: Path) -> dict[str, tuple[int, int]]:
