@@ -11,11 +11,11 @@ st.title("Data")
 st.subheader("Explore your own articles")
 st.caption(
     "Files are read in memory for this browser session only: they are not saved and "
-    "no other visitor sees them. Text, HTML, CSV, JSON Lines, JSON or a zip of those."
+    "no other visitor sees them. Text, Markdown, HTML, CSV, JSON Lines, JSON or a zip of those."
 )
 files = st.file_uploader(
     "Articles",
-    type=["txt", "html", "htm", "csv", "jsonl", "json", "zip"],
+    type=["txt", "md", "html", "htm", "csv", "jsonl", "json", "zip"],
     accept_multiple_files=True,
     key="dm_uploads",
 )
