@@ -667,6 +667,24 @@ def _unique(values: np.ndarray) -> np.ndarray:
     return ordered[_run_starts(ordered)]
 
 
+def _per_article(art, code, n_codes: int, sent, lav) -> tuple[np.ndarray, ...]:
+    """Counts per (article, code): the pairs' article and code, mentions, Lavrov's
+    mentions and the distinct sentences of Lavrov's that name the code."""
+    key = art.astype(np.int64) * n_codes + code
+    uniq, cnt, cnt_lav = _group(key, [lav.astype(np.int64)])
+    lsent = _unique((key[lav] << _SENT_BITS) + (sent[lav] + 1)) >> _SENT_BITS
+    sl_keys, sl_cnt = _group(lsent)
+    sl = np.zeros(len(uniq), np.int32)
+    sl[np.searchsorted(uniq, sl_keys)] = sl_cnt
+    return (
+        (uniq // n_codes).astype(np.int32),
+        (uniq % n_codes).astype(np.int32),
+        cnt,
+        cnt_lav,
+        sl,
+    )
+
+
 def _group(keys: np.ndarray, weights: Sequence[np.ndarray] = ()) -> tuple[np.ndarray, ...]:
     """Unique int64 keys (sorted) and, per key, the row count and the sum of each weight."""
     order = np.argsort(keys, kind="stable")
@@ -1019,15 +1037,9 @@ class Store:
         self.m_art_off = np.searchsorted(art, np.arange(self.n_articles + 1)).astype(np.int64)
         self.m_start, self.m_end, self.m_place = start, end, place
         # (article, country): mentions, Lavrov mentions, distinct Lavrov sentences
-        key = art.astype(np.int64) * n_iso + iso
-        uniq, cnt, cnt_lav = _group(key, [lav.astype(np.int64)])
-        lsent = _unique((key[lav] << _SENT_BITS) + (sent[lav] + 1)) >> _SENT_BITS
-        sl_keys, sl_cnt = _group(lsent)
-        sl = np.zeros(len(uniq), np.int32)
-        sl[np.searchsorted(uniq, sl_keys)] = sl_cnt
-        self.ac_art = (uniq // n_iso).astype(np.int32)
-        self.ac_iso = (uniq % n_iso).astype(np.int32)
-        self.ac_n, self.ac_nl, self.ac_sl = cnt, cnt_lav, sl
+        self.ac_art, self.ac_iso, self.ac_n, self.ac_nl, self.ac_sl = _per_article(
+            art, iso, n_iso, sent, lav
+        )
         # cities with coordinates: (article, city)
         city_code = ptype_cats.index("city") if "city" in ptype_cats else -2
         is_city = (ptype == city_code) & ~np.isnan(lat) & ~np.isnan(lon)
@@ -1085,15 +1097,9 @@ class Store:
             )
         self.i_art_off = np.searchsorted(art, np.arange(self.n_articles + 1)).astype(np.int64)
         self.i_start, self.i_end, self.i_issue = start, end, issue
-        key = art.astype(np.int64) * n_issue + issue
-        uniq, cnt, cnt_lav = _group(key, [lav.astype(np.int64)])
-        lsent = _unique((key[lav] << _SENT_BITS) + (sent[lav] + 1)) >> _SENT_BITS
-        sl_keys, sl_cnt = _group(lsent)
-        sl = np.zeros(len(uniq), np.int32)
-        sl[np.searchsorted(uniq, sl_keys)] = sl_cnt
-        self.ai_art = (uniq // n_issue).astype(np.int32)
-        self.ai_issue = (uniq % n_issue).astype(np.int32)
-        self.ai_n, self.ai_nl, self.ai_sl = cnt, cnt_lav, sl
+        self.ai_art, self.ai_issue, self.ai_n, self.ai_nl, self.ai_sl = _per_article(
+            art, issue, n_issue, sent, lav
+        )
         self._si = self._sentence_codes(art, sent, issue, lav, n_issue)
         # sentence pairs (article, sentence, country, issue), "both named by Lavrov"
         sc_key, sc_lav, _ = self._sc
