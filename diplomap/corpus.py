@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from diplomap import schema as S
+from diplomap.extract.article import Extraction, extract_article, warm_extractors, warm_up
 
 TABLES = ("articles", "mentions", "issue_mentions", "statements")
 COLUMNS = {
@@ -47,14 +48,13 @@ def extractor_fingerprint() -> str:
 
     h = hashlib.sha256(EXTRACTOR_VERSION.encode())
     package = Path(__file__).resolve().parent
-    files = sorted(package.glob("*.py")) + sorted(
+    code = [*sorted((package / "extract").glob("*.py")), package / "normalize.py"]
+    data = sorted(
         f
         for f in config.PACKAGE_DATA_DIR.glob("*")
-        if f.is_file() and f.suffix in {".csv", ".txt", ".json"}
+        if f.is_file() and f.suffix in {".csv", ".txt", ".json", ".toml"}
     )
-    for f in files:
-        if f.stem in {"__main__", "filters", "charts", "views", "appcache"}:
-            continue  # the dashboard and the command line do not change extraction
+    for f in code + data:
         h.update(f.name.encode() + b"\0" + f.read_bytes())
     return h.hexdigest()[:16]
 
@@ -80,131 +80,6 @@ class Corpus:
 
     def __len__(self) -> int:
         return len(self.articles)
-
-
-# --- extraction of one article -------------------------------------------------------
-
-
-@dataclass
-class Extraction:
-    """The rows one article contributes to each table."""
-
-    article: dict
-    mentions: list[dict]
-    issue_mentions: list[dict]
-    statements: list[dict]
-
-
-def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
-def _sentence_index(starts: list[int], ends: list[int], pos: int) -> int:
-    import bisect
-
-    i = bisect.bisect_right(starts, pos) - 1
-    return i if i >= 0 and pos < ends[i] else -1
-
-
-def extract_article(article, *, geocoder=None) -> Extraction:
-    """Extract dates, places, issues and Lavrov's statements from one `ingest.Article`.
-
-    A pure function of the article (and the gazetteer/taxonomy data files).
-    """
-    from diplomap import dates, issues, places, text
-    from diplomap.normalize import detect_language, normalize_text
-
-    body = article.text
-    lang = article.language or detect_language(body)
-    boiler = text.find_boilerplate(body, lang)
-    sentences = text.split_sentences(body, lang, skip=boiler)
-    nt = normalize_text(body)
-    attributions = text.attribute_speakers(body, sentences, lang, normalized=nt)
-    lavrov_flags = [a.speaker == "Lavrov" for a in attributions]
-    starts = [s.start for s in sentences]
-    ends = [s.end for s in sentences]
-    pub = dates.find_publication_date(
-        body, lang, metadata=article.published_raw, title=article.title, boilerplate=boiler
-    )
-    aid = article.article_id
-
-    def locate(start: int, end: int) -> tuple[int, bool]:
-        idx = _sentence_index(starts, ends, start)
-        return idx, (idx >= 0 and lavrov_flags[idx])
-
-    mention_rows = []
-    found = places.find_places(nt, lang)
-    if geocoder is not None:
-        found = found + geocoder.find_unknown_places(nt, lang, known=found)
-    for m in found:
-        if _inside(boiler, m.start, m.end):
-            continue
-        idx, lav = locate(m.start, m.end)
-        mention_rows.append(
-            {
-                S.ARTICLE_ID: aid,
-                S.START: m.start,
-                S.END: m.end,
-                S.SURFACE: m.surface,
-                S.PLACE: m.place,
-                S.PLACE_TYPE: m.place_type,
-                S.ISO3: m.iso3,
-                S.LAT: m.lat,
-                S.LON: m.lon,
-                S.MATCH_KIND: m.match_kind,
-                S.SENTENCE: idx,
-                S.LAVROV: lav,
-            }
-        )
-    issue_rows = []
-    for m in issues.find_issues(nt, lang):
-        if _inside(boiler, m.start, m.end):
-            continue
-        idx, lav = locate(m.start, m.end)
-        issue_rows.append(
-            {
-                S.ARTICLE_ID: aid,
-                S.START: m.start,
-                S.END: m.end,
-                S.SURFACE: m.surface,
-                S.ISSUE: m.issue,
-                S.SENTENCE: idx,
-                S.LAVROV: lav,
-            }
-        )
-    statement_rows = [
-        {
-            S.ARTICLE_ID: aid,
-            S.SENTENCE: i,
-            S.START: s.start,
-            S.END: s.end,
-            S.SPEAKER: "Lavrov",
-            S.KIND: a.kind or "reported",
-            S.TEXT: body[s.start : s.end],
-        }
-        for i, (s, a) in enumerate(zip(sentences, attributions, strict=True))
-        if a.speaker == "Lavrov"
-    ]
-    article_row = {
-        S.ARTICLE_ID: aid,
-        S.FILE: article.file,
-        S.TITLE: article.title,
-        S.TEXT: body,
-        S.LANGUAGE: lang,
-        S.PUBLISHED: pub.date,
-        S.DATE_SOURCE: pub.source,
-        S.DATE_PRECISION: pub.precision,
-        S.DATE_TEXT: pub.text,
-        S.SOURCE: article.source,
-        S.URL: article.url,
-        S.ENCODING: article.encoding,
-        S.REPLACED_CHARS: article.replaced_chars,
-        S.BOILERPLATE: [[int(a), int(b)] for a, b in boiler],
-        S.N_CHARS: len(body),
-        S.N_SENTENCES: len(sentences),
-        S.N_LAVROV: len(statement_rows),
-    }
-    return Extraction(article_row, mention_rows, issue_rows, statement_rows)
 
 
 # --- building ---------------------------------------------------------------------------
@@ -292,14 +167,6 @@ class _TimeBudget:
             if exc_type is None:
                 raise ArticleTimeout()
         return False
-
-
-def warm_up() -> None:
-    """Load the gazetteer and the issue taxonomy (once per process)."""
-    from diplomap import issues, places
-
-    places.load_gazetteer()
-    issues.load_taxonomy()
 
 
 def _extract_one(article, budget: float | None, geocoder=None):
@@ -595,31 +462,6 @@ def _read_and_extract(units: list[tuple[int, str, bool]]) -> dict:
     return {"files": files, "columns": acc.cols, "problems": problems}
 
 
-_WARM_TEXTS = {
-    "ar": "القاهرة، 3 فبراير 2021\nقال وزير الخارجية الروسي سيرغي لافروف إن روسيا تدعم سوريا.",
-    "fa": "تهران، ۱۴ دی ۱۴۰۳\nلاوروف گفت روسیه از سوریه حمایت می‌کند.",
-    "ru": "МОСКВА, 13 февраля 2024 года. Лавров заявил, что Россия поддерживает Сирию.",
-    "en": "MOSCOW, February 13, 2024 (Reuters) - Lavrov said Russia supports Syria.",
-}
-
-
-def _warm_extractors() -> None:
-    """Compile the lazily built patterns and tables of every language once, in the
-    parent, so that the forked workers share them instead of each building its own."""
-    from diplomap import dates, text
-    from diplomap.normalize import detect_language, normalize_text
-
-    for lang, body in _WARM_TEXTS.items():
-        try:
-            detect_language(body)
-            boiler = text.find_boilerplate(body, lang)
-            sentences = text.split_sentences(body, lang, skip=boiler)
-            text.attribute_speakers(body, sentences, lang, normalized=normalize_text(body))
-            dates.find_publication_date(body, lang, boilerplate=boiler)
-        except Exception:  # warming up is only an optimisation
-            pass
-
-
 def _unit_batches(units: list, workers: int) -> list[list]:
     size = max(1, min(BATCH_SIZE, -(-len(units) // (4 * max(workers, 1)))))
     return [units[i : i + size] for i in range(0, len(units), size)]
@@ -641,7 +483,7 @@ def _run_units(units: list, workers: int, progress, geocoder=None) -> Iterable[d
     from concurrent.futures import ProcessPoolExecutor
 
     warm_up()  # once in the parent: the forked workers share it
-    _warm_extractors()
+    warm_extractors()
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         for result in pool.map(_read_and_extract, batches):

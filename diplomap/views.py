@@ -54,7 +54,7 @@ def country_names(codes: Iterable[str]) -> dict[str, str]:
 
 def issue_label(issue: str, lang: str = "en") -> str:
     try:
-        from diplomap.issues import issue_label as label
+        from diplomap.extract.issues import issue_label as label
 
         return label(issue, lang)
     except Exception:

@@ -113,7 +113,7 @@ def test_make_corpus_writes_files_and_notice(tmp_path):
 
 def test_engine_extracts_synthetic_articles():
     try:
-        import diplomap.places  # noqa: F401
+        import diplomap.extract.places  # noqa: F401
         from diplomap import schema as S
         from diplomap.corpus import build_from_articles
         from diplomap.ingest import Article

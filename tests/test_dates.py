@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from diplomap.dates import (
+from diplomap.extract.dates import (
     PublicationDate,
     find_publication_date,
     hijri_to_gregorian,

@@ -8,8 +8,8 @@ import threading
 
 import pytest
 
-from diplomap import geocode
-from diplomap.geocode import Geocoder, GeocodingUnavailable, find_candidate_names
+from diplomap.extract import geocode
+from diplomap.extract.geocode import Geocoder, GeocodingUnavailable, find_candidate_names
 from diplomap.normalize import normalize_text
 from tests.nominatim_stub import serve_nominatim
 

@@ -25,8 +25,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from diplomap import geocode
 from diplomap import schema as S
+from diplomap.extract import geocode
 from diplomap.ingest import DEFAULT_LIMITS
 from tests.nominatim_stub import serve_nominatim
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from diplomap import issues
-from diplomap.issues import (
+from diplomap.extract import issues
+from diplomap.extract.issues import (
     IssueMatch,
     Taxonomy,
     expand_term,

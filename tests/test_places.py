@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplomap import places
+from diplomap.extract import places
 from diplomap.normalize import normalize_text
 
 

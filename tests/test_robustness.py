@@ -22,8 +22,8 @@ import pandas as pd
 import pytest
 
 from diplomap import corpus as C
-from diplomap import geocode
 from diplomap import schema as S
+from diplomap.extract import geocode
 from diplomap.ingest import Article, read_bytes
 from tests.nominatim_stub import serve_nominatim
 
@@ -234,7 +234,8 @@ def assert_coordinates_valid(mentions: pd.DataFrame) -> None:
 
 
 def test_bundled_corpus_and_gazetteer_coordinates_valid():
-    from diplomap import config, places
+    from diplomap import config
+    from diplomap.extract import places
 
     corpus = C.build_corpus([config.PACKAGE_DATA_DIR / "articles"], workers=1)
     assert len(corpus.mentions) > 20
@@ -249,7 +250,7 @@ def test_bundled_corpus_and_gazetteer_coordinates_valid():
 def test_additions_with_bad_coordinates_are_refused():
     """An analyst's typo (lat 999, lon nan) in gazetteer_additions.csv is a clear error,
     not a point off the globe."""
-    from diplomap.places import _check_row
+    from diplomap.extract.places import _check_row
 
     row = {
         "term": "Foo",

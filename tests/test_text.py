@@ -8,14 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from diplomap.text import (
-    Attribution,
-    Sentence,
-    attribute_speakers,
-    detect_language,
-    find_boilerplate,
-    split_sentences,
-)
+from diplomap.extract.boilerplate import find_boilerplate
+from diplomap.extract.sentences import Sentence, split_sentences
+from diplomap.extract.speakers import Attribution, attribute_speakers
+from diplomap.normalize import detect_language
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 

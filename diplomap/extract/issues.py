@@ -43,11 +43,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from diplomap.lexicon import Hit, Lexicon
+from diplomap.config import PACKAGE_DATA_DIR
+from diplomap.extract.lexicon import Hit, Lexicon
 from diplomap.normalize import NormText, normalize
 from diplomap.schema import ISSUE_IDS
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = PACKAGE_DATA_DIR
 ISSUES_PATH = DATA_DIR / "issues.csv"
 LABELS_FILENAME = "issue_labels.csv"
 LABELS_PATH = DATA_DIR / LABELS_FILENAME

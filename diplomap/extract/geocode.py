@@ -26,8 +26,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from diplomap.extract.places import PlaceMatch, iso3_for, load_gazetteer
 from diplomap.normalize import NormText, normalize
-from diplomap.places import PlaceMatch, iso3_for, load_gazetteer
 
 GEOCODED = "geocoded"
 MAX_CANDIDATES_PER_TEXT = 20

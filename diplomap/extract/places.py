@@ -45,10 +45,11 @@ from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from diplomap.lexicon import Hit, Lexicon
+from diplomap.config import PACKAGE_DATA_DIR
+from diplomap.extract.lexicon import Hit, Lexicon
 from diplomap.normalize import NormText, normalize
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = PACKAGE_DATA_DIR
 ADDITIONS_PATH = DATA_DIR / "gazetteer_additions.csv"
 STOPWORDS_PATH = DATA_DIR / "gazetteer_stopwords.txt"
 BUILD_VERSION = "3"
@@ -877,7 +878,7 @@ def _fingerprint() -> str:
     h = hashlib.sha256(BUILD_VERSION.encode())
     here = Path(__file__)
     # the terms are stored normalised: a change to normalisation invalidates them too
-    for source in (here, here.with_name("normalize.py"), here.with_name("lexicon.py")):
+    for source in (here, here.parent.parent / "normalize.py", here.with_name("lexicon.py")):
         h.update(source.read_bytes())
     for f in (ADDITIONS_PATH, STOPWORDS_PATH):
         h.update(f.read_bytes() if f.exists() else b"")

@@ -1,0 +1,158 @@
+"""Shared pieces of the text steps: phrase helpers, the article's lines, and the
+patterns that recognise Lavrov by name or by his title (normalised text).
+
+Used by boilerplate (a block that mentions him is article text, not furniture) and by
+speakers (who said what)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from diplomap.normalize import normalize
+
+LAVROV = "Lavrov"
+
+# --- small regex helpers --------------------------------------------------------------
+
+
+def _phrase(p: str) -> str:
+    """A phrase as a regex on normalised text.
+
+    "_" marks a place where Persian puts a ZWNJ (lost, kept or written as a space):
+    it matches nothing or one space. Spaces match any run of spaces.
+    """
+    parts = [re.escape(normalize(chunk)) for chunk in p.split("_")]
+    out = r"\s?".join(parts)
+    return out.replace(r"\ ", r"\s+")
+
+
+def _alt(phrases: Iterable[str]) -> str:
+    return "(?:" + "|".join(sorted({_phrase(p) for p in phrases}, key=len, reverse=True)) + ")"
+
+
+def _words(p: str) -> str:
+    """Alternation of raw regex pieces already written in normalised form."""
+    return "(?:" + p + ")"
+
+
+# --- lines ----------------------------------------------------------------------------
+
+_LINE_RE = re.compile(r"[^\r\n]+")
+_FINAL_PUNCT_RE = re.compile(r"(?:[.!?؟…]|\.\.)[\"»”’')\]]*\s*$")
+_LEAD_JUNK_RE = re.compile(r"^[\s\-–—•*·|»«>#:/▪►◄■□●○◆◇✓✔]+")
+_WORD_RE = re.compile(r"\w+")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_NON_LATIN_LETTER_RE = re.compile(r"[^\W\dA-Za-z_]")
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int  # stripped span in the text
+    raw: str
+    norm: str  # normalised, leading bullets removed
+    n_words: int
+    final_punct: bool
+
+    @property
+    def real(self) -> bool:
+        """A real article paragraph, not a headline or a label."""
+        return self.n_words >= 20 or (self.final_punct and self.n_words >= 6)
+
+    @property
+    def headline_like(self) -> bool:
+        return not self.final_punct and not self.raw.rstrip().endswith(":")
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    for m in _LINE_RE.finditer(text):
+        raw = m.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        start = m.start() + lead
+        end = start + len(stripped)
+        norm = _LEAD_JUNK_RE.sub("", normalize(stripped))
+        out.append(
+            _Line(
+                start,
+                end,
+                stripped,
+                norm,
+                len(_WORD_RE.findall(norm)),
+                bool(_FINAL_PUNCT_RE.search(stripped)),
+            )
+        )
+    return out
+
+
+# --- who is Lavrov (normalised text) --------------------------------------------------
+
+_NAME = r"(?:لافروف|لاوروف|لافرف|lavrov|лавров(?:а|у|ым|е)?)(?!\w)"
+_FIRST = (
+    r"(?:سيرجي|سيرغي|سيرجيه|سيرغيه|سرگيي|سرگي|sergei|sergey|сергей|сергея|сергею|сергеем|с\.|s\.)"
+)
+_NAME_NP = rf"(?:{_FIRST}\s*(?:в\.\s*|v\.\s*)?)?{_NAME}"
+_DESIG = _words(
+    "|".join(
+        [
+            # Arabic
+            r"(?:ال)?وزير\s+(?:ال)?خارجيه\s+(?:الروسي(?:ه)?|روسيا(?:\s+الاتحاديه)?)",
+            r"وزير\s+الخارجيه\s+في\s+روسيا",
+            r"الوزير\s+الروسي",
+            r"رئيس\s+الدبلوماسيه\s+الروسيه",
+            r"عميد\s+الدبلوماسيه\s+الروسيه",
+            r"كبير\s+(?:الدبلوماسيين|الديبلوماسيين)\s+الروس",
+            # Persian
+            r"وزير\s?(?:امور\s?)?خارجه\s+(?:فدراسيون\s+)?روسيه",
+            r"(?:اين\s+)?ديپلمات\s+(?:ارشد|عالي\s?رتبه)\s+روس(?:ي|يه)?",
+            r"رييس\s+دستگاه\s+ديپلماسي\s+روسيه",
+            r"وزير\s+روس(?!\w)",
+            # Russian
+            r"(?<!\w)министр\w*\s+иностранных\s+дел\s+(?:россии|рф|российской\s+федерации)",
+            r"(?<!\w)глав\w*\s+мид\s+(?:россии|рф)",
+            r"(?<!\w)глав\w*\s+российского\s+(?:мид|внешнеполитического\s+ведомства)",
+            r"(?<!\w)глав\w*\s+российской\s+дипломатии",
+            r"(?<!\w)российск\w+\s+министр\w*(?:\s+иностранных\s+дел)?",
+            # English
+            r"(?:russian|russia's)\s+(?:foreign\s+minister|fm|top\s+diplomat|chief\s+diplomat)",
+            r"foreign\s+minister\s+of\s+russia",
+            r"top\s+russian\s+diplomat",
+            r"the\s+russian\s+minister",
+        ]
+    )
+)
+# Words that, just before a designation, make it someone else (deputy, spokesman...).
+_NOT_HIM_BEFORE_RE = re.compile(
+    r"(?:نائب|مساعد|معاون|مستشار|المتحدث\s+باسم|متحدث\s+باسم|سخنگوي|مشاور|заместител\w*|"
+    r"зам\.?|помощник\w*|представител\w*|пресс-секретар\w*|deputy|vice|spokes\w*\s+for|"
+    r"aide\s+to|spokes\w*\s+of)\s*$"
+)
+_LAVROV_NP_RE = re.compile(rf"{_DESIG}(?:[\s،,]+{_NAME_NP})?|{_NAME_NP}")
+_MENTION_RE = re.compile(rf"{_NAME}|{_DESIG}")
+# Arabic, subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال" (before a speech verb)
+_LAVROV_TAIL_RE = re.compile(rf"(?:{_LAVROV_NP_RE.pattern})[\s،,]*(?:قد\s+)?$")
+
+
+def _mentions_lavrov(norm: str) -> bool:
+    for m in _MENTION_RE.finditer(norm):
+        if not _NOT_HIM_BEFORE_RE.search(norm[max(0, m.start() - 30) : m.start()]):
+            return True
+    return False
+
+
+# Paragraph openings that refer back to the previous speaker ("he added").
+_CONT_START_RE = re.compile(
+    r"^(?:"
+    r"[وف](?:اضاف|تابع|اشار|اكد|قال|اوضح|شدد|لفت|ختم|استطرد|اردف|نوه|استدرك)(?!\w)"
+    r"|(?:وي|او|ايشان)\s"
+    r"|(?:он|министр)\s+(?:также\s+|еще\s+|тоже\s+|при\s+этом\s+)?(?:добавил|отметил|сказал|заявил|подчеркнул|напомнил|указал|пояснил|уточнил|продолжил)"
+    r"|(?:также|кроме\s+того|при\s+этом),?\s+(?:он|министр)\s"
+    r"|по\s+его\s+словам"
+    r"|(?:he|the\s+minister)\s+(?:also\s+|further\s+|then\s+)?(?:added|said|noted|stressed|told|explained|pointed|warned|argued|insisted|continued|went\s+on)"
+    r")"
+)

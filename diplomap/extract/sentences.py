@@ -1,0 +1,265 @@
+"""Sentences: the article's sentences outside the boilerplate, with their paragraphs.
+
+Lines are hard breaks; within a line a sentence ends at . ! ? ؟ … followed by a new
+sentence, except inside short quotations and after abbreviations, initials and list
+numbers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diplomap.extract.common import _FINAL_PUNCT_RE, _LINE_RE
+
+__all__ = ["Sentence", "split_sentences"]
+
+# --- sentences ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int  # span in text, stripped of surrounding whitespace
+    paragraph: int  # index of the paragraph (line block) it belongs to
+
+
+# The lookbehind makes a match start only at the beginning of a punctuation run: without
+# it, "?" * 100000 is tried from every position of the run (quadratic, minutes).
+_BOUNDARY_RE = re.compile(r"(?<![.!?؟…])[.!?؟…]+[\"»”’')\]]*(?=\s+\S)")
+_QUOTE_CHAR_RE = re.compile(r"[«»“”„\"]")
+_ABBREV = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "gen",
+        "lt",
+        "col",
+        "sen",
+        "rep",
+        "gov",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "vol",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "dept",
+        "est",
+        "г",
+        "гг",
+        "т",
+        "тт",
+        "ул",
+        "им",
+        "см",
+        "стр",
+        "руб",
+        "млн",
+        "млрд",
+        "тыс",
+        "др",
+        "пр",
+        "проф",
+        "акад",
+        "вв",
+        "н",
+        "э",
+        "ср",
+        "напр",
+        "ред",
+        "изд",
+        "и",
+        "о",
+        "обл",
+        "р",
+        "д",
+    ]
+)
+_CASED_RE = re.compile(r"[A-Za-zÀ-ɏЀ-ԯ]")
+_MAX_QUOTE = 700
+
+
+def _quote_regions(s: str, open_at_start: bool = False) -> tuple[list[tuple[int, int]], bool]:
+    """Spans of quotations in `s` that close within _MAX_QUOTE characters.
+
+    Returns (regions, still_open): still_open when a quotation is open at the end.
+    With open_at_start, a closing mark before any opening one closes a quotation that
+    began before `s` (the region then starts at 0).
+    """
+    regions: list[tuple[int, int]] = []
+    open_pos = -1
+    open_ch = ""
+    depth = 0
+    pending_start = open_at_start
+    closers = {"«": "»", "“": "”", "„": "“”", '"': '"'}
+    for m in _QUOTE_CHAR_RE.finditer(s):
+        p, q = m.start(), m.group()
+        if open_pos >= 0:
+            if q == open_ch and q in "«“" and q not in closers[open_ch]:
+                depth += 1
+                continue
+            if q in closers[open_ch]:
+                if depth:
+                    depth -= 1
+                    continue
+                if p - open_pos <= _MAX_QUOTE:
+                    regions.append((open_pos, p + 1))
+                    open_pos = -1
+                    continue
+                open_pos = -1  # too long: forget it, reconsider q as an opener below
+            else:
+                continue
+        prev = s[p - 1] if p else " "
+        nxt = s[p + 1] if p + 1 < len(s) else " "
+        if q in "»”" or (q == '"' and not prev.isspace() and (nxt.isspace() or not nxt.isalnum())):
+            if pending_start and not regions:
+                regions.append((0, p + 1))
+            pending_start = False
+            continue
+        if q == "“" and pending_start and not regions and not prev.isspace() and p:
+            regions.append((0, p + 1))
+            pending_start = False
+            continue
+        open_pos, open_ch, depth = p, q, 0
+    return regions, open_pos >= 0
+
+
+def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
+    """Is pos strictly inside one of the sorted, disjoint regions?"""
+    k = bisect.bisect_left(regions, (pos, -1)) - 1
+    return k >= 0 and regions[k][0] < pos < regions[k][1]
+
+
+def _paragraphs(text: str, lang: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_title_line) of paragraphs; Latin/Cyrillic hard wraps are joined."""
+    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text) if m.group().strip()]
+    paras: list[list[int]] = []
+    prev_end = -1
+    for s, e in lines:
+        raw = text[s:e].strip()
+        if (
+            paras
+            and lang in ("ru", "en")
+            and "\n\n" not in text[prev_end:s].replace("\r", "")
+            and raw[:1].islower()
+            and not _FINAL_PUNCT_RE.search(text[paras[-1][0] : paras[-1][1]])
+        ):
+            paras[-1][1] = e
+        else:
+            paras.append([s, e])
+        prev_end = e
+    out = []
+    for k, (s, e) in enumerate(paras):
+        seg = text[s:e]
+        title = k == 0 and "\n" not in seg.strip() and not _FINAL_PUNCT_RE.search(seg)
+        out.append((s, e, title))
+    return out
+
+
+def _subtract(start: int, end: int, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    segs = [(start, end)]
+    for a, b in skip:
+        if b <= start or a >= end:
+            continue
+        nxt = []
+        for s, e in segs:
+            if b <= s or a >= e:
+                nxt.append((s, e))
+                continue
+            if s < a:
+                nxt.append((s, a))
+            if b < e:
+                nxt.append((b, e))
+        segs = nxt
+    return segs
+
+
+def _split_segment(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    seg = text[start:end]
+    regions, _ = _quote_regions(seg)
+    cuts = []
+    first_token_end = len(seg) - len(seg.lstrip())
+    m0 = re.match(r"\s*\S+", seg)
+    if m0:
+        first_token_end = m0.end()
+    for m in _BOUNDARY_RE.finditer(seg):
+        e = m.end()
+        if regions and _inside(e, regions):
+            continue
+        nxt = seg[_SPACES_RE.match(seg, e).end()]
+        if _CASED_RE.match(nxt) and not nxt.isupper():
+            continue
+        punct = m.group()
+        if punct.rstrip("\"»”’')]") == "." and _no_split_after_dot(seg, m.start(), first_token_end):
+            continue
+        cuts.append(e)
+    out = []
+    s = 0
+    for c in [*cuts, len(seg)]:
+        piece = seg[s:c]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        if body and any(ch.isalnum() for ch in body):
+            a = start + s + lead
+            out.append((a, a + len(body)))
+        s = c
+    return out
+
+
+_TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
+_SPACES_RE = re.compile(r"\s*")
+
+
+def _no_split_after_dot(seg: str, dot: int, first_token_end: int) -> bool:
+    m = _TOKEN_BEFORE_RE.search(seg, max(0, dot - 40), dot)
+    if not m:
+        return False
+    token = m.group(1).lstrip("\"«“„'([")
+    if not token:
+        return False
+    low = token.lower()
+    if low in _ABBREV or low.rstrip(".") in _ABBREV:
+        return True
+    if len(token) == 1 and token.isalpha():  # initial, Arabic د. ...
+        return True
+    if re.fullmatch(r"(?:\w\.)+\w", token):  # U.S, т.е, U.N
+        return True
+    return token.isdigit() and dot <= first_token_end  # list number "1. ..."
+
+
+def split_sentences(text: str, lang: str, skip: Sequence[tuple[int, int]] = ()) -> list[Sentence]:
+    """Sentences outside the skip spans (boilerplate), in order."""
+    skip = sorted(skip)
+    out: list[Sentence] = []
+    for p_idx, (ps, pe, title) in enumerate(_paragraphs(text, lang)):
+        for s, e in _subtract(ps, pe, skip):
+            if title and (s, e) == (ps, pe):
+                body = text[s:e]
+                a = s + len(body) - len(body.lstrip())
+                out.append(Sentence(a, a + len(body.strip()), p_idx))
+                continue
+            out.extend(Sentence(a, b, p_idx) for a, b in _split_segment(text, s, e))
+    return out
