@@ -1,8 +1,9 @@
-"""Command line: `python -m diplomap extract PATH...` and `python -m diplomap build PATH... --out DIR`.
+"""Command line: `python -m diplomap extract PATH...`, `build PATH... --out DIR`, `evaluate GOLD PATH...`.
 
 Errors are one clear line on standard error, never a traceback. Exit status: 0 when
 every input was read, 1 when something was skipped (the rest is still processed), 2 when
-nothing could be read or the command line is wrong.
+nothing could be read or the command line is wrong. `evaluate` also exits 1 when gold
+articles are missing from the inputs, and 2 when the gold file is unusable.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import json
 import sys
 import time
 from pathlib import Path
+
+from diplomap.records import article_record
 
 EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
 
@@ -54,67 +57,10 @@ def _progress_printer(label: str):
 def _make_geocoder(enabled: bool):
     if not enabled:
         return None
-    from diplomap import config, geocode
+    from diplomap import config
+    from diplomap.extract import geocode
 
     return geocode.make_geocoder(config.user_agent(), config.cache_dir() / "geocode.json")
-
-
-def article_record(corpus, article_id: str) -> dict:
-    """The JSON object `extract` prints for one article."""
-    from diplomap import schema as S
-
-    art = corpus.articles.loc[corpus.articles[S.ARTICLE_ID] == article_id].iloc[0]
-    m = corpus.mentions[corpus.mentions[S.ARTICLE_ID] == article_id]
-    im = corpus.issue_mentions[corpus.issue_mentions[S.ARTICLE_ID] == article_id]
-    st = corpus.statements[corpus.statements[S.ARTICLE_ID] == article_id]
-    published = art[S.PUBLISHED]
-    return {
-        "id": article_id,
-        "file": art[S.FILE],
-        "title": art[S.TITLE],
-        "language": art[S.LANGUAGE],
-        "published": None
-        if published is None or published != published
-        else published.strftime("%Y-%m-%d"),
-        "date_source": art[S.DATE_SOURCE],
-        "date_precision": art[S.DATE_PRECISION],
-        "countries": sorted(set(m[S.ISO3])),
-        "lavrov_countries": sorted(set(m.loc[m[S.LAVROV], S.ISO3])),
-        "issues": sorted(set(im[S.ISSUE])),
-        "lavrov_issues": sorted(set(im.loc[im[S.LAVROV], S.ISSUE])),
-        "places": [
-            {
-                "surface": r[S.SURFACE],
-                "span": [int(r[S.START]), int(r[S.END])],
-                "place": r[S.PLACE],
-                "place_type": r[S.PLACE_TYPE],
-                "iso3": r[S.ISO3],
-                "lat": None if r[S.LAT] != r[S.LAT] else round(float(r[S.LAT]), 5),
-                "lon": None if r[S.LON] != r[S.LON] else round(float(r[S.LON]), 5),
-                "kind": r[S.MATCH_KIND],
-                "lavrov": bool(r[S.LAVROV]),
-            }
-            for r in m.to_dict("records")
-        ],
-        "issue_mentions": [
-            {
-                "surface": r[S.SURFACE],
-                "span": [int(r[S.START]), int(r[S.END])],
-                "issue": r[S.ISSUE],
-                "lavrov": bool(r[S.LAVROV]),
-            }
-            for r in im.to_dict("records")
-        ],
-        "statements": [
-            {
-                "speaker": r[S.SPEAKER],
-                "kind": r[S.KIND],
-                "text": r[S.TEXT],
-                "span": [int(r[S.START]), int(r[S.END])],
-            }
-            for r in st.to_dict("records")
-        ],
-    }
 
 
 def cmd_extract(args) -> int:
@@ -136,6 +82,51 @@ def cmd_extract(args) -> int:
     if len(corpus.articles) == 0:
         print("diplomap: no articles found in the given paths", file=sys.stderr)
     return _exit_status(len(corpus.articles), corpus.problems)
+
+
+def cmd_evaluate(args) -> int:
+    from diplomap import evaluate
+
+    try:
+        gold = evaluate.load_gold(args.gold)
+    except evaluate.GoldError as exc:
+        print(f"diplomap: error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
+    problems: list = []
+    predicted = evaluate.predict(
+        args.paths,
+        workers=args.workers,
+        geocoder=_make_geocoder(args.geocode),
+        problems=problems,
+        exclude=args.gold,
+    )
+    _report(problems)
+    if not predicted:
+        print("diplomap: no articles found in the given paths", file=sys.stderr)
+        return EXIT_NOTHING
+    for warning in evaluate.gold_warnings(gold):
+        print(f"diplomap: warning: {args.gold}: {warning}", file=sys.stderr)
+    scores = evaluate.score(gold, predicted)
+    for file in scores.missing:
+        print(f"diplomap: missing: {file}: not found in the given paths", file=sys.stderr)
+    for file in scores.ambiguous:
+        print(f"diplomap: missing: {file}: several articles have this name", file=sys.stderr)
+    not_found = [(d.file, s) for d in scores.diffs for s in d.not_found]
+    for file, substring in not_found:
+        print(
+            f"diplomap: warning: {file}: gold sentence not in the text: {substring[:60]!r}",
+            file=sys.stderr,
+        )
+    if args.json:
+        print(json.dumps(evaluate.to_dict(scores), ensure_ascii=False, allow_nan=False))
+    else:
+        print(evaluate.format_table(scores))
+        if args.verbose:
+            print()
+            print(evaluate.format_differences(scores))
+    incomplete = scores.missing or scores.ambiguous or not_found
+    skipped = any(p.severity == "error" for p in problems)
+    return EXIT_SKIPPED if incomplete or skipped else EXIT_OK
 
 
 def _prepare_dashboard(version: Path, quiet: bool) -> None:
@@ -216,6 +207,22 @@ def make_parser() -> argparse.ArgumentParser:
         help="also precompute the dashboard's tables (its first start is then instant)",
     )
     b.set_defaults(func=cmd_build)
+    ev = sub.add_parser(
+        "evaluate", help="precision/recall/F1 of extract against a gold JSONL file, per language"
+    )
+    ev.add_argument(
+        "gold", type=Path, help="gold JSON Lines file (see README: Measure it yourself)"
+    )
+    ev.add_argument(
+        "paths", nargs="+", type=Path, help="the articles: files, folders or .zip archives"
+    )
+    ev.add_argument(
+        "-v", "--verbose", action="store_true", help="also list each article's differences"
+    )
+    ev.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
+    ev.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    ev.add_argument("--geocode", action="store_true", help="as for extract (network)")
+    ev.set_defaults(func=cmd_evaluate)
     return parser
 
 

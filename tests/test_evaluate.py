@@ -354,3 +354,20 @@ def test_cli_bad_gold_file_is_one_line_and_exit_2(tmp_path):
     assert "Traceback" not in proc.stderr
     proc = run(tmp_path / "nope.jsonl", tmp_path)
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_issue_ids_are_warned_about():
+    gold = [{"file": "a.txt", "issues": ["syria", "siria"], "lavrov_issues_optional": ["gaza"]}]
+    assert E.gold_warnings(gold) == ["a.txt: `issues` has an unknown issue 'siria'"]
+
+
+def test_fields_left_out_of_the_gold_are_not_scored():
+    gold = [{"file": "a.txt", "countries": ["RUS"]}]
+    rec = {"language": "en", "published": "2024-01-02", "countries": ["RUS"], "issues": ["gaza"]}
+    data = E.to_dict(E.score(gold, {"a.txt": rec}))
+    assert list(data["articles"]) == ["en", "all"]  # the predicted language groups it
+    figures = data["metrics"]["all"]
+    assert figures["countries"] == prf(1.0, 1.0, 1.0, 1, 0, 0, 1)
+    assert figures["issues"] == prf(None, None, None, 0, 0, 0, 0)
+    assert figures["published"] == acc(None, 0, 0)
+    assert figures["language"] == acc(None, 0, 0)

@@ -1,0 +1,64 @@
+"""The JSON object `python -m diplomap extract` prints for one article.
+
+Shared by `extract` and `evaluate` (which scores these records against a gold file).
+"""
+
+from __future__ import annotations
+
+
+def article_record(corpus, article_id: str) -> dict:
+    """The JSON object `extract` prints for one article."""
+    from diplomap import schema as S
+
+    art = corpus.articles.loc[corpus.articles[S.ARTICLE_ID] == article_id].iloc[0]
+    m = corpus.mentions[corpus.mentions[S.ARTICLE_ID] == article_id]
+    im = corpus.issue_mentions[corpus.issue_mentions[S.ARTICLE_ID] == article_id]
+    st = corpus.statements[corpus.statements[S.ARTICLE_ID] == article_id]
+    published = art[S.PUBLISHED]
+    return {
+        "id": article_id,
+        "file": art[S.FILE],
+        "title": art[S.TITLE],
+        "language": art[S.LANGUAGE],
+        "published": None
+        if published is None or published != published
+        else published.strftime("%Y-%m-%d"),
+        "date_source": art[S.DATE_SOURCE],
+        "date_precision": art[S.DATE_PRECISION],
+        "countries": sorted(set(m[S.ISO3])),
+        "lavrov_countries": sorted(set(m.loc[m[S.LAVROV], S.ISO3])),
+        "issues": sorted(set(im[S.ISSUE])),
+        "lavrov_issues": sorted(set(im.loc[im[S.LAVROV], S.ISSUE])),
+        "places": [
+            {
+                "surface": r[S.SURFACE],
+                "span": [int(r[S.START]), int(r[S.END])],
+                "place": r[S.PLACE],
+                "place_type": r[S.PLACE_TYPE],
+                "iso3": r[S.ISO3],
+                "lat": None if r[S.LAT] != r[S.LAT] else round(float(r[S.LAT]), 5),
+                "lon": None if r[S.LON] != r[S.LON] else round(float(r[S.LON]), 5),
+                "kind": r[S.MATCH_KIND],
+                "lavrov": bool(r[S.LAVROV]),
+            }
+            for r in m.to_dict("records")
+        ],
+        "issue_mentions": [
+            {
+                "surface": r[S.SURFACE],
+                "span": [int(r[S.START]), int(r[S.END])],
+                "issue": r[S.ISSUE],
+                "lavrov": bool(r[S.LAVROV]),
+            }
+            for r in im.to_dict("records")
+        ],
+        "statements": [
+            {
+                "speaker": r[S.SPEAKER],
+                "kind": r[S.KIND],
+                "text": r[S.TEXT],
+                "span": [int(r[S.START]), int(r[S.END])],
+            }
+            for r in st.to_dict("records")
+        ],
+    }
