@@ -24,6 +24,17 @@ with a space in its place (and, by normalisation, with nothing).
   (or a preceding adjective place, "Libyan crisis") into that place's issue. A head row
   usually has an empty issue; with an issue, the phrase is also a term of that issue
   ("إعادة الإعمار" is humanitarian and makes "إعادة الإعمار في سوريا" Syrian).
+- `topic`: a head that takes its place only through a topic word ("talks on Syria",
+  "переговоры по Сирии", "مذاکرات درباره سوریه") or as an adjective ("Syrian talks"),
+  never through a word of location: "talks in Iraq" says where, not what.
+- `pair`: a two-party phrase of a bilateral issue ("Russia and the United States",
+  "روسيا والولايات المتحدة", "Россия и США", "Russian-US"). It names the issue only when
+  the two are not items of a longer list of places: "Britain, China, France, Germany,
+  Russia and the United States" (the parties of the nuclear deal) is no Russia-US issue.
+  The neighbours are found by the place gazetteer, in a small window around the pair.
+- `context`: a phrase that names its issue only when the same text names that issue by
+  other words: "the Strip", "القطاع", "заложники" are Gaza in an article about Gaza
+  and nothing elsewhere; "IAEA" is the Iranian nuclear file only when that file is named.
 - `stop`: a phrase that yields nothing and so hides the shorter terms inside it
   ("مجلس الأمن القومي" is not the UN Security Council). Empty issue.
 
@@ -55,7 +66,8 @@ LABELS_PATH = DATA_DIR / LABELS_FILENAME
 
 LANGS = ("ar", "fa", "ru", "en")
 LABEL_LANGS = ("en", "ar", "fa", "ru")
-KINDS = ("term", "place", "head", "stop")
+KINDS = ("term", "place", "head", "topic", "pair", "context", "stop")
+HEAD_KINDS = ("head", "topic")
 REQUIRED_COLUMNS = ("issue", "lang", "term")
 MAX_VARIANTS = 512
 _ZWNJ = "\u200c"
@@ -72,6 +84,23 @@ _LINK_WORDS = (
 _HEAD_GAP = re.compile(rf"(?:\s|[«»\"'(]|\b(?:{_LINK_WORDS})\b)*")
 # Between coordinated places ("العراق وليبيا واليمن", "Syria, Libya and Yemen").
 _LIST_GAP = re.compile(rf"(?:\s|[,،;؛«»\"'()]|\b(?:{_LINK_WORDS}|or|или|а|также|او|و|يا)\b)*")
+# Between a `topic` head and its place: the words of location (in, в, في, در) left out.
+_TOPIC_WORDS = (
+    "on|over|about|regarding|concerning|around|of|the|and|"
+    "по|вокруг|о|об|и|"
+    "حول|وحول|بشان|وبشان|كل|من|"
+    "درباره|پيرامون|در مورد|در خصوص|در باره|مورد|خصوص|به"
+)
+_TOPIC_GAP = re.compile(rf"(?:\s|[«»\"'(]|\b(?:{_TOPIC_WORDS})\b)*")
+# Between the items of a list of places around a `pair` (matched on the original text,
+# lower-cased): commas, conjunctions, "the", hyphens of compound adjectives.
+_PAIR_LIST_GAP = re.compile(
+    r"(?:\s|[,،;؛&\-\u2010-\u2015]|\b(?:and|or|the|as well as|и|или|а также|также|و|او|یا|يا)\b)*"
+)
+# A place right after one of these words opens the sentence rather than a list:
+# "In Syria, Russia and the United States ...".
+_FRONTED = re.compile(r"(?:^|\s)(?:in|at|on|в|во|на|في|در)\s*$")
+_PAIR_WINDOW = 60
 # Between an adjective place and the head after it ("сирийского урегулирования").
 _TIGHT_GAP = re.compile(r"[\s\-«»\"']*")
 _MAX_GAP = 40
@@ -89,9 +118,37 @@ class IssueMatch:
 
 @dataclass(frozen=True)
 class _Payload:
-    issues: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
+    issues: tuple[str, ...] = ()  # named wherever the phrase stands
+    places: tuple[str, ...] = ()  # named next to a head
     head: bool = False
+    topic: bool = False  # a head that takes no word of location
+    pairs: tuple[str, ...] = ()  # named unless the two are items of a longer list
+    context: tuple[str, ...] = ()  # named when the text names the issue otherwise
+
+
+@dataclass
+class _Acc:
+    """What the rows say about one spelling, while the lexicon is built."""
+
+    by_kind: dict[str, set[str]] = field(default_factory=dict)
+    heads: set[str] = field(default_factory=set)  # the head kinds of its rows
+    open_end: bool = False
+
+    def add(self, row: TermRow, is_open: bool) -> None:
+        self.open_end = self.open_end or is_open
+        if row.kind in HEAD_KINDS:
+            self.heads.add(row.kind)
+        kind = "term" if row.kind in HEAD_KINDS else row.kind
+        if row.issue and kind != "stop":
+            self.by_kind.setdefault(kind, set()).add(row.issue)
+
+    def payload(self) -> _Payload:
+        def get(kind: str) -> tuple[str, ...]:
+            return tuple(sorted(self.by_kind.get(kind, ())))
+
+        # a topic word that is also a plain head (another row) takes "in" too
+        head, topic = bool(self.heads), self.heads == {"topic"}
+        return _Payload(get("term"), get("place"), head, topic, get("pair"), get("context"))
 
 
 @dataclass(frozen=True)
@@ -189,7 +246,8 @@ def _parse_row(path: Path, number: int, cells: list[str], cols: dict[str, int]) 
         raise _fail(path, number, f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
     if not term.strip(" *"):
         raise _fail(path, number, "empty term")
-    if (kind in ("term", "place") or issue) and issue not in ISSUE_IDS and kind != "stop":
+    needs_issue = kind in ("term", "place", "pair", "context")
+    if (needs_issue or issue) and issue not in ISSUE_IDS and kind != "stop":
         raise _fail(path, number, f"unknown issue id {issue!r}")
     if kind == "stop" and issue:
         raise _fail(path, number, f"a stop row takes no issue (got {issue!r})")
@@ -241,8 +299,7 @@ def _row_applies(row: TermRow, lang: str | None) -> bool:
 def build_lexicon(rows: list[TermRow], lang: str | None = None) -> Lexicon:
     """One lexicon of the rows for `lang` (None: all rows); a spelling listed under several
     issues or kinds carries all of them."""
-    merged: dict[str, tuple[set[str], set[str], list[bool]]] = {}
-    open_end: dict[str, bool] = {}
+    merged: dict[str, _Acc] = {}
     for row in rows:
         if not _row_applies(row, lang):
             continue
@@ -250,18 +307,10 @@ def build_lexicon(rows: list[TermRow], lang: str | None = None) -> Lexicon:
             key = " ".join(normalize(spelling).split())
             is_open = key.endswith("*")
             key = key.rstrip("*").rstrip()
-            issues, places, flags = merged.setdefault(key, (set(), set(), [False]))
-            open_end[key] = open_end.get(key, False) or is_open
-            if row.kind == "place":
-                places.add(row.issue)
-            elif row.kind in ("term", "head") and row.issue:
-                issues.add(row.issue)
-            if row.kind == "head":
-                flags[0] = True
+            merged.setdefault(key, _Acc()).add(row, is_open)
     lexicon = Lexicon()
-    for key, (issues, places, flags) in merged.items():
-        payload = _Payload(tuple(sorted(issues)), tuple(sorted(places)), flags[0])
-        lexicon.add(key + ("*" if open_end[key] else ""), payload, replace=True)
+    for key, acc in merged.items():
+        lexicon.add(key + ("*" if acc.open_end else ""), acc.payload(), replace=True)
     return lexicon
 
 
@@ -319,6 +368,13 @@ def _gap_ok(norm: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
     return 0 <= end - start <= _MAX_GAP and pattern.fullmatch(norm, start, end) is not None
 
 
+def _head_before(norm: str, head: Hit, place: Hit) -> bool:
+    if not head.payload.head:
+        return False
+    gap = _TOPIC_GAP if head.payload.topic else _HEAD_GAP
+    return _gap_ok(norm, head.end, place.start, gap)
+
+
 def _context_places(norm: str, hits: list[Hit]) -> list[int]:
     """Indexes of the place hits that stand next to a head (directly or in a list)."""
     chosen: list[int] = []
@@ -334,14 +390,51 @@ def _context_places(norm: str, hits: list[Hit]) -> list[int]:
             and _gap_ok(norm, hits[j].end, hits[j + 1].start, _LIST_GAP)
         ):
             j += 1
-        before = i > 0 and hits[i - 1].payload.head
-        before = before and _gap_ok(norm, hits[i - 1].end, hits[i].start, _HEAD_GAP)
+        before = i > 0 and _head_before(norm, hits[i - 1], hits[i])
         after = j + 1 < n and hits[j + 1].payload.head
         after = after and _gap_ok(norm, hits[j].end, hits[j + 1].start, _TIGHT_GAP)
         if before or after:
             chosen.extend(range(i, j + 1))
         i = j + 1
     return chosen
+
+
+def _in_place_list(text: NormText, hit: Hit, lang: str) -> bool:
+    """Whether a pair ("Russia and the United States") is part of a longer list of places:
+    a place of the gazetteer joined to it by a comma or a conjunction on either side."""
+    from diplomap.extract.places import find_places  # the gazetteer, only when needed
+    from diplomap.normalize import normalize_text
+
+    start, end = text.to_original(hit.start, hit.end)
+    w0 = max(0, start - _PAIR_WINDOW)
+    window = text.original[w0 : end + _PAIR_WINDOW]
+    low = window.lower()
+    start, end = start - w0, end - w0
+    for place in find_places(normalize_text(window), lang):
+        if place.end <= start and _PAIR_LIST_GAP.fullmatch(low, place.end, start):
+            if not _FRONTED.search(low, 0, place.start):
+                return True
+        elif place.start >= end and _PAIR_LIST_GAP.fullmatch(low, end, place.start):
+            return True
+    return False
+
+
+def _issue_sets(text: NormText, lang: str, hits: list[Hit]) -> dict[int, set[str]]:
+    """hit index -> the issues it names (terms, places by a head, pairs, then context)."""
+    found: dict[int, set[str]] = {}
+    for i, hit in enumerate(hits):
+        if hit.payload.issues:
+            found.setdefault(i, set()).update(hit.payload.issues)
+        if hit.payload.pairs and not _in_place_list(text, hit, lang):
+            found.setdefault(i, set()).update(hit.payload.pairs)
+    for i in _context_places(text.norm, hits):
+        found.setdefault(i, set()).update(hits[i].payload.places)
+    named = set().union(*found.values()) if found else set()
+    for i, hit in enumerate(hits):
+        backed = named.intersection(hit.payload.context)
+        if backed:
+            found.setdefault(i, set()).update(backed)
+    return found
 
 
 def find_issues(text: NormText, lang: str, taxonomy: Taxonomy | None = None) -> list[IssueMatch]:
@@ -352,12 +445,7 @@ def find_issues(text: NormText, lang: str, taxonomy: Taxonomy | None = None) -> 
     """
     tax = taxonomy if taxonomy is not None else load_taxonomy()
     hits = tax.lexicon_for(lang).find(text)
-    found: dict[int, set[str]] = {}
-    for i, hit in enumerate(hits):
-        if hit.payload.issues:
-            found.setdefault(i, set()).update(hit.payload.issues)
-    for i in _context_places(text.norm, hits):
-        found.setdefault(i, set()).update(hits[i].payload.places)
+    found = _issue_sets(text, lang, hits)
     out = []
     for i in sorted(found):
         start, end = text.to_original(hits[i].start, hits[i].end)
