@@ -83,9 +83,30 @@ ISSUE_MENTION_COLUMNS = [ARTICLE_ID, START, END, SURFACE, ISSUE, SENTENCE, LAVRO
 
 # --- statements: one row per sentence attributed to Lavrov -----------------------
 SPEAKER = "speaker"  # "Lavrov"
-KIND = "kind"  # "quote" | "reported" | "continuation" | "headline"
+# How he said it: "quote" (his words in quotation marks or after a colon), "reported"
+# (indirect speech), "answer" (his answer in a transcript), "remarks" (opening remarks
+# under a heading that names him), "speech_act" (thanked, condemned, called for ...),
+# "continuation" (a sentence that goes on with his statement), "headline".
+KIND = "kind"
+# What decided it: "quote_marks", "reporting_clause" (a speech verb with his name or
+# title), "according_to", "reference_chain" (the minister, he, a bare verb -> him),
+# "continuation", "transcript_label", "transcript_heading", "backreference" ("This was
+# stated by ..."), "headline".
+EVIDENCE = "evidence"
+STATEMENT_KINDS = ("quote", "reported", "answer", "remarks", "speech_act", "continuation", "headline")
+EVIDENCE_KINDS = (
+    "quote_marks",
+    "reporting_clause",
+    "according_to",
+    "reference_chain",
+    "continuation",
+    "transcript_label",
+    "transcript_heading",
+    "backreference",
+    "headline",
+)
 
-STATEMENT_COLUMNS = [ARTICLE_ID, SENTENCE, START, END, SPEAKER, KIND, TEXT]
+STATEMENT_COLUMNS = [ARTICLE_ID, SENTENCE, START, END, SPEAKER, KIND, EVIDENCE, TEXT]
 
 LANGUAGES = ("ar", "fa", "ru", "en", "other")
 DATE_SOURCES = ("header", "dateline", "body", "metadata", "none")

@@ -556,7 +556,7 @@ def test_speaker_named_after_the_words(lang, text, his, not_his):
 def test_headline_attribution(lang, title):
     text = title + "\nSome text.\n"
     sents = split_sentences(text, lang)
-    assert attribute_speakers(text, sents, lang)[0] == Attribution(L, "headline")
+    assert attribute_speakers(text, sents, lang)[0] == Attribution(L, "headline", "headline")
 
 
 @pytest.mark.parametrize(

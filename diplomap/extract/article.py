@@ -109,6 +109,7 @@ def extract_article(article, *, geocoder=None) -> Extraction:
             S.END: s.end,
             S.SPEAKER: "Lavrov",
             S.KIND: a.kind or "reported",
+            S.EVIDENCE: a.evidence or "reporting_clause",
             S.TEXT: body[s.start : s.end],
         }
         for i, (s, a) in enumerate(zip(sentences, attributions, strict=True))

@@ -24,6 +24,8 @@ from diplomap.extract.common import (
     _mentions_lavrov,
 )
 from diplomap.extract.sentences import Sentence, _inside, _quote_regions
+from diplomap.extract.speech_verbs import verb_regexes, verb_traits
+from diplomap.extract.transcripts import Turn, transcript_turns
 from diplomap.normalize import NormText, detect_language, normalize
 
 __all__ = ["Attribution", "attribute_speakers"]
@@ -34,63 +36,47 @@ __all__ = ["Attribution", "attribute_speakers"]
 @dataclass(frozen=True)
 class Attribution:
     speaker: str | None  # "Lavrov" or None
-    kind: str | None  # "quote" | "reported" | "continuation" | "headline" | None
+    kind: str | None  # one of diplomap.schema.STATEMENT_KINDS, or None
+    evidence: str | None = None  # one of diplomap.schema.EVIDENCE_KINDS, or None
 
 
 _NONE = Attribution(None, None)
 
-# Speech verbs, normalised. Arabic masculine past/present; feminine forms mean someone else.
-_AR_VERBS_M = (
-    "قال|اكد|اضاف|اشار|اوضح|شدد|اعرب|اعتبر|اعلن|صرح|تابع|ختم|لفت|ذكر|نوه|راي|اعترف|حذر|دعا|"
-    "وصف|كشف|اشاد|نفي|طالب|ابدي|جدد|استطرد|اردف|علق|رد|عبر|يقول|يوكد|يعلن|يشير|يري|يحذر|يدعو|"
-    "يكشف|يصرح|يعتبر|يشدد|يوضح|يضيف|يتهم|اتهم|يعرب|يطالب|ينفي"
-)
-_AR_VERBS_F = (
-    "قالت|اكدت|اضافت|اشارت|اوضحت|شددت|اعربت|اعتبرت|اعلنت|صرحت|تابعت|ذكرت|لفتت|كشفت|حذرت|"
-    "دعت|وصفت|نفت|افادت|نقلت|تقول|توكد|تعلن|تشير"
-)
-_AR_WEAK = {"عبر", "رد", "راي", "ذكر"}  # also ordinary words: never name "someone else"
-_AR_VERB_RE = re.compile(
-    rf"(?<!\w)(?:[وف]|كما\s+|فيما\s+|بينما\s+|قد\s+|اذ\s+)?(?:(?P<f>{_AR_VERBS_F})|(?P<m>{_AR_VERBS_M}))(?!\w)"
-)
-_FA_VERB_RE = re.compile(
-    r"(?<!\w)(?:گفت(?!\s?و\s?گو)(?:ه\s+است)?|افزود(?:ه\s+است)?|"
-    r"(?:اعلام|تصريح|خاطر\s?نشان|تاكيد|بيان|عنوان|اظهار|اضافه|ابراز)\s+(?:مي\s?)?(?:كرد|كند|كرده\s+است|داشت|دارد)|"
-    r"ابراز\s+(?:\S+\s+){1,2}(?:كرد|كرده\s+است|داشت)|خواستار\s+(?:\S+\s+){1,10}?شد|"
-    r"يادآور\s+شد|ياداور\s+شد|اظهار\s+داشت|(?:مي\s?)?نويسد|نوشت|مي\s?گويد|ادامه\s+داد|تصريح\s+مي\s?كند|معتقد\s+است)(?!\w)"
-)
-_RU_VERB_RE = re.compile(
-    r"(?<!\w)(?:заявил|сказал|отметил|подчеркнул|добавил|напомнил|считает|сообщил|указал|"
-    r"пояснил|констатировал|высказал|выразил|призвал|признал|предупредил|обратил\s+внимание|"
-    r"рассказал|написал|говорит|полагает|уточнил|резюмировал|акцентировал|назвал|заверил|"
-    r"продолжил|убежден|уверен|раскритиковал|ответил|процитировал|оценил|прокомментировал)"
-    r"(?P<f>а|и)?(?!\w)"
-)
-_EN_VERB_RE = re.compile(
-    r"(?<!\w)(?:said|says|told|tells|added|adds|stressed|stresses|noted|notes|stated|states|"
-    r"declared|emphasi[sz]ed|warned|warns|argued|insisted|explained|asserted|pointed\s+out|"
-    r"remarked|commented|wrote|writes|announced|underlined|underscored|reiterated|claimed|"
-    r"accused|urged|suggested|believes|called\s+for|went\s+on|continued|concluded|replied|"
-    r"answered|affirmed|confirmed|highlighted|described|urges|warns|calls\s+for|calls\s+on|"
-    r"insists|vows|denies|rejects|slams|accuses|hails|blames|stresses|dismisses)(?!\w)"
-)
-_VERB_RE = {"ar": _AR_VERB_RE, "fa": _FA_VERB_RE, "ru": _RU_VERB_RE, "en": _EN_VERB_RE}
-
 # "according to Lavrov" / "according to him"
 _ACCORDING_RE = re.compile(
-    r"(?<!\w)(?:[وف]?(?:بحسب|حسب|وفقا\s+ل|طبقا\s+ل|نقلا\s+عن|علي\s+حد\s+قول)\s*|به\s+گفته\s+|"
+    r"(?<!\w)(?:[وف]?(?:بحسب|حسب(?!ما)|وفقا\s+ل|طبقا\s+ل|نقلا\s+عن|علي\s+حد\s+قول)\s*|به\s+گفته\s+|"
     r"به\s+اعتقاد\s+|از\s+نظر\s+|по\s+словам\s+|по\s+мнению\s+|как\s+(?:заявил|отметил|сказал|подчеркнул|считает)\s+|"
     r"according\s+to\s+|in\s+the\s+words\s+of\s+)"
 )
-_PRONOUN_AFTER_ACCORDING_RE = re.compile(r"^(?:قوله|وي|او|ايشان|его|him|the\s+minister)(?!\w)")
+_PRONOUN_AFTER_ACCORDING_RE = re.compile(r"^(?:قوله|وي|او|ايشان|его|him)(?!\w)")
+_TITLE_AFTER_ACCORDING_RE = re.compile(
+    r"^(?:the\s+(?:foreign\s+)?minister|the\s+diplomat|министра|дипломата|الوزير|اين\s+(?:وزير|ديپلمات))(?!\w)"
+)
 
 _PRONOUN_RE = {
     "fa": re.compile(r"(?<!\w)(?:وي|او|ايشان)(?!\w)"),
-    "ru": re.compile(
-        r"(?<!\w)(?:он|министр(?=\s*,|\s+(?:также|еще|тоже|при\s+этом|заявил|отметил|сказал|подчеркнул|добавил|напомнил)))(?!\w)"
-    ),
-    "en": re.compile(r"(?<!\w)(?:he|the\s+(?:foreign\s+)?minister(?!\s+of)|the\s+diplomat)(?!\w)"),
+    "ru": re.compile(r"(?<!\w)он(?!\w)"),
+    "en": re.compile(r"(?<!\w)he(?!\w)"),
 }
+# A bare title ("the minister", "министр", "дипломат", "الوزير", "این دیپلمات"): the most
+# recent speaker who is a minister or a diplomat.
+_TITLE_RE = {
+    "en": re.compile(
+        r"(?<!\w)the\s+(?:(?:foreign|veteran|top)\s+)?(?:minister|diplomat)(?!\s+of)(?!\w)"
+    ),
+    "ru": re.compile(
+        r"(?<!\w)(?:министр|дипломат)(?:а|у|ом|е)?(?!\w)(?!\s+(?:иностранных|обороны|\w+(?:ии|ана|ии|ля)(?!\w)))"
+    ),
+    "ar": re.compile(r"(?<!\w)الوزير(?!\s+ال\w*ي(?!\w))(?!\w)"),
+    "fa": re.compile(
+        r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)|(?<!\w)وزير(?=\s*(?:[،,]|همچنين|در\s+ادامه))"
+    ),
+}
+# Words that make another speaker a minister or a diplomat (a bare title may refer to him)
+_MINISTER_WORD_RE = re.compile(
+    r"(?<!\w)(?:minister|counterpart|diplomat|министр\w*|коллег\w*|дипломат\w*|"
+    r"(?:ال)?وزير|نظير\w*|(?:ال)?دبلوماسي|همتاي|همتا|ديپلمات)(?!\w)"
+)
 _OTHER_RE = re.compile(
     r"(?<!\w)(?:"
     # titles and institutions
@@ -114,7 +100,6 @@ _AR_ELIDED_RE = re.compile(
     r"^\s*(?:[،,:\"«“]|ان(?!\w)|انه|انها|انهم|بان|بانه|قائلا|في(?!\w)|خلال|ايضا|كذلك|علي(?!\w)|الي(?!\w)|"
     r"عن(?!\w)|بالقول|حديثه|بقوله|مضيفا|مشيرا|موكدا|ل|لـ|قايلا|$)"
 )
-_AR_MINISTER_RE = re.compile(r"^\s*الوزير(?!\s+ال\w*ي(?!\w))(?!\w)")
 _SWITCH_RE = re.compile(
     r"^(?:[وف]?(?:من\s+جهته|من\s+جانبه|بدوره)|for\s+(?:his|her)\s+part|in\s+turn|в\s+свою\s+очередь|در\s+مقابل)"
 )
@@ -137,30 +122,35 @@ def _lavrov_at(norm: str, pos: int, anchored: bool) -> re.Match[str] | None:
 
 
 def _subject_svo(window: str, lang: str) -> str | None:
-    """Subject of a clause ending with a speech verb: "lavrov" | "pronoun" | "other" | None."""
-    hits: list[tuple[int, str]] = []
+    """Subject of a clause ending with a speech verb: "lavrov" | "pronoun" | "title" |
+    "other" | "other_minister" | None."""
+    hits: list[tuple[int, int, str]] = []  # (position, rank, kind): earliest first
     for m in _LAVROV_NP_RE.finditer(window):
         before = window[max(0, m.start() - 30) : m.start()]
         if _NOT_HIM_BEFORE_RE.search(before) or _OBJECT_BEFORE_RE.search(before):
             continue
         if re.match(r"'s(?!\w)|а\s|у\s", window[m.end() : m.end() + 3]) and lang == "en":
             continue
-        hits.append((m.start(), "lavrov"))
+        hits.append((m.start(), 0, "lavrov"))
         break
-    pron = _PRONOUN_RE.get(lang)
-    if pron and (m := pron.search(window)):
-        hits.append((m.start(), "pronoun"))
+    for kind, table in (("pronoun", _PRONOUN_RE), ("title", _TITLE_RE)):
+        pattern = table.get(lang)
+        if pattern and (m := pattern.search(window)):
+            hits.append((m.start(), 1, kind))
     if m := _OTHER_RE.search(window):
-        hits.append((m.start(), "other"))
-    if hits:
-        return min(hits)[1]
+        hits.append((m.start(), 2, "other"))
+    kind = min(hits)[2] if hits else _unnamed_subject(window, lang)
+    if kind == "other" and _MINISTER_WORD_RE.search(window):
+        return "other_minister"
+    return kind
+
+
+def _unnamed_subject(window: str, lang: str) -> str:
     words = _WORD_RE.findall(window)
     if lang in ("en", "ru"):
         # no named subject: "Also, said ..." continues; "Araghchi said" is someone else
         return "pronoun" if all(w in _CONNECTIVES for w in words) else "other"
-    if len(words) <= 2:
-        return "pronoun"
-    return "other"
+    return "pronoun" if len(words) <= 2 else "other"
 
 
 # Words that may precede a speech verb whose subject is left out (en, ru; normalised)
@@ -234,37 +224,50 @@ def _mask(norm: str, regions: list[tuple[int, int]], start: int, end: int) -> st
     return "".join(chunk)
 
 
-def _speech_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> tuple[str, int] | None:
-    """The first speech event outside quotations: (subject kind, position)."""
-    events: list[tuple[int, str]] = []
-    if m := _COLON_NAME_RE.match(norm):
-        events.append((m.start(), "lavrov"))
+@dataclass(frozen=True)
+class _Event:
+    subject: str  # "lavrov" | "pronoun" | "title" | "other" | "other_minister"
+    pos: int
+    act: bool = False  # a speech act (thanked, condemned ...), not speech
+    evidence: str = "reporting_clause"
+
+
+def _according_event(norm: str, regions: list[tuple[int, int]]) -> _Event | None:
     for m in _ACCORDING_RE.finditer(norm):
         if _inside(m.start(), regions):
             continue
         rest = norm[m.end() :]
         if _lavrov_at(norm, m.end(), anchored=True):
-            events.append((m.start(), "lavrov"))
-        elif _PRONOUN_AFTER_ACCORDING_RE.match(rest):
-            events.append((m.start(), "pronoun"))
-        elif not _MEDIA_RE.match(rest):
-            events.append((m.start(), "other"))
-        else:
-            continue
-        break
-    verb_re = _VERB_RE.get(lang) or _EN_VERB_RE
+            return _Event("lavrov", m.start(), evidence="according_to")
+        if _PRONOUN_AFTER_ACCORDING_RE.match(rest):
+            return _Event("pronoun", m.start(), evidence="according_to")
+        if _TITLE_AFTER_ACCORDING_RE.match(rest):
+            return _Event("title", m.start(), evidence="according_to")
+        if not _MEDIA_RE.match(rest):
+            return _Event("other", m.start(), evidence="according_to")
+    return None
+
+
+def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event | None:
+    verb_re = verb_regexes().get(lang) or verb_regexes()["en"]
     for m in verb_re.finditer(norm):
         if _inside(m.start(), regions):
             continue
         subj = _verb_subject(norm, m, lang, regions)
-        if subj is None:
-            continue
-        events.append((m.start(), subj))
-        break
-    if not events:
-        return None
-    pos, subj = min(events)
-    return subj, pos
+        if subj is not None:
+            return _Event(subj, m.start(), act=verb_traits(m)[2])
+    return None
+
+
+def _speech_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event | None:
+    """The first speech event outside quotations."""
+    events = []
+    if m := _COLON_NAME_RE.match(norm):
+        events.append(_Event("lavrov", m.start(), evidence="quote_marks"))
+    for event in (_according_event(norm, regions), _verb_event(norm, lang, regions)):
+        if event is not None:
+            events.append(event)
+    return min(events, key=lambda e: e.pos) if events else None
 
 
 def _clause_start(norm: str, pos: int, regions: list[tuple[int, int]]) -> int:
@@ -277,43 +280,67 @@ def _clause_start(norm: str, pos: int, regions: list[tuple[int, int]]) -> int:
     return semi + 1 if semi >= 0 else start
 
 
+def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
+    """The subject written after the verb ("..., said Lavrov", "— сказал он")."""
+    post = norm[m.end() : m.end() + 120]
+    start = m.end() + len(post) - len(post.lstrip(" ,،\"«»“”„'"))
+    if _lavrov_at(norm, start, anchored=True):
+        return "lavrov"
+    after = norm[start : start + 120]
+    for kind, table in (("pronoun", _PRONOUN_RE), ("title", _TITLE_RE)):
+        pattern = table.get(lang)
+        if pattern and pattern.match(after):
+            return kind
+    return None
+
+
+def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
+    """Arabic puts the subject after the verb (VSO) or, less often, before it."""
+    other, weak, _act = verb_traits(m)
+    after = _after_verb(norm, m, "ar")
+    if after in ("lavrov", "title"):
+        return after
+    tail = _LAVROV_TAIL_RE.search(pre)
+    if tail and not _NOT_HIM_BEFORE_RE.search(pre[: tail.start()]):
+        return "lavrov"  # subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال"
+    if other:
+        return "other"
+    post = norm[m.end() : m.end() + 120]
+    if _AR_ELIDED_RE.match(post):
+        return "pronoun"
+    if weak:
+        return None
+    return "other_minister" if _MINISTER_WORD_RE.match(post.lstrip(" ،,")) else "other"
+
+
+_CLAUSE_END_RE = re.compile(r"[,،—–:]\s*[\"»”']?\s*$|^\s*$")
+
+
 def _verb_subject(
     norm: str, m: re.Match[str], lang: str, regions: list[tuple[int, int]]
 ) -> str | None:
     cs = _clause_start(norm, m.start(), regions)
     pre = _REPORTED_BY_RE.sub(_blank, _mask(norm, regions, cs, m.start()))
-    post = norm[m.end() : m.end() + 120]
     if lang == "ar":
-        if _lavrov_at(norm, m.end() + (len(post) - len(post.lstrip(" ،,"))), anchored=True):
-            return "lavrov"
-        # subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال"
-        tail = _LAVROV_TAIL_RE.search(pre)
-        if tail and not _NOT_HIM_BEFORE_RE.search(pre[: tail.start()]):
-            return "lavrov"
-        if m.group("f"):
-            return "other"
-        if _AR_ELIDED_RE.match(post) or _AR_MINISTER_RE.match(post):
-            return "pronoun"
-        return None if m.group("m") in _AR_WEAK else "other"
-    if lang == "ru" and m.group("f"):
-        return "other"
+        return _arabic_subject(norm, m, pre)
+    if verb_traits(m)[0]:
+        return "other"  # Russian -а/-и: a woman or several people
     if lang in ("en", "ru") and _INVERSION_PRE_RE.search(pre):
         # "Об этом заявил Сергей Лавров", "This was stated by Lavrov"
-        after = re.sub(r"^[\s,]*(?:by\s+)?", "", post)
+        after = re.sub(r"^[\s,]*(?:by\s+)?", "", norm[m.end() : m.end() + 120])
         if _lavrov_at(after, 0, anchored=True):
             return "lavrov"
-    subj = _subject_svo(pre, lang)
-    if subj in ("pronoun", "other") and not pre.strip(' ,،—–-:"«»“”'):
-        # inversion after a quotation: «...», — заявил Лавров / "...," said Lavrov
-        if _lavrov_at(norm, m.end() + (len(post) - len(post.lstrip(" ,"))), anchored=True):
-            return "lavrov"
-        pron = _PRONOUN_RE.get(lang)
-        after = post.lstrip(" ,")
-        if pron and pron.match(after):
-            return "pronoun"
-        if after[:1].isalpha() and lang in ("ru", "en"):
-            return "other"
-    return subj
+    if _CLAUSE_END_RE.search(pre):
+        # the reporting clause after the words: «...», — заявил Лавров / "...," he said /
+        # "..., said Sergey Lavrov" / "..., считает министр иностранных дел России"
+        after = _after_verb(norm, m, lang)
+        if after is not None:
+            return after
+        if lang in ("ru", "en") and not pre.strip(' ,،—–-:"«»“”'):
+            rest = norm[m.end() :].lstrip(" ,")
+            if rest[:1].isalpha():
+                return "other"
+    return _subject_svo(pre, lang)
 
 
 _COLON_RE = re.compile(r"[:：]\s*\S")
@@ -366,7 +393,7 @@ def _backfill(
         words = _WORD_RE.findall(text[sentences[j].start : sentences[j].end])
         if sum(not w.isdigit() for w in words) < 4:  # a dateline, a credit: not speech
             break
-        out[j] = Attribution(LAVROV, "reported")
+        out[j] = Attribution(LAVROV, "reported", "backreference")
         j -= 1
 
 
@@ -380,67 +407,144 @@ def _sentence_norm(raw: str, sent: Sentence, normalized: NormText | None) -> str
     return normalized.norm[a:b]
 
 
+_NAME_ONLY_RE = re.compile(rf"[\s\"«»“”„']*{_NAME_NP}[\s\"«»“”„']*")
+
+
+def _quotations(norm: str, open_in: bool) -> tuple[list[tuple[int, int]], bool]:
+    """Quoted passages, leaving out a quoted name (وأكد "لافروف" أن ...)."""
+    regions, still_open = _quote_regions(norm, open_at_start=open_in)
+    return [(a, b) for a, b in regions if not _NAME_ONLY_RE.fullmatch(norm[a:b])], still_open
+
+
+def _transcript(text: str, sentences: Sequence[Sentence]) -> list[Turn] | None:
+    """Each sentence's turn when the article is a transcript (see transcripts.py)."""
+    if not sentences:
+        return None
+    paras: dict[int, tuple[int, int]] = {}
+    for s in sentences:
+        a, b = paras.get(s.paragraph, (s.start, s.end))
+        paras[s.paragraph] = (min(a, s.start), max(b, s.end))
+    order = sorted(paras)
+    heading_para = order[0] if sentences[0].paragraph == 0 and len(order) > 1 else None
+    body = [p for p in order if p != heading_para]
+    heading = text[slice(*paras[heading_para])] if heading_para is not None else ""
+    turns = transcript_turns([text[slice(*paras[p])] for p in body], heading)
+    if turns is None:
+        return None
+    by_para = dict(zip(body, turns, strict=True))
+    return [by_para.get(s.paragraph, Turn(None, None, None)) for s in sentences]
+
+
+class _Resolver:
+    """Walks the sentences in order, remembering who spoke last and which minister or
+    diplomat spoke last, and resolves each sentence's speech event to a speaker."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], lang: str) -> None:
+        self.text, self.sentences, self.lang = text, sentences, lang
+        self.out: list[Attribution] = []
+        self.events: list[str | None] = []  # each sentence's speech event, or None
+        self.last: str | None = None  # last speaker: "lavrov" | "other" | None
+        self.last_minister: str | None = None  # last minister/diplomat who spoke
+        self.carry_open = False  # a quotation opened by Lavrov is still open
+
+    def speak(self, who: str) -> None:
+        self.last = "lavrov" if who == "lavrov" else "other"
+        if who in ("lavrov", "other_minister"):
+            self.last_minister = self.last
+
+    def resolve(self, event: _Event) -> str:
+        """ "lavrov" or "other": who the event's subject is."""
+        if event.subject == "pronoun":
+            return "lavrov" if self.last == "lavrov" else "other"
+        if event.subject == "title":
+            return "lavrov" if self.last_minister == "lavrov" else "other"
+        return "lavrov" if event.subject == "lavrov" else "other"
+
+    def attribution(self, event: _Event, norm: str, regions) -> Attribution:
+        if event.subject in ("pronoun", "title"):
+            kind, evidence = "continuation", "reference_chain"
+            if event.evidence == "according_to" and event.subject == "title":
+                kind = "reported"
+        else:
+            quote = _is_quote(norm, regions, event.pos)
+            kind = "quote" if quote else "reported"
+            evidence = event.evidence
+            if evidence == "reporting_clause" and quote:
+                evidence = "quote_marks"
+        return Attribution(LAVROV, "speech_act" if event.act else kind, evidence)
+
+    def sentence(self, idx: int, norm: str, is_title: bool, turn: Turn | None) -> Attribution:
+        sent = self.sentences[idx]
+        prev = self.sentences[idx - 1] if idx else None
+        same_para = prev is not None and prev.paragraph == sent.paragraph
+        open_in = self.carry_open and same_para
+        regions, still_open = _quotations(norm, open_in)
+        event = None
+        if turn is not None and turn.speaker is not None:
+            att = (
+                Attribution(LAVROV, turn.kind, turn.evidence) if turn.speaker == "lavrov" else _NONE
+            )
+            self.speak("lavrov" if att.speaker else "other")
+        elif _BACKGROUND_RE.match(norm):
+            att, self.last = _NONE, None
+        elif _SWITCH_RE.match(norm) and not _mentions_lavrov(norm[:80]):
+            att, self.last = _NONE, "other"
+        else:
+            event = _speech_event(norm, self.lang, regions)
+            att = self._narrative(idx, norm, regions, event, is_title, open_in or same_para)
+        self.carry_open = still_open and att.speaker is not None
+        self.out.append(att)
+        self.events.append(
+            event.subject if event else ("background" if _BACKGROUND_RE.match(norm) else None)
+        )
+        return att
+
+    def _narrative(self, idx, norm, regions, event, is_title, continues) -> Attribution:
+        if is_title:
+            if _HEADLINE_RE.search(norm) or (event and event.subject == "lavrov"):
+                return Attribution(LAVROV, "headline", "headline")
+            return _NONE
+        if event is None and _backref_lavrov(norm):
+            self.speak("lavrov")
+            _backfill(self.text, self.out, self.sentences, idx, self.events)
+            return Attribution(LAVROV, "reported", "backreference")
+        if event is None:
+            # inside a quotation he opened, or later in the paragraph he speaks in
+            if continues and self.out and self.out[-1].speaker:
+                return Attribution(LAVROV, "continuation", "continuation")
+            return _NONE
+        who = self.resolve(event)
+        self.speak(who if who == "lavrov" else event.subject)
+        if who != "lavrov":
+            return _NONE
+        att = self.attribution(event, norm, regions)
+        if att.kind == "reported" and event.subject == "lavrov" and _BACKREF_RE.search(norm[:120]):
+            _backfill(self.text, self.out, self.sentences, idx, self.events)
+        return att
+
+
 def attribute_speakers(
     text: str, sentences: Sequence[Sentence], lang: str, *, normalized: NormText | None = None
 ) -> list[Attribution]:
-    """For each sentence: is it Lavrov's statement, and of which kind.
+    """For each sentence: is it Lavrov's statement, of which kind, and on what evidence.
 
     `normalized` (optional): `normalize_text(text)`, to take each sentence's normalised
     form from instead of normalising it again (the same string; see _sentence_norm)."""
-    if lang not in _VERB_RE:
+    if lang not in verb_regexes():
         lang = detect_language(text)
     if normalized is not None and normalized.original is not text:
         normalized = None
-    out: list[Attribution] = []
-    events: list[str | None] = []  # each sentence's speech event (subject kind) or None
-    last: str | None = None  # last named speaker: "lavrov" | "other" | None
-    carry_open = False  # a quotation opened by Lavrov is still open
-    prev: Sentence | None = None
+    resolver = _Resolver(text, sentences, lang)
+    turns = _transcript(text, sentences) or [None] * len(sentences)
     first_line_end = text.find("\n")
     for idx, sent in enumerate(sentences):
         raw = text[sent.start : sent.end]
         norm = _sentence_norm(raw, sent, normalized)
-        same_para = prev is not None and prev.paragraph == sent.paragraph
-        open_in = carry_open and same_para
-        regions, still_open = _quote_regions(norm, open_at_start=open_in)
         is_title = (
             idx == 0
             and sent.paragraph == 0
             and (first_line_end < 0 or sent.end <= first_line_end)
             and not _FINAL_PUNCT_RE.search(raw)
         )
-        att = _NONE
-        event = None
-        if _BACKGROUND_RE.match(norm):
-            last = None
-        elif _SWITCH_RE.match(norm) and not _mentions_lavrov(norm[:80]):
-            last = "other"
-        else:
-            event = _speech_event(norm, lang, regions)
-            if is_title:
-                if _HEADLINE_RE.search(norm) or (event and event[0] == "lavrov"):
-                    att = Attribution(LAVROV, "headline")
-            elif event is None and _backref_lavrov(norm):
-                att = Attribution(LAVROV, "reported")
-                last = "lavrov"
-                _backfill(text, out, sentences, idx, events)
-            elif event is None:
-                # inside a quotation he opened, or later in the paragraph he speaks in
-                if (open_in or same_para) and out and out[-1].speaker:
-                    att = Attribution(LAVROV, "continuation")
-            elif event[0] == "lavrov":
-                kind = "quote" if _is_quote(norm, regions, event[1]) else "reported"
-                att = Attribution(LAVROV, kind)
-                last = "lavrov"
-                if kind == "reported" and _BACKREF_RE.search(norm[:120]):
-                    _backfill(text, out, sentences, idx, events)
-            elif event[0] == "pronoun":
-                if last == "lavrov":
-                    att = Attribution(LAVROV, "continuation")
-            else:
-                last = "other"
-        carry_open = still_open and att.speaker is not None
-        out.append(att)
-        events.append(event[0] if event else ("background" if _BACKGROUND_RE.match(norm) else None))
-        prev = sent
-    return out
+        resolver.sentence(idx, norm, is_title, turns[idx])
+    return resolver.out

@@ -1,0 +1,147 @@
+"""Transcripts: who holds the floor, paragraph by paragraph.
+
+The Foreign Ministry publishes his press conferences, interviews and speeches as
+transcripts, and outlets reprint them: speaker labels at the start of a paragraph
+("Вопрос:", "С.В.Лавров:", "Question:", "S. Lavrov:", "سؤال:", "لافروف:", "پرسش:",
+"Х.Фидан (говорит по-турецки):"), unlabelled opening remarks under a heading that
+names him ("Выступление ... С.В.Лаврова ...", then "Уважаемые дамы и господа, ..."),
+and answers that run over several paragraphs until the next label.
+
+`transcript_turns` decides whether an article is such a transcript and, if so, gives
+each paragraph its speaker: "lavrov" (with the kind "answer" or "remarks"), "other"
+(a question, another minister) or None (not part of the transcript: the outlet's lead).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diplomap.extract.common import _LAVROV_NP_RE, _mentions_lavrov
+from diplomap.normalize import normalize
+
+__all__ = ["Turn", "transcript_turns"]
+
+# A speaker label: a few words (or initials), an optional note in brackets, a colon.
+_LABEL_RE = re.compile(
+    r"^\s*(?P<label>[^\s:：()\d][^:：()\n\d]{0,40}?)\s*(?:\((?P<note>[^()]{0,160})\))?\s*[:：]"
+)
+_QUESTION_RE = re.compile(
+    r"^(?:вопрос|question|q|سوال|سؤال|پرسش|журналист|корреспондент|ведущ\w+|host|"
+    r"moderator|interviewer|journalist|reporter|المذيع|المذيعه|الصحفي|الصحفيه|مجري|خبرنگار)"
+    r"(?:\s*\d*)?$"
+)
+_ANSWER_RE = re.compile(r"^(?:ответ|answer|a|جواب|الجواب|پاسخ)$")
+# Labels that introduce something other than a speaker
+_NOT_SPEAKER_RE = re.compile(
+    r"^(?:примечание|справка|note|editor'?s\s+note|update|background|related|see\s+also|"
+    r"ملاحظه|تنويه|يادداشت|توضيح|تاريخ|date|дата|источник|source|المصدر|منبع|теги|tags|"
+    r"photo|фото|صوره|عكس|video|видео|فيديو|ويديو|ویدیو)"
+)
+_HEADING_SPEECH_RE = re.compile(
+    r"(?<!\w)(?:remarks|speech|statement|address|interview|article|answers|news\s+conference|"
+    r"press\s+conference|выступлени\w+|заявлени\w+|интервью|стать\w+|ответ\w*\s+на\s+вопрос\w*|"
+    r"вступительн\w+\s+слов\w+|пресс-конференци\w+|كلمه|خطاب|مقابله|مقال|حوار|موتمر\s+صحفي|"
+    r"سخنراني|مصاحبه|مقاله|بيانيه|كنفرانس\s+خبري|نشست\s+خبري)(?!\w)"
+)
+_ADDRESS_RE = re.compile(
+    r"^(?:ladies\s+and\s+gentlemen|colleagues|dear\s+\w+|mr\.?\s+(?:chairman|president|"
+    r"secretary)|excellenc\w+|friends|уважаем\w+|дамы\s+и\s+господа|коллеги|дорог\w+|"
+    r"господин\s+председатель|друзья|السيدات\s+والساده|سيداتي\s+ساداتي|الزملاء|اصحاب\s+"
+    r"السعاده|الاصدقاء|خانمها\s+و\s+اقايان|همكاران|دوستان|جناب)(?!\w)"
+)
+_MAX_LABEL_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Turn:
+    speaker: str | None  # "lavrov" | "other" | None (not part of the transcript)
+    kind: str | None  # "answer" | "remarks" | None
+    evidence: str | None  # "transcript_label" | "transcript_heading" | None
+
+
+_OUTSIDE = Turn(None, None, None)
+_OTHER = Turn("other", None, "transcript_label")
+_ANSWER = Turn("lavrov", "answer", "transcript_label")
+_REMARKS = Turn("lavrov", "remarks", "transcript_heading")
+
+
+def _label_kind(norm: str) -> str | None:
+    """ "lavrov", "question", "answer", "other" or None (no speaker label)."""
+    m = _LABEL_RE.match(norm)
+    if not m:
+        return None
+    label = m.group("label").strip()
+    words = label.split()
+    if not words or len(words) > _MAX_LABEL_WORDS or _NOT_SPEAKER_RE.match(label):
+        return None
+    if _QUESTION_RE.match(label):
+        return "question"
+    if _ANSWER_RE.match(label):
+        return "answer"
+    lav = _LAVROV_NP_RE.fullmatch(label)
+    if lav:
+        return "lavrov"
+    return "other"
+
+
+def _is_named_label(raw: str, norm: str) -> bool:
+    """An "other" label must look like a name: capitalised words or initials in Latin or
+    Cyrillic script; in Arabic script at most three words."""
+    label = _LABEL_RE.match(norm).group("label")
+    raw_label = raw.lstrip()[: len(label) + 2]
+    if re.search(r"[A-Za-zА-Яа-яЁё]", raw_label):
+        first = raw_label.strip()[:1]
+        return first.isupper()
+    return len(label.split()) <= 3
+
+
+def _paragraph_labels(paragraphs: Sequence[tuple[str, str]]) -> list[str | None]:
+    kinds = []
+    for raw, norm in paragraphs:
+        kind = _label_kind(norm)
+        if kind == "other" and not _is_named_label(raw, norm):
+            kind = None
+        kinds.append(kind)
+    return kinds
+
+
+def _assign(labels: list[str | None], opening: bool, answers_unlabelled: bool) -> list[Turn]:
+    turns: list[Turn] = []
+    current = _REMARKS if opening else _OUTSIDE
+    for kind in labels:
+        if kind == "lavrov" or (kind == "answer" and answers_unlabelled):
+            current = _ANSWER
+        elif kind in ("question", "other", "answer"):
+            current = _OTHER
+        elif current is _OTHER and answers_unlabelled and turns and turns[-1] is _OTHER:
+            # an interview whose answers carry no label: the paragraph after a question
+            current = _ANSWER
+        turns.append(current)
+    return turns
+
+
+def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn] | None:
+    """Each paragraph's turn when the article is a transcript of his words, else None.
+
+    `paragraphs` are the body's paragraphs (the heading excluded), as written."""
+    pairs = [(p, normalize(p)) for p in paragraphs]
+    if not pairs:
+        return None
+    labels = _paragraph_labels(pairs)
+    n_lavrov = labels.count("lavrov")
+    n_question = labels.count("question") + labels.count("answer")
+    heading_norm = normalize(heading)
+    names_him = _mentions_lavrov(heading_norm)
+    first = pairs[0][1]
+    address = names_him and bool(_ADDRESS_RE.match(first))
+    labelled = n_lavrov + n_question >= 2 or (n_lavrov and labels.count("other"))
+    interview = names_him and n_lavrov == 0 and n_question >= 2
+    if not (address or (labelled and (n_lavrov or interview))):
+        return None
+    first_label = next((i for i, k in enumerate(labels) if k), len(labels))
+    speechy = bool(_HEADING_SPEECH_RE.search(heading_norm)) and not _mentions_lavrov(first)
+    opening = first_label > 0 and (address or (names_him and speechy))
+    turns = _assign(labels, opening, answers_unlabelled=interview)
+    return [t if i >= first_label or opening else _OUTSIDE for i, t in enumerate(turns)]
