@@ -23,7 +23,7 @@ from diplomap.extract.common import (
 )
 from diplomap.normalize import normalize
 
-__all__ = ["find_boilerplate"]
+__all__ = ["find_boilerplate", "is_breadcrumb"]
 
 # --- boilerplate markers --------------------------------------------------------------
 
@@ -206,7 +206,30 @@ _AGENCIES = {
         "Коммерсантъ",
     ]
 }
+_NON_DIGIT_RE = re.compile(r"[^\W\d_]")
 _SEP = r"(?:\s*(?:[:：\-–—|/»>.،,]|$))"
+
+# Breadcrumbs: "Главная / В мире / Ближний Восток", "الرئيسية > سياسة", "خانه » سیاسی".
+_HOME = [
+    "Главная",
+    "Главная страница",
+    "На главную",
+    "Home",
+    "Homepage",
+    "Home page",
+    "الرئيسية",
+    "الصفحة الرئيسية",
+    "خانه",
+    "صفحه اصلی",
+    "صفحه نخست",
+    "صفحه اول",
+]
+_HERE = ["Вы здесь", "Вы находитесь здесь", "You are here", "أنت هنا", "شما اینجا هستید"]
+_CRUMB_CHAR_RE = re.compile(r"[/|>»›→]")
+_CRUMB_SEP_RE = re.compile(r"\s+[/|]\s+|\s*[>»›→]+\s*")
+_CRUMB_HOME_RE = re.compile(r"^" + _alt(_HOME) + r"$")
+_CRUMB_HERE_RE = re.compile(r"^" + _alt(_HERE) + r"\s*[:：]\s*")
+_CRUMB_TRIM = " \t-–—•·:|"
 
 
 def _marker_re(spec: tuple[list[str], list[str]], tail: str = "") -> re.Pattern[str]:
@@ -233,6 +256,22 @@ def _markers() -> dict[str, re.Pattern[str]]:
 _FOREIGN_DATELINE_RE = re.compile(
     r"^[^\n]{0,50}?(?:/\s*وكالات|\((?:reuters|afp|ap|tass|sputnik|ria)\)|[-—–]\s*риа\s+новости|[-—–]\s*тасс\b)"
 )
+
+
+def is_breadcrumb(line: str) -> bool:
+    """Is `line` a breadcrumb trail ("Главная / В мире / Ближний Восток", "الرئيسية >
+    سياسة")? Three or more short parts, or two that start at the home page."""
+    if len(line) > 160 or not _CRUMB_CHAR_RE.search(line):
+        return False
+    norm = _CRUMB_HERE_RE.sub("", normalize(line).strip(_CRUMB_TRIM))
+    parts = [p for p in (p.strip(_CRUMB_TRIM) for p in _CRUMB_SEP_RE.split(norm)) if p]
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        words = _WORD_RE.findall(part)
+        if not words or len(words) > 5 or not _NON_DIGIT_RE.search(part):
+            return False
+    return len(parts) >= 3 or bool(_CRUMB_HOME_RE.match(parts[0]))
 
 
 def _classify(line: _Line) -> str | None:

@@ -18,12 +18,14 @@ gives), nor is a bare year outside a header, nor anything outside 1990-01-01 .. 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from diplomap.extract.boilerplate import is_breadcrumb
 from diplomap.normalize import NormText, fold_digits, normalize, normalize_text
 
 SOURCES = ("header", "dateline", "body", "metadata", "none")
@@ -33,8 +35,53 @@ TOP_CHARS = 1500  # header and dateline are looked for in this many first charac
 BODY_CHARS = 20000  # body dates are looked for no further than this
 HEADER_DATE_LINES = 6  # a line that is nothing but a date counts among the first N lines
 DATELINE_PARAGRAPHS = 4  # "CITY, DATE -" counts at the start of the first N paragraphs
+HEADLINE_LINES = 8  # the headline is looked for among the first N lines
+# A yearless "on Tuesday, 3 March" lies at most this many days before or after the date
+# of the article that reports it.
+REF_BEFORE, REF_AFTER = 14, 31
+MAX_CANDIDATES = 12
+MAX_BODY_CANDIDATES = 3
 
 GREGORIAN, JALALI, HIJRI = "gregorian", "jalali", "hijri"
+
+
+CANDIDATE_KINDS = (
+    "metadata",
+    "published",
+    "date",
+    "date_line",
+    "dateline",
+    "updated",
+    "body",
+    "clock",
+)
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    """One date an article offers, and the kind of place it was read from.
+
+    kind: "metadata"; "published" (a published label); "date" (a plain date label);
+    "date_line" (a line that is nothing but a date, by the headline); "dateline"
+    ("MOSCOW, Feb 13 -", "... today, 3 February 2021"); "updated"; "body" (a full date
+    in the text); "clock" (a site clock or ticker: a "today" line, a date cut off from
+    the headline by page furniture, an "updated" line above the headline, or a date the
+    article's own "on Tuesday, 3 March" contradicts) - a clock is never chosen.
+    """
+
+    date: dt.date
+    kind: str
+    precision: str
+    text: str
+    span: tuple[int, int] | None  # None for metadata
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "date": self.date.isoformat(),
+            "kind": self.kind,
+            "precision": self.precision,
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True)
@@ -46,6 +93,8 @@ class PublicationDate:
     precision: str | None  # "day" | "month" | "year" | None
     text: str | None  # the matched text the date was read from
     span: tuple[int, int] | None  # character span in the article text (None for metadata)
+    # every date considered, in text order (metadata first), chosen or not
+    date_candidates: tuple[DateCandidate, ...] = field(default=(), compare=False)
 
 
 NO_DATE = PublicationDate(None, "none", None, None, None)
@@ -157,13 +206,15 @@ _LANG_TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "all": tuple(_MONTHS),
 }
 
-_WEEKDAYS = (
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    "|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-    "|понедельник|вторник|среда|среду|четверг|пятница|пятницу|суббота|субботу"
-    "|воскресенье|пн|вт|ср|чт|пт|сб|вс"
-    "|السبت|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة"
-    "|شنبه|یک شنبه|دو شنبه|سه شنبه|چهار شنبه|پنج شنبه|جمعه|آدینه"
+# Monday first (Python's weekday numbers); a weekday names the week of a yearless date.
+_WEEKDAYS: tuple[str, ...] = (
+    "monday|mon|понедельник|пн|الاثنين|الإثنين|دوشنبه|دو شنبه",
+    "tuesday|tue|tues|вторник|вт|الثلاثاء|سه شنبه",
+    "wednesday|wed|среда|среду|ср|الأربعاء|چهارشنبه|چهار شنبه",
+    "thursday|thu|thur|thurs|четверг|чт|الخميس|پنجشنبه|پنج شنبه",
+    "friday|fri|пятница|пятницу|пт|الجمعة|جمعه|آدینه",
+    "saturday|sat|суббота|субботу|сб|السبت|شنبه",
+    "sunday|sun|воскресенье|вс|الأحد|یکشنبه|یک شنبه",
 )
 _TODAY = "today|сегодня|اليوم|امروز"
 
@@ -213,9 +264,10 @@ _LABELS: dict[int, str] = {
     ),
     1: "التاريخ|تاريخ|بتاريخ|تاریخ|дата|date|dated",
     3: (
-        "آخر تحديث|تم التحديث|تحديث|محدث|آخرین به روزرسانی|به روزرسانی|بروزرسانی|ویرایش"
-        "|обновлено|обновлен|обновлена|изменено|последнее обновление"
-        "|last updated|updated on|updated|last modified|modified"
+        "آخر تحديث|تاريخ التحديث|تاريخ تحديث|تم التحديث|تحديث|محدث|آخرین به روزرسانی"
+        "|تاریخ به روزرسانی|به روزرسانی|بروزرسانی|به روز شده|بروز شده|ویرایش"
+        "|обновлено|обновлен|обновлена|изменено|последнее обновление|дата обновления"
+        "|дата изменения|last updated|updated on|updated|last modified|date modified|modified"
     ),
 }
 
@@ -268,6 +320,8 @@ class _Patterns:
 
 
 _DAY = r"(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)(?:st|nd|rd|th|-?го|-?е|ام)?"
+# The end of a year or day that a time of day may follow with no space ("202111:40").
+_END = r"(?:(?!\d)|(?=(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)))"
 
 
 @lru_cache(maxsize=8)
@@ -278,7 +332,7 @@ def _patterns(key: str) -> _Patterns:
     m1 = rf"(?P<m>{month})(?:{_GAP}{mah})?(?!\w)\.?"
     m2 = rf"(?:\s*[/(]\s*(?P<m2>{month})(?!\w)\.?\s*\)?)?"
     era = rf"(?:\s*(?P<era>{_alternation(list(_ERAS))})(?!\w))?"
-    year = rf"(?P<y>\d{{4}})(?!\d){era}"
+    year = rf"(?P<y>\d{{4}}){_END}{era}"
     year_word = _alternation(["سنة", "عام", "سال", "of"])
     flags = 0
     return _Patterns(
@@ -290,7 +344,8 @@ def _patterns(key: str) -> _Patterns:
         month_first=re.compile(rf"{m1}{m2}[\s,،]*(?:{_DAY}[\s,،]+)?{year}", flags),
         month_first_noyear=re.compile(rf"{m1}{m2}\s*{_DAY}", flags),
         ymd=re.compile(
-            rf"(?P<y>\d{{4}})(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?!\d){era}", flags
+            rf"(?P<y>\d{{4}})(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}}){_END}{era}",
+            flags,
         ),
         dmy=re.compile(rf"(?P<a>\d{{1,2}})(?P<s>[-/.])(?P<b>\d{{1,2}})(?P=s){year}", flags),
         year=re.compile(year, flags),
@@ -300,15 +355,24 @@ def _patterns(key: str) -> _Patterns:
 @lru_cache(maxsize=1)
 def _context_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(weekday before a date, "today" before a date, header labels)."""
+    names = [n for day in _WEEKDAYS for n in day.split("|")]
     weekday = re.compile(
-        rf"(?<!\w)(?:{_alternation(['يوم', 'روز'])}\s+)?{_alternation(_WEEKDAYS.split('|'))}"
+        rf"(?<!\w)(?:{_alternation(['يوم', 'روز'])}\s+)?(?P<wd>{_alternation(names)})"
         rf"(?!\w)\.?[\s,،\-–—]*\Z"
     )
-    today = re.compile(rf"(?<!\w){_alternation(_TODAY.split('|'))}[\s,،(\-–—]*\Z")
-    labels = "|".join(
-        rf"(?P<k{kind}>{_alternation(names.split('|'))})" for kind, names in _LABELS.items()
+    today = re.compile(
+        rf"(?<!\w){_alternation(_TODAY.split('|'))}(?:\s+is)?[\s,،:(\-–—]*"
+        rf"(?:{_alternation(['يوم', 'روز'])}\s+)?(?:{_alternation(names)}(?!\w)\.?[\s,،\-–—]*)?\Z"
+    )
+    labels = "|".join(  # "date" last: "تاريخ التحديث" is an updated label, not a date one
+        rf"(?P<k{kind}>{_alternation(_LABELS[kind].split('|'))})" for kind in (0, 3, 1)
     )
     return weekday, today, re.compile(rf"(?<!\w)(?:{labels})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _weekday_lookup() -> dict[str, int]:
+    return {_key(n): i for i, day in enumerate(_WEEKDAYS) for n in day.split("|")}
 
 
 _DIGITS = re.compile(r"\d+")
@@ -317,10 +381,12 @@ _EASTERN_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _YEAR4 = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _PERSIAN_HINT = re.compile("[\u06f0-\u06f9پچژگکی]")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
 _FILLER = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
     r"|(?<![^\W\d_])(?:gmt|utc|msk|msk|est|edt|cet|cest|bst|irst|ast|ص|م|مساء|صباحا"
-    r"|ساعت|الساعة|الساعه|ق\.ظ|ب\.ظ|в|at|on)(?![^\W\d_])",
+    r"|ساعت|الساعة|الساعه|ق\.ظ|ب\.ظ|в|at|on|is|today|сегодня|اليوم|امروز)(?![^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -403,6 +469,8 @@ class _Cand:
     month: int = 0  # for a yearless day-month (Gregorian only)
     day: int = 0
     wstart: int = -1  # start including a leading weekday
+    weekday: int = -1  # that weekday (0 = Monday), -1 when there is none
+    cal: str = GREGORIAN  # calendar of a yearless day-month
 
     @property
     def full(self) -> bool:
@@ -423,6 +491,48 @@ class _Ctx:
     @property
     def latest(self) -> dt.date:
         return self.today + dt.timedelta(days=1)
+
+
+# Lower ranks win; a date line above the headline loses to the article's own dateline,
+# and a clock never wins.
+_RANK = {
+    "published": 0,
+    "date": 1,
+    "date_line": 2,
+    "dateline": 3,
+    "above": 4,
+    "updated": 5,
+    "body": 6,
+    "clock": 9,
+}
+_LABEL_KIND = {0: "published", 1: "date", 2: "date_line", 3: "updated"}
+_SOURCE_OF = {
+    "published": "header",
+    "date": "header",
+    "date_line": "header",
+    "updated": "header",
+    "dateline": "dateline",
+    "body": "body",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    rank: int
+    kind: str  # a CANDIDATE_KINDS value
+    cand: _Cand
+
+
+@dataclass
+class _Page:
+    """The top of an article: folded text, its lines and date expressions."""
+
+    folded: str
+    lines: list[tuple[int, int]]
+    starts: list[int]
+    cands: list[_Cand]
+    ctx: _Ctx
+    head: int = -1  # index of the headline among `lines`, -1 when unknown
 
 
 def _make_ctx(lang: str | None, today: dt.date, sample: str = "") -> _Ctx:
@@ -475,9 +585,13 @@ def _named_date(m: re.Match[str], ctx: _Ctx) -> _Cand:
     day = int(m.group("d")) if m.groupdict().get("d") else 0
     y = m.groupdict().get("y")
     if y is None:
-        if cal != GREGORIAN or day == 0 or _to_gregorian(GREGORIAN, 2000, number, day) is None:
+        if (
+            cal == HIJRI
+            or day == 0
+            or _to_gregorian(cal, 1403 if cal == JALALI else 2000, number, day) is None
+        ):
             return _Cand(start, end, None, None)
-        return _Cand(start, end, None, None, number, day)
+        return _Cand(start, end, None, None, number, day, cal=cal)
     if cal == GREGORIAN:
         era = _era_lookup().get(_key(m.group("era") or ""))
         if era in (HIJRI, JALALI):
@@ -565,7 +679,8 @@ def _with_weekday(folded: str, cand: _Cand) -> _Cand:
     m = _context_patterns()[0].search(nt.norm)
     if m is None:
         return cand
-    return replace(cand, wstart=lo + nt.to_original(m.start(), m.start() + 1)[0])
+    weekday = _weekday_lookup().get(_key(m.group("wd")), -1)
+    return replace(cand, wstart=lo + nt.to_original(m.start(), m.start() + 1)[0], weekday=weekday)
 
 
 def _after_today(folded: str, start: int) -> bool:
@@ -734,47 +849,165 @@ def _overlaps(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in spans)
 
 
-def _result(text: str, cand: _Cand, source: str) -> PublicationDate:
-    start = cand.wstart if cand.wstart >= 0 else cand.start
-    return PublicationDate(
-        cand.date, source, cand.precision, text[start : cand.end], (start, cand.end)
-    )
+def _line_of(page: _Page, pos: int) -> int:
+    """Index of the line holding `pos`, or -1."""
+    i = bisect.bisect_right(page.starts, pos) - 1
+    return i if i >= 0 and pos < page.lines[i][1] else -1
+
+
+def _has_date(page: _Page, ls: int, le: int) -> bool:
+    return any(c.full and ls <= c.start < le for c in page.cands)
+
+
+# --- the headline: what is above it is the site's header --------------------------------
+
+
+def _same_title(line_key: str, key: str) -> bool:
+    if not line_key or not key:
+        return False
+    short, long = sorted((line_key, key), key=len)
+    return short == long or (len(short) >= 12 and long.startswith(short))
+
+
+def _line_shape(page: _Page, ls: int, le: int) -> str:
+    """ "sentence" (article text), "headline" (could be one) or "chrome" (a date line,
+    breadcrumb, label, section name)."""
+    line = page.folded[ls:le]
+    words = len(_WORD.findall(line))
+    if le - ls > 250 or words >= 30 or (words >= 6 and _SENTENCE_END.search(line)):
+        return "sentence"
+    if words < 3 or line.endswith((":", "：")) or is_breadcrumb(line):
+        return "chrome"
+    if _has_date(page, ls, le) or _context_patterns()[2].match(_norm_window(line, 0, 60).norm):
+        return "chrome"
+    return "headline"
+
+
+def _headline_index(page: _Page, title: str) -> int:
+    """Index of the headline among the first lines (`title` when it is there), or -1."""
+    first = page.lines[:HEADLINE_LINES]
+    if title:
+        key = _key(fold_digits(title))
+        for i, (ls, le) in enumerate(first):
+            if le - ls <= 3 * len(title) + 10 and _same_title(_key(page.folded[ls:le]), key):
+                return i
+    for i, (ls, le) in enumerate(first):
+        shape = _line_shape(page, ls, le)
+        if shape == "sentence":
+            return -1
+        if shape == "headline":
+            return i
+    return -1
+
+
+# --- candidates and their kinds ---------------------------------------------------------
+
+
+def _header_found(page: _Page) -> list[_Found]:
+    """Labelled dates and date-only lines near the top, each classified."""
+    labels = _context_patterns()[2]
+    found: list[_Found] = []
+    last = max(page.head, 0) + HEADER_DATE_LINES
+    for i, (ls, le) in enumerate(page.lines):
+        if i == page.head:
+            continue
+        for label, cand in _labelled(page, i, labels):
+            found.append(_classify(page, i, label, cand))
+        if i <= last:
+            cand = _date_line(page.folded, ls, le, page.cands, page.ctx)
+            if cand is not None:
+                found.append(_classify(page, i, 2, cand))
+    return found
+
+
+def _labelled(page: _Page, i: int, labels: re.Pattern[str]) -> list[tuple[int, _Cand]]:
+    """(label kind, date) for each header label on line i with a date after it."""
+    ls, le = page.lines[i]
+    folded = page.folded
+    nt = _norm_window(folded, ls, le if le - ls <= 150 else min(le, ls + 40))
+    out = []
+    for lab in labels.finditer(nt.norm):
+        start, end = (ls + x for x in nt.to_original(*lab.span()))
+        at_start = not _LETTER.search(folded[ls:start]) and start - ls <= 3
+        if not at_start and le - ls > 150:
+            continue
+        kind = next(int(k[1:]) for k, v in lab.groupdict().items() if v)
+        nxt = page.lines[i + 1 : i + 2]
+        cand = _labelled_value(folded, end, le, nxt, page.cands, page.ctx)
+        if cand is not None:
+            out.append((kind, cand))
+    return out
+
+
+def _classify(page: _Page, i: int, label: int, cand: _Cand) -> _Found:
+    """A header date's kind: a published label is trusted; a "today" date, an "updated"
+    line above the headline, or a date line cut off from the headline by other page
+    furniture (breadcrumbs, menus) is the site's clock."""
+    kind = _LABEL_KIND[label]
+    if label == 0:
+        return _Found(_RANK[kind], kind, cand)
+    if _after_today(page.folded, cand.wstart):
+        return _Found(_RANK["clock"], "clock", cand)
+    if 0 <= i < page.head:
+        if label == 3 or _separated(page, i):
+            return _Found(_RANK["clock"], "clock", cand)
+        return _Found(_RANK["above"], kind, cand)
+    return _Found(_RANK[kind], kind, cand)
+
+
+def _separated(page: _Page, i: int) -> bool:
+    """Is there a line other than a date or time between line i and the headline?"""
+    for ls, le in page.lines[i + 1 : page.head]:
+        dateish = (
+            _DIGITS.search(page.folded, ls, le) and len(_LETTER.findall(page.folded[ls:le])) <= 6
+        )
+        if not dateish and not _has_date(page, ls, le):
+            return True
+    return False
+
+
+def _weekday_refs(page: _Page) -> list[_Cand]:
+    """Yearless dates with a weekday in the article's text ("on Tuesday, 3 March")."""
+    refs = []
+    for c in page.cands:
+        if not c.yearless or c.weekday < 0:
+            continue
+        i = _line_of(page, c.start)
+        if i < 0 or i < page.head:
+            continue
+        ls, le = page.lines[i]
+        if (le - ls) - (c.end - c.wstart) >= 25:  # in a sentence, not on a date line
+            refs.append(c)
+    return refs
+
+
+def _fits(date: dt.date, refs: Sequence[_Cand]) -> bool:
+    """Could an article of `date` speak of one of these yearless days? It falls on its
+    weekday at most REF_BEFORE days before or REF_AFTER days after the date."""
+    if not refs:
+        return True
+    for r in refs:
+        years = (-1, 0, 1) if r.cal == GREGORIAN else (-622, -621)
+        for dy in years:
+            day = _to_gregorian(r.cal, date.year + dy, r.month, r.day)
+            if day and day.weekday() == r.weekday and -REF_BEFORE <= (day - date).days <= REF_AFTER:
+                return True
+    return False
+
+
+def _checked(found: _Found, refs: Sequence[_Cand]) -> _Found:
+    """A header date the article's own weekday-dates contradict is a clock."""
+    if found.kind in ("published", "clock") or found.cand.date is None:
+        return found
+    if found.cand.precision == "day" and not _fits(found.cand.date, refs):
+        return _Found(_RANK["clock"], "clock", found.cand)
+    return found
 
 
 def _gap_ok(folded: str, start: int, end: int) -> bool:
     """Is folded[start:end] a short separator between a label and its date?"""
     gap = folded[start:end]
     return len(gap) <= 30 and len(_LETTER.findall(gap)) <= 6
-
-
-def _header(
-    folded: str,
-    lines: list[tuple[int, int]],
-    cands: list[_Cand],
-    ctx: _Ctx,
-) -> tuple[int, _Cand] | None:
-    """The best header date: (rank, candidate); rank 0 published, 1 date, 2 bare line, 3 updated."""
-    labels = _context_patterns()[2]
-    found: list[tuple[int, int, _Cand]] = []
-    for i, (ls, le) in enumerate(lines):
-        nt = _norm_window(folded, ls, le if le - ls <= 150 else min(le, ls + 40))
-        for lab in labels.finditer(nt.norm):
-            start, end = (ls + x for x in nt.to_original(*lab.span()))
-            at_start = not _LETTER.search(folded[ls:start]) and start - ls <= 3
-            if not at_start and le - ls > 150:
-                continue
-            kind = next(int(k[1:]) for k, v in lab.groupdict().items() if v)
-            cand = _labelled_value(folded, end, le, lines[i + 1 : i + 2], cands, ctx)
-            if cand is not None:
-                found.append((kind, cand.start, cand))
-        if i < HEADER_DATE_LINES:
-            cand = _date_line(folded, ls, le, cands, ctx)
-            if cand is not None:
-                found.append((2, cand.start, cand))
-    if not found:
-        return None
-    kind, _, cand = min(found, key=lambda f: (f[0], f[1]))
-    return kind, cand
 
 
 def _labelled_value(
@@ -834,17 +1067,13 @@ _DATELINE_PREFIX = re.compile(r"[^\W\d_][\w\s.'’\-]{0,40}?\s*(?:\([^()\d]{1,30
 _DATELINE_SUFFIX = re.compile(r"\s*\.?\s*(?:\([^()\d]{1,30}\)|/[^/\d]{1,30}/)?\s*(?:[-–—:.]|$)")
 
 
-def _dateline(
-    folded: str,
-    lines: list[tuple[int, int]],
-    cands: list[_Cand],
-    header_year: int | None,
-) -> _Cand | None:
-    """A date opening one of the first paragraphs, or "today <date>" near the top."""
+def _dateline(page: _Page, header_year: int | None, taken: set[int]) -> _Cand | None:
+    """A date opening one of the first paragraphs, or "today <date>" in a sentence."""
     found: list[_Cand] = []
-    for ls, le in lines[:DATELINE_PARAGRAPHS]:
-        for c in cands:
-            if not (ls <= c.wstart <= ls + 60 and c.start < le):
+    folded = page.folded
+    for ls, le in page.lines[page.head + 1 :][:DATELINE_PARAGRAPHS]:
+        for c in page.cands:
+            if not (ls <= c.wstart <= ls + 60 and c.start < le) or c.start in taken:
                 continue
             prefix = folded[ls : c.wstart]
             suffix_ok = bool(_DATELINE_SUFFIX.match(folded, c.end, le))
@@ -855,16 +1084,89 @@ def _dateline(
                 continue
             if c.full:
                 found.append(c)
-            elif c.yearless and header_year and suffix_ok:
+            elif c.yearless and c.cal == GREGORIAN and header_year and suffix_ok:
                 date = _to_gregorian(GREGORIAN, header_year, c.month, c.day)
                 if date:
                     found.append(_Cand(c.start, c.end, date, "day", wstart=c.wstart))
             break
-    for c in cands:
-        if c.full and c.precision == "day" and _after_today(folded, c.wstart):
+    for c in page.cands:
+        if not c.full or c.precision != "day" or c.start in taken:
+            continue
+        if _line_of(page, c.start) >= page.head and _after_today(folded, c.wstart):
             found.append(c)
             break
     return min(found, key=lambda c: c.start) if found else None
+
+
+def _body_found(
+    text: str, page: _Page, spans: Sequence[tuple[int, int]], refs: list[_Cand], taken: set[int]
+) -> list[_Found]:
+    """Full dates of the text below the headline, in order, up to the first that fits the
+    article's weekday-dates (the last resort)."""
+    folded, cands = page.folded, list(page.cands)
+    top = min(len(text), TOP_CHARS)
+    if len(text) > TOP_CHARS:
+        folded += _fold(text[TOP_CHARS + 100 : BODY_CHARS + 100])
+        cands += _scan(folded, top, min(len(folded), BODY_CHARS), page.ctx)
+    head_end = page.lines[page.head][1] if page.head >= 0 else 0
+    out: list[_Found] = []
+    for c in cands:
+        if not c.full or c.precision != "day" or c.start in taken or c.start < head_end:
+            continue
+        if _overlaps((c.wstart, c.end), spans):
+            continue
+        fits = _fits(c.date, refs)  # type: ignore[arg-type]
+        out.append(_Found(_RANK["body"] if fits else _RANK["clock"], "body", c))
+        if fits or len(out) >= MAX_BODY_CANDIDATES:
+            break
+    return out
+
+
+def _text_dates(
+    text: str, ctx: _Ctx, title: str, spans: Sequence[tuple[int, int]], body: bool
+) -> list[_Found]:
+    """Every candidate date of the text, classified; the winner has the lowest rank."""
+    top = min(len(text), TOP_CHARS)
+    folded = _fold(text[: TOP_CHARS + 100])
+    cands = [c for c in _scan(folded, 0, top, ctx) if not _overlaps((c.wstart, c.end), spans)]
+    lines = [ln for ln in _lines(folded, 0, top) if not _overlaps(ln, spans)]
+    page = _Page(folded, lines, [ln[0] for ln in lines], cands, ctx)
+    page.head = _headline_index(page, title)
+    refs = _weekday_refs(page)
+    found = [_checked(f, refs) for f in _header_found(page)]
+    taken = {f.cand.start for f in found}
+    header = _best(f for f in found if f.rank <= _RANK["date_line"])
+    year = header.cand.date.year if header and header.cand.precision == "year" else None
+    dateline = _dateline(page, year, taken)
+    if dateline is not None:
+        rank = _RANK["dateline"]
+        if header and header.cand.precision != "day" and _consistent(dateline, header.cand):
+            rank = -1  # a day-precise dateline inside a coarse header date
+        found.append(_Found(rank, "dateline", dateline))
+    if body and _best(found) is None:
+        found += _body_found(text, page, spans, refs, taken)
+    return found
+
+
+def _best(found: Iterable[_Found]) -> _Found | None:
+    usable = [f for f in found if f.kind != "clock" and f.rank < _RANK["clock"]]
+    return min(usable, key=lambda f: (f.rank, f.cand.start)) if usable else None
+
+
+def _candidates(text: str, found: list[_Found]) -> tuple[DateCandidate, ...]:
+    """The candidates in text order, one per date expression (its best kind)."""
+    best: dict[int, _Found] = {}
+    for f in found:
+        old = best.get(f.cand.start)
+        if old is None or f.rank < old.rank:
+            best[f.cand.start] = f
+    out = []
+    for f in sorted(best.values(), key=lambda f: f.cand.start)[:MAX_CANDIDATES]:
+        c = f.cand
+        start = c.wstart if c.wstart >= 0 else c.start
+        kind = "clock" if f.rank >= _RANK["clock"] else f.kind
+        out.append(DateCandidate(c.date, kind, c.precision, text[start : c.end], (start, c.end)))  # type: ignore[arg-type]
+    return tuple(out)
 
 
 def find_publication_date(
@@ -879,42 +1181,38 @@ def find_publication_date(
     """When `text` was published, and where this was read; never a guess.
 
     `metadata` (a date value from the page's metadata or a CSV column) wins when it
-    parses. Otherwise a labelled or date-only header line near the top, then a dateline
-    ("MOSCOW, Feb 13 (Reuters) -", "... today, Wednesday 3 February 2021"), then the first
-    full date (day, month and year) in the body. Dates inside `boilerplate` spans are
-    ignored. With no date: date None, source "none".
+    parses. Otherwise the article's own date: a "published" label, a plain date label or
+    a date-only line by the headline, then a dateline ("MOSCOW, Feb 13 (Reuters) -",
+    "... today, Wednesday 3 February 2021"), then a date line above the headline, an
+    "updated" line, and last the first full date in the body. A site clock or ticker
+    (a "today" line, a date cut off from the headline by breadcrumbs, an "updated" line
+    above the headline, a date the article's own "on Tuesday, 3 March" contradicts) is
+    never the date. Dates inside `boilerplate` spans are ignored. With no date: date
+    None, source "none". Every date considered is in `date_candidates`.
     """
     today = today or dt.date.today()
+    meta = None
     if metadata and isinstance(metadata, str):
         parsed = parse_date(metadata, lang, today=today)
         if parsed:
-            return PublicationDate(parsed[0], "metadata", parsed[1], metadata.strip(), None)
-    if not text:
-        return NO_DATE
-    ctx = _make_ctx(lang, today, text[:2000])
-    top = min(len(text), TOP_CHARS)
-    folded = _fold(text[: TOP_CHARS + 100])
-    spans = [tuple(s) for s in boilerplate]
-    cands = [c for c in _scan(folded, 0, top, ctx) if not _overlaps((c.wstart, c.end), spans)]
-    lines = [ln for ln in _lines(folded, 0, top) if not _overlaps(ln, spans)]
-    if title and lines and _key(folded[lines[0][0] : lines[0][1]]) == _key(fold_digits(title)):
-        lines = lines[1:]
-    header = _header(folded, lines, cands, ctx)
-    year = header[1].date.year if header and header[1].precision == "year" else None
-    dateline = _dateline(folded, lines, cands, year)
-    if header and not (
-        header[1].precision != "day" and dateline and _consistent(dateline, header[1])
-    ):
-        return _result(text, header[1], "header")
-    if dateline:
-        return _result(text, dateline, "dateline")
-    if len(text) > TOP_CHARS:
-        folded += _fold(text[TOP_CHARS + 100 : BODY_CHARS + 100])
-        cands += _scan(folded, top, min(len(folded), BODY_CHARS), ctx)
-    for c in cands:
-        if c.full and c.precision == "day" and not _overlaps((c.wstart, c.end), spans):
-            return _result(text, c, "body")
-    return NO_DATE
+            meta = DateCandidate(parsed[0], "metadata", parsed[1], metadata.strip(), None)
+    found: list[_Found] = []
+    if text:
+        ctx = _make_ctx(lang, today, text[:2000])
+        found = _text_dates(text, ctx, title, [tuple(s) for s in boilerplate], meta is None)
+    cands = _candidates(text, found)
+    if meta is not None:
+        return PublicationDate(
+            meta.date, "metadata", meta.precision, meta.text, None, (meta, *cands)
+        )
+    best = _best(found)
+    if best is None:
+        return replace(NO_DATE, date_candidates=cands)
+    c = best.cand
+    start = c.wstart if c.wstart >= 0 else c.start
+    return PublicationDate(
+        c.date, _SOURCE_OF[best.kind], c.precision, text[start : c.end], (start, c.end), cands
+    )
 
 
 def _consistent(day: _Cand, coarse: _Cand) -> bool:
