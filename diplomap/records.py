@@ -56,6 +56,7 @@ def article_record(corpus, article_id: str) -> dict:
             {
                 "speaker": r[S.SPEAKER],
                 "kind": r[S.KIND],
+                "evidence": r[S.EVIDENCE],
                 "text": r[S.TEXT],
                 "span": [int(r[S.START]), int(r[S.END])],
             }

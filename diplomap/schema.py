@@ -86,14 +86,15 @@ SPEAKER = "speaker"  # "Lavrov"
 # How he said it: "quote" (his words in quotation marks or after a colon), "reported"
 # (indirect speech), "answer" (his answer in a transcript), "remarks" (opening remarks
 # under a heading that names him), "speech_act" (thanked, condemned, called for ...),
-# "continuation" (a sentence that goes on with his statement), "headline".
+# "continuation" (a sentence that goes on with his statement). Headlines are never his:
+# they paraphrase him in the outlet's words.
 KIND = "kind"
 # What decided it: "quote_marks", "reporting_clause" (a speech verb with his name or
 # title), "according_to", "reference_chain" (the minister, he, a bare verb -> him),
 # "continuation", "transcript_label", "transcript_heading", "backreference" ("This was
-# stated by ..."), "headline".
+# stated by ...").
 EVIDENCE = "evidence"
-STATEMENT_KINDS = ("quote", "reported", "answer", "remarks", "speech_act", "continuation", "headline")
+STATEMENT_KINDS = ("quote", "reported", "answer", "remarks", "speech_act", "continuation")
 EVIDENCE_KINDS = (
     "quote_marks",
     "reporting_clause",
@@ -103,7 +104,6 @@ EVIDENCE_KINDS = (
     "transcript_label",
     "transcript_heading",
     "backreference",
-    "headline",
 )
 
 STATEMENT_COLUMNS = [ARTICLE_ID, SENTENCE, START, END, SPEAKER, KIND, EVIDENCE, TEXT]

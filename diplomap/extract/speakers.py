@@ -1,6 +1,7 @@
 """Speakers: which sentences are Lavrov's statements, and of which kind.
 
-Direct quotes, reported speech, continuations and headlines, as opposed to other
+Direct quotes, reported speech, speech acts, continuations and transcript turns, as
+opposed to headlines, other
 officials, the ministry, agencies and narration. Compiled regular expressions over
 normalised strings.
 """
@@ -501,9 +502,7 @@ class _Resolver:
 
     def _narrative(self, idx, norm, regions, event, is_title, continues) -> Attribution:
         if is_title:
-            if _HEADLINE_RE.search(norm) or (event and event.subject == "lavrov"):
-                return Attribution(LAVROV, "headline", "headline")
-            return _NONE
+            return _NONE  # a headline paraphrases him: the outlet's words, not his
         if event is None and _backref_lavrov(norm):
             self.speak("lavrov")
             _backfill(self.text, self.out, self.sentences, idx, self.events)

@@ -1,0 +1,291 @@
+"""The statement model: who speaks, how (kind) and on what evidence, per language.
+
+Each case is a short realistic passage; `his` lists fragments of sentences that must be
+credited to Lavrov with their kind, `not_his` fragments that must not be.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diplomap import schema as S
+from diplomap.extract.boilerplate import find_boilerplate
+from diplomap.extract.sentences import split_sentences
+from diplomap.extract.speakers import attribute_speakers
+from diplomap.extract.speech_verbs import (
+    SpeechVerbsError,
+    load_speech_verbs,
+    phrase_regex,
+    verb_regexes,
+)
+from diplomap.normalize import normalize
+
+
+def analyse(text: str, lang: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    sents = split_sentences(text, lang, find_boilerplate(text, lang))
+    atts = attribute_speakers(text, sents, lang)
+    return [
+        (text[s.start : s.end], a.speaker, a.kind, a.evidence)
+        for s, a in zip(sents, atts, strict=True)
+    ]
+
+
+def row_of(rows, fragment):
+    hits = [r for r in rows if fragment in r[0]]
+    assert len(hits) == 1, (fragment, [r[0] for r in rows])
+    return hits[0]
+
+
+CASES = [
+    # --- the reporting clause after the words, then a continuation
+    (
+        "en",
+        "Russia will not accept any solution imposed from outside, said Sergey Lavrov. "
+        "He added that Damascus must be part of the talks.\n",
+        {"imposed from outside": "reported", "He added": "continuation"},
+        [],
+    ),
+    (
+        "ru",
+        "«Мы не примем навязанных решений», — подчеркнул глава МИД РФ. Он также отметил, что "
+        "Дамаск должен участвовать.\nРешение должно быть политическим, считает министр "
+        "иностранных дел России. По словам дипломата, Иран готов к диалогу.\n",
+        {
+            "навязанных": "quote",
+            "Он также": "continuation",
+            "считает министр": "reported",
+            "По словам дипломата": "reported",
+        },
+        [],
+    ),
+    (
+        "ar",
+        "إن روسيا لن تقبل بأي حل مفروض من الخارج، حسبما قال لافروف. وأضاف أن دمشق يجب أن "
+        "تكون جزءا من المحادثات.\n",
+        {"حسبما قال": "reported", "وأضاف": "continuation"},
+        [],
+    ),
+    (
+        "fa",
+        "روسیه هیچ راه‌حل تحمیلی را نمی‌پذیرد، به گفته لاوروف. وی افزود که دمشق باید در "
+        "مذاکرات باشد.\n",
+        {"به گفته": "reported", "وی افزود": "continuation"},
+        [],
+    ),
+    # --- reference chains: another minister in between, then back to him
+    (
+        "en",
+        "Lavrov met his Syrian counterpart Faisal Mekdad in Moscow. The Syrian minister said "
+        "Israel was violating Syria's sovereignty. The minister also said Turkey must withdraw. "
+        "Lavrov, for his part, said Russia supported Syria's territorial integrity. Russia's top "
+        "diplomat added that sanctions against Damascus were illegal. He warned of escalation.\n",
+        {"for his part": "reported", "top diplomat": "reported", "He warned": "continuation"},
+        ["met his Syrian", "The Syrian minister", "The minister also"],
+    ),
+    (
+        "ru",
+        "С.Лавров провел переговоры с министром иностранных дел Сирии. Сирийский министр "
+        "заявил, что Израиль нарушает суверенитет. Министр также отметил, что Турция должна "
+        "уйти. Глава МИД РФ, в свою очередь, подтвердил поддержку Сирии. Он напомнил, что "
+        "санкции незаконны.\n",
+        {"в свою очередь": "reported", "Он напомнил": "continuation"},
+        ["провел переговоры", "Сирийский министр", "Министр также"],
+    ),
+    (
+        "ar",
+        "التقى لافروف نظيره السوري فيصل المقداد. وقال الوزير السوري إن إسرائيل تنتهك سيادة "
+        "سوريا. وأضاف أن تركيا يجب أن تنسحب. من جهته، أكد رئيس الدبلوماسية الروسية دعم بلاده "
+        "لسوريا. وشدد على أن العقوبات غير شرعية.\n",
+        {"رئيس الدبلوماسية": "reported", "وشدد": "continuation"},
+        ["التقى لافروف", "الوزير السوري", "تركيا يجب"],
+    ),
+    (
+        "fa",
+        "لاوروف با همتای سوری خود دیدار کرد. وزیر خارجه سوریه گفت اسرائیل حاکمیت سوریه را نقض "
+        "می‌کند. وی افزود ترکیه باید خارج شود. رئیس دستگاه دیپلماسی روسیه در مقابل تصریح کرد "
+        "که از سوریه حمایت می‌کند. وی یادآور شد که تحریم‌ها غیرقانونی است.\n",
+        {"رئیس دستگاه": "reported", "یادآور شد": "continuation"},
+        ["دیدار کرد", "وزیر خارجه سوریه", "ترکیه باید"],
+    ),
+    # --- speech acts; not his: what he does without speaking, others' words to him
+    (
+        "en",
+        "Lavrov thanked his Egyptian counterpart for Cairo's mediation in Gaza and briefed him "
+        "on the situation in Ukraine. He also condemned the Israeli strikes on Lebanon.\n"
+        "Iranian Foreign Minister Abbas Araghchi told Lavrov by phone that Tehran would respond "
+        "to any aggression.\nForeign Ministry spokeswoman Maria Zakharova said Lavrov had told the "
+        "Iraqi side that Russia supports Baghdad.\nLavrov arrived in Ankara on Monday.\n"
+        "The head of Russian diplomacy was critical of NATO's role.\n",
+        {"thanked": "speech_act", "condemned": "speech_act", "critical of": "speech_act"},
+        ["Araghchi told", "Zakharova", "arrived in Ankara"],
+    ),
+    (
+        "ru",
+        "Сергей Викторович Лавров призвал Вашингтон отказаться от санкций. Лавров поблагодарил "
+        "египетских коллег за посредничество.\nЗахарова сообщила, что Лавров обсудил с Аракчи "
+        "ситуацию в Сирии. Лавров прибыл в Анкару.\n",
+        {"призвал": "reported", "поблагодарил": "speech_act"},
+        ["Захарова", "прибыл"],
+    ),
+    (
+        "ar",
+        'وأكد "لافروف" أن الحل في اليمن سياسي. وحذر الوزير الروسي من التصعيد في لبنان.\n'
+        "أعرب لافروف عن دعم بلاده لجهود مصر في غزة. وأطلع لافروف نظيره على الوضع في أوكرانيا.\n"
+        "وقال عراقجي للافروف في اتصال هاتفي إن إيران سترد على أي عدوان.\n",
+        {
+            "الحل في اليمن": "reported",
+            "وحذر الوزير": "reported",
+            "أعرب لافروف": "speech_act",
+            "وأطلع": "speech_act",
+        },
+        ["عراقجي"],
+    ),
+    (
+        "fa",
+        "وزیر امور خارجه روسیه هشدار داد که تنش در لبنان افزایش می‌یابد. او خواستار آتش‌بس در "
+        "غزه شد.\nعراقچی در تماس تلفنی به لاوروف گفت که ایران به هر تجاوزی پاسخ می‌دهد.\n"
+        "لاوروف میگوید روسیه از عراق حمایت می‌کند. سرگئي لاوروف از موضع مصر قدردانی کرد.\n",
+        {
+            "هشدار داد": "reported",
+            "خواستار": "continuation",
+            "میگوید": "reported",
+            "قدردانی": "speech_act",
+        },
+        ["عراقچی"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "his", "not_his"), CASES)
+def test_statements(lang, text, his, not_his):
+    rows = analyse(text, lang)
+    for fragment, kind in his.items():
+        row = row_of(rows, fragment)
+        assert row[1:3] == ("Lavrov", kind), (fragment, row)
+        assert row[3] in S.EVIDENCE_KINDS
+    for fragment in not_his:
+        assert row_of(rows, fragment)[1] is None, fragment
+
+
+TRANSCRIPTS = [
+    (
+        "en",
+        "Question: What about Iran and Saudi Arabia?\nS. Lavrov: We welcome the rapprochement "
+        "between them.\nThis is a positive step for the Gulf.\nQuestion: And Israel?\n"
+        "S. Lavrov: Security of Israel matters.\n",
+        ["We welcome", "positive step", "Security of Israel"],
+        ["What about Iran", "And Israel"],
+    ),
+    (
+        "ru",
+        "Вопрос: Как вы оцениваете ситуацию в Ливане?\nС.В.Лавров: Ситуация тревожная.\n"
+        "Мы призываем Израиль к сдержанности.\nВопрос: А Ирак?\nС.В.Лавров: Ирак – наш партнер.\n",
+        ["тревожная", "призываем", "наш партнер"],
+        ["в Ливане", "А Ирак"],
+    ),
+    (
+        "ar",
+        "سؤال: ما موقفكم من إيران؟\nلافروف: نحن ندعم الحوار بين إيران والسعودية.\n"
+        "وهذا مهم للمنطقة.\nسؤال: وماذا عن ليبيا؟\nلافروف: ليبيا تحتاج إلى حل سياسي.\n",
+        ["نحن ندعم", "مهم للمنطقة", "ليبيا تحتاج"],
+        ["موقفكم", "وماذا عن"],
+    ),
+    (
+        "fa",
+        "پرسش: نظر شما درباره ایران چیست؟\nلاوروف: ما از گفت‌وگو حمایت می‌کنیم.\n"
+        "این برای منطقه مهم است.\nپرسش: و لیبی؟\nلاوروف: لیبی به راه‌حل سیاسی نیاز دارد.\n",
+        ["حمایت می‌کنیم", "برای منطقه", "راه‌حل سیاسی"],
+        ["نظر شما", "و لیبی"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "his", "not_his"), TRANSCRIPTS)
+def test_transcript_answers_run_to_the_next_label(lang, text, his, not_his):
+    rows = analyse(text, lang)
+    for fragment in his:
+        assert row_of(rows, fragment)[1:] == ("Lavrov", "answer", "transcript_label"), fragment
+    for fragment in not_his:
+        assert row_of(rows, fragment)[1] is None, fragment
+
+
+JOINT = [
+    (
+        "en",
+        "Foreign Minister Sergey Lavrov's remarks and answers to media questions at a joint news "
+        "conference with Foreign Minister of Turkiye Hakan Fidan, Moscow, April 8, 2025\n"
+        "Ladies and gentlemen,\nWe held substantive talks. We discussed Syria and the South "
+        "Caucasus.\nH. Fidan (speaking in Turkish, via an interpreter): We talked about Ukraine.\n"
+        "S. Lavrov: I fully agree on Gaza.\nQuestion (to both ministers): What about Libya?\n"
+        "S. Lavrov: Libya needs a Libyan-led process.\n",
+    ),
+    (
+        "ru",
+        "Выступление и ответы на вопросы СМИ Министра иностранных дел Российской Федерации "
+        "С.В.Лаврова в ходе совместной пресс-конференции с Министром иностранных дел Турции "
+        "Х.Фиданом, Москва, 8 апреля 2025 года\nУважаемые дамы и господа,\nМы провели "
+        "переговоры. Мы обсудили Сирию и Южный Кавказ.\nХ.Фидан (говорит по-турецки, перевод с "
+        "турецкого): Мы говорили об Украине.\nС.В.Лавров: Согласен насчет Газы.\nВопрос "
+        "(обоим министрам): Что с Ливией?\nС.В.Лавров: Ливии нужен процесс под руководством "
+        "ливийцев.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), JOINT)
+def test_joint_press_conference(lang, text):
+    rows = analyse(text, lang)
+    kinds = [(r[1], r[2]) for r in rows]
+    assert kinds[0] == (None, None)  # the heading
+    opening = [k for r, k in zip(rows, kinds, strict=True) if r[3] == "transcript_heading"]
+    assert len(opening) >= 3 and set(opening) == {("Lavrov", "remarks")}
+    others = [r for r in rows if "Fidan" in r[0] or "Фидан" in r[0] or "?" in r[0]]
+    assert others and all(r[1] is None for r in others[1:])  # [0] is the heading
+    answers = [r for r in rows if r[2] == "answer"]
+    assert len(answers) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Lavrov: Russia is ready to talk\nRussia is ready to talk, a source said.\n"),
+        ("ru", "Лавров: Россия готова к диалогу\nИсточник: ТАСС\nОб этом сообщили в МИД.\n"),
+    ],
+)
+def test_one_label_is_no_transcript(lang, text):
+    assert all(r[1] is None for r in analyse(text, lang))
+
+
+def test_speech_verbs_file_loads_and_compiles():
+    rows = load_speech_verbs()
+    assert {r.lang for r in rows} == {"ar", "fa", "ru", "en"}
+    assert {r.kind for r in rows} == {"speech", "act"}
+    patterns = verb_regexes()
+    assert patterns["fa"].search(normalize("او ابراز نگرانی شدید کرد"))
+    assert patterns["fa"].search(normalize("لاوروف می گوید"))
+    assert patterns["fa"].search(normalize("لاوروف می‌گوید"))
+    assert not patterns["fa"].search(normalize("گفت‌وگو"))
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("xx,said,speech,m", "unknown language"),
+        ("en,,speech,m", "empty phrase"),
+        ("en,said,talk,m", "unknown kind"),
+        ("en,said,speech,x", "unknown subject"),
+        ("en,re:(unclosed,speech,m", "bad regular expression"),
+    ],
+)
+def test_speech_verbs_file_errors_name_the_line(tmp_path, row, message):
+    path = tmp_path / "verbs.csv"
+    path.write_text("# comment\nlang,phrase,kind,subject\nen,said,speech,m\n" + row + "\n")
+    with pytest.raises(SpeechVerbsError, match=rf"verbs.csv, line 4: {message}"):
+        load_speech_verbs(path)
+
+
+def test_phrase_syntax():
+    assert phrase_regex("re:x+") == "x+"
+    gap = phrase_regex("ابراز ...3 کرد")
+    assert r"{1,3}" in gap
+    assert len(phrase_regex("{a|b} c").split("|")) == 2
