@@ -246,7 +246,7 @@ WHOLE = {
         ),
         (
             "ceasefire in Gaza, the Rafah crossing and the war in Ukraine",
-            [("Gaza", "gaza"), ("Rafah", "gaza"), ("Ukraine", "ukraine")],
+            [("Gaza", "gaza"), ("Rafah crossing", "gaza"), ("Ukraine", "ukraine")],
         ),
         (
             "the Astana format, the Quartet and the Arab League at the UN Security Council",

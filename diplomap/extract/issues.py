@@ -76,12 +76,15 @@ _BRACES = re.compile(r"\{([^{}]*)\}")
 # Words allowed between a head and the first place ("crisis in Syria", "الوضع في كل من
 # العراق", "ситуация вокруг Ливии", "بحران در یمن"), matched on normalised text.
 _LINK_WORDS = (
-    "in|on|at|around|over|of|the|inside|within|regarding|concerning|and|"
-    "в|во|на|вокруг|по|внутри|и|"
-    "في|وفي|علي|وعلي|حول|وحول|بشان|داخل|كل|من|"
-    "در|درباره|پيرامون|مورد|خصوص|به"
+    "in|on|at|around|over|of|the|inside|within|regarding|concerning|and|against|"
+    "в|во|на|вокруг|по|внутри|и|против|"
+    "في|وفي|علي|وعلي|حول|وحول|بشان|داخل|كل|من|ضد|"
+    "در|درباره|پيرامون|مورد|خصوص|به|عليه"
 )
-_HEAD_GAP = re.compile(rf"(?:\s|[«»\"'(]|\b(?:{_LINK_WORDS})\b)*")
+# Words that may stand between a head and its place besides the link words: an Arabic
+# adjective ("الغارات الإسرائيلية على لبنان") and the Persian qualifiers of an attack.
+_HEAD_QUALIFIERS = r"ال\w+ي|ال\w+يه|المفروضه|هوايي|نظامي|اسراييل|اسراييلي|رژيم صهيونيستي|صهيونيستي"
+_HEAD_GAP = re.compile(rf"(?:\s|[«»\"'(]|\b(?:{_LINK_WORDS}|{_HEAD_QUALIFIERS})\b)*")
 # Between coordinated places ("العراق وليبيا واليمن", "Syria, Libya and Yemen").
 _LIST_GAP = re.compile(rf"(?:\s|[,،;؛«»\"'()]|\b(?:{_LINK_WORDS}|or|или|а|также|او|و|يا)\b)*")
 # Between a `topic` head and its place: the words of location (in, в, في, در) left out.
@@ -104,6 +107,7 @@ _PAIR_WINDOW = 60
 # Between an adjective place and the head after it ("сирийского урегулирования").
 _TIGHT_GAP = re.compile(r"[\s\-«»\"']*")
 _MAX_GAP = 40
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F]")
 
 
 @dataclass(frozen=True)
@@ -391,7 +395,9 @@ def _context_places(norm: str, hits: list[Hit]) -> list[int]:
         ):
             j += 1
         before = i > 0 and _head_before(norm, hits[i - 1], hits[i])
-        after = j + 1 < n and hits[j + 1].payload.head
+        # only Latin and Cyrillic adjectives stand before their head ("Syrian crisis");
+        # in Arabic and Persian the place follows ("الأزمة السورية", "بحران سوریه")
+        after = j + 1 < n and hits[j + 1].payload.head and not _ARABIC.match(norm, hits[j].start)
         after = after and _gap_ok(norm, hits[j].end, hits[j + 1].start, _TIGHT_GAP)
         if before or after:
             chosen.extend(range(i, j + 1))
