@@ -9,11 +9,13 @@ do not matter. The phrase lists below are plain data and can be extended.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from diplomap.extract.common import (
     _CONT_START_RE,
     _LATIN_RE,
+    _LEAD_JUNK_RE,
     _NON_LATIN_LETTER_RE,
     _WORD_RE,
     _alt,
@@ -206,6 +208,11 @@ _AGENCIES = {
         "Коммерсантъ",
     ]
 }
+# A date or a time of day in a short line (normalised text: ASCII digits).
+_DATEISH_RE = re.compile(
+    r"(?<!\d)(?:19|20|13|14)\d\d(?:(?!\d)|(?=\d{1,2}:\d\d))|(?<!\d)\d{1,2}:\d\d(?!\d)"
+    r"|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+)
 _NON_DIGIT_RE = re.compile(r"[^\W\d_]")
 _SEP = r"(?:\s*(?:[:：\-–—|/»>.،,]|$))"
 
@@ -285,6 +292,8 @@ def _classify(line: _Line) -> str | None:
         return "end"
     if m["single"].match(norm) and line.n_words <= 25:
         return "single"
+    if is_breadcrumb(line.raw):
+        return "single"
     return None
 
 
@@ -319,43 +328,145 @@ def _resumes(lines: list[_Line], j: int, stop: int, marker_pos: int, text_len: i
     return marker_pos < 0.4 * text_len
 
 
-def find_boilerplate(text: str, lang: str) -> list[tuple[int, int]]:
-    """Sorted, merged character spans of `text` that are site furniture, not the article."""
+def find_boilerplate(text: str, lang: str, title: str = "") -> list[tuple[int, int]]:
+    """Sorted, merged character spans of `text` that are site furniture, not the article.
+
+    Above the first paragraph, the article's own headline (`title` when given) and its
+    date line are never cut, whatever block of tags or links surrounds them."""
     lines = _lines(text)
     n = len(lines)
     if not n:
         return []
     kinds = [_classify(line) for line in lines]
     furniture = [False] * n
-    text_len = len(text)
+    top = _Top.of(lines, title)
     i = 0
     while i < n:
         kind = kinds[i]
         if kind == "block":
-            stop = next((k for k in range(i + 1, n) if kinds[k] in ("block", "end")), n)
-            furniture[i] = True
-            j = i + 1
-            while j < stop and not lines[j].real:
-                furniture[j] = True
-                j += 1
-            if j < stop and not _resumes(lines, j, stop, lines[i].start, text_len):
-                for k in range(j, stop):
-                    furniture[k] = True
-                j = stop
-            i = j
+            i = _mark_block(lines, kinds, furniture, i, top, len(text))
             continue
         if kind == "end":
             furniture[i] = True
-            if lines[i].start >= 0.5 * text_len:
+            if lines[i].start >= 0.5 * len(text):
                 for k in range(i + 1, n):
                     furniture[k] = True
                 break
         elif kind == "single" or (i > 0 and _is_agency_line(lines[i], lang)):
             furniture[i] = True
         i += 1
+    _mark_numbered_lists(lines, furniture)
     _mark_injected_headlines(lines, furniture)
     _mark_trailing_labels(lines, furniture)
+    for k in top.protected:
+        furniture[k] = False
     return _merge(text, [(ln.start, ln.end) for ln, f in zip(lines, furniture, strict=True) if f])
+
+
+@dataclass
+class _Top:
+    """The lines above the first paragraph: the headline and date lines there are kept."""
+
+    first_real: int  # index of the first real paragraph (len(lines) if none)
+    title_line: int  # index of the line that is the title, -1 when unknown
+    protected: set[int]  # the title line and the date lines above the first paragraph
+
+    @classmethod
+    def of(cls, lines: list[_Line], title: str) -> _Top:
+        first_real = next((k for k, ln in enumerate(lines) if ln.real), len(lines))
+        key = _LEAD_JUNK_RE.sub("", normalize(" ".join(title.split()))) if title else ""
+        title_line = next((k for k in range(first_real) if key and lines[k].norm == key), -1)
+        protected = {k for k in range(first_real) if _is_date_line(lines[k])}
+        if title_line >= 0:
+            protected.add(title_line)
+        return cls(first_real, title_line, protected)
+
+
+def _is_date_line(line: _Line) -> bool:
+    """A short line with a date or a time ("13.02.2024 10:15", "Published: 3 March 2021")."""
+    return line.n_words <= 10 and bool(_DATEISH_RE.search(line.norm))
+
+
+def _mark_block(
+    lines: list[_Line],
+    kinds: list[str | None],
+    furniture: list[bool],
+    i: int,
+    top: _Top,
+    text_len: int,
+) -> int:
+    """Cut a "read also"/tags/most-read block starting at line i; the next line to look at."""
+    n = len(lines)
+    furniture[i] = True
+    if i < top.first_real:
+        return _mark_top_block(lines, kinds, furniture, i, top)
+    stop = next((k for k in range(i + 1, n) if kinds[k] in ("block", "end")), n)
+    j = i + 1
+    while j < stop and not lines[j].real:
+        furniture[j] = True
+        j += 1
+    if j < stop and not _resumes(lines, j, stop, lines[i].start, text_len):
+        for k in range(j, stop):
+            furniture[k] = True
+        j = stop
+    return j
+
+
+def _mark_top_block(
+    lines: list[_Line], kinds: list[str | None], furniture: list[bool], i: int, top: _Top
+) -> int:
+    """A block above the first paragraph. A marker with its items on the same line ("Теги:
+    Сирия, Турция") is one line; a bare marker takes the lines after it, but not the
+    headline (the line before the date line or the first paragraph) nor a date line."""
+    marker = _markers()["block"].match(lines[i].norm)
+    if marker and _WORD_RE.search(lines[i].norm[marker.end() :]):
+        return i + 1
+    k = i + 1
+    while k < top.first_real and kinds[k] is None and k not in top.protected:
+        k += 1
+    stop = k
+    another = k < len(lines) and kinds[k] is not None and k not in top.protected
+    if top.title_line < 0 and not another and k - 1 > i:
+        stop = k - 1  # the line before the date line or the first paragraph: the headline
+    for j in range(i + 1, stop):
+        furniture[j] = True
+    return stop
+
+
+_NUMBERED_RE = re.compile(r"^\(?(\d{1,2})\s*[.)\-–—]\s*[^\W\d_]")
+_SECOND_ITEM_RE = re.compile(r"\s\(?2\s*[.)\-–—]\s*[^\W\d_]")
+
+
+def _mark_numbered_lists(lines: list[_Line], furniture: list[bool]) -> None:
+    """Numbered lists of headlines ("1. Лавров ... 2. ...", "۱- ... ۲- ..."), one item a
+    line or all on one line, that no line ending with ":" introduces (that would be the
+    article's own list)."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        run = _numbered_run(lines, furniture, i)
+        intro = i > 0 and lines[i - 1].raw.rstrip().endswith((":", "："))
+        if run and not (intro and not furniture[i - 1]):
+            for k in range(i, i + run):
+                furniture[k] = True
+        i += max(run, 1)
+
+
+def _numbered_run(lines: list[_Line], furniture: list[bool], i: int) -> int:
+    """How many lines from i form a numbered list of headlines (0 if none)."""
+    line = lines[i]
+    m = _NUMBERED_RE.match(line.norm)
+    if furniture[i] or not m or m.group(1) != "1" or not line.headline_like:
+        return 0
+    if _SECOND_ITEM_RE.search(line.norm) and line.n_words <= 80:
+        return 1  # all the items on one line
+    k = i + 1
+    while k < len(lines) and not furniture[k] and lines[k].headline_like:
+        m = _NUMBERED_RE.match(lines[k].norm)
+        if not m or int(m.group(1)) != k - i + 1 or lines[k].n_words > 25:
+            break
+        k += 1
+    return k - i if k - i >= 2 else 0
 
 
 def _mark_injected_headlines(lines: list[_Line], furniture: list[bool]) -> None:

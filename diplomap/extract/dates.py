@@ -532,6 +532,7 @@ class _Page:
     starts: list[int]
     cands: list[_Cand]
     ctx: _Ctx
+    all_lines: list[tuple[int, int]]  # with the lines inside boilerplate
     head: int = -1  # index of the headline among `lines`, -1 when unknown
 
 
@@ -956,8 +957,12 @@ def _classify(page: _Page, i: int, label: int, cand: _Cand) -> _Found:
 
 
 def _separated(page: _Page, i: int) -> bool:
-    """Is there a line other than a date or time between line i and the headline?"""
-    for ls, le in page.lines[i + 1 : page.head]:
+    """Is there a line other than a date or time (boilerplate included: a breadcrumb)
+    between line i and the headline?"""
+    lo, hi = page.lines[i][1], page.lines[page.head][0]
+    for ls, le in page.all_lines:
+        if ls < lo or le > hi:
+            continue
         dateish = (
             _DIGITS.search(page.folded, ls, le) and len(_LETTER.findall(page.folded[ls:le])) <= 6
         )
@@ -1129,8 +1134,9 @@ def _text_dates(
     top = min(len(text), TOP_CHARS)
     folded = _fold(text[: TOP_CHARS + 100])
     cands = [c for c in _scan(folded, 0, top, ctx) if not _overlaps((c.wstart, c.end), spans)]
-    lines = [ln for ln in _lines(folded, 0, top) if not _overlaps(ln, spans)]
-    page = _Page(folded, lines, [ln[0] for ln in lines], cands, ctx)
+    all_lines = _lines(folded, 0, top)
+    lines = [ln for ln in all_lines if not _overlaps(ln, spans)]
+    page = _Page(folded, lines, [ln[0] for ln in lines], cands, ctx, all_lines)
     page.head = _headline_index(page, title)
     refs = _weekday_refs(page)
     found = [_checked(f, refs) for f in _header_found(page)]
