@@ -32,6 +32,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from html import unescape as html_unescape
 from pathlib import Path
 from typing import Any
 
@@ -647,7 +648,7 @@ class _Reader:
             Article(
                 file=name,
                 text=extracted["text"],
-                title=extracted.get("title") or "",
+                title=html_title(extracted.get("title"), html, extracted["text"]),
                 published_raw=extracted.get("date") or None,
                 url=extracted.get("url") or "",
                 source=extracted.get("sitename") or "",
@@ -1018,22 +1019,125 @@ def read_bytes(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Inges
 _SENTENCE_END = (".", "!", "?", "؟", "…", "。", "۔")
 _CLOSERS = "\"'»”’)]›"
 
+# --- titles: the headline, never page furniture ------------------------------------------
+
+_TITLE_LINES = 8  # the headline is looked for among the first N non-empty lines
+_TITLE_WORD_RE = re.compile(r"[^\W\d_]+")
+_TITLE_DIGITS_RE = re.compile(r"\d+")
+# a time of day, a year (possibly run into the time) or a numeric date
+_CLOCK_TOKEN_RE = re.compile(
+    r"(?<!\d)\d{1,2}:\d{2}(?!\d)|(?<!\d)(?:19|20|13|14)\d{2}(?:(?!\d)|(?=\d{1,2}:\d))"
+    r"|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+)
+_TODAY_RE = re.compile(r"^(?:today|сегодня|اليوم|امروز)(?!\w)")
+_CRUMB_CHAR_RE = re.compile(r"[/|>»›→]")
+_CRUMB_SPLIT_RE = re.compile(r"\s+[/|]\s+|\s*[>»›→]+\s*")
+_CRUMB_TRIM = " \t-–—•·:|"
+_HOME_PAGES = frozenset(
+    normalize(w)
+    for w in (
+        "Главная", "Главная страница", "На главную", "Home", "Homepage", "Home page",
+        "الرئيسية", "الصفحة الرئيسية", "خانه", "صفحه اصلی", "صفحه نخست", "صفحه اول",
+    )
+)  # fmt: skip
+# Section labels that open a line ("Related: ...", "چرا مهم است: ...", "Главное: ...").
+_SECTION_LABELS = frozenset(
+    normalize(w)
+    for w in (
+        "Related", "Read also", "Read more", "Also read", "See also", "More", "Tags",
+        "Topics", "Why it matters", "Key points", "Главное", "Читайте также",
+        "Смотрите также", "По теме", "Теги", "Темы", "Новости по теме", "Подробнее",
+        "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضاً", "ذات صلة", "شاهد أيضا", "الوسوم",
+        "كلمات دلالية", "مواضيع ذات صلة", "لماذا يهم", "چرا مهم است", "بیشتر بخوانید",
+        "همچنین بخوانید", "خبرهای مرتبط", "اخبار مرتبط", "برچسب ها", "برچسب‌ها",
+        "کلیدواژه ها", "کلیدواژه‌ها", "Updated", "Published", "Обновлено", "Опубликовано",
+        "آخر تحديث", "تاريخ النشر", "منتشر شده", "تاریخ انتشار", "به روز شده",
+        "Source", "Источник", "المصدر", "منبع", "Photo", "Фото", "الصورة", "عکس",
+    )
+)  # fmt: skip
+
+
+def _title_shape(line: str) -> str:
+    """What a line is: a "headline", "text" (a sentence: the text has no headline line)
+    or "furniture" (a clock, a date, a breadcrumb, a section label, a fragment such as
+    "Lavrov:")."""
+    if not line:
+        return "furniture"
+    if len(line) > 200 or line.rstrip(_CLOSERS).endswith(_SENTENCE_END):
+        return "text"
+    if line.endswith(_SENTENCE_END):
+        return "text"
+    norm = normalize(line)
+    words = _TITLE_WORD_RE.findall(norm)
+    if line.endswith((":", "：")) or len(words) < 2:
+        return "furniture"
+    if _is_clock_line(norm, words) or _is_breadcrumb(norm):
+        return "furniture"
+    label, colon, _rest = norm.partition(":")
+    if colon and label.strip(" \t-–—•·") in _SECTION_LABELS:
+        return "furniture"
+    return "headline"
+
+
+def _is_clock_line(norm: str, words: list[str]) -> bool:
+    """A running clock, ticker or date line ("الاثنين 30 نوفمبر 2026 - 14:05",
+    "Сегодня, 30 ноября", "Updated: 13.02.2024 10:15", "14:05")."""
+    groups = len(_TITLE_DIGITS_RE.findall(norm))
+    if not groups:
+        return False
+    if _TODAY_RE.match(norm) and len(words) <= 5:
+        return True
+    return groups >= 2 and len(words) <= 4 and bool(_CLOCK_TOKEN_RE.search(norm))
+
+
+def _is_breadcrumb(norm: str) -> bool:
+    """ "Главная / Политика", "الرئيسية > سياسة", "World | Middle East | Syria"."""
+    if len(norm) > 160 or not _CRUMB_CHAR_RE.search(norm):
+        return False
+    parts = [p.strip(_CRUMB_TRIM) for p in _CRUMB_SPLIT_RE.split(norm.strip(_CRUMB_TRIM))]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or any(not 1 <= len(_TITLE_WORD_RE.findall(p)) <= 5 for p in parts):
+        return False
+    return len(parts) >= 3 or parts[0] in _HOME_PAGES
+
 
 def detect_title(text: str, markdown: bool = False) -> str:
-    """The first line when it looks like a headline (short, not a sentence, more follows)."""
-    first, sep, rest = text.partition("\n")
-    line = first.strip()
-    if markdown:
-        line = line.lstrip("#").strip()
-    if not line or not sep or not rest.strip() or len(line) > 200:
-        return ""
-    if line.rstrip(_CLOSERS).endswith(_SENTENCE_END) or line.endswith(_SENTENCE_END):
-        return ""
-    letters = sum(1 for ch in line if ch.isalpha())
-    digits = sum(1 for ch in line if ch.isdigit())
-    if letters < 2 or letters <= digits:
-        return ""
-    return " ".join(line.split())
+    """The headline: the first line that looks like one (short, not a sentence, more text
+    follows), after any clock, date, breadcrumb or section label above it."""
+    pos = 0
+    for _ in range(_TITLE_LINES):
+        line, sep, rest = text[pos:].partition("\n")
+        pos += len(line) + len(sep)
+        line = line.strip()
+        if markdown:
+            line = line.lstrip("#").strip()
+        if not line:
+            if not sep:
+                return ""
+            continue
+        shape = _title_shape(line)
+        if shape == "text" or not sep:
+            return ""
+        if shape == "headline":
+            return " ".join(line.split()) if rest.strip() else ""
+    return ""
+
+
+def html_title(title: str | None, html: str, text: str) -> str:
+    """The page's headline: trafilatura's title unless it is page furniture, else the
+    first <h1>/<h2> that is a headline, else the first headline line of the text."""
+    title = " ".join((title or "").split())
+    if title and _title_shape(title) != "furniture":
+        return title
+    for m in _HEADING_RE.finditer(html, 0, min(len(html), 2_000_000)):
+        heading = " ".join(html_unescape(_TAG_RE.sub(" ", m.group(2))).split())
+        if heading and _title_shape(heading) != "furniture":
+            return heading
+    return detect_title(text)
+
+
+_HEADING_RE = re.compile(r"<h([12])\b[^>]{0,500}>(.{0,1000}?)</h\1\s*>", re.I | re.S)
+_TAG_RE = re.compile(r"<[^>]{0,500}>")
 
 
 _LANGUAGE_NAMES = {
