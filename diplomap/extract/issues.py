@@ -107,6 +107,26 @@ _PAIR_WINDOW = 60
 # Between an adjective place and the head after it ("сирийского урегулирования").
 _TIGHT_GAP = re.compile(r"[\s\-«»\"']*")
 _MAX_GAP = 40
+# A head governs every item of its list, also across places that name no issue ("the
+# situation in Iran, Syria and Lebanon") and after the region it opens with ("the
+# situation in the Middle East, including Syria and Libya"). Such a gap, once its places
+# (from the gazetteer) are blanked, holds only these words.
+_INCLUDING = (
+    "including|in particular|notably|especially|such as|"
+    "включая|в том числе|в частности|прежде всего|особенно|"
+    "بما في ذلك|بما فيها|بما فيه|خاصه|خصوصا|ولا سيما|لا سيما|ومنها|منها|"
+    "از جمله|به ويژه|بويژه|مانند"
+)
+_REGION = (
+    "the middle east|middle east|region|the region|"
+    "ближнем востоке|ближний восток|регионе|регион|"
+    "الشرق الاوسط|المنطقه|منطقه|خاورميانه|منطقه خاورميانه"
+)
+_BRIDGE_GAP = re.compile(
+    rf"(?:\s|[,،;؛«»\"'()]|\b(?:{_LINK_WORDS}|{_INCLUDING}|{_REGION}|or|или|а|также|او|و|يا)\b)*"
+)
+_INCLUDING_RE = re.compile(rf"\b(?:{_INCLUDING})\b")
+_MAX_BRIDGE = 90
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F]")
 
 
@@ -372,11 +392,34 @@ def _gap_ok(norm: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
     return 0 <= end - start <= _MAX_GAP and pattern.fullmatch(norm, start, end) is not None
 
 
+def _bridged(norm: str, start: int, end: int) -> bool:
+    """Whether a gap between a head or list item and the next place is the rest of the
+    list: places of the gazetteer, separators, a region and "including"."""
+    if not 0 < end - start <= _MAX_BRIDGE:
+        return False
+    from diplomap.extract.places import load_gazetteer  # the gazetteer, only when needed
+
+    gap = norm[start:end]
+    hits = [h for h in load_gazetteer().lexicon.find(gap) if h.payload.record is not None]
+    rest = list(gap)
+    for h in hits:
+        rest[h.start : h.end] = " " * (h.end - h.start)
+    remainder = "".join(rest)
+    if not _BRIDGE_GAP.fullmatch(remainder):
+        return False
+    return bool(hits) or bool(_INCLUDING_RE.search(remainder)) or not re.search("[,،;؛]", remainder)
+
+
 def _head_before(norm: str, head: Hit, place: Hit) -> bool:
     if not head.payload.head:
         return False
-    gap = _TOPIC_GAP if head.payload.topic else _HEAD_GAP
-    return _gap_ok(norm, head.end, place.start, gap)
+    if head.payload.topic:
+        return _gap_ok(norm, head.end, place.start, _TOPIC_GAP)
+    return _gap_ok(norm, head.end, place.start, _HEAD_GAP) or _bridged(norm, head.end, place.start)
+
+
+def _in_list(norm: str, left: Hit, right: Hit) -> bool:
+    return _gap_ok(norm, left.end, right.start, _LIST_GAP) or _bridged(norm, left.end, right.start)
 
 
 def _context_places(norm: str, hits: list[Hit]) -> list[int]:
@@ -388,11 +431,7 @@ def _context_places(norm: str, hits: list[Hit]) -> list[int]:
             i += 1
             continue
         j = i
-        while (
-            j + 1 < n
-            and hits[j + 1].payload.places
-            and _gap_ok(norm, hits[j].end, hits[j + 1].start, _LIST_GAP)
-        ):
+        while j + 1 < n and hits[j + 1].payload.places and _in_list(norm, hits[j], hits[j + 1]):
             j += 1
         before = i > 0 and _head_before(norm, hits[i - 1], hits[i])
         # only Latin and Cyrillic adjectives stand before their head ("Syrian crisis");
