@@ -7,7 +7,9 @@ import pytest
 
 from diplomap import corpus as corpus_mod
 from diplomap import schema as S
+from diplomap.corpus import build as corpus_build
 from diplomap.corpus import build_corpus, load_corpus, save_corpus
+from diplomap.corpus.tables import select
 from tests.samples import LANGS, SAMPLES
 
 
@@ -105,13 +107,13 @@ def test_save_load_roundtrip(corpus, tmp_path):
 
 def test_incremental_rebuild_extracts_only_new_articles(sample_dir, corpus, tmp_path, monkeypatch):
     calls = []
-    real = corpus_mod.extract_article
+    real = corpus_build.extract_article
 
     def counting(article, **kw):
         calls.append(article.file)
         return real(article, **kw)
 
-    monkeypatch.setattr(corpus_mod, "extract_article", counting)
+    monkeypatch.setattr(corpus_build, "extract_article", counting)
     extra = tmp_path / "new.txt"
     extra.write_text("Lavrov said Russia and Egypt discussed Libya.", encoding="utf-8")
     rebuilt = build_corpus([sample_dir, extra], previous=corpus)
@@ -125,7 +127,7 @@ def test_incremental_rebuild_extracts_only_new_articles(sample_dir, corpus, tmp_
 def test_failed_save_keeps_previous_corpus(corpus, tmp_path, monkeypatch):
     out = tmp_path / "out"
     save_corpus(corpus, out)
-    smaller = corpus_mod._select(corpus, set(corpus.articles[S.ARTICLE_ID][:1]))
+    smaller = select(corpus, set(corpus.articles[S.ARTICLE_ID][:1]))
 
     def boom(self, path, *a, **kw):
         raise OSError("disk full")
@@ -144,6 +146,8 @@ def test_load_or_build_reuses_a_fresh_save(sample_dir, tmp_path, monkeypatch):
         (data / "articles" / f.name).write_bytes(f.read_bytes())
     first = corpus_mod.load_or_build(data)
     assert (data / "corpus" / "CURRENT").is_file()
-    monkeypatch.setattr(corpus_mod, "extract_article", lambda *a, **k: pytest.fail("re-extracted"))
+    monkeypatch.setattr(
+        corpus_build, "extract_article", lambda *a, **k: pytest.fail("re-extracted")
+    )
     second = corpus_mod.load_or_build(data)
     pd.testing.assert_frame_equal(first.mentions, second.mentions)

@@ -25,6 +25,8 @@ import pytest
 from diplomap import corpus as C
 from diplomap import ingest
 from diplomap import normalize as N
+from diplomap import schema as S
+from diplomap.corpus import build as corpus_build
 from diplomap.ingest import Article, Limits
 from tests.samples import SAMPLES
 
@@ -108,7 +110,7 @@ def test_rebuild_reads_only_changed_files(inputs, tmp_path, texts, monkeypatch):
     changed.write_text(texts[0] + "\n\nAn added paragraph.", "utf-8")
     os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 10**9))
     read, extracted = [], []
-    real_read, real_extract = ingest.read_file, C.extract_article
+    real_read, real_extract = ingest.read_file, corpus_build.extract_article
 
     def counting_read(path, *a, **kw):
         read.append(Path(path).name)
@@ -119,7 +121,7 @@ def test_rebuild_reads_only_changed_files(inputs, tmp_path, texts, monkeypatch):
         return real_extract(article, **kw)
 
     monkeypatch.setattr(ingest, "read_file", counting_read)
-    monkeypatch.setattr(C, "extract_article", counting_extract)
+    monkeypatch.setattr(corpus_build, "extract_article", counting_extract)
     summary = C.build_to_dir([inputs], out, workers=1)
     monkeypatch.undo()
     assert sorted(read) == ["000.txt", "new.txt"]
@@ -130,7 +132,7 @@ def test_rebuild_reads_only_changed_files(inputs, tmp_path, texts, monkeypatch):
     _assert_same(rebuilt, C.build_corpus([inputs], previous=previous, workers=1))
     # and, as a set of articles and rows, the same as a full build
     full = C.build_corpus([inputs], workers=1)
-    assert set(rebuilt.articles[C.S.ARTICLE_ID]) == set(full.articles[C.S.ARTICLE_ID])
+    assert set(rebuilt.articles[S.ARTICLE_ID]) == set(full.articles[S.ARTICLE_ID])
     assert len(rebuilt.mentions) == len(full.mentions)
     # nothing changed: nothing is read again
     read.clear()

@@ -1,0 +1,81 @@
+"""A time budget for one article's extraction: a pathological text (a regular expression
+that backtracks, a huge table) is skipped and reported instead of stalling the build."""
+
+from __future__ import annotations
+
+import ctypes
+import signal
+import threading
+
+
+class ArticleTimeout(Exception):
+    pass
+
+
+def _on_alarm(signum, frame):  # pragma: no cover - exercised through TimeBudget
+    raise ArticleTimeout()
+
+
+def _set_async_exc(ident: int, exc) -> None:
+    """Raise `exc` in thread `ident` at its next bytecode (None: cancel a pending one)."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(ident), None if exc is None else ctypes.py_object(exc)
+    )
+
+
+class TimeBudget:
+    """Raise ArticleTimeout in the current thread once `seconds` have passed.
+
+    In the main thread a SIGALRM timer interrupts even a long regular expression
+    (between bytecodes); in any other thread (Streamlit runs scripts in threads) a
+    timer thread raises the exception asynchronously in the extracting thread. Either
+    way the timer is cancelled on exit, and an exception that arrives just after the
+    block ended is absorbed there, so it never escapes into unrelated code."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.main = threading.current_thread() is threading.main_thread()
+        self._timer = None
+        self._lock = threading.Lock()
+        self._armed = False
+
+    def __enter__(self) -> TimeBudget:
+        if not self.seconds:
+            return self
+        if self.main:
+            self._old = signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        else:
+            self._ident = threading.get_ident()
+            self._armed = True
+            self._timer = threading.Timer(self.seconds, self._fire)
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def _fire(self) -> None:
+        with self._lock:
+            if not self._armed:
+                return
+            self._armed = False
+            _set_async_exc(self._ident, ArticleTimeout)
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if not self.seconds:
+            return False
+        if self.main:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._old)
+            return False
+        with self._lock:
+            fired = not self._armed
+            self._armed = False
+        self._timer.cancel()
+        if fired:
+            # the budget ran out, but the exception may still be pending (a long C call was
+            # running): cancel its delivery, so it never lands in unrelated code, and
+            # report the timeout here
+            _set_async_exc(self._ident, None)
+            if exc_type is None:
+                raise ArticleTimeout()
+        return False

@@ -1,0 +1,577 @@
+"""Building a corpus, in steps: list the inputs, reuse what a previous corpus holds, extract
+the other articles, write the tables, commit them.
+
+Two builds share these steps:
+- `build_from_articles` (uploads, the `extract` command, `build_corpus`): the articles are
+  read already; the tables are built in memory and returned as a `Corpus`.
+- `build_to_dir` (the `build` command): the input files are listed in the parent, and
+  worker processes read and extract them in batches. The parent never holds the texts of
+  the articles nor row dicts, only compact column batches, which it writes to Parquet as
+  they arrive. A map file -> (size, mtime, article ids) saved with the corpus lets the
+  next build skip the files that did not change without reading them.
+Both extract through `run_batches` (in-process, or a pool of forked workers) and
+`extract_new` (one article after another, each within a time budget).
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+import pyarrow as pa  # already imported by pandas: free
+
+from diplomap import config, ingest
+from diplomap import schema as S
+from diplomap.corpus.budget import ArticleTimeout, TimeBudget
+from diplomap.corpus.parquet import StreamWriter, copy_rows, id_filter, read_ids, read_table
+from diplomap.corpus.saved import (
+    commit_version,
+    current_version,
+    input_signature,
+    is_current,
+    is_fresh,
+    load_or_none,
+    manifest,
+    new_version,
+    problem_dicts,
+    read_manifest,
+    save_corpus,
+)
+from diplomap.corpus.tables import TABLES, Columns, Corpus, concat, ids_fingerprint, select
+from diplomap.extract.article import extract_article, warm_extractors, warm_up
+
+ARTICLE_TIME_BUDGET = 20.0  # seconds one article may take before it is skipped and reported
+PARALLEL_THRESHOLD = 400  # fewer new articles than this are extracted in-process
+BATCH_SIZE = 250
+STREAM_MIN_FILES = 8  # fewer input files (e.g. one big CSV): read in-process, then extract
+FILES_MAP = "files.json"
+
+
+# --- extract: one article, a batch, the batches -------------------------------------------------
+
+
+def extract_one(article, budget: float | None = ARTICLE_TIME_BUDGET, geocoder=None):
+    """(Extraction, None), or (None, Problem) when the article took too long or is too
+    deeply nested."""
+    try:
+        with TimeBudget(budget):
+            return extract_article(article, geocoder=geocoder), None
+    except ArticleTimeout:
+        reason = f"extraction took longer than {budget:g} s; article skipped"
+        return None, ingest.Problem(article.file, reason)
+    except RecursionError:
+        return None, ingest.Problem(article.file, "text too deeply nested; article skipped")
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every batch of a build needs besides its articles or files."""
+
+    known: frozenset[str] = frozenset()  # ids of articles not to extract (reused)
+    limits: ingest.Limits = ingest.DEFAULT_LIMITS
+    budget: float | None = ARTICLE_TIME_BUDGET
+    geocoder: object = None
+
+
+@dataclass
+class Batch:
+    """A batch's new rows (as columns), extraction problems ((article id, Problem)) and,
+    when it read files, per file a FileRecord (with its input index)."""
+
+    columns: dict[str, dict[str, list]]
+    problems: list[tuple[str, ingest.Problem]]
+    files: list[tuple[int, FileRecord]] = field(default_factory=list)
+
+
+class FileRecord(NamedTuple):
+    path: str
+    sig: tuple[int, int] | None  # (size, mtime_ns) when it was read
+    ids: list[str]  # its articles, in order
+    problems: list  # reading problems
+
+
+def extract_new(articles: Iterable, acc: Columns, job: Job, seen: set[str]) -> list[tuple]:
+    """Extract the articles neither known nor seen (adding them to `seen`) into `acc`; the
+    (article id, Problem) of those that failed."""
+    problems = []
+    for article in articles:
+        aid = article.article_id
+        if aid in job.known or aid in seen:
+            continue
+        seen.add(aid)
+        extraction, problem = extract_one(article, job.budget, job.geocoder)
+        if problem is not None:
+            problems.append((aid, problem))
+        else:
+            acc.add(extraction)
+    return problems
+
+
+def extract_articles(job: Job, articles: list) -> Batch:
+    """Work of a batch of articles read already."""
+    warm_up()
+    acc = Columns()
+    problems = extract_new(articles, acc, job, set())
+    return Batch(acc.cols, problems)
+
+
+def read_and_extract(job: Job, units: list[tuple[int, str, bool]]) -> Batch:
+    """Work of a batch of input files (index, path, explicit): read them and extract their
+    articles (not the known ones, nor repeats within the batch)."""
+    warm_up()
+    acc = Columns()
+    seen: set[str] = set()
+    batch = Batch(acc.cols, [])
+    for index, path, explicit in units:
+        sig = _file_sig(path)
+        result = ingest.read_file(path, explicit, job.limits)
+        batch.problems += extract_new(result.articles, acc, job, seen)
+        ids = [article.article_id for article in result.articles]
+        batch.files.append((index, FileRecord(path, sig, ids, result.problems)))
+    return batch
+
+
+def _file_sig(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
+
+
+def run_batches(
+    work: Callable[[Job, list], Batch],
+    job: Job,
+    batches: list[list],
+    *,
+    parallel: bool,
+    workers: int,
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[Batch]:
+    """`work(job, batch)` of every batch, in order: in this process, or (`parallel`) in a
+    pool of forked worker processes. `progress(done, total)` counts the batches' items."""
+    total = sum(len(b) for b in batches)
+    results = (
+        _in_workers(work, job, batches, workers) if parallel else _in_process(work, job, batches)
+    )
+    done = 0
+    for batch, result in zip(batches, results, strict=True):
+        yield result
+        done += len(batch)
+        if progress:
+            progress(done, total)
+
+
+def _in_process(work, job: Job, batches: list[list]) -> Iterator[Batch]:
+    for batch in batches:
+        yield work(job, batch)
+
+
+def _in_workers(work, job: Job, batches: list[list], workers: int) -> Iterator[Batch]:
+    warm_up()  # once in the parent: the forked workers share it
+    warm_extractors()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(work, job)
+    ) as pool:
+        yield from pool.map(_run_in_worker, batches)
+
+
+# The work and job of a worker process, set once in each worker by the pool's initializer
+# (never in the parent). The pool forks, so the job (its set of known article ids may hold
+# 100k ids) is inherited rather than pickled with every batch.
+_WORKER: tuple | None = None
+
+
+def _start_worker(work, job: Job) -> None:
+    global _WORKER
+    _WORKER = (work, job)
+
+
+def _run_in_worker(batch: list) -> Batch:
+    work, job = _WORKER
+    return work(job, batch)
+
+
+def _workers(workers: int | None) -> int:
+    return workers if workers is not None else (os.cpu_count() or 1)
+
+
+# --- the build in memory ---------------------------------------------------------------------
+
+
+def build_from_articles(
+    articles: Sequence,
+    problems: Iterable = (),
+    *,
+    previous: Corpus | None = None,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    geocoder=None,
+) -> Corpus:
+    """Extract `ingest.Article` records into a Corpus, reusing rows of `previous`."""
+    articles = ingest.dedupe(list(articles))
+    known = _reusable(previous, articles)
+    new = [a for a in articles if a.article_id not in known]
+    batches = [new[i : i + BATCH_SIZE] for i in range(0, len(new), BATCH_SIZE)]
+    workers = _workers(workers)
+    parallel = len(new) >= PARALLEL_THRESHOLD and workers > 1 and geocoder is None
+    job = Job(geocoder=geocoder)
+    acc = Columns()
+    problems = list(problems)
+    for batch in run_batches(
+        extract_articles, job, batches, parallel=parallel, workers=workers, progress=progress
+    ):
+        acc.extend(batch.columns)
+        problems.extend(problem for _aid, problem in batch.problems)
+    fresh = acc.corpus(problems)
+    if not known:
+        return fresh
+    return _with_reused(select(previous, known), fresh, articles)
+
+
+def _reusable(previous: Corpus | None, articles: list) -> set[str]:
+    """The ids of the articles whose rows `previous` holds."""
+    if previous is None or not len(previous.articles):
+        return set()
+    return set(previous.articles[S.ARTICLE_ID]) & {a.article_id for a in articles}
+
+
+def _with_reused(reused: Corpus, fresh: Corpus, articles: list) -> Corpus:
+    """The rows of both, the articles in input order."""
+    merged = concat([reused, fresh], fresh.problems)
+    order = {a.article_id: i for i, a in enumerate(articles)}
+    merged.articles = (
+        merged.articles.assign(_o=merged.articles[S.ARTICLE_ID].map(order))
+        .sort_values("_o", kind="stable")
+        .drop(columns="_o")
+        .reset_index(drop=True)
+    )
+    return merged
+
+
+def build_corpus(
+    paths: Iterable[str | Path],
+    *,
+    previous: Corpus | None = None,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    geocoder=None,
+    limits=None,
+) -> Corpus:
+    """Read files/folders/archives and extract them into a Corpus (the one entry point).
+
+    Bad inputs are not fatal: they are listed in `Corpus.problems` and the rest is kept.
+    With `previous`, articles already in it are not re-extracted.
+    """
+    result = ingest.read_paths([Path(p) for p in paths], limits or ingest.DEFAULT_LIMITS)
+    return build_from_articles(
+        result.articles,
+        result.problems,
+        previous=previous,
+        workers=workers,
+        progress=progress,
+        geocoder=geocoder,
+    )
+
+
+def load_or_build(data_dir: str | Path | None = None) -> Corpus:
+    """The corpus of a data folder: loaded when its saved tables are fresh, else rebuilt
+    (incrementally) and saved when the folder is writable."""
+    base = Path(data_dir) if data_dir is not None else config.data_dir()
+    articles = base / "articles" if (base / "articles").is_dir() else base
+    out = base / "corpus"
+    signature = input_signature([articles])
+    saved = read_manifest(out)
+    previous = load_or_none(out) if is_fresh(saved) else None
+    if previous is not None and saved.get("signature") == signature:
+        return previous
+    corpus = build_corpus([articles], previous=previous)
+    try:
+        save_corpus(corpus, out, signature=signature)
+    except OSError:
+        pass  # a read-only deployment still works, it just rebuilds on start
+    return corpus
+
+
+# --- the build of files into a folder, streaming ---------------------------------------------
+
+
+@dataclass
+class BuildSummary:
+    """What `build_to_dir` wrote."""
+
+    path: Path | None
+    counts: dict[str, int]
+    problems: list
+    reused: int = 0
+    files_skipped: int = 0  # unchanged files not read at all
+
+
+@dataclass
+class _Previous:
+    """The current saved corpus a build reuses."""
+
+    path: Path
+    ids: set[str]
+    files: dict  # path -> [size, mtime_ns, article ids, problem dicts] (FILES_MAP)
+
+
+def _open_previous(out: Path, full: bool, limits) -> _Previous | None:
+    """The current saved corpus in `out`, unless `full` or made by another extractor."""
+    path = None if full or not is_current(out) else current_version(out)
+    if path is None:
+        return None
+    try:
+        ids = set(read_ids(path / "articles.parquet"))
+    except (OSError, ValueError, pa.ArrowException):
+        return None
+    return _Previous(path, ids, _previous_files(path, limits))
+
+
+def _previous_files(vpath: Path, limits) -> dict:
+    try:
+        data = json.loads((vpath / FILES_MAP).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if data.get("limits") != repr(limits) or not isinstance(data.get("files"), dict):
+        return {}
+    return data["files"]
+
+
+def build_to_dir(
+    paths: Iterable[str | Path],
+    out_dir: str | Path,
+    *,
+    full: bool = False,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    geocoder=None,
+    limits=None,
+    signature: str | None = None,
+) -> BuildSummary:
+    """Build the corpus of `paths` and save it in `out_dir` (what `python -m diplomap build`
+    does), with the same tables as `save_corpus(build_corpus(paths, previous=...))`.
+
+    Unless `full`, a current saved corpus in `out_dir` is reused: its articles are not
+    re-extracted, and its input files that did not change (same path, size and
+    modification time) are not even read again. Worker processes read and extract;
+    the tables are streamed to Parquet, so memory does not grow with the corpus."""
+    limits = limits or ingest.DEFAULT_LIMITS
+    workers = _workers(workers)
+    out = Path(out_dir)
+    previous = _open_previous(out, full, limits)
+    items = ingest.list_inputs([Path(p) for p in paths], limits)
+    units = [(i, item[0], item[1]) for i, item in enumerate(items) if isinstance(item, tuple)]
+    in_memory = dict(workers=workers, progress=progress, geocoder=geocoder, limits=limits)
+    if len(units) < STREAM_MIN_FILES:
+        return _build_in_memory(paths, out, previous, signature, **in_memory)
+    records, to_read = _unchanged_files(units, previous)
+    vpath = new_version(out)
+    try:
+        job = Job(frozenset(previous.ids if previous else ()), limits, geocoder=geocoder)
+        fresh = _extract_files(vpath, previous, job, to_read, records, workers, progress)
+        listing = _Listing.of(items, records)
+        if listing.n_articles > limits.max_articles:  # the limit is global: read it all in order
+            shutil.rmtree(vpath, ignore_errors=True)
+            return _build_in_memory(paths, out, previous, signature, **in_memory)
+        written = _write_final(vpath, previous, fresh, listing.order)
+        files_map = _files_map(items, records, set(written.ids))
+        problems = listing.problems + fresh.problems
+        skipped = len(units) - len(to_read)
+        return _commit(out, vpath, written, files_map, problems, signature, limits, skipped)
+    except BaseException:
+        shutil.rmtree(vpath, ignore_errors=True)
+        raise
+
+
+def _build_in_memory(paths, out: Path, previous, signature, **build) -> BuildSummary:
+    """The in-memory build of `build_to_dir` (few input files, or more articles than the
+    limit): `build_corpus`, then `save_corpus`."""
+    saved = None if previous is None else load_or_none(out)
+    corpus = build_corpus(paths, previous=saved, **build)
+    counts = {name: len(df) for name, df in corpus.tables().items()}
+    if not len(corpus.articles):
+        return BuildSummary(None, counts, corpus.problems)
+    reused = 0
+    if saved is not None:
+        reused = len(set(saved.articles[S.ARTICLE_ID]) & set(corpus.articles[S.ARTICLE_ID]))
+    path = save_corpus(corpus, out, signature=signature)
+    return BuildSummary(path, counts, corpus.problems, reused)
+
+
+def _unchanged_files(units: list, previous: _Previous | None) -> tuple[dict, list]:
+    """The records of the input files that did not change since `previous` (same size and
+    modification time, all their articles in it), by input index; the other units."""
+    records: dict[int, FileRecord] = {}
+    to_read = []
+    old = previous.files if previous is not None else {}
+    for unit in units:
+        index, path, _explicit = unit
+        entry = old.get(path)
+        if entry is not None and _unchanged(path, entry, previous.ids):
+            problems = [ingest.Problem(**p) for p in entry[3]]
+            records[index] = FileRecord(path, tuple(entry[:2]), entry[2], problems)
+        else:
+            to_read.append(unit)
+    return records, to_read
+
+
+def _unchanged(path: str, entry: list, saved_ids: set[str]) -> bool:
+    sig = _file_sig(path)
+    return sig is not None and list(sig) == entry[:2] and all(a in saved_ids for a in entry[2])
+
+
+@dataclass
+class _Fresh:
+    """The newly extracted rows, in a folder's Parquet files."""
+
+    writer: StreamWriter
+    order: list[str] = field(default_factory=list)  # their article ids, in input order
+    problems: list = field(default_factory=list)  # extraction problems
+
+
+def _extract_files(vpath, previous, job, to_read, records, workers, progress) -> _Fresh:
+    """Read and extract the files `to_read` (filling in their `records`) into Parquet files
+    in `vpath` (the final ones, unless rows of `previous` are to be merged in)."""
+    fresh = _Fresh(StreamWriter(vpath, "" if previous is None else ".fresh-"))
+    seen: set[str] = set()  # ids of articles read so far (any batch), in input order
+    batches = _unit_batches(to_read, workers)
+    parallel = workers > 1 and job.geocoder is None and len(batches) >= 2
+    try:
+        for batch in run_batches(
+            read_and_extract, job, batches, parallel=parallel, workers=workers, progress=progress
+        ):
+            _drop_repeats(batch.columns, seen)
+            fresh.problems.extend(p for aid, p in batch.problems if aid not in seen)
+            seen.update(aid for _index, record in batch.files for aid in record.ids)
+            fresh.order.extend(batch.columns["articles"][S.ARTICLE_ID])
+            fresh.writer.write_columns(batch.columns)
+            records.update(batch.files)
+    finally:
+        fresh.writer.close()
+    return fresh
+
+
+def _unit_batches(units: list, workers: int) -> list[list]:
+    size = max(1, min(BATCH_SIZE, -(-len(units) // (4 * max(workers, 1)))))
+    return [units[i : i + size] for i in range(0, len(units), size)]
+
+
+def _drop_repeats(cols: dict[str, dict[str, list]], seen: set[str]) -> None:
+    """Remove from a batch's columns the rows of articles an earlier batch read."""
+    drop = {aid for aid in cols["articles"][S.ARTICLE_ID] if aid in seen}
+    if not drop:
+        return
+    for table, table_cols in cols.items():
+        keep = [aid not in drop for aid in table_cols[S.ARTICLE_ID]]
+        cols[table] = {
+            c: [v for v, k in zip(vals, keep, strict=True) if k] for c, vals in table_cols.items()
+        }
+
+
+@dataclass
+class _Listing:
+    """The articles of all inputs in input order, first of each id (as `dedupe` keeps them),
+    how many were read in all, and the reading problems."""
+
+    order: list[str]
+    n_articles: int
+    problems: list
+
+    @classmethod
+    def of(cls, items: list, records: dict[int, FileRecord]) -> _Listing:
+        listing = cls([], 0, [])
+        kept: set[str] = set()
+        for i, item in enumerate(items):
+            if not isinstance(item, tuple):  # a Problem of the listing
+                listing.problems.append(item)
+                continue
+            record = records[i]
+            listing.problems.extend(record.problems)
+            listing.n_articles += len(record.ids)
+            for aid in record.ids:
+                if aid not in kept:
+                    kept.add(aid)
+                    listing.order.append(aid)
+        return listing
+
+
+@dataclass
+class _Written:
+    """The final tables of a build: their article ids, row counts, how many reused."""
+
+    ids: list[str]
+    rows: dict[str, int]
+    reused: int
+
+
+def _write_final(vpath: Path, previous: _Previous | None, fresh: _Fresh, order: list[str]):
+    """The final tables in `vpath`: the rows of the articles of `order` that `previous`
+    holds and were not extracted again, and the fresh rows; the articles in input order
+    (every article read, once, but those that failed)."""
+    fresh_set = set(fresh.order)
+    if previous is None:
+        return _Written([aid for aid in order if aid in fresh_set], fresh.writer.rows, 0)
+    known = [aid for aid in order if aid in previous.ids and aid not in fresh_set]
+    final_ids = [aid for aid in order if aid in fresh_set or aid in previous.ids]
+    final = StreamWriter(vpath)
+    reused = id_filter(known, previous.ids)
+    reused_order = copy_rows(final, previous.path / "articles.parquet", "articles", reused)
+    if reused_order + fresh.order == final_ids:
+        copy_rows(final, fresh.writer.path("articles"), "articles")
+    else:  # new files between old ones: put the articles in input order
+        _reorder_articles(final, fresh.writer, final_ids)
+    for table in TABLES[1:]:
+        copy_rows(final, previous.path / f"{table}.parquet", table, reused)
+        copy_rows(final, fresh.writer.path(table), table)
+    final.close()
+    fresh.writer.remove()
+    return _Written(final_ids, final.rows, len(known))
+
+
+def _reorder_articles(final: StreamWriter, fresh: StreamWriter, final_ids: list[str]) -> None:
+    """Rewrite the final articles table (the reused rows so far) with the fresh rows, in the
+    order of `final_ids`."""
+    final.restart("articles")
+    parts = [read_table(w.path("articles"), "articles") for w in (final, fresh)]
+    both = pa.concat_tables(parts)
+    del parts
+    rank = {aid: k for k, aid in enumerate(final_ids)}
+    ids = both[S.ARTICLE_ID].to_pylist()
+    positions = sorted(range(len(ids)), key=lambda r: rank[ids[r]])
+    final.write("articles", both.take(positions))
+
+
+def _files_map(items: list, records: dict[int, FileRecord], final: set[str]) -> dict:
+    """What the next build needs to skip the files that do not change: path -> [size,
+    mtime_ns, article ids, problem dicts], for the files all of whose articles are kept."""
+    files = {}
+    for i, item in enumerate(items):
+        if isinstance(item, tuple):
+            path, sig, ids, problems = records[i]
+            if sig is not None and all(aid in final for aid in ids):
+                files[path] = [sig[0], sig[1], ids, problem_dicts(problems)]
+    return files
+
+
+def _commit(out, vpath, written: _Written, files_map, problems, signature, limits, skipped):
+    """Write the files map and the manifest, and make `vpath` the current version (unless
+    it holds no article: then it is removed and nothing changes)."""
+    (vpath / FILES_MAP).write_text(
+        json.dumps({"limits": repr(limits), "files": files_map}, ensure_ascii=False), "utf-8"
+    )
+    counts = {"articles": len(written.ids), **{t: written.rows[t] for t in TABLES[1:]}}
+    if not written.ids:
+        shutil.rmtree(vpath, ignore_errors=True)
+        return BuildSummary(None, counts, problems, 0, skipped)
+    fingerprint = ids_fingerprint(written.ids)
+    commit_version(out, vpath, manifest(signature, fingerprint, counts, problems))
+    return BuildSummary(vpath, counts, problems, written.reused, skipped)
