@@ -97,9 +97,14 @@ def _is_named_label(raw: str, norm: str) -> bool:
     return len(label.split()) <= 3
 
 
-def _paragraph_labels(paragraphs: Sequence[tuple[str, str]]) -> list[str | None]:
-    kinds = []
-    for raw, norm in paragraphs:
+def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
+    kinds: list[str | None] = []
+    for raw in paragraphs:
+        head = raw[:100]
+        if ":" not in head and "：" not in head:  # cheap: most paragraphs have no label
+            kinds.append(None)
+            continue
+        norm = normalize(head)
         kind = _label_kind(norm)
         if kind == "other" and not _is_named_label(raw, norm):
             kind = None
@@ -126,15 +131,16 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     """Each paragraph's turn when the article is a transcript of his words, else None.
 
     `paragraphs` are the body's paragraphs (the heading excluded), as written."""
-    pairs = [(p, normalize(p)) for p in paragraphs]
-    if not pairs:
+    if not paragraphs:
         return None
-    labels = _paragraph_labels(pairs)
+    labels = _paragraph_labels(paragraphs)
     n_lavrov = labels.count("lavrov")
     n_question = labels.count("question") + labels.count("answer")
+    if not heading and not n_lavrov:
+        return None
     heading_norm = normalize(heading)
     names_him = _mentions_lavrov(heading_norm)
-    first = pairs[0][1]
+    first = normalize(paragraphs[0][:300]) if names_him else ""
     address = names_him and bool(_ADDRESS_RE.match(first))
     labelled = n_lavrov + n_question >= 2 or (n_lavrov and labels.count("other"))
     interview = names_him and n_lavrov == 0 and n_question >= 2
