@@ -289,3 +289,50 @@ def test_phrase_syntax():
     gap = phrase_regex("ابراز ...3 کرد")
     assert r"{1,3}" in gap
     assert len(phrase_regex("{a|b} c").split("|")) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "standfirst", "his"),
+    [
+        (
+            "en",
+            "Lavrov warns of escalation in Gaza\nRussia's foreign minister says the blockade is "
+            "unacceptable\nMOSCOW, Oct 12 — Russian Foreign Minister Sergey Lavrov said on Thursday "
+            "that the blockade of Gaza was unacceptable.\n",
+            "blockade is unacceptable",
+            "said on Thursday",
+        ),
+        (
+            "ar",
+            "لافروف يحذر من اتساع الحرب في غزة\nوزير الخارجية الروسي يتهم واشنطن بعرقلة مجلس الأمن\n"
+            "حذر وزير الخارجية الروسي سيرغي لافروف من أن استمرار العمليات في غزة يهدد المنطقة كلها.\n",
+            "يتهم واشنطن",
+            "حذر وزير",
+        ),
+    ],
+)
+def test_standfirst_is_not_his(lang, text, standfirst, his):
+    rows = analyse(text, lang)
+    assert row_of(rows, standfirst)[1] is None
+    assert row_of(rows, his)[1] == "Lavrov"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his"),
+    [
+        ("en", "Zakharova spoke. Lavrov had warned last week that Israel must stop.", "had warned"),
+        (
+            "ru",
+            "Захарова выступила. Ранее Лавров заявлял, что Израиль должен остановиться.",
+            "заявлял",
+        ),
+        ("ar", "تحدثت زاخاروفا. وكان لافروف قد حذر الأسبوع الماضي من التصعيد في لبنان.", "قد حذر"),
+        (
+            "fa",
+            "زاخاروفا سخن گفت. لاوروف پیش‌تر هشدار داده بود که اسرائیل باید متوقف شود.",
+            "هشدار داده",
+        ),
+    ],
+)
+def test_an_earlier_statement_of_his_is_his(lang, text, his):
+    assert row_of(analyse(text, lang), his)[1] == "Lavrov"

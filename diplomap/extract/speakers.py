@@ -273,9 +273,11 @@ def _speech_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Even
 
 def _clause_start(norm: str, pos: int, regions: list[tuple[int, int]]) -> int:
     start = max(0, pos - 250)
-    for _a, b in regions:
-        # quotation first, speaker after: «...», — заявил Лавров / "...," he said
-        if start < b <= pos and not norm[b:pos].strip(" ,،—–-:"):
+    for a, b in regions:
+        # quotation first, speaker after: «...», — заявил Лавров / "...," he said; not a
+        # quoted name inside the clause (выступая на форуме «Примаковские чтения», заявил)
+        opens_clause = not norm[:a].strip(" -—–") or norm[:a].rstrip().endswith((":", "："))
+        if start < b <= pos and opens_clause and not norm[b:pos].strip(" ,،—–-:"):
             start = b
     semi = max(norm.rfind(";", start, pos), norm.rfind("؛", start, pos))
     return semi + 1 if semi >= 0 else start
@@ -522,6 +524,13 @@ class _Resolver:
         return att
 
 
+def _is_real_sentence(raw: str) -> bool:
+    """A sentence of the story, not a headline, standfirst, date line or label: it ends
+    with sentence punctuation and has a few words, or is as long as a paragraph."""
+    n_words = len(_WORD_RE.findall(raw))
+    return n_words >= 25 or (n_words >= 6 and bool(_FINAL_PUNCT_RE.search(raw)))
+
+
 def attribute_speakers(
     text: str, sentences: Sequence[Sentence], lang: str, *, normalized: NormText | None = None
 ) -> list[Attribution]:
@@ -535,15 +544,10 @@ def attribute_speakers(
         normalized = None
     resolver = _Resolver(text, sentences, lang)
     turns = _transcript(text, sentences) or [None] * len(sentences)
-    first_line_end = text.find("\n")
+    heading = True  # the headline, a standfirst, a date line: until the first real sentence
     for idx, sent in enumerate(sentences):
         raw = text[sent.start : sent.end]
         norm = _sentence_norm(raw, sent, normalized)
-        is_title = (
-            idx == 0
-            and sent.paragraph == 0
-            and (first_line_end < 0 or sent.end <= first_line_end)
-            and not _FINAL_PUNCT_RE.search(raw)
-        )
-        resolver.sentence(idx, norm, is_title, turns[idx])
+        heading = heading and not _is_real_sentence(raw)
+        resolver.sentence(idx, norm, heading, turns[idx])
     return resolver.out
