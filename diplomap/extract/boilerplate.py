@@ -528,12 +528,15 @@ def _numbered_run(lines: list[_Line], furniture: list[bool], i: int) -> int:
 
 
 def _mark_injected_headlines(lines: list[_Line], furniture: list[bool]) -> None:
-    """A related headline between paragraphs, followed by "he added ..."."""
+    """A related headline between paragraphs, followed by "he added ..." (not an item
+    of the article's own numbered list)."""
     for i in range(1, len(lines) - 1):
         if furniture[i]:
             continue
         line = lines[i]
         if not line.headline_like or line.n_words > 30 or _mentions_lavrov(line.norm):
+            continue
+        if _NUMBERED_RE.match(line.norm) and not furniture[i - 1]:
             continue
         nxt = next((k for k in range(i + 1, len(lines)) if not furniture[k]), None)
         if nxt is not None and _CONT_START_RE.match(lines[nxt].norm):

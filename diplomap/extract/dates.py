@@ -382,6 +382,7 @@ _YEAR4 = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _PERSIAN_HINT = re.compile("[\u06f0-\u06f9پچژگکی]")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
+_TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
 _FILLER = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
@@ -941,19 +942,29 @@ def _labelled(page: _Page, i: int, labels: re.Pattern[str]) -> list[tuple[int, _
 
 
 def _classify(page: _Page, i: int, label: int, cand: _Cand) -> _Found:
-    """A header date's kind: a published label is trusted; a "today" date, an "updated"
-    line above the headline, or a date line cut off from the headline by other page
-    furniture (breadcrumbs, menus) is the site's clock."""
+    """A header date's kind: a published label is trusted; a "today" date, and above the
+    headline an "updated" line, a date line cut off from the headline by other page
+    furniture (breadcrumbs, menus) or showing the current day and time, is the site's
+    clock."""
     kind = _LABEL_KIND[label]
     if label == 0:
         return _Found(_RANK[kind], kind, cand)
     if _after_today(page.folded, cand.wstart):
         return _Found(_RANK["clock"], "clock", cand)
     if 0 <= i < page.head:
-        if label == 3 or _separated(page, i):
+        if label == 3 or _separated(page, i) or _live(page, cand):
             return _Found(_RANK["clock"], "clock", cand)
         return _Found(_RANK["above"], kind, cand)
     return _Found(_RANK[kind], kind, cand)
+
+
+def _live(page: _Page, cand: _Cand) -> bool:
+    """Does the date's line show the current day (or yesterday) with a time of day?"""
+    i = _line_of(page, cand.start)
+    if i < 0 or cand.date is None or cand.date < page.ctx.today - dt.timedelta(days=1):
+        return False
+    ls, le = page.lines[i]
+    return bool(_TIME.search(page.folded, ls, le))
 
 
 def _separated(page: _Page, i: int) -> bool:

@@ -1,0 +1,514 @@
+"""Dates, titles and boilerplate on real web text, in ar, fa, ru and en.
+
+A page copied from the web carries its site's furniture above and around the article: a
+running clock, "today" and "last updated" lines, breadcrumbs, tag lines, numbered
+"read also" lists. The fixtures are built here from parts, and each test states what
+must and must not come out: the article's own date (never the clock's), the headline as
+the title (never a breadcrumb or a clock), furniture cut without the headline or the date
+line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from diplomap.extract.boilerplate import find_boilerplate, is_breadcrumb
+from diplomap.extract.dates import CANDIDATE_KINDS, find_publication_date, parse_date
+from diplomap.ingest import detect_title, html_title, read_bytes
+
+LANGS = ["ar", "fa", "ru", "en"]
+TODAY = dt.date(2026, 11, 30)  # the day the pages were saved: their clocks show it
+CLOCK_DATE = TODAY
+ARTICLE_DATE = dt.date(2021, 3, 3)
+D = dt.date
+
+# --- the parts of a page -------------------------------------------------------------------
+
+CLOCK = {  # the site's running clock, at the top of every page
+    "ar": "الاثنين 30 نوفمبر 2026 - 14:05",
+    "fa": "دوشنبه ۹ آذر ۱۴۰۵ - ۱۴:۰۵",
+    "ru": "Понедельник, 30 ноября 2026, 14:05",
+    "en": "Monday, 30 November 2026 14:05",
+}
+UPDATED = {  # the site's "last updated" line
+    "ar": "آخر تحديث: الاثنين 30 نوفمبر 2026 - 14:05",
+    "fa": "به‌روز شده در ۹ آذر ۱۴۰۵ - ۱۴:۰۵",
+    "ru": "Обновлено 30.11.2026 14:05",
+    "en": "Updated: 30 November 2026, 14:05 GMT",
+}
+TODAY_LINE = {  # "today is ..."
+    "ar": "اليوم الاثنين 30 نوفمبر 2026",
+    "fa": "تاریخ: امروز دوشنبه ۹ آذر ۱۴۰۵",
+    "ru": "Сегодня, 30 ноября 2026 года",
+    "en": "Today is Monday, 30 November 2026",
+}
+BREADCRUMB = {
+    "ar": "الرئيسية > سياسة > عربي ودولي",
+    "fa": "خانه / سیاست / بین‌الملل",
+    "ru": "Главная / В мире / Ближний Восток",
+    "en": "Home > World > Middle East",
+}
+HEADLINE = {
+    "ar": "لافروف يبحث مع الصفدي الأوضاع في سوريا",
+    "fa": "لاوروف: روسیه آماده گفت‌وگو درباره سوریه است",
+    "ru": "Лавров обсудил с Сафади ситуацию в Сирии",
+    "en": "Lavrov discusses Syria with Safadi",
+}
+PUBLISHED = {  # the article's own date line: (line, the date text in it)
+    "ar": ("تاريخ النشر: 3 مارس 2021", "3 مارس 2021"),
+    "fa": ("منتشر شده در ۱۳ اسفند ۱۳۹۹", "۱۳ اسفند ۱۳۹۹"),
+    "ru": ("Опубликовано: 03.03.2021 10:15", "03.03.2021"),
+    "en": ("Published: 3 March 2021", "3 March 2021"),
+}
+DATELINE = {  # the article's own dateline: (opening, the date text in it)
+    "ar": ("موسكو - 3 مارس/آذار 2021 - ", "3 مارس/آذار 2021"),
+    "fa": ("مسکو - ۱۳ اسفند ۱۳۹۹ - ", "۱۳ اسفند ۱۳۹۹"),
+    "ru": ("МОСКВА, 3 марта 2021. /ТАСС/. ", "3 марта 2021"),
+    "en": ("MOSCOW, March 3, 2021 (Reuters) - ", "March 3, 2021"),
+}
+BODY = {
+    "ar": "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو تدعم الحوار بين جميع الأطراف في "
+    "سوريا، وإن الحل السياسي هو الطريق الوحيد للخروج من الأزمة.",
+    "fa": "سرگئی لاوروف وزیر امور خارجه روسیه گفت مسکو از گفت‌وگو میان همه طرف‌ها در سوریه "
+    "حمایت می‌کند و راه‌حل سیاسی تنها راه خروج از بحران است.",
+    "ru": "Министр иностранных дел России Сергей Лавров заявил, что Москва поддерживает диалог "
+    "всех сторон в Сирии и что политическое решение остается единственным выходом.",
+    "en": "Russian Foreign Minister Sergei Lavrov said Moscow supported a dialogue between all "
+    "sides in Syria and that a political solution was the only way out of the crisis.",
+}
+# the body gives a weekday and a day, but no year (3 March 2026 was a Tuesday)
+WEEKDAY_BODY = {
+    "ar": "قال وزير الخارجية الروسي سيرغي لافروف يوم الثلاثاء 3 مارس إن موسكو تدعم الحوار "
+    "بين جميع الأطراف في سوريا.",
+    "fa": "سرگئی لاوروف وزیر امور خارجه روسیه روز سه‌شنبه ۱۲ اسفند گفت مسکو از گفت‌وگو میان "
+    "همه طرف‌ها در سوریه حمایت می‌کند.",
+    "ru": "Во вторник, 3 марта, министр иностранных дел России Сергей Лавров заявил, что Москва "
+    "поддерживает диалог всех сторон в Сирии.",
+    "en": "Russian Foreign Minister Sergei Lavrov said on Tuesday, 3 March, that Moscow "
+    "supported a dialogue between all sides in Syria.",
+}
+WEEKDAY_DATE = D(2026, 3, 3)
+NEXT_DAY_LINE = {  # a date line that fits the weekday: the day after, 4 March 2026
+    "ar": "الأربعاء 4 مارس 2026",
+    "fa": "چهارشنبه ۱۳ اسفند ۱۴۰۴",
+    "ru": "Среда, 4 марта 2026",
+    "en": "Wednesday, 4 March 2026",
+}
+OLD_EVENT = {  # a full date in the body that is an older event, not the publication
+    "ar": "وذكّر بالاتفاق الموقع في 5 مايو 2020 في أستانا.",
+    "fa": "وی به توافق ۵ مه ۲۰۲۰ در آستانه اشاره کرد.",
+    "ru": "Он напомнил о соглашении, подписанном 5 мая 2020 года в Астане.",
+    "en": "He recalled the agreement signed on 5 May 2020 in Astana.",
+}
+MORE = {
+    "ar": "وأضاف أن بلاده ستواصل العمل مع شركائها في المنطقة من أجل التوصل إلى تسوية دائمة.",
+    "fa": "وی افزود که کشورش به همکاری با شرکای منطقه‌ای برای رسیدن به راه‌حلی پایدار ادامه می‌دهد.",
+    "ru": "Он добавил, что Россия продолжит работу с партнерами в регионе ради прочного "
+    "урегулирования.",
+    "en": "He added that Russia would keep working with its partners in the region towards a "
+    "lasting settlement.",
+}
+
+
+def page(*parts: str) -> str:
+    return "\n".join(parts) + "\n"
+
+
+def date_of(text: str, lang: str, title: str = "") -> dt.date | None:
+    return find_publication_date(text, lang, title=title, today=TODAY).date
+
+
+def kinds(text: str, lang: str, title: str = "") -> dict[dt.date, set[str]]:
+    out: dict[dt.date, set[str]] = {}
+    for c in find_publication_date(text, lang, title=title, today=TODAY).date_candidates:
+        out.setdefault(c.date, set()).add(c.kind)
+    return out
+
+
+# --- dates: the clock is never the publication date ----------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("top", ["clock", "updated", "today"])
+def test_site_clock_loses_to_the_published_line(lang, top):
+    furniture = {"clock": CLOCK, "updated": UPDATED, "today": TODAY_LINE}[top][lang]
+    line, snippet = PUBLISHED[lang]
+    text = page(furniture, BREADCRUMB[lang], HEADLINE[lang], line, BODY[lang], MORE[lang])
+    got = find_publication_date(text, lang, title=HEADLINE[lang], today=TODAY)
+    assert (got.date, got.source, got.text) == (ARTICLE_DATE, "header", snippet)
+    found = {(c.date, c.kind) for c in got.date_candidates}
+    assert (CLOCK_DATE, "clock") in found
+    assert (ARTICLE_DATE, "published") in found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("top", ["clock", "updated", "today"])
+def test_site_clock_loses_to_the_dateline(lang, top):
+    furniture = {"clock": CLOCK, "updated": UPDATED, "today": TODAY_LINE}[top][lang]
+    opening, snippet = DATELINE[lang]
+    text = page(furniture, BREADCRUMB[lang], HEADLINE[lang], opening + BODY[lang], MORE[lang])
+    got = find_publication_date(text, lang, today=TODAY)
+    assert (got.date, got.source, got.text) == (ARTICLE_DATE, "dateline", snippet)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("top", ["clock", "updated", "today"])
+@pytest.mark.parametrize("title", [True, False])
+def test_site_clock_alone_is_no_date(lang, top, title):
+    furniture = {"clock": CLOCK, "updated": UPDATED, "today": TODAY_LINE}[top][lang]
+    text = page(furniture, BREADCRUMB[lang], HEADLINE[lang], BODY[lang], MORE[lang])
+    assert date_of(text, lang, HEADLINE[lang] if title else "") is None
+    assert kinds(text, lang)[CLOCK_DATE] == {"clock"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_live_clock_just_above_the_headline_is_no_date(lang):
+    text = page(CLOCK[lang], HEADLINE[lang], BODY[lang], MORE[lang])
+    assert date_of(text, lang, HEADLINE[lang]) is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_clock_in_the_header_and_a_date_line_under_the_headline(lang):
+    text = page(CLOCK[lang], HEADLINE[lang], NEXT_DAY_LINE[lang], BODY[lang])
+    assert date_of(text, lang) == D(2026, 3, 4)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_older_date_line_above_the_headline_still_counts(lang):
+    # a date just above the headline (as news agencies print it) is the article's own
+    # when nothing contradicts it
+    line, _snippet = PUBLISHED[lang]
+    value = line.split(":", 1)[-1].replace("منتشر شده در", "").strip()
+    text = page(value, HEADLINE[lang], BODY[lang], MORE[lang])
+    assert date_of(text, lang, HEADLINE[lang]) == ARTICLE_DATE
+
+
+# --- dates: a weekday and a day without a year -------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_weekday_and_day_without_year_is_null(lang):
+    text = page(CLOCK[lang], BREADCRUMB[lang], HEADLINE[lang], WEEKDAY_BODY[lang], MORE[lang])
+    assert date_of(text, lang, HEADLINE[lang]) is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_weekday_and_day_veto_contradicting_dates(lang):
+    # a year-old date line under the headline, or an older event in the body, cannot be
+    # the date of an article that says "on Tuesday, 3 March"
+    year_ago = {
+        "ar": "الأحد 30 نوفمبر 2025",
+        "fa": "یکشنبه ۹ آذر ۱۴۰۴",
+        "ru": "Воскресенье, 30 ноября 2025",
+        "en": "Sunday, 30 November 2025",
+    }[lang]
+    text = page(HEADLINE[lang], year_ago, WEEKDAY_BODY[lang], MORE[lang])
+    assert date_of(text, lang, HEADLINE[lang]) is None
+    text = page(HEADLINE[lang], WEEKDAY_BODY[lang] + " " + OLD_EVENT[lang], MORE[lang])
+    assert date_of(text, lang, HEADLINE[lang]) is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_weekday_and_day_with_the_year_in_the_text(lang):
+    text = page(CLOCK[lang], HEADLINE[lang], NEXT_DAY_LINE[lang], WEEKDAY_BODY[lang])
+    got = find_publication_date(text, lang, title=HEADLINE[lang], today=TODAY)
+    assert got.date == D(2026, 3, 4)
+    assert got.date - WEEKDAY_DATE == dt.timedelta(days=1)
+
+
+# --- dates: date and time run together ----------------------------------------------------------
+
+GLUED = [
+    ("en", "5 March 202111:40", D(2021, 3, 5)),
+    ("en", "March 5, 202111:40", D(2021, 3, 5)),
+    ("en", "2024-02-1310:15", D(2024, 2, 13)),
+    ("ru", "13.02.202410:15", D(2024, 2, 13)),
+    ("ru", "13 февраля 202410:15", D(2024, 2, 13)),
+    ("ar", "3 فبراير 202111:40", D(2021, 2, 3)),
+    ("ar", "١٣/٠٢/٢٠٢٤١٠:١٥", D(2024, 2, 13)),
+    ("fa", "۱۴۰۳/۱۰/۱۴۱۰:۱۵", D(2025, 1, 3)),
+    ("fa", "۱۴ دی ۱۴۰۳۱۰:۱۵", D(2025, 1, 3)),
+    ("fa", "14 دی 140310:15", D(2025, 1, 3)),
+]
+
+
+@pytest.mark.parametrize(("lang", "expr", "date"), GLUED)
+def test_date_and_time_glued_together(lang, expr, date):
+    assert parse_date(expr, lang, today=TODAY) == (date, "day")
+    text = page(HEADLINE[lang], expr, BODY[lang])
+    got = find_publication_date(text, lang, title=HEADLINE[lang], today=TODAY)
+    assert (got.date, got.source) == (date, "header")
+
+
+# --- dates: the candidates ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_candidates_record_every_date_with_its_kind(lang):
+    opening, _ = DATELINE[lang]
+    line, _ = PUBLISHED[lang]
+    text = page(
+        UPDATED[lang], BREADCRUMB[lang], HEADLINE[lang], line, opening + BODY[lang], MORE[lang]
+    )
+    got = find_publication_date(text, lang, metadata="2021-03-04", today=TODAY)
+    assert got.source == "metadata"
+    cands = got.date_candidates
+    assert [c.kind for c in cands] == ["metadata", "clock", "published", "dateline"]
+    assert all(c.kind in CANDIDATE_KINDS for c in cands)
+    for c in cands[1:]:
+        assert text[c.span[0] : c.span[1]] == c.text
+    assert cands[2].as_dict() == {
+        "date": "2021-03-03",
+        "kind": "published",
+        "precision": "day",
+        "text": PUBLISHED[lang][1],
+    }
+
+
+# --- titles -------------------------------------------------------------------------------------
+
+ABOVE_THE_HEADLINE = {
+    "ar": ["14:05", CLOCK["ar"], BREADCRUMB["ar"], "ذات صلة:", "لافروف:"],
+    "fa": [TODAY_LINE["fa"], "خانه » سیاسی", "چرا مهم است:", "لاوروف:"],
+    "ru": ["Сегодня, 30 ноября", "14:05", BREADCRUMB["ru"], "Главное:", "Лавров:"],
+    "en": [UPDATED["en"], BREADCRUMB["en"], "Related:", "Lavrov:"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_title_is_the_headline_below_the_furniture(lang):
+    text = page(*ABOVE_THE_HEADLINE[lang], HEADLINE[lang], PUBLISHED[lang][0], BODY[lang])
+    assert detect_title(text) == HEADLINE[lang]
+    [article] = read_bytes(f"{lang}.txt", text.encode()).articles
+    assert article.title == HEADLINE[lang]
+    assert article.text == text.rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    ("lang", "furniture"), [(lang, line) for lang in LANGS for line in ABOVE_THE_HEADLINE[lang]]
+)
+def test_furniture_alone_is_never_the_title(lang, furniture):
+    assert detect_title(page(furniture, BODY[lang])) == ""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_related_line_is_not_the_title(lang):
+    related = {
+        "ar": "اقرأ أيضا: السيسي يستقبل وزير خارجية قطر",
+        "fa": "بیشتر بخوانید: سفر وزیر خارجه قطر به تهران",
+        "ru": "Читайте также: Путин провел переговоры с президентом Египта",
+        "en": "Related: Erdogan visits Qatar",
+    }[lang]
+    assert detect_title(page(related, HEADLINE[lang], BODY[lang])) == HEADLINE[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("bad", ["breadcrumb", "clock", "label"])
+def test_html_title_falls_back_to_the_headline(lang, bad):
+    title = {"breadcrumb": BREADCRUMB, "clock": CLOCK, "label": {lang: "Lavrov:"}}[bad][lang]
+    html = f"<h1>{BREADCRUMB[lang]}</h1><h1 class='title'>{HEADLINE[lang]}</h1>"
+    assert html_title(title, html, BODY[lang]) == HEADLINE[lang]
+    assert html_title(HEADLINE[lang], "", BODY[lang]) == HEADLINE[lang]
+    text = page(HEADLINE[lang], BODY[lang])
+    assert html_title(title, "<p>no heading</p>", text) == HEADLINE[lang]
+
+
+def test_html_page_title_skips_a_breadcrumb_heading():
+    html = (
+        '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"></head><body>'
+        f"<header><h1>{BREADCRUMB['ru']}</h1></header><main><article>"
+        f"<h2>{HEADLINE['ru']}</h2><p>{BODY['ru']}</p><p>{MORE['ru']}</p>"
+        "</article></main></body></html>"
+    )
+    [article] = read_bytes("p.html", html.encode()).articles
+    assert article.title == HEADLINE["ru"]
+
+
+# --- boilerplate ---------------------------------------------------------------------------------
+
+
+def remaining(text: str, spans: list[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for a, b in spans:
+        out.append(text[last:a])
+        last = b
+    return "".join(out) + text[last:]
+
+
+def cut(text: str, spans: list[tuple[int, int]]) -> str:
+    return "\n".join(text[a:b] for a, b in spans)
+
+
+TAGS = {
+    "ar": "الوسوم: روسيا، السودان، الصين",
+    "fa": "برچسب‌ها: لاوروف، روسیه، مصر، ژاپن",
+    "ru": "Теги: Сирия, Турция, Лавров, Япония",
+    "en": "Tags: Lavrov, Sudan, Japan",
+}
+KEYWORDS = {
+    "ar": "كلمات دلالية: لافروف الكويت",
+    "fa": "کلیدواژه‌ها: ونزوئلا، چین",
+    "ru": "Темы: Ближний Восток, Катар",
+    "en": "Topics: Venezuela, China",
+}
+READ_ALSO_INLINE = {
+    "ar": "اقرأ أيضا: السيسي يستقبل وزير خارجية قطر في القاهرة",
+    "fa": "بیشتر بخوانید: سفر وزیر خارجه قطر به تهران",
+    "ru": "Читайте также: Путин провел переговоры с президентом Египта",
+    "en": "Read also: Erdogan visits Qatar for talks on gas",
+}
+SUBSCRIBE = {
+    "ar": "تابعونا على تلغرام",
+    "fa": "عضو کانال تلگرام ما شوید",
+    "ru": "Подписывайтесь на РИА Новости в Telegram",
+    "en": "Follow us on Telegram",
+}
+NUMBERED = {  # related headlines, numbered, naming other countries
+    "ar": ["1. أمير الكويت يستقبل وزير خارجية عمان", "2. ترامب يهاجم الصين"],
+    "fa": ["۱- سفر وزیر خارجه قطر به تهران", "۲- دیدار رئیس‌جمهور ونزوئلا با پوتین"],
+    "ru": ["1. Лавров встретился с министром Катара", "2. Захарова ответила Японии"],
+    "en": ["1. Kuwait emir receives Omani minister", "2. Venezuela's president meets Putin"],
+}
+RELATED_HEADING = {
+    "ar": "أخبار ذات صلة",
+    "fa": "خبرهای مرتبط",
+    "ru": "Новости по теме",
+    "en": "Related news",
+}
+OTHER_COUNTRIES = {
+    "ar": ["السودان", "الصين", "الكويت", "قطر", "عمان"],
+    "fa": ["مصر", "ژاپن", "ونزوئلا", "چین", "قطر"],
+    "ru": ["Турция", "Япони", "Катар", "Египта", "Ближний Восток"],
+    "en": ["Sudan", "Japan", "Venezuela", "China", "Qatar", "Kuwait", "Middle East"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_web_page_furniture_is_cut_and_the_article_kept(lang):
+    line, _ = PUBLISHED[lang]
+    text = page(
+        BREADCRUMB[lang],
+        HEADLINE[lang],
+        line,
+        BODY[lang],
+        READ_ALSO_INLINE[lang],
+        MORE[lang],
+        TAGS[lang],
+        KEYWORDS[lang],
+        SUBSCRIBE[lang],
+        *NUMBERED[lang],
+    )
+    spans = find_boilerplate(text, lang)
+    rest, gone = remaining(text, spans), cut(text, spans)
+    for kept in (HEADLINE[lang], line, BODY[lang], MORE[lang]):
+        assert kept in rest
+    for furniture in (BREADCRUMB[lang], TAGS[lang], KEYWORDS[lang], SUBSCRIBE[lang]):
+        assert furniture in gone
+    for name in OTHER_COUNTRIES[lang]:
+        assert name not in rest, name
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("block", ["tags", "read_also", "numbered"])
+def test_block_above_the_headline_keeps_the_headline_and_the_date_line(lang, block):
+    line, _ = PUBLISHED[lang]
+    furniture = {
+        "tags": [TAGS[lang]],
+        "read_also": [RELATED_HEADING[lang] + ":", READ_ALSO_INLINE[lang].split(":", 1)[1]],
+        "numbered": [RELATED_HEADING[lang], *NUMBERED[lang]],
+    }[block]
+    for title in ("", HEADLINE[lang]):
+        text = page(*furniture, HEADLINE[lang], line, BODY[lang], MORE[lang])
+        spans = find_boilerplate(text, lang, title=title)
+        rest, gone = remaining(text, spans), cut(text, spans)
+        assert furniture[0] in gone
+        assert HEADLINE[lang] in rest and line in rest
+        assert HEADLINE[lang] not in gone and line not in gone
+        for name in OTHER_COUNTRIES[lang]:
+            assert name not in rest, name
+        got = find_publication_date(text, lang, boilerplate=spans, today=TODAY)
+        assert got.date == ARTICLE_DATE
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_articles_own_numbered_list_is_kept(lang):
+    intro = {
+        "ar": "وعدد لافروف شروط موسكو:",
+        "fa": "لاوروف شرایط مسکو را برشمرد:",
+        "ru": "Лавров перечислил условия Москвы:",
+        "en": "Lavrov listed Moscow's conditions:",
+    }[lang]
+    items = {
+        "ar": ["1. رفع العقوبات عن سوريا", "2. انسحاب القوات الأجنبية"],
+        "fa": ["۱- لغو تحریم‌های سوریه", "۲- خروج نیروهای خارجی"],
+        "ru": ["1. Снятие санкций с Сирии", "2. Вывод иностранных войск"],
+        "en": ["1. Lifting the sanctions on Syria", "2. Withdrawal of foreign troops"],
+    }[lang]
+    text = page(HEADLINE[lang], BODY[lang], intro, *items, MORE[lang])
+    rest = remaining(text, find_boilerplate(text, lang))
+    for item in items:
+        assert item in rest
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_numbered_related_list_on_one_line_is_cut(lang):
+    one_line = " ".join(NUMBERED[lang])
+    text = page(HEADLINE[lang], BODY[lang], MORE[lang], one_line, MORE[lang])
+    rest = remaining(text, find_boilerplate(text, lang))
+    assert one_line not in rest
+    assert rest.count(MORE[lang]) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "crumb"),
+    [
+        ("Главная / В мире / Ближний Восток", True),
+        ("Главная / Политика", True),
+        ("الرئيسية > سياسة", True),
+        ("خانه » سیاسی", True),
+        ("خانه / سیاست / بین‌الملل", True),
+        ("Home > World > Middle East", True),
+        ("Вы здесь: Главная / Новости", True),
+        ("MOSCOW/Reuters", False),
+        ("13/02/2024", False),
+        ("Lavrov says talks will go on | RT", False),
+        ("Politics / World", False),
+        ("Главная / Лавров заявил о готовности России к переговорам с Западом по Украине", False),
+    ],
+)
+def test_breadcrumbs(line, crumb):
+    assert is_breadcrumb(line) is crumb
+
+
+# --- the whole way: file -> title, boilerplate, date ---------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_saved_page_end_to_end(lang):
+    line, snippet = PUBLISHED[lang]
+    text = page(
+        CLOCK[lang],
+        "14:05",
+        BREADCRUMB[lang],
+        TAGS[lang],
+        HEADLINE[lang],
+        line,
+        BODY[lang],
+        READ_ALSO_INLINE[lang],
+        MORE[lang],
+        RELATED_HEADING[lang],
+        *NUMBERED[lang],
+    )
+    [article] = read_bytes(f"{lang}.txt", text.encode()).articles
+    assert article.title == HEADLINE[lang]
+    spans = find_boilerplate(article.text, lang, title=article.title)
+    got = find_publication_date(
+        article.text, lang, title=article.title, boilerplate=spans, today=TODAY
+    )
+    assert (got.date, got.text) == (ARTICLE_DATE, snippet)
+    rest = remaining(article.text, spans)
+    assert HEADLINE[lang] in rest and line in rest
+    for name in OTHER_COUNTRIES[lang]:
+        assert name not in rest, name
