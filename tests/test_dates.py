@@ -83,6 +83,18 @@ PARSE_CASES = [
     ("fa", "۱۴ ژانويه ۲۰۲۵", (D(2025, 1, 14), "day")),  # Arabic yeh
     ("fa", "۱۰ ربیع‌الاول ۱۴۴۶ ق", (D(2024, 9, 13), "day")),
     ("fa", "۱۴۰۳/۱۲/۳۰", (D(2025, 3, 20), "day")),  # 1403 is a leap year
+    ("fa", "14 دی 1403", (D(2025, 1, 3), "day")),  # Jalali with Latin digits
+    ("fa", "۱۴ دی ۱۴۰۳", (D(2025, 1, 3), "day")),
+    ("fa", "۱۴۰۳/۱۰/۱۴", (D(2025, 1, 3), "day")),
+    ("fa", "1403/10/14", (D(2025, 1, 3), "day")),
+    ("fa", "جمعه ۱۴ دی ۱۴۰۳ - ۱۰:۳۰", (D(2025, 1, 3), "day")),
+    ("ar", "3 كانون الثاني/يناير 2021", (D(2021, 1, 3), "day")),
+    ("ar", "الأربعاء 3 شباط/فبراير 2021", (D(2021, 2, 3), "day")),
+    ("ar", "اليوم الأربعاء، 3 فبراير 2021", (D(2021, 2, 3), "day")),
+    ("en", "5 March 202111:40", (D(2021, 3, 5), "day")),  # date and time glued
+    ("ru", "13.02.202410:15", (D(2024, 2, 13), "day")),
+    ("en", "2024-02-1310:15", (D(2024, 2, 13), "day")),
+    ("ar", "٥ مارس ٢٠٢١١١:٤٠", (D(2021, 3, 5), "day")),
     (None, "۲۵ دی ۱۴۰۳", (D(2025, 1, 14), "day")),
     (None, "۱۴۰۲/۱۱/۲۴", (D(2024, 2, 13), "day")),
 ]
@@ -225,6 +237,27 @@ def test_published_label_beats_updated_label():
     text = "Title\nUpdated: 14 February 2024\nPublished: 13 February 2024\n" + FILLER["en"] * 5
     got = find_publication_date(text, "en", today=TODAY)
     assert got == expect(text, D(2024, 2, 13), "header", "day", "13 February 2024")
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_updated_line_loses_to_the_dateline(lang):
+    updated = {
+        "ar": "آخر تحديث: 14/02/2024",
+        "fa": "آخرین به‌روزرسانی: ۲۵ بهمن ۱۴۰۲",
+        "ru": "Обновлено: 14.02.2024",
+        "en": "Updated: 14 February 2024",
+    }[lang]
+    opening, snippet, date = next((o, s, d) for la, o, s, d in DATELINE_CASES if la == lang)
+    text = f"{TITLE[lang]}\n{updated}\n\n{opening}{FILLER[lang]}\n{FILLER[lang] * 10}"
+    got = find_publication_date(text, lang, title=TITLE[lang], today=TODAY)
+    assert got == expect(text, date, "dateline", "day", snippet)
+    assert {c.kind for c in got.date_candidates} == {"updated", "dateline"}
+
+
+def test_date_label_is_not_an_updated_label():
+    text = "Title\nتاريخ التحديث: 14/02/2024\n" + FILLER["ar"] * 5
+    got = find_publication_date(text, "ar", today=TODAY)
+    assert [c.kind for c in got.date_candidates] == ["updated"]
 
 
 def test_header_value_on_next_line():

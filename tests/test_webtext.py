@@ -433,6 +433,18 @@ def test_block_above_the_headline_keeps_the_headline_and_the_date_line(lang, blo
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_published_line_after_the_tags_is_kept(lang):
+    line, _ = PUBLISHED[lang]
+    text = page(HEADLINE[lang], BODY[lang], MORE[lang], TAGS[lang], line, *NUMBERED[lang])
+    spans = find_boilerplate(text, lang)
+    rest = remaining(text, spans)
+    assert line in rest and TAGS[lang] not in rest
+    for item in NUMBERED[lang]:
+        assert item not in rest
+    assert find_publication_date(text, lang, boilerplate=spans, today=TODAY).date == ARTICLE_DATE
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_articles_own_numbered_list_is_kept(lang):
     intro = {
         "ar": "وعدد لافروف شروط موسكو:",

@@ -271,6 +271,24 @@ _DATEISH_RE = re.compile(
     r"(?<!\d)(?:19|20|13|14)\d\d(?:(?!\d)|(?=\d{1,2}:\d\d))|(?<!\d)\d{1,2}:\d\d(?!\d)"
     r"|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
 )
+_PUBLISHED_RE = re.compile(
+    _alt(
+        [
+            "تاريخ النشر",
+            "نشر في",
+            "نشر بتاريخ",
+            "تاریخ انتشار",
+            "زمان انتشار",
+            "منتشر شده",
+            "Опубликовано",
+            "Дата публикации",
+            "Published",
+            "First published",
+            "Posted on",
+        ]
+    )
+    + r"(?!\w)"
+)
 _NON_DIGIT_RE = re.compile(r"[^\W\d_]")
 _SEP = r"(?:\s*(?:[:：\-–—|/»>.،,]|$))"
 
@@ -435,9 +453,17 @@ class _Top:
         key = _LEAD_JUNK_RE.sub("", normalize(" ".join(title.split()))) if title else ""
         title_line = next((k for k in range(first_real) if key and lines[k].norm == key), -1)
         protected = {k for k in range(first_real) if _is_date_line(lines[k])}
+        protected |= {k for k, line in enumerate(lines) if _is_published_line(line)}
         if title_line >= 0:
             protected.add(title_line)
         return cls(first_real, title_line, protected)
+
+
+def _is_published_line(line: _Line) -> bool:
+    """The article's own "Published: <date>" line, wherever it is."""
+    return line.n_words <= 12 and bool(
+        _PUBLISHED_RE.match(line.norm) and _DATEISH_RE.search(line.norm)
+    )
 
 
 def _is_date_line(line: _Line) -> bool:
