@@ -336,3 +336,64 @@ def test_standfirst_is_not_his(lang, text, standfirst, his):
 )
 def test_an_earlier_statement_of_his_is_his(lang, text, his):
     assert row_of(analyse(text, lang), his)[1] == "Lavrov"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Российско-иракские отношения развиваются «по восходящей», заявил в воскресенье "
+            "Сергей Лавров на пресс-конференции. По словам министра, товарооборот вырос.\n",
+            ["по восходящей", "По словам министра"],
+            [],
+        ),
+        (
+            "fa",
+            "به گزارش ایرنا، همزمان با سفر رئیس‌جمهور کشورمان به مسکو، سرگئی لاوروف وزیر امور "
+            "خارجه روسیه تصریح کرد که این سند علیه هیچ کشوری نیست.\n",
+            ["تصریح کرد"],
+            [],
+        ),
+        (
+            "en",
+            "Iranian Foreign Minister Abbas Araghchi, speaking to Lavrov by phone, said Tehran "
+            "would respond. During Araghchi's visit to Moscow, Lavrov stressed that Russia backs "
+            "the JCPOA.\n",
+            ["Lavrov stressed"],
+            ["speaking to Lavrov"],
+        ),
+        (
+            "ar",
+            'قال لافروف إن الوضع خطير. "ما يحدث في جنوب لبنان تكرار لسيناريو غزة"، بحسب ما صرح '
+            "به الوزير الروسي للصحفيين. وقال وزير الخارجية الإيراني لنظيره لافروف إن طهران سترد.\n",
+            ["جنوب لبنان"],
+            ["لنظيره"],
+        ),
+    ],
+)
+def test_subject_found_where_the_news_puts_it(lang, text, his, not_his):
+    rows = analyse(text, lang)
+    for fragment in his:
+        assert row_of(rows, fragment)[1] == "Lavrov", fragment
+    for fragment in not_his:
+        assert row_of(rows, fragment)[1] is None, fragment
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "ar",
+            "آخر تحديث: 11-10-2024 | 08:12\nلافروف: إسرائيل تسعى إلى جر إيران إلى حرب شاملة\n"
+            "قالت زاخاروفا إن موسكو قلقة من التصعيد في لبنان.\n",
+        ),
+        (
+            "en",
+            "Updated: 11 October 2024 08:12\nLavrov: Israel is dragging Iran into war\n"
+            "Zakharova said Moscow was worried about Lebanon.\n",
+        ),
+    ],
+)
+def test_clock_and_headline_are_no_transcript(lang, text):
+    assert all(r[1] is None for r in analyse(text, lang))

@@ -45,7 +45,7 @@ _NONE = Attribution(None, None)
 
 # "according to Lavrov" / "according to him"
 _ACCORDING_RE = re.compile(
-    r"(?<!\w)(?:[وف]?(?:بحسب|حسب(?!ما)|وفقا\s+ل|طبقا\s+ل|نقلا\s+عن|علي\s+حد\s+قول)\s*|به\s+گفته\s+|"
+    r"(?<!\w)(?:[وف]?(?:(?:بحسب|حسب|وفق)(?!\s*ما(?!\w))(?!ما)|وفقا\s+ل|طبقا\s+ل|نقلا\s+عن|علي\s+حد\s+قول)\s*|به\s+گفته\s+|"
     r"به\s+اعتقاد\s+|از\s+نظر\s+|по\s+словам\s+|по\s+мнению\s+|как\s+(?:заявил|отметил|сказал|подчеркнул|считает)\s+|"
     r"according\s+to\s+|in\s+the\s+words\s+of\s+)"
 )
@@ -122,10 +122,9 @@ def _lavrov_at(norm: str, pos: int, anchored: bool) -> re.Match[str] | None:
     return m
 
 
-def _subject_svo(window: str, lang: str) -> str | None:
-    """Subject of a clause ending with a speech verb: "lavrov" | "pronoun" | "title" |
-    "other" | "other_minister" | None."""
-    hits: list[tuple[int, int, str]] = []  # (position, rank, kind): earliest first
+def _subject_hits(window: str, lang: str) -> list[tuple[int, int, str]]:
+    """Candidate subjects in the clause before a speech verb: (position, rank, kind)."""
+    hits: list[tuple[int, int, str]] = []
     for m in _LAVROV_NP_RE.finditer(window):
         before = window[max(0, m.start() - 30) : m.start()]
         if _NOT_HIM_BEFORE_RE.search(before) or _OBJECT_BEFORE_RE.search(before):
@@ -133,15 +132,34 @@ def _subject_svo(window: str, lang: str) -> str | None:
         if re.match(r"'s(?!\w)|а\s|у\s", window[m.end() : m.end() + 3]) and lang == "en":
             continue
         hits.append((m.start(), 0, "lavrov"))
-        break
     for kind, table in (("pronoun", _PRONOUN_RE), ("title", _TITLE_RE)):
         pattern = table.get(lang)
-        if pattern and (m := pattern.search(window)):
-            hits.append((m.start(), 1, kind))
-    if m := _OTHER_RE.search(window):
-        hits.append((m.start(), 2, "other"))
-    kind = min(hits)[2] if hits else _unnamed_subject(window, lang)
-    if kind == "other" and _MINISTER_WORD_RE.search(window):
+        if pattern:
+            hits.extend((m.start(), 1, kind) for m in pattern.finditer(window))
+    hits.extend((m.start(), 2, "other") for m in _OTHER_RE.finditer(window))
+    return hits
+
+
+_COMMA_RE = re.compile(r"[,،]")
+
+
+def _subject_svo(window: str, lang: str) -> str | None:
+    """Subject of a clause ending with a speech verb: "lavrov" | "pronoun" | "title" |
+    "other" | "other_minister" | None.
+
+    The subject is the first candidate of the last comma-separated part that has one:
+    "During Pezeshkian's visit to Moscow, Lavrov stressed" -> Lavrov; "Lavrov, for his
+    part, said" -> Lavrov; "Araghchi, speaking to Lavrov, said" -> not him."""
+    hits = _subject_hits(window, lang)
+    if not hits:
+        kind, part = _unnamed_subject(window, lang), window
+    else:
+        cuts = [m.start() for m in _COMMA_RE.finditer(window)]
+        last = max(hits, key=lambda h: h[0])[0]
+        part_start = max((c for c in cuts if c < last), default=-1) + 1
+        kind = min(h for h in hits if h[0] >= part_start)[2]
+        part = window[part_start:]
+    if kind == "other" and _MINISTER_WORD_RE.search(part):
         return "other_minister"
     return kind
 
@@ -283,12 +301,28 @@ def _clause_start(norm: str, pos: int, regions: list[tuple[int, int]]) -> int:
     return semi + 1 if semi >= 0 else start
 
 
+# A few words of time between a verb and its subject: "в воскресенье", "on Tuesday"
+_SHORT_ADVERBIAL_RE = re.compile(
+    r"(?:(?:(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
+    r"вчера|сегодня|накануне|ранее|также|позднее|журналистам|on\s+\w+day|yesterday|today|"
+    r"later|earlier|also|به|بها|اليوم|امس|(?:يوم\s+)?(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد))"
+    r"[\s,،]+){1,3}"
+)
+
+
 def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
     """The subject written after the verb ("..., said Lavrov", "— сказал он")."""
     post = norm[m.end() : m.end() + 120]
     start = m.end() + len(post) - len(post.lstrip(" ,،\"«»“”„'"))
     if _lavrov_at(norm, start, anchored=True):
         return "lavrov"
+    later = _lavrov_at(norm, start, anchored=False)
+    if (
+        later
+        and later.start() - start <= 30
+        and _SHORT_ADVERBIAL_RE.fullmatch(norm[start : later.start()])
+    ):
+        return "lavrov"  # "заявил в воскресенье Сергей Лавров", "said on Tuesday Lavrov"
     after = norm[start : start + 120]
     for kind, table in (("pronoun", _PRONOUN_RE), ("title", _TITLE_RE)):
         pattern = table.get(lang)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diplomap.extract.common import _LAVROV_NP_RE, _mentions_lavrov
+from diplomap.extract.common import _FINAL_PUNCT_RE, _LAVROV_NP_RE, _mentions_lavrov
 from diplomap.normalize import normalize
 
 __all__ = ["Turn", "transcript_turns"]
@@ -37,7 +37,10 @@ _ANSWER_RE = re.compile(r"^(?:ответ|answer|a|جواب|الجواب|پاسخ
 _NOT_SPEAKER_RE = re.compile(
     r"^(?:примечание|справка|note|editor'?s\s+note|update|background|related|see\s+also|"
     r"ملاحظه|تنويه|يادداشت|توضيح|تاريخ|date|дата|источник|source|المصدر|منبع|теги|tags|"
-    r"photo|фото|صوره|عكس|video|видео|فيديو|ويديو|ویدیو)"
+    r"photo|фото|صوره|عكس|video|видео|فيديو|ويديو|ویدیو|"
+    r"(?:last\s+)?updated?|published|обновлен\w*|опубликован\w*|اخر\s+تحديث|تحديث|"
+    r"تاريخ\s+النشر|نشر\s+في|به\s?روز|زمان\s+انتشار|تاريخ\s+انتشار|كد\s+خبر|"
+    r"время|time|الوقت|ساعت)"
 )
 _HEADING_SPEECH_RE = re.compile(
     r"(?<!\w)(?:remarks|speech|statement|address|interview|article|answers|news\s+conference|"
@@ -97,11 +100,23 @@ def _is_named_label(raw: str, norm: str) -> bool:
     return len(label.split()) <= 3
 
 
+def _is_turn(raw: str) -> bool:
+    """A speaker's turn ends like a sentence (or is a label alone on its line); a line
+    that looks like a headline ("Лавров: Запад использует ...") is not one."""
+    body = raw.rstrip()
+    return (
+        body.endswith((":", "：")) or bool(_FINAL_PUNCT_RE.search(body)) or len(body.split()) >= 25
+    )
+
+
 def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
     kinds: list[str | None] = []
     for raw in paragraphs:
         head = raw[:100]
         if ":" not in head and "：" not in head:  # cheap: most paragraphs have no label
+            kinds.append(None)
+            continue
+        if not _is_turn(raw):  # "Lavrov: Israel seeks war" is a headline, not his turn
             kinds.append(None)
             continue
         norm = normalize(head)
