@@ -83,7 +83,10 @@ _LINK_WORDS = (
 )
 # Words that may stand between a head and its place besides the link words: an Arabic
 # adjective ("الغارات الإسرائيلية على لبنان") and the Persian qualifiers of an attack.
-_HEAD_QUALIFIERS = r"ال\w+ي|ال\w+يه|المفروضه|هوايي|نظامي|اسراييل|اسراييلي|رژيم صهيونيستي|صهيونيستي"
+_HEAD_QUALIFIERS = (
+    r"ال\w+ي|ال\w+يه|المفروضه|غير|"
+    r"هوايي|نظامي|سياسي|انساني|امنيتي|داخلي|اسراييل|اسراييلي|رژيم صهيونيستي|صهيونيستي"
+)
 _HEAD_GAP = re.compile(rf"(?:\s|[«»\"'(]|\b(?:{_LINK_WORDS}|{_HEAD_QUALIFIERS})\b)*")
 # Between coordinated places ("العراق وليبيا واليمن", "Syria, Libya and Yemen").
 _LIST_GAP = re.compile(rf"(?:\s|[,،;؛«»\"'()]|\b(?:{_LINK_WORDS}|or|или|а|также|او|و|يا)\b)*")
@@ -105,7 +108,13 @@ _PAIR_LIST_GAP = re.compile(
 _FRONTED = re.compile(r"(?:^|\s)(?:in|at|on|в|во|на|في|در)\s*$")
 _PAIR_WINDOW = 60
 # Between an adjective place and the head after it ("сирийского урегулирования").
-_TIGHT_GAP = re.compile(r"[\s\-«»\"']*")
+# (with a qualifier: "Syrian political settlement", "ливийское политическое урегулирование")
+_TIGHT_WORDS = (
+    r"political|presidential|parliamentary|peace|internal|domestic|military|civil|"
+    r"политическ\w*|президентск\w*|парламентск\w*|мирн\w*|внутриполитическ\w*|"
+    r"военн\w*|гражданск\w*|внутренн\w*"
+)
+_TIGHT_GAP = re.compile(rf"(?:[\s\-«»\"']|\b(?:{_TIGHT_WORDS})\b)*")
 _MAX_GAP = 40
 # A head governs every item of its list, also across places that name no issue ("the
 # situation in Iran, Syria and Lebanon") and after the region it opens with ("the
