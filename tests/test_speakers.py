@@ -397,3 +397,50 @@ def test_subject_found_where_the_news_puts_it(lang, text, his, not_his):
 )
 def test_clock_and_headline_are_no_transcript(lang, text):
     assert all(r[1] is None for r in analyse(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Сам Лавров накануне, выступая на пресс-конференции по итогам переговоров с главой МИД "
+            "Омана в Москве, заявил, что Израиль втягивает Иран в войну.\n",
+            ["Сам Лавров"],
+            [],
+        ),
+        (
+            "fa",
+            "سرگئی لاوروف، وزیر امور خارجه روسیه، که همراه ولادیمیر پوتین به تهران سفر کرده است، "
+            "گفت که تروریست‌ها باید از ادلب خارج شوند.\n",
+            ["همراه ولادیمیر"],
+            [],
+        ),
+        (
+            "ar",
+            "وقال لافروف إن المحادثات كانت مفيدة. وشارك في المحادثات رئيس صندوق الاستثمار كيريل "
+            "دميترييف، الذي قال إن الشركات الأمريكية خسرت 300 مليار دولار.\n",
+            ["المحادثات كانت مفيدة"],
+            ["الذي قال"],
+        ),
+        (
+            "en",
+            "Lavrov said Russia would respond. He pointed to the nuclear doctrine signed by "
+            'President Vladimir Putin, saying Western capitals should "read it carefully."\n',
+            ["read it carefully"],
+            [],
+        ),
+        (
+            "ar",
+            'وأضاف لافروف أن الحل سياسي. وأشار الوزير إلى أن الوضع في إدلب "لا يزال مصدر قلق".\n',
+            ["وأشار الوزير"],
+            [],
+        ),
+    ],
+)
+def test_side_clauses_do_not_hold_the_subject(lang, text, his, not_his):
+    rows = analyse(text, lang)
+    for fragment in his:
+        assert row_of(rows, fragment)[1] == "Lavrov", fragment
+    for fragment in not_his:
+        assert row_of(rows, fragment)[1] is None, fragment

@@ -68,7 +68,7 @@ _TITLE_RE = {
     "ru": re.compile(
         r"(?<!\w)(?:министр|дипломат)(?:а|у|ом|е)?(?!\w)(?!\s+(?:иностранных|обороны|\w+(?:ии|ана|ии|ля)(?!\w)))"
     ),
-    "ar": re.compile(r"(?<!\w)الوزير(?!\s+ال\w*ي(?!\w))(?!\w)"),
+    "ar": re.compile(r"(?<!\w)الوزير(?!\s+(?!الي(?!\w))ال\w*ي(?!\w))(?!\w)"),
     "fa": re.compile(
         r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)|(?<!\w)وزير(?=\s*(?:[،,]|همچنين|در\s+ادامه))"
     ),
@@ -136,11 +136,24 @@ def _subject_hits(window: str, lang: str) -> list[tuple[int, int, str]]:
         pattern = table.get(lang)
         if pattern:
             hits.extend((m.start(), 1, kind) for m in pattern.finditer(window))
-    hits.extend((m.start(), 2, "other") for m in _OTHER_RE.finditer(window))
+    for m in _OTHER_RE.finditer(window):
+        if not _OBJECT_BEFORE_RE.search(window[max(0, m.start() - 30) : m.start()]):
+            hits.append((m.start(), 2, "other"))
     return hits
 
 
 _COMMA_RE = re.compile(r"[,،]")
+# A side clause between commas: a relative clause or a participle ("Лавров, выступая на
+# пресс-конференции с главой МИД Омана, заявил", "لاوروف، که همراه پوتین ..., گفت",
+# "Lavrov, speaking after talks with Mekdad, said"): it never holds the subject.
+_SIDE_CLAUSE_RE = re.compile(
+    r"(?<=[,،])\s*(?:who|which|where|while|speaking|after|before|when|referring|"
+    r"котор\w+|где|выступая|комментируя|отвечая|говоря|находясь|после|"
+    r"كه|که|الذي|التي|الذين|متحدثا|خلال|بعد|عقب)(?!\w)[^,،]*(?=[,،])"
+)
+# "..., الذي قال إن" / "..., who said" / "..., который заявил": the relative pronoun's
+# antecedent speaks
+_RELATIVE_END_RE = re.compile(r"(?:^|[\s,،])(?:الذي|التي|الذين|who|котор\w+|كه|که)\s*$")
 
 
 def _subject_svo(window: str, lang: str) -> str | None:
@@ -150,6 +163,7 @@ def _subject_svo(window: str, lang: str) -> str | None:
     The subject is the first candidate of the last comma-separated part that has one:
     "During Pezeshkian's visit to Moscow, Lavrov stressed" -> Lavrov; "Lavrov, for his
     part, said" -> Lavrov; "Araghchi, speaking to Lavrov, said" -> not him."""
+    window = _SIDE_CLAUSE_RE.sub(_blank, window)
     hits = _subject_hits(window, lang)
     if not hits:
         kind, part = _unnamed_subject(window, lang), window
@@ -358,6 +372,10 @@ def _verb_subject(
 ) -> str | None:
     cs = _clause_start(norm, m.start(), regions)
     pre = _REPORTED_BY_RE.sub(_blank, _mask(norm, regions, cs, m.start()))
+    rel = _RELATIVE_END_RE.search(pre)
+    if rel:
+        antecedent = pre[max(0, rel.start() - 60) : rel.start()]
+        return "lavrov" if _LAVROV_TAIL_RE.search(antecedent) else "other"
     if lang == "ar":
         return _arabic_subject(norm, m, pre)
     if verb_traits(m)[0]:
