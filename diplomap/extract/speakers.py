@@ -580,7 +580,7 @@ def _is_real_sentence(raw: str) -> bool:
     """A sentence of the story, not a headline, standfirst, date line or label: it ends
     with sentence punctuation and has a few words, or is as long as a paragraph."""
     n_words = len(_WORD_RE.findall(raw))
-    return n_words >= 25 or (n_words >= 6 and bool(_FINAL_PUNCT_RE.search(raw)))
+    return n_words >= 25 or (n_words >= 4 and bool(_FINAL_PUNCT_RE.search(raw)))
 
 
 def attribute_speakers(
