@@ -613,3 +613,76 @@ def test_news_phrasings(lang, issue, phrase):
     text = ("وقال إن " if lang == "ar" else "وی گفت ") + phrase + " مهم است."
     got = {m.issue for m in find_issues(normalize_text(text), lang, load_taxonomy())}
     assert issue in got, got
+
+
+# --- pair, context and topic rows on a small custom taxonomy ------------------------------
+
+KINDS_TAXONOMY = """\
+issue,lang,term,kind
+us_russia,en,Russia and the {US|United States},pair
+us_russia,ru,росси{я|и|ей} и сша,pair
+us_russia,ar,روسيا والولايات المتحدة,pair
+gaza,en,Gaza,
+gaza,en,the Strip,context
+iran_nuclear,en,JCPOA,
+iran_nuclear,en,IAEA,context
+iraq,en,iraq*,place
+,en,talks,topic
+,en,situation,head
+"""
+
+
+@pytest.fixture
+def kinds(tmp_path: Path) -> Taxonomy:
+    return load_taxonomy(write_taxonomy(tmp_path, KINDS_TAXONOMY))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "relations between Russia and the US", {"us_russia"}),
+        ("en", "In Syria, Russia and the United States disagree", {"us_russia"}),
+        ("en", "China, Russia and the United States", set()),
+        ("en", "Britain, China, France, Germany, Russia and the United States", set()),
+        ("en", "Russia and the United States, China and India", set()),
+        ("ru", "отношения России и США", {"us_russia"}),
+        ("ru", "Китай, Россия и США", set()),
+        ("ar", "العلاقات بين روسيا والولايات المتحدة", {"us_russia"}),
+        ("ar", "الصين وروسيا والولايات المتحدة", set()),
+    ],
+)
+def test_a_pair_inside_a_longer_list_of_places_is_no_bilateral_issue(
+    kinds: Taxonomy, lang: str, text: str, expected: set[str]
+) -> None:
+    assert issues_in(text, lang, kinds) == expected
+
+
+def test_context_rows_need_the_issue_named_otherwise(kinds: Taxonomy) -> None:
+    assert issues_in("aid must reach the Strip", "en", kinds) == set()
+    assert found("Gaza is starving; aid must reach the Strip", "en", kinds) == [
+        ("Gaza", "gaza"),
+        ("the Strip", "gaza"),
+    ]
+    assert issues_in("the IAEA visited the plant", "en", kinds) == set()
+    assert issues_in("the IAEA and the JCPOA", "en", kinds) == {"iran_nuclear"}
+
+
+def test_topic_heads_take_no_word_of_location(kinds: Taxonomy) -> None:
+    assert issues_in("talks in Iraq", "en", kinds) == set()
+    assert issues_in("talks on Iraq", "en", kinds) == {"iraq"}
+    assert issues_in("the Iraqi talks", "en", kinds) == {"iraq"}
+    assert issues_in("the situation in Iraq", "en", kinds) == {"iraq"}
+
+
+def test_a_head_governs_its_list_across_places_without_an_issue(kinds: Taxonomy) -> None:
+    assert issues_in("the situation in Iran and Iraq", "en", kinds) == {"iraq"}
+    assert issues_in("the situation in the region, including Iraq", "en", kinds) == {"iraq"}
+    assert issues_in("the situation, Iraq said", "en", kinds) == set()
+
+
+def test_new_kinds_are_validated(tmp_path: Path) -> None:
+    for row in ("syria,en,x,pair", "syria,en,x,context", ",en,x,topic"):
+        assert load_taxonomy(write_taxonomy(tmp_path, f"issue,lang,term,kind\n{row}\n"))
+    path = write_taxonomy(tmp_path, "issue,lang,term,kind\n,en,x,pair\n")
+    with pytest.raises(ValueError, match="unknown issue id ''"):
+        load_taxonomy(path)
