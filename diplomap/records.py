@@ -5,9 +5,37 @@ Shared by `extract` and `evaluate` (which scores these records against a gold fi
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
+
+def json_safe(value: Any) -> Any:
+    """`value` with every float that JSON cannot hold (NaN, infinities) as None, numpy
+    scalars as Python ones and empty strings for unknown text fields left as they are."""
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        value = value.item()  # numpy scalar
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _text_or_none(value: Any) -> str | None:
+    """An optional text field: None when unknown (missing, NaN or empty)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return str(value) or None
+
 
 def article_record(corpus, article_id: str) -> dict:
-    """The JSON object `extract` prints for one article."""
+    """The JSON object `extract` prints for one article (strict JSON: null, never NaN)."""
+    return json_safe(_record(corpus, article_id))
+
+
+def _record(corpus, article_id: str) -> dict:
     from diplomap import schema as S
 
     art = corpus.articles.loc[corpus.articles[S.ARTICLE_ID] == article_id].iloc[0]
@@ -20,11 +48,13 @@ def article_record(corpus, article_id: str) -> dict:
         "file": art[S.FILE],
         "title": art[S.TITLE],
         "language": art[S.LANGUAGE],
+        "source": _text_or_none(art[S.SOURCE]),
+        "url": _text_or_none(art[S.URL]),
         "published": None
         if published is None or published != published
         else published.strftime("%Y-%m-%d"),
         "date_source": art[S.DATE_SOURCE],
-        "date_precision": art[S.DATE_PRECISION],
+        "date_precision": _text_or_none(art[S.DATE_PRECISION]),
         "countries": sorted(set(m[S.ISO3])),
         "lavrov_countries": sorted(set(m.loc[m[S.LAVROV], S.ISO3])),
         "issues": sorted(set(im[S.ISSUE])),
