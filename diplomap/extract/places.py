@@ -40,19 +40,21 @@ import json
 import os
 import re
 import tempfile
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from diplomap.config import PACKAGE_DATA_DIR
+from diplomap.extract import outlets, place_rules
 from diplomap.extract.lexicon import Hit, Lexicon
 from diplomap.normalize import NormText, normalize
 
 DATA_DIR = PACKAGE_DATA_DIR
 ADDITIONS_PATH = DATA_DIR / "gazetteer_additions.csv"
 STOPWORDS_PATH = DATA_DIR / "gazetteer_stopwords.txt"
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 
 NAME_LOCALES = ("en", "ar", "fa", "ru")
 PLACE_TYPES = ("country", "city", "region")
@@ -135,37 +137,8 @@ _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04FF]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _BRACES = re.compile(r"\{([^{}]*)\}")
 
-# English names that are also personal names: a person when written next to another
-# capitalised word that is not a place ("Michael Jordan", "Israel Katz").
-_PERSON_NAMES = frozenset(
-    [
-        "jordan",
-        "israel",
-        "chad",
-        "georgia",
-        "victoria",
-        "florence",
-        "sydney",
-        "austin",
-        "jackson",
-        "charlotte",
-        "lincoln",
-        "paris",
-        "adelaide",
-        "regina",
-        "eugene",
-        "madison",
-        "orlando",
-        "houston",
-        "dallas",
-        "denver",
-        "phoenix",
-        "kingston",
-        "hamilton",
-        "wellington",
-    ]
-)
-# Capitalised words that may stand right before such a name in a place reading.
+# Capitalised words that may stand right before a name that is also a personal name
+# (rule `person` in place_rules.csv) in its place reading.
 _PLACE_LEFT_WORDS = frozenset(
     [
         "the",
@@ -192,18 +165,11 @@ _PLACE_LEFT_WORDS = frozenset(
         "state",
         "president",
         "minister",
+        "occupied",
+        "across",
+        "near",
     ]
 )
-_GEORGIA_STATE = re.compile(
-    r"(?:\b(?:state|governor)\s+of\s+$|\batlanta,?\s*$|\bu\.?s\.?\s+state\s+of\s+$)"
-)
-_GEORGIA_STATE_AFTER = re.compile(
-    r"^(?:'s\s+governor|\s+state\b|,?\s+(?:usa|u\.s\.?|united states)\b)"
-)
-_AMMAN_LEFT = re.compile(r"(?:الاردنيه|الاردن|اردن)\s*[،,]?\s*$")
-_AMMAN_RIGHT = re.compile(r"^\s*[،,]?\s*(?:عاصمه\s+)?(?:الاردن|بالاردن|الاردني)")
-_GEORGIA_STATE_AR = re.compile(r"ولايه\s+$")
-_SHADDA = "\u0651"
 
 # Lexicon suffixes that turn a name into an adjective/demonym (العراقي, ایرانی).
 _DEMONYM_SUFFIXES = frozenset({"ي", "يه", "يون", "يين", "ين", "يان", "اي", "يها", "يهاي"})
@@ -226,7 +192,7 @@ class _Term:
 
     record: PlaceRecord | None
     kind: str = "name"
-    rule: str = ""  # "" | "oman" | "georgia" | "person" | "fa_name"
+    rule: str = ""  # "" | "fa_name" | "caps" (abbreviation) | "combining" (ирано-)
 
 
 @dataclass(frozen=True)
@@ -243,9 +209,13 @@ class PlaceMatch:
 
 
 class Gazetteer:
-    """Place records and one lexicon of their names in every language."""
+    """Place records, one lexicon of their names in every language, and context rules."""
 
-    def __init__(self, terms: Iterable[tuple[str, _Term]]) -> None:
+    def __init__(
+        self,
+        terms: Iterable[tuple[str, _Term]],
+        rules: dict[str, tuple[place_rules.PlaceRule, ...]] | None = None,
+    ) -> None:
         self.lexicon = Lexicon()
         self.places: dict[str, PlaceRecord] = {}
         terms = list(terms)
@@ -258,7 +228,10 @@ class Gazetteer:
                     self.lexicon.add(term, payload)
                     if payload.record is not None:
                         self.places.setdefault(payload.record.place, payload.record)
-        self._amman = self.places.get("Amman")
+        self.rules = rules or {}
+        for rule in (r for rs in self.rules.values() for r in rs):
+            if rule.action == "switch" and rule.target not in self.places:
+                raise ValueError(f"place rule: unknown target place {rule.target!r}")
 
     def __len__(self) -> int:
         return len(self.lexicon)
@@ -273,49 +246,74 @@ class Gazetteer:
 
     def find(self, text: NormText, lang: str) -> list[PlaceMatch]:
         out: list[PlaceMatch] = []
-        norm, original = text.norm, text.original
         for hit in self.lexicon.find(text):
-            payload: _Term = hit.payload
-            record = payload.record
-            if record is None:
-                continue
-            start, end = text.to_original(hit.start, hit.end)
-            t_start, t_end = text.to_original(hit.term_start, hit.term_end)
-            if not _capitalised_ok(payload, original[t_start:t_end]):
-                continue
-            kind = payload.kind
-            suffix = norm[hit.term_end : hit.end]
-            if (
-                suffix
-                and suffix not in _DEMONYM_SUFFIXES
-                and not (kind == "demonym" and suffix in _PLURAL_SUFFIXES)
-            ):
-                continue  # السلطان is not السلط + ان; plurals of place names do not occur
-            if kind == "name" and suffix:
-                kind = "demonym"
-            if payload.rule == "fa_name" and lang == "fa" and hit.end == hit.term_end:
-                kind = "name"
-            if payload.rule == "oman" and self._amman is not None:
-                if _SHADDA in original[start:end] or _amman_context(norm, hit):
-                    record = self._amman
-            elif (payload.rule == "georgia" and _georgia_state(norm, hit)) or (
-                payload.rule == "person" and _person_context(original, start, end, self)
-            ):
-                continue
-            out.append(
-                PlaceMatch(
-                    start,
-                    end,
-                    original[start:end],
-                    record.place,
-                    record.place_type,
-                    record.iso3,
-                    record.lat,
-                    record.lon,
-                    kind,
-                )
-            )
+            match = self._match(hit, text, lang)
+            if match is not None:
+                out.append(match)
         return out
+
+    def _match(self, hit: Hit, text: NormText, lang: str) -> PlaceMatch | None:
+        payload: _Term = hit.payload
+        if payload.record is None:
+            return None
+        norm, original = text.norm, text.original
+        start, end = text.to_original(hit.start, hit.end)
+        t_start, t_end = text.to_original(hit.term_start, hit.term_end)
+        if not _capitalised_ok(payload, original[t_start:t_end]):
+            return None
+        kind = _kind(payload, norm, hit, lang)
+        if kind is None or not self._affixes_ok(payload, norm, hit, lang):
+            return None
+        record = self._apply_rules(payload.record, hit, text, lang, (start, end))
+        if record is None or (
+            record.place_type == "city" and _after_first_name(original, start, lang)
+        ):
+            return None
+        return PlaceMatch(
+            start,
+            end,
+            original[start:end],
+            record.place,
+            record.place_type,
+            record.iso3,
+            record.lat,
+            record.lon,
+            kind,
+        )
+
+    def _affixes_ok(self, payload: _Term, norm: str, hit: Hit, lang: str) -> bool:
+        """Clitics: Persian has none but the Arabic article of Arabic names (بتهران is
+        not Persian); ال makes another word of a city name that lacks it (الجدة "the
+        grandmother" is not جدة Jeddah; countries may take it: الباكستان). A combining
+        form needs its dash."""
+        if payload.rule == "combining" and not _before_dash(norm, hit.end):
+            return False
+        prefix = norm[hit.start : hit.term_start]
+        if not prefix:
+            return True
+        if lang == "fa" and prefix != "ال":
+            return False
+        if prefix.endswith("ال") and hit.end == hit.term_end and _is_city_name(payload):
+            return ("ال" + hit.term) in self.lexicon  # للقدس: the bare form of القدس
+        return True
+
+    def _apply_rules(
+        self, record: PlaceRecord, hit: Hit, text: NormText, lang: str, span: tuple[int, int]
+    ) -> PlaceRecord | None:
+        rules = self.rules.get(record.place)
+        if not rules:
+            return record
+        start, end = span
+        verdict = place_rules.decide(
+            rules, lang, hit.term, text.norm, (hit.start, hit.end), text.original[start:end]
+        )
+        if verdict.action == "drop":
+            return None
+        if verdict.action == "switch":
+            return self.places[verdict.target]
+        if verdict.action == "person" and _person_context(text.original, start, end, self):
+            return None
+        return record
 
 
 def _starts_with_article(term: str) -> bool:
@@ -323,16 +321,32 @@ def _starts_with_article(term: str) -> bool:
 
 
 def find_places(text: NormText, lang: str, gazetteer: Gazetteer | None = None) -> list[PlaceMatch]:
-    """Every place mention in a text, in order, without overlaps."""
-    return (gazetteer or load_gazetteer()).find(text, lang)
+    """Every place mention in a text, in order, without overlaps; none inside the name of
+    a news outlet ("Kuwait News Agency", روزنامه ایران, see outlets.py)."""
+    found = (gazetteer or load_gazetteer()).find(text, lang)
+    if not found:
+        return found
+    spans = [(o.start, o.end) for o in outlets.find_outlets(text, lang)]
+    if not spans:
+        return found
+    return [m for m in found if not _inside_any(spans, m.start, m.end)]
+
+
+def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 # --- matching rules ----------------------------------------------------------------
 
 
 def _capitalised_ok(payload: _Term, term: str) -> bool:
-    """Latin names start with a capital (short ones are all capitals: US, not us);
-    Cyrillic names (not adjectives) contain one (сектор Газа)."""
+    """Abbreviations from the data (РФ, KSA, U.S.) only in capitals; Latin names start
+    with a capital (short ones are all capitals: US, not us); Cyrillic names (not
+    adjectives) contain one (сектор Газа)."""
+    if payload.rule == "caps":
+        return term.isupper()
+    term = _LATIN_ARTICLE.sub("", term)  # al-Quds, el-Arish: the name after the article
     first = term[:1]
     if _LATIN_LETTER.match(first):
         letters = [c for c in term if c.isalpha()]
@@ -342,20 +356,57 @@ def _capitalised_ok(payload: _Term, term: str) -> bool:
     return True
 
 
-def _amman_context(norm: str, hit: Hit) -> bool:
-    left = norm[max(0, hit.start - 30) : hit.start]
-    right = norm[hit.end : hit.end + 30]
-    return bool(_AMMAN_LEFT.search(left) or _AMMAN_RIGHT.match(right))
+_LATIN_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|es|et|ez)[-\u2010\u2011]")
 
 
-def _georgia_state(norm: str, hit: Hit) -> bool:
-    left = norm[max(0, hit.start - 30) : hit.start]
-    right = norm[hit.end : hit.end + 30]
-    return bool(
-        _GEORGIA_STATE.search(left)
-        or _GEORGIA_STATE_AFTER.match(right)
-        or _GEORGIA_STATE_AR.search(left)
-    )
+def _is_city_name(payload: _Term) -> bool:
+    rec = payload.record
+    return rec is not None and rec.place_type == "city" and payload.kind != "demonym"
+
+
+def _kind(payload: _Term, norm: str, hit: Hit, lang: str) -> str | None:
+    """How the word names its place, or None when its suffix makes it another word."""
+    kind = payload.kind
+    suffix = norm[hit.term_end : hit.end]
+    if not suffix:
+        return "name" if payload.rule == "fa_name" and lang == "fa" else kind
+    if suffix not in _DEMONYM_SUFFIXES and not (kind == "demonym" and suffix in _PLURAL_SUFFIXES):
+        return None  # السلطان is not السلط + ان; plurals of place names do not occur
+    if kind == "name" and payload.record is not None and payload.record.place_type == "city":
+        return None  # a city's nisba is a surname or another word: الرياضية, البخاري, شیرازی
+    return "demonym" if kind == "name" else kind
+
+
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014")
+
+
+def _before_dash(norm: str, end: int) -> bool:
+    """A combining form (американо-, Sino-) stands right before a dash and a letter."""
+    return end + 1 < len(norm) and norm[end] in _DASHES and norm[end + 1].isalpha()
+
+
+# A surname that is also a city: after a first name (pymorphy3 knows Russian ones), an
+# initial or a title ("Сергей Жуковский", "С. Королёв", "Mr Jackson", "J. Lincoln").
+_RU_NAME_LEFT = re.compile(r"(?:^|[\s(«\"])([А-ЯЁ][а-яё]+|[А-ЯЁ]\.(?:\s?[А-ЯЁ]\.)?)\s$")
+_EN_NAME_LEFT = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Rabbi|Sheikh|Imam)\.?|(?:^|\s)[A-Z]\.)\s$"
+)
+
+
+def _after_first_name(original: str, start: int, lang: str) -> bool:
+    left = original[max(0, start - 30) : start]
+    if lang == "en":
+        return bool(_EN_NAME_LEFT.search(left))
+    if lang != "ru":
+        return False
+    m = _RU_NAME_LEFT.search(left)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word.endswith("."):
+        return True
+    parses = _parse(word)
+    return bool(parses) and parses[0].is_known and "Name" in parses[0].tag
 
 
 _WORD_LEFT = re.compile(r"([A-Z][\w'.-]*) $")
@@ -364,19 +415,25 @@ _SENTENCE_END = re.compile(r"[.!?:;\n\"“«]\s*$")
 
 
 def _person_context(original: str, start: int, end: int, gaz: Gazetteer) -> bool:
-    """A capitalised non-place word right before or after the name: a person."""
+    """A capitalised word right before or after the name that is neither a country nor
+    a region nor a word of a place reading: a person ("Israel Katz", "Jordan Henderson")."""
     left = original[max(0, start - 40) : start]
     m = _WORD_LEFT.search(left)
     if m and not _SENTENCE_END.search(left[: m.start()] or "\n"):
         word = m.group(1)
-        if word.lower() not in _PLACE_LEFT_WORDS and not gaz.knows(word):
+        if word.lower() not in _PLACE_LEFT_WORDS and not _is_area(gaz, word):
             return True
     m = _WORD_RIGHT.match(original[end : end + 40])
     if m:
         word = m.group(1)
-        if word.lower() not in _PLACE_RIGHT_WORDS and not gaz.knows(word):
+        if word.lower() not in _PLACE_RIGHT_WORDS and not _is_area(gaz, word):
             return True
     return False
+
+
+def _is_area(gaz: Gazetteer, word: str) -> bool:
+    rec = gaz.lookup(word)
+    return rec is not None and rec.place_type != "city"
 
 
 _PLACE_RIGHT_WORDS = frozenset(
@@ -388,6 +445,13 @@ _PLACE_RIGHT_WORDS = frozenset(
         "authorities",
         "army",
         "forces",
+        "defense",
+        "defence",
+        "police",
+        "border",
+        "borders",
+        "embassy",
+        "security",
         "foreign",
         "prime",
         "president",
@@ -395,6 +459,9 @@ _PLACE_RIGHT_WORDS = frozenset(
         "kingdom",
         "ministry",
         "minister",
+        "parliament",
+        "crisis",
+        "talks",
         "and",
         "or",
         "is",
@@ -421,18 +488,52 @@ def load_gazetteer() -> Gazetteer:
     if terms is None:
         terms = build_terms()
         _write_cache(cache, terms)
-    return Gazetteer(terms)
+    return Gazetteer(terms, place_rules.load_rules())
 
 
 def build_terms() -> list[tuple[str, _Term]]:
     """Every (term, payload) of the gazetteer, most authoritative first."""
     stop = load_stopwords()
-    stop_norm = {_key(s) for s in stop}
     additions = list(read_additions())
     countries = _country_records()
     cities = _city_records()
+    records = _all_records(countries, cities, additions)
+    terms = _Terms()
+    # 1. the additions (hand-checked) win over generated names
+    _emit_additions(terms, additions, records)
+    # 2. country names from CLDR, 3. cities by population
+    _emit_generated(terms, countries, cities, records, {_key(s) for s in stop})
+    # 4. blocking phrases (only where they are not names themselves), 5. frequent words
+    # that would read as a clitic + a city name
+    for phrase in stop:
+        terms.emit(phrase, _Term(None))
+    for word in _affix_blockers(terms.out):
+        terms.emit(word, _Term(None))
+    return terms.out
+
+
+class _Terms:
+    """The term list being built: the first payload of a normalised term wins."""
+
+    def __init__(self) -> None:
+        self.out: list[tuple[str, _Term]] = []
+        self.seen: set[str] = set()
+
+    def emit(self, term: str, payload: _Term) -> None:
+        k = _key(term)
+        if len(k) < 2 or k in self.seen:
+            return
+        self.seen.add(k)
+        self.out.append((term, payload))
+
+
+def _all_records(
+    countries: dict[str, PlaceRecord], cities: dict[int, PlaceRecord], additions: list[dict]
+) -> dict[str, PlaceRecord]:
+    """place -> record: cities (the biggest of a name wins), countries, the additions'
+    own places, and the additions' coordinates where they give some."""
     _, raw = _geonames()
-    by_pop = sorted(cities, key=lambda gid: raw[gid]["population"])  # the biggest wins
+    by_pop = sorted(cities, key=lambda gid: raw[gid]["population"])
     records = {cities[gid].place: cities[gid] for gid in by_pop}
     records.update({r.place: r for r in countries.values()})
     for row in additions:  # regions and places only the additions know
@@ -444,26 +545,41 @@ def build_terms() -> list[tuple[str, _Term]]:
         if row["lat"] and row["place_type"] == records[row["place"]].place_type
     }
     records.update(overrides)
-    out: list[tuple[str, _Term]] = []
-    seen: set[str] = set()
+    return records
 
-    def emit(term: str, payload: _Term) -> None:
-        k = _key(term)
-        if len(k) < 2 or k in seen:
-            return
-        seen.add(k)
-        out.append((term, payload))
 
-    # 1. the additions (hand-checked) win over generated names
+def _emit_additions(terms: _Terms, additions: list[dict], records: dict) -> None:
     for row in additions:
         rec = records[row["place"]]
-        forms = [row["term"]] if row["literal"] else _forms(row["term"], row["lang"], row["kind"])
+        term, lang, kind = row["term"], row["lang"], row["kind"]
+        forms = [term] if row["literal"] else _forms(term, lang, kind)
         for form in forms:
-            rule = _rule_for(form, rec)
-            if row["lang"] == "ar" and row["kind"] == "demonym" and form.endswith("ة"):
-                rule = rule or "fa_name"  # سورية/روسية/تركية: the country's name in Persian
-            emit(form, _Term(rec, row["kind"], rule))
-    # 2. country names from CLDR, 3. cities by population
+            rule = row["rule"]
+            if not rule and lang == "ar" and kind == "demonym" and form.endswith("ة"):
+                rule = "fa_name"  # سورية/روسية/تركية: the country's name in Persian
+            terms.emit(form, _Term(rec, kind, rule))
+        combining = _combining_form(row)
+        if combining:
+            terms.emit(combining, _Term(rec, "demonym", "combining"))
+
+
+def _combining_form(row: dict) -> str:
+    """The first part of a Russian compound adjective, from the demonym adjective:
+    российский -> российско(-иранские), турецкий -> турецко(-сирийской). Irregular ones
+    (американо-, ирано-) are rows of their own in the additions, written with a dash."""
+    term = row["term"]
+    if row["lang"] != "ru" or row["kind"] != "demonym" or row["rule"] or " " in term:
+        return ""
+    return term[:-2] + "о" if term.endswith(("ский", "цкий")) else ""
+
+
+def _emit_generated(
+    terms: _Terms,
+    countries: dict[str, PlaceRecord],
+    cities: dict[int, PlaceRecord],
+    records: dict[str, PlaceRecord],
+    stop_norm: set[str],
+) -> None:
     generated = [(iso2, records[r.place], names) for iso2, (r, names) in _country_names(countries)]
     generated += [(None, records[r.place], names) for r, names in _city_names(cities)]
     words = _frequent_words()
@@ -477,25 +593,11 @@ def build_terms() -> list[tuple[str, _Term]]:
             if iso2 is None and _is_common_word(name, lang, rec):
                 continue  # Reading, Nice, Man; Дума, Игра, Остров
             for form in _forms(name, lang, "name"):
-                if _key(form) not in stop_norm:
-                    emit(form, _Term(rec, "name", _rule_for(form, rec)))
-    # 4. blocking phrases (only where they are not names themselves)
-    for phrase in stop:
-        emit(phrase, _Term(None))
-    return out
-
-
-def _rule_for(term: str, rec: PlaceRecord) -> str:
-    k = _key(term)
-    if k == "عمان" and rec.iso3 == "OMN":
-        return "oman"
-    if k == "georgia" and rec.iso3 == "GEO":
-        return "georgia"
-    if k == "جورجيا" and rec.iso3 == "GEO":
-        return "georgia"
-    if k in _PERSON_NAMES:
-        return "person"
-    return ""
+                if _key(form) in stop_norm:
+                    continue
+                if iso2 is None and lang == "ru" and _ordinary_russian_form(form):
+                    continue  # Медведева, Советском, Королева: not the towns
+                terms.emit(form, _Term(rec, "name"))
 
 
 # A city's Arabic-script name whose normalised form is mostly another, frequent word
@@ -546,6 +648,61 @@ def _is_another_word(key: str, own: set[str], words: dict) -> bool:
     mine = max((z for w, z in candidates if w in own), default=0.0)
     other = max((z for w, z in candidates if w not in own), default=0.0)
     return other >= WORD_MIN_ZIPF and other > mine + WORD_MARGIN
+
+
+# A word that the lexicon reads as a clitic and a city name, and that is about as
+# frequent as the name itself, is another word: بايدن (Biden) is not ب + Aydın, كروم
+# ("vineyards") not ك + Rome. Such words become blocking terms.
+AFFIX_MARGIN = 0.3
+
+
+def _affix_blockers(terms: list[tuple[str, _Term]]) -> list[str]:
+    words = _frequent_words()
+    if not words:
+        return []
+    lexicon = Lexicon((t, p) for t, p in terms if p.record is not None)
+    out = []
+    for key, variants in words.items():
+        hits = lexicon.find(key)
+        if len(hits) != 1:
+            continue
+        hit = hits[0]
+        if not (hit.start == 0 < hit.term_start and hit.end == hit.term_end == len(key)):
+            continue
+        if key[: hit.term_start].endswith("ال"):
+            continue  # the article before a city name is decided when matching
+        if hit.payload.record.place_type == "country":
+            continue
+        base = max((z for _, z in words.get(hit.term, [])), default=0.0)
+        if max(z for _, z in variants) >= base - AFFIX_MARGIN:
+            out.append(key)
+    return out
+
+
+# A generated Russian case form that is mostly another word (pymorphy3's best reading is
+# a surname, a first name or an adjective, or it is a frequent word) and not known as a
+# place: Медведева, Пушкина, Советском, Южного, Королева.
+RUSSIAN_FORM_ZIPF = 3.5
+_PERSON_GRAMMEMES = frozenset({"Surn", "Name", "Patr"})
+
+
+def _ordinary_russian_form(form: str) -> bool:
+    if not re.fullmatch(r"[А-ЯЁа-яё]+", form):
+        return False
+    form = form.lower().replace("ё", "е")  # Королёва is written Королева
+    parses = [p for p in _parse(form) if p.is_known]
+    if not parses or any("Geox" in p.tag and p.score >= 0.25 for p in parses):
+        return False
+    top = parses[0]
+    if top.score >= 0.4 and (
+        _PERSON_GRAMMEMES & top.tag.grammemes or top.tag.POS in {"ADJF", "PRTF"}
+    ):
+        return True
+    try:
+        import wordfreq
+    except ImportError:  # pragma: no cover
+        return False
+    return wordfreq.zipf_frequency(form, "ru") >= RUSSIAN_FORM_ZIPF
 
 
 # English and Russian city names that are frequent ordinary words (wordfreq): a single
@@ -737,7 +894,18 @@ def read_additions(path: Path = ADDITIONS_PATH) -> Iterator[dict]:
             raise ValueError(f"{path.name} line {lineno}: {problem}")
         literal = "{" in row["term"]
         for term in _expand(row["term"]):
-            yield {**row, "term": term, "literal": literal}
+            rule = ""
+            if term.endswith("-"):
+                term, rule = term[:-1], "combining"
+            elif _is_abbreviation(term):
+                rule = "caps"
+            yield {**row, "term": term, "literal": literal or bool(rule), "rule": rule}
+
+
+def _is_abbreviation(term: str) -> bool:
+    """Written in capitals (РФ, КСА, U.S., DPRK): matched only so, never inflected."""
+    letters = [c for c in term if c.isalpha()]
+    return len(letters) >= 2 and term.isupper() and not _ARABIC_LETTER.search(term)
 
 
 def _check_row(row: dict) -> str:
