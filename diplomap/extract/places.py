@@ -15,21 +15,44 @@ The gazetteer is built, not typed: when first needed it collects
   Сирией; each word of a multi-word name: Объединённых Арабских Эмиратов);
 - `data/gazetteer_additions.csv`: only what those lack (demonyms and adjectives, news
   spellings, regions such as the Gaza Strip and the West Bank, metonyms such as
-  Moscow/the Kremlin, and canonical coordinates for Palestine);
+  Moscow/the Kremlin, and canonical coordinates for Palestine). A term written in
+  capitals there (РФ, САР, KSA, U.S.) is an abbreviation: matched only in capitals and
+  never inflected; a term ending in a dash (американо-) is the first part of a compound
+  adjective, matched only before a dash. Russian demonyms ending in -ский/-цкий give
+  their combining form themselves (российский -> российско-иранские);
 - `data/gazetteer_stopwords.txt`: generated names that are ordinary words (Amman's امان
-  "safety", Kyiv's کیف "bag", Astana's آستانه "threshold") are dropped, and phrases
-  listed there hide the place names inside them ("Washington Post", "Michael Jordan").
+  "safety", Kyiv's کیف "bag", Astana's آستانه "threshold", Settat's سلطات
+  "authorities") are dropped, and phrases listed there hide the place names inside
+  them ("Michael Jordan").
+
+Generated names are filtered by rule too: Arabic-script names of small towns that are
+mostly another frequent word, Russian case forms that pymorphy3 reads as a surname, a
+first name or an adjective, or that are frequent words, and not as a place (Медведева,
+Советском, Королева), and frequent words that read as a clitic plus a city name
+(بايدن is not ب + Aydın) become blocking terms.
 
 All of it goes into one `diplomap.lexicon.Lexicon` (Arabic and Persian are matched on the
-same normalised text), built in about a second; the built term list is cached on disk
+same normalised text), built in a few seconds; the built term list is cached on disk
 under `config.cache_dir()` keyed by a fingerprint of the inputs.
 
-On top of the lexicon, `find_places` applies a few rules on the original text:
+On top of the lexicon, `find_places` applies generic rules on the original text:
 Latin names (and Cyrillic names, not adjectives) must be capitalised ("turkey" and
-"china" are not places); عمان is Oman unless written عمّان or after "العاصمة الأردنية";
-"Georgia" after "Atlanta," or "state of" is not the country; a name that is also a
-first or last name (Jordan, Israel, Chad ...) next to another capitalised word that is
-not a place ("Michael Jordan", "Jordan Peterson") is a person.
+"china" are not places); a city name takes Arabic clitics but no nisba suffix
+(الرياضية is "sports", شیرازی a surname) and no article it does not have (الجدة is "the
+grandmother", not جدة); Persian text has no clitics (only the article of Arabic names);
+a Russian or English city name after a first name, an initial or a title is a surname
+(Сергей Жуковский, Mr Jackson). Rules for particular names are data, in
+`data/place_rules.csv` (see `place_rules.py`): Persian دوشنبه is Monday unless named
+as a city, Arabic صور "pictures" is Tyre only in a Lebanese context, عمان is Oman
+unless written عمّان or named with Jordan, طرابلس is Lebanon's Tripoli when Lebanon is
+named with it, "Georgia" after "Atlanta," is the US state, a name that is also a
+first name (Jordan, Israel, Chad ...) next to another capitalised word that is not a
+country is a person. Place names inside the name of a news outlet ("Kuwait News
+Agency", روزنامه ایران; `data/outlets.csv`, see `outlets.py`) are not places.
+
+Jerusalem (القدس, قدس, al-Quds) is the GeoNames city, in Israel like every GeoNames
+record of it; East Jerusalem (القدس الشرقية) is a region of Palestine. The Donetsk and
+Luhansk "people's republics" (ДНР, ЛНР, DPR, LPR) are regions of Ukraine, as Crimea is.
 """
 
 from __future__ import annotations
