@@ -2,11 +2,14 @@
 
 import streamlit as st
 
-from diplomap import appcache, charts, views
-from diplomap import filters as F
+from diplomap import session
+from diplomap.explore import aggregates as A
+from diplomap.explore import charts
+from diplomap.explore.export import excel_safe
 
 HEAT_KEY = "issues_heatmap"
 CELL_ROWS = 1000  # statements of a cell sent to the browser
+CELL_COLUMNS = ["date", "text", "countries", "issues", "language", "source"]
 
 
 def on_cell() -> None:
@@ -16,14 +19,13 @@ def on_cell() -> None:
         st.session_state["iss_country"], st.session_state["iss_issue"] = cells[0]
 
 
-ctx = appcache.context()
+ctx = session.context()
 st.title("Issues")
-if not appcache.explain_empty(ctx):
-    matrix = views.country_issue_matrix(ctx.view, top_countries=20)
+if not session.explain_empty(ctx):
+    matrix = A.country_issue_matrix(ctx.view, top_countries=20)
+    row_labels, col_labels = A.matrix_labels(matrix, ctx.options)
     st.subheader("Countries and issues named in the same sentence")
     st.caption("Click a cell (or choose below) to read the statements behind it.")
-    row_labels = {c: ctx.options.countries.get(c, views.country_name(c)) for c in matrix.index}
-    col_labels = {i: ctx.options.issues.get(i, views.issue_label(i)) for i in matrix.columns}
     st.plotly_chart(
         charts.heatmap_figure(matrix, row_labels, col_labels),
         key=HEAT_KEY,
@@ -32,14 +34,12 @@ if not appcache.explain_empty(ctx):
     )
 
     c1, c2 = st.columns(2)
-    countries = list(matrix.index) if not matrix.empty else []
-    issues = list(matrix.columns) if not matrix.empty else []
-    for key, opts in (("iss_country", countries), ("iss_issue", issues)):
-        if st.session_state.get(key) not in opts:
+    for key, labels in (("iss_country", row_labels), ("iss_issue", col_labels)):
+        if st.session_state.get(key) not in labels:
             st.session_state.pop(key, None)
     iso = c1.selectbox(
         "Country",
-        countries,
+        list(row_labels),
         index=None,
         key="iss_country",
         placeholder="Any country",
@@ -47,22 +47,16 @@ if not appcache.explain_empty(ctx):
     )
     issue = c2.selectbox(
         "Issue",
-        issues,
+        list(col_labels),
         index=None,
         key="iss_issue",
         placeholder="Any issue",
         format_func=lambda i: col_labels.get(i, i),
     )
     if iso or issue:
-        table = views.statements_for_cell(ctx.view, iso, issue)
-        st.markdown(
-            f"**{len(table)} Lavrov statements** name "
-            + " and ".join(
-                x
-                for x in (iso and row_labels.get(iso, iso), issue and col_labels.get(issue, issue))
-                if x
-            )
-        )
+        table = A.statements_for_cell(ctx.view, iso, issue)
+        named = [x for x in (row_labels.get(iso), col_labels.get(issue)) if x]
+        st.markdown(f"**{len(table)} Lavrov statements** name " + " and ".join(named))
         if table.empty:
             st.info(
                 "Lavrov's own sentences do not name this combination; the count comes from other sentences."
@@ -70,19 +64,10 @@ if not appcache.explain_empty(ctx):
         else:
             if len(table) > CELL_ROWS:
                 st.caption(f"The first {CELL_ROWS} by date; all are on the Statements page.")
-            st.dataframe(
-                F.excel_safe(
-                    table.head(CELL_ROWS)[
-                        ["date", "text", "countries", "issues", "language", "source"]
-                    ]
-                ),
-                hide_index=True,
-            )
+            st.dataframe(excel_safe(table.head(CELL_ROWS)[CELL_COLUMNS]), hide_index=True)
 
     st.subheader("Issues over time")
     period = st.radio(
         "Period", ["year", "month"], key="iss_period", horizontal=True, format_func=str.title
     )
-    st.plotly_chart(
-        charts.trend_figure(views.issue_trends(ctx.view, period), period), key="iss_trend"
-    )
+    st.plotly_chart(charts.trend_figure(A.issue_trends(ctx.view, period), period), key="iss_trend")

@@ -2,26 +2,35 @@
 
 import streamlit as st
 
-from diplomap import appcache, charts, config, views
-from diplomap import filters as F
+from diplomap import config, session
+from diplomap.explore import aggregates as A
+from diplomap.explore import charts
+from diplomap.explore.export import md_escape
 
 MAP_KEY = "map_chart"
+TABLE_COLUMNS = {
+    "name": "Country",
+    "iso3": "ISO3",
+    "mentions": "Mentions",
+    "articles": "Articles",
+    "statements": "Lavrov statements",
+    "top_issues": "Top issues",
+}
 
 
 def on_map_select() -> None:
     event = st.session_state.get(MAP_KEY) or {}
     points = (event.get("selection") or {}).get("points") or []
-    ctx = appcache.context()
-    picked = charts.selected_countries(points, set(ctx.options.countries))
+    picked = charts.selected_countries(points, set(session.context().options.countries))
     if picked:
-        appcache.request_country(picked[0])
+        session.request_country(picked[0])
 
 
 def on_focus() -> None:
-    appcache.request_country(st.session_state.get("map_focus"))
+    session.request_country(st.session_state.get("map_focus"))
 
 
-ctx = appcache.context()
+ctx = session.context()
 st.title("Map")
 c1, c2, c3, c4 = st.columns([1.2, 1.2, 1, 1.4])
 scope = c1.radio(
@@ -65,16 +74,14 @@ without_russia = st.toggle(
     "left in, it makes every other country look pale.",
 )
 
-if not appcache.explain_empty(ctx):
+if not session.explain_empty(ctx):
     view = ctx.view_with(lavrov_only=True) if scope == "lavrov" else ctx.view
-    table = views.country_counts(view)
-    if without_russia and "RUS" not in ctx.state.countries:
-        table = table[table["iso3"] != "RUS"]
-    cities = views.city_points(view, top_n=200)
+    table = A.map_countries(view, without="RUS" if without_russia else None)
+    cities = A.city_points(view, top_n=200)
     if table.empty:
         st.info(
             "No place is mentioned under these filters"
-            + (" in Lavrov's own sentences" if scope == "lavrov" or ctx.state.lavrov_only else "")
+            + (" in Lavrov's own sentences" if view.state.lavrov_only else "")
             + ". Choose *All mentions* or widen the filters in the sidebar."
         )
     else:
@@ -92,22 +99,8 @@ if not appcache.explain_empty(ctx):
             f"{len(table)} countries and {len(cities)} cities. Click a country (or use *Focus "
             "country*) to filter the whole app to it; clear it in the sidebar."
         )
-        shown = table[["name", "iso3", "mentions", "articles", "statements", "top_issues"]].rename(
-            columns={
-                "name": "Country",
-                "iso3": "ISO3",
-                "mentions": "Mentions",
-                "articles": "Articles",
-                "statements": "Lavrov statements",
-                "top_issues": "Top issues",
-            }
-        )
         with st.expander("Table of countries"):
-            st.dataframe(shown, hide_index=True)
+            st.dataframe(table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS), hide_index=True)
         if ctx.state.countries:
-            st.caption(
-                "Focused on: "
-                + F.md_escape(
-                    ", ".join(ctx.options.countries.get(c, c) for c in ctx.state.countries)
-                )
-            )
+            names = ", ".join(ctx.options.countries.get(c, c) for c in ctx.state.countries)
+            st.caption("Focused on: " + md_escape(names))

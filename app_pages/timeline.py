@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from diplomap import appcache, charts, views
+from diplomap import session
+from diplomap.explore import aggregates as A
+from diplomap.explore import charts
 
-ctx = appcache.context()
+ctx = session.context()
 st.title("Timeline")
 c1, c2, c3, c4 = st.columns([1, 1, 1, 1.4])
 period = c1.radio(
@@ -18,24 +20,13 @@ normalise = c4.toggle(
     help="Divide the mentions of each period by the number of articles of that period.",
 )
 
-if not appcache.explain_empty(ctx):
-    long = views.mentions_per_period(
-        ctx.view, period=period, by=by, top=int(top), normalise=normalise
-    )
+if not session.explain_empty(ctx):
+    long = A.mentions_per_period(ctx.view, period=period, by=by, top=int(top), normalise=normalise)
     if long.empty:
         st.info("No dated mentions under these filters. Widen the year range or the other filters.")
     else:
         st.plotly_chart(charts.stacked_figure(long, period, normalise), key="tl_chart")
-        undated = ctx.view.n_undated
-        if undated:
-            st.caption(f"{undated} undated articles are not on the timeline.")
+        if ctx.view.n_undated:
+            st.caption(f"{ctx.view.n_undated} undated articles are not on the timeline.")
         with st.expander("Numbers"):
-            table = long.pivot_table(
-                index="period",
-                columns="group",
-                values="value",
-                aggfunc="sum",
-                fill_value=0,
-                observed=True,
-            )
-            st.dataframe(table)
+            st.dataframe(A.period_table(long))

@@ -239,43 +239,45 @@ def _stderr_tail(text: str, n: int = 3) -> str:
 # --- naive baseline -----------------------------------------------------------------------
 
 
+def _surface_names(obj, names: set[str], depth: int = 0) -> None:
+    """Add the strings found in `obj` (strings, dict keys, sequences, name attributes)."""
+    if depth > 3 or obj is None:
+        return
+    if isinstance(obj, str):
+        names.add(obj)
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            if isinstance(k, str):
+                names.add(k)
+            elif isinstance(v, (list, tuple, set, dict)):
+                _surface_names(v, names, depth + 1)
+    elif isinstance(obj, (list, tuple, set, frozenset)):
+        for x in obj:
+            _surface_names(x, names, depth + 1)
+    else:
+        for attr in ("surface", "name", "term", "names", "terms", "entries", "surfaces"):
+            if hasattr(obj, attr) and not callable(getattr(obj, attr)):
+                _surface_names(getattr(obj, attr), names, depth + 1)
+                return
+
+
 def gazetteer_names() -> list[str]:
     """Every surface name of the engine's gazetteer, whatever shape it is returned in."""
     from diplomap.extract import places
 
     gaz = places.load_gazetteer()
     names: set[str] = set()
-
-    def take(obj, depth=0):
-        if depth > 3 or obj is None:
-            return
-        if isinstance(obj, str):
-            names.add(obj)
-        elif isinstance(obj, dict):
-            for k, v in obj.items():
-                if isinstance(k, str):
-                    names.add(k)
-                elif isinstance(v, (list, tuple, set, dict)):
-                    take(v, depth + 1)
-        elif isinstance(obj, (list, tuple, set, frozenset)):
-            for x in obj:
-                take(x, depth + 1)
-        else:
-            for attr in ("surface", "name", "term", "names", "terms", "entries", "surfaces"):
-                if hasattr(obj, attr) and not callable(getattr(obj, attr)):
-                    take(getattr(obj, attr), depth + 1)
-                    return
-
     lexicon = getattr(gaz, "lexicon", None)
     if lexicon is not None and isinstance(getattr(lexicon, "_terms", None), dict):
-        take(list(lexicon._terms))  # the normalised surface forms the matcher looks for
+        # the normalised surface forms the matcher looks for
+        _surface_names(list(lexicon._terms), names)
     for attr in ("names", "surfaces", "terms", "entries", "rows", "by_name"):
         if hasattr(gaz, attr):
-            take(getattr(gaz, attr))
+            _surface_names(getattr(gaz, attr), names)
             if names:
                 break
     if not names:
-        take(gaz)
+        _surface_names(gaz, names)
     return sorted(n for n in names if len(n) >= 2)
 
 
@@ -517,12 +519,14 @@ def _range_of(w) -> tuple[int, int]:
 
 
 def _direct_filter(data_dir: Path, repeats: int) -> dict:
-    """The same filter-and-aggregate called directly (diplomap.filters + overview)."""
+    """The same filter-and-aggregate called directly, in pandas on the full tables (the
+    test oracle, tests/oracle.py: filters + the Overview's aggregations)."""
     try:
-        from diplomap import filters
+        sys.path.insert(0, str(ROOT))
         from diplomap.corpus import load_corpus
+        from tests import oracle as filters
     except Exception as exc:
-        return {"error": f"diplomap.filters not importable ({type(exc).__name__}: {exc})"}
+        return {"error": f"tests/oracle.py not importable ({type(exc).__name__}: {exc})"}
     try:
         corpus = load_corpus(data_dir / "corpus")
         run = _direct_callable(filters, corpus)
@@ -540,9 +544,9 @@ def _direct_filter(data_dir: Path, repeats: int) -> dict:
 
 def _direct_callable(filters, corpus):
     """A function(i) applying a country filter or a year range, then the overview
-    aggregations of diplomap.views, without Streamlit."""
+    aggregations (pandas, tests/oracle.py), without Streamlit."""
     if not hasattr(filters, "apply_filters"):
-        return "diplomap.filters has no apply_filters"
+        return "tests/oracle.py has no apply_filters"
     return _adapt_filters(filters, corpus)
 
 
@@ -552,13 +556,11 @@ OVERVIEW_AGGREGATIONS = (
     ("articles_per_period", lambda v: (v, "month")),
     ("top_countries", lambda v: (v, 12)),
     ("issue_counts", lambda v: (v,)),
-    ("date_coverage", lambda v: (v.articles,)),
+    ("date_coverage", lambda v: (v,)),
 )
 
 
 def _adapt_filters(filters, corpus):
-    from diplomap import views
-
     years = corpus.articles["published"].dropna().dt.year
     lo, hi = (int(years.min()), int(years.max())) if len(years) else (2015, 2025)
     states = [
@@ -567,7 +569,7 @@ def _adapt_filters(filters, corpus):
         filters.FilterState(countries=("IRN",)),
         filters.FilterState(years=(lo, hi - 1)),
     ]
-    aggs = [(getattr(views, n), a) for n, a in OVERVIEW_AGGREGATIONS if hasattr(views, n)]
+    aggs = [(getattr(filters, n), a) for n, a in OVERVIEW_AGGREGATIONS if hasattr(filters, n)]
 
     def run(i: int) -> None:
         view = filters.apply_filters(corpus, states[i % len(states)])
@@ -712,7 +714,7 @@ def prime_data_folder(data: Path) -> float | None:
     """load_or_build(data) once, as the dashboard would on its first start; its time."""
     code = (
         "import sys; from diplomap.corpus import load_or_build, current_version, read_manifest;"
-        " from diplomap.views import save_store; d = sys.argv[1]; load_or_build(d);"
+        " from diplomap.explore.store import save_store; d = sys.argv[1]; load_or_build(d);"
         " save_store(current_version(d + '/corpus'), read_manifest(d + '/corpus')['fingerprint'])"
     )
     t0 = time.perf_counter()
@@ -735,86 +737,73 @@ def report_dashboard(size: int, probe: dict, largest: bool, report: Report, row:
             row["rerun_ms"] = statistics.median(runs) * 1000
             print(f"{tag}.rerun_median: {row['rerun_ms']:.0f} ms", flush=True)
         return
-    if largest:
-        report.add(at_most(f"{tag}.cold_start", probe["cold_s"], "s", T_COLD, f"<= {T_COLD:g} s"))
+    report.add(at_most(f"{tag}.cold_start", probe["cold_s"], "s", T_COLD, f"<= {T_COLD:g} s"))
     if probe.get("error"):
         report.na(f"{tag}.reruns", probe["error"])
+    all_runs = _report_reruns(tag, probe, report)
+    if all_runs:
+        row["rerun_ms"] = statistics.median(all_runs) * 1000
+    if "warm_rerun_s" in probe:
+        report.add(Figure(f"{tag}.rerun_without_change", probe["warm_rerun_s"] * 1000, "ms"))
+    direct = probe.get("direct", {})
+    if "median_s" in direct and all_runs:
+        ratio = statistics.median(all_runs) / max(direct["median_s"], 1e-9)
+        report.add(Figure(f"{tag}.direct_filter_median", direct["median_s"] * 1000, "ms"))
+        report.add(
+            at_most(f"{tag}.rerun_vs_direct", ratio, "x", T_RERUN_RATIO, "<= 3x direct pandas")
+        )
+    else:
+        report.na(f"{tag}.rerun_vs_direct", direct.get("error", "no reruns measured"))
+    _report_pages(tag, probe, report)
+    rss = probe.get("dashboard_rss_mb", probe["maxrss_mb"])
+    report.add(at_most(f"{tag}.peak_rss", rss, "MB", T_RSS, "<= 1 GB"))
+    if "dashboard_rss_mb" in probe:
+        report.add(Figure(f"{tag}.probe_rss_with_direct_baseline", probe["maxrss_mb"], "MB"))
+
+
+def _report_reruns(tag: str, probe: dict, report: Report) -> list[float]:
+    """The filter-change figures (new session and same session); the rerun times a user
+    waits for (same session when measured)."""
     reruns = probe.get("reruns", {})
     all_runs = [t for v in reruns.values() for t in v]
     for kind in ("country", "year"):
         if not reruns.get(kind):
-            if largest:
-                report.na(f"{tag}.rerun_{kind}", f"no {kind} widget found ({probe.get('widgets')})")
+            report.na(f"{tag}.rerun_{kind}", f"no {kind} widget found ({probe.get('widgets')})")
             continue
         med = statistics.median(reruns[kind]) * 1000
-        if largest:
-            report.add(
-                at_most(f"{tag}.rerun_{kind}_median", med, "ms", T_RERUN * 1000, "<= 150 ms")
-            )
+        report.add(at_most(f"{tag}.rerun_{kind}_median", med, "ms", T_RERUN * 1000, "<= 150 ms"))
     same = probe.get("reruns_same_session", {})
     for kind in ("country", "year"):
-        if largest and same.get(kind):
+        if same.get(kind):
             med = statistics.median(same[kind]) * 1000
-            report.add(
-                at_most(
-                    f"{tag}.rerun_{kind}_same_session_median",
-                    med,
-                    "ms",
-                    T_RERUN * 1000,
-                    "<= 150 ms",
-                )
-            )
+            name = f"{tag}.rerun_{kind}_same_session_median"
+            report.add(at_most(name, med, "ms", T_RERUN * 1000, "<= 150 ms"))
     same_runs = [t for v in same.values() for t in v]
-    if same_runs:
-        all_runs = same_runs  # what a user waits for; the new-session figures stay above
-    if all_runs:
-        row["rerun_ms"] = statistics.median(all_runs) * 1000
-    direct = probe.get("direct", {})
-    if largest and "warm_rerun_s" in probe:
-        report.add(Figure(f"{tag}.rerun_without_change", probe["warm_rerun_s"] * 1000, "ms"))
-    if largest:
-        if "median_s" in direct and all_runs:
-            ratio = statistics.median(all_runs) / max(direct["median_s"], 1e-9)
-            report.add(Figure(f"{tag}.direct_filter_median", direct["median_s"] * 1000, "ms"))
-            report.add(
-                at_most(f"{tag}.rerun_vs_direct", ratio, "x", T_RERUN_RATIO, "<= 3x direct pandas")
-            )
-        else:
-            report.na(f"{tag}.rerun_vs_direct", direct.get("error", "no reruns measured"))
-        sizes = {"overview": probe.get("overview_charts", [])}
-        for page, info in probe.get("pages", {}).items():
-            sizes[page] = info.get("charts", [])
-            if info.get("error"):
-                report.na(f"{tag}.page {page}", info["error"])
-        for page, charts in sizes.items():
-            if charts:
-                report.add(
-                    at_most(
-                        f"{tag}.largest_chart_json[{page}]",
-                        max(charts) / 1000,
-                        f"KB ({len(charts)} charts: {', '.join(f'{c // 1000}' for c in charts)} KB)",
-                        T_CHART / 1000,
-                        "<= 1,000 KB",
-                    )
-                )
-            else:
-                report.add(Figure(f"{tag}.charts[{page}]", 0, "charts on the page"))
-        pages = probe.get("pages", {})
-        if pages:
-            switch = ", ".join(
-                f"{Path(k).stem} {v['seconds']:.2f}" for k, v in pages.items() if "seconds" in v
-            )
-            report.add(
-                Figure(
-                    f"{tag}.page_switch_s",
-                    max((v.get("seconds", 0) for v in pages.values()), default=0),
-                    f"s (slowest; {switch})",
-                )
-            )
-        rss = probe.get("dashboard_rss_mb", probe["maxrss_mb"])
-        report.add(at_most(f"{tag}.peak_rss", rss, "MB", T_RSS, "<= 1 GB"))
-        if "dashboard_rss_mb" in probe:
-            report.add(Figure(f"{tag}.probe_rss_with_direct_baseline", probe["maxrss_mb"], "MB"))
+    return same_runs or all_runs  # what a user waits for; the new-session figures stay above
+
+
+def _report_pages(tag: str, probe: dict, report: Report) -> None:
+    """Chart sizes per page and page-switch times."""
+    pages = probe.get("pages", {})
+    sizes = {"overview": probe.get("overview_charts", [])}
+    for page, info in pages.items():
+        sizes[page] = info.get("charts", [])
+        if info.get("error"):
+            report.na(f"{tag}.page {page}", info["error"])
+    for page, charts in sizes.items():
+        if not charts:
+            report.add(Figure(f"{tag}.charts[{page}]", 0, "charts on the page"))
+            continue
+        listing = ", ".join(f"{c // 1000}" for c in charts)
+        unit = f"KB ({len(charts)} charts: {listing} KB)"
+        name = f"{tag}.largest_chart_json[{page}]"
+        report.add(at_most(name, max(charts) / 1000, unit, T_CHART / 1000, "<= 1,000 KB"))
+    if pages:
+        switch = ", ".join(
+            f"{Path(k).stem} {v['seconds']:.2f}" for k, v in pages.items() if "seconds" in v
+        )
+        slowest = max((v.get("seconds", 0) for v in pages.values()), default=0)
+        report.add(Figure(f"{tag}.page_switch_s", slowest, f"s (slowest; {switch})"))
 
 
 def benchmark(args, report: Report) -> None:
@@ -1013,14 +1002,14 @@ def write_results(path: Path, env: dict, args, report: Report, elapsed: float) -
         "`--full`; then the new files are removed again.",
         "- Dashboard: a subprocess runs `AppTest.from_file('dashboard.py')` with "
         "`DIPLOMAP_DATA` set to a data folder whose `corpus/` was built and refreshed with "
-        "`load_or_build`, and whose dashboard tables were precomputed (`views.save_store`), "
+        "`load_or_build`, and whose dashboard tables were precomputed (`explore.store.save_store`), "
         "first (the 'data refresh' column); cold start = the first `run()` (a restart of "
         "the server); filter change, two ways: (a) a new AppTest session whose query string "
         "carries the filter (country=SYR / IRN / both; year range narrowed by one year at "
         "either end), which includes creating the session, and (b) the same change in one "
         "session (`session_state[key] = value; run()`), what a browser does; the scaling "
         "table's rerun column is (b); median of 5 each; 'rerun without change' = a plain "
-        "second `run()`; direct = `filters.apply_filters` + the Overview page's `views` "
+        "second `run()`; direct = `apply_filters` + the Overview page's aggregations in pandas (tests/oracle.py) "
         "aggregations on the full pandas tables (run last, in the same process); chart size "
         "= `len(proto.spec)` of every `plotly_chart` on every page; peak RSS = that "
         "process's `ru_maxrss` before the direct baseline loads the full tables.",

@@ -132,12 +132,12 @@ def cmd_evaluate(args) -> int:
 def _prepare_dashboard(version: Path, quiet: bool) -> None:
     """Precompute the dashboard's tables for this corpus version now (else its first
     visitor waits for them)."""
-    from diplomap import views
     from diplomap.corpus import read_manifest
+    from diplomap.explore.store import save_store
 
     fingerprint = (read_manifest(version.parent) or {}).get("fingerprint")
     started = time.monotonic()
-    views.save_store(version, fingerprint)
+    save_store(version, fingerprint)
     if not quiet:
         print(
             f"diplomap: dashboard tables ready in {time.monotonic() - started:.1f} s",

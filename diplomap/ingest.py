@@ -787,7 +787,7 @@ class _Reader:
 
     # ZIP --------------------------------------------------------------------------------
 
-    def read_zip(self, name: str, data: bytes, depth: int, budget: _Budget | None) -> None:
+    def read_zip(self, name: str, data: bytes, depth: int, budget: _Budget | None) -> None:  # noqa: C901 - one guard per zip hazard (nesting, size, bombs, paths), read in order
         limits = self.limits
         if depth > 1:
             self.problem(name, "zip nested too deeply (one level of zip inside a zip at most)")

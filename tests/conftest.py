@@ -84,14 +84,14 @@ ISSUES = [
     ("a5", 0, 5, "meeting", "economy", 1, False),
 ]
 
-# (article_id, sentence, start, end, kind)
+# (article_id, sentence, start, end, kind, evidence)
 STATEMENTS = [
-    ("a1", 0, 0, 40, "reported"),
-    ("a2", 0, 0, 55, "reported"),
-    ("a3", 0, 0, 56, "reported"),
-    ("a4", 0, 0, 35, "reported"),
-    ("a5", 0, 0, 40, "reported"),
-    ("a6", 0, 0, 20, "quote"),
+    ("a1", 0, 0, 40, "reported", "reporting_clause"),
+    ("a2", 0, 0, 55, "reported", "reporting_clause"),
+    ("a3", 0, 0, 56, "reported", "reporting_clause"),
+    ("a4", 0, 0, 35, "reported", "reporting_clause"),
+    ("a5", 0, 0, 40, "answer", "transcript_label"),
+    ("a6", 0, 0, 20, "quote", "quote_marks"),
 ]
 
 
@@ -171,9 +171,10 @@ def make_corpus() -> Corpus:
                 S.END: min(end, len(texts[aid])),
                 S.SPEAKER: "Lavrov",
                 S.KIND: kind,
+                S.EVIDENCE: evidence,
                 S.TEXT: texts[aid][start : min(end, len(texts[aid]))],
             }
-            for aid, sent, start, end, kind in STATEMENTS
+            for aid, sent, start, end, kind, evidence in STATEMENTS
         ],
         columns=S.STATEMENT_COLUMNS,
     )
@@ -187,10 +188,7 @@ def corpus() -> Corpus:
 
 @pytest.fixture
 def options(corpus):
-    from diplomap import filters, views
+    from diplomap.explore.aggregates import filter_options
+    from diplomap.explore.store import Store
 
-    return filters.options_from_corpus(
-        corpus,
-        country_names=views.country_names(corpus.mentions[S.ISO3].unique()),
-        issue_labels=views.issue_label,
-    )
+    return filter_options(Store.from_corpus(corpus))

@@ -1,7 +1,7 @@
 """The dashboard through Streamlit's AppTest, one or more tests per page.
 
 The bundled corpus is replaced by the synthetic one of conftest.py (monkeypatching
-diplomap.appcache.bundled_corpus, which the app looks up at every run).
+diplomap.session.bundled_corpus, which the app looks up at every run).
 
 The page scripts live in app_pages/, not pages/: with a folder named pages/ beside the
 entry script Streamlit falls back to its old folder-based navigation on a server's first
@@ -16,7 +16,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from diplomap import appcache
+from diplomap import session
 
 APP = "../dashboard.py"
 TIMEOUT = 30
@@ -24,7 +24,7 @@ TIMEOUT = 30
 
 @pytest.fixture(autouse=True)
 def synthetic_corpus(monkeypatch, corpus):
-    monkeypatch.setattr(appcache, "bundled_corpus", lambda: corpus)
+    monkeypatch.setattr(session, "bundled_corpus", lambda: corpus)
     return corpus
 
 
@@ -226,7 +226,7 @@ def test_upload_is_visible_only_in_its_own_session():
     ).run()
     next(b for b in mine.button if b.label == "Read the uploaded files").click().run()
     assert not mine.exception
-    assert appcache.UPLOAD_KEY in mine.session_state
+    assert session.UPLOAD_KEY in mine.session_state
     report = mine.dataframe[0].value
     assert report["file"].tolist() == ["new.txt"] and report["articles"].tolist() == [1]
     mine.switch_page("app_pages/overview.py").run()
@@ -234,11 +234,11 @@ def test_upload_is_visible_only_in_its_own_session():
 
     other = run()
     assert metric(other, "Articles") == "6"
-    assert appcache.UPLOAD_KEY not in other.session_state
+    assert session.UPLOAD_KEY not in other.session_state
 
     # "uploads only" replaces the bundled corpus, in this session only
     mine.switch_page("app_pages/data.py").run()
-    mine.radio(key=appcache.MODE_KEY).set_value("replace").run()
+    mine.radio(key=session.MODE_KEY).set_value("replace").run()
     mine.switch_page("app_pages/overview.py").run()
     assert metric(mine, "Articles") == "1"
     assert metric(run(), "Articles") == "6"

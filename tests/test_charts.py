@@ -1,4 +1,4 @@
-"""diplomap.views (aggregations) and diplomap.charts (figures)."""
+"""diplomap.explore.aggregates (aggregations), article_html and charts (figures)."""
 
 from __future__ import annotations
 
@@ -6,22 +6,39 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from diplomap import charts, views
-from diplomap import filters as F
 from diplomap import schema as S
-from diplomap.corpus import Corpus
+from diplomap.corpus import Corpus, empty_corpus
+from diplomap.explore import aggregates as A
+from diplomap.explore import charts
+from diplomap.explore.article_html import article_html
+from diplomap.explore.store import Store
+from diplomap.explore.view import View
+from diplomap.query import FilterState
+from diplomap.uploads import read_uploads
+
+
+def view_of(corpus, state: FilterState | None = None) -> View:
+    return View(Store.from_corpus(corpus), state or FilterState())
+
+
+def statement_table(view: View) -> pd.DataFrame:
+    return A.statement_frame(view, A.statement_order(view))
+
+
+def search(view: View, query: str) -> pd.DataFrame:
+    return A.statement_frame(view, A.search_order(view, A.statement_order(view), query))
 
 
 @pytest.fixture
 def view(corpus):
-    return F.apply_filters(corpus, F.FilterState())
+    return view_of(corpus)
 
 
-# --- views -------------------------------------------------------------------------------
+# --- aggregates -------------------------------------------------------------------------------
 
 
 def test_headline(view):
-    assert views.headline(view) == {
+    assert A.headline(view) == {
         "articles": 6,
         "dated_articles": 5,
         "statements": 6,
@@ -34,7 +51,7 @@ def test_headline(view):
 
 
 def test_date_coverage(view):
-    cov = views.date_coverage(view.articles)
+    cov = A.date_coverage(view)
     assert cov[["date_source", "articles"]].to_dict("records") == [
         {"date_source": "dateline", "articles": 5},
         {"date_source": "none", "articles": 1},
@@ -42,7 +59,7 @@ def test_date_coverage(view):
 
 
 def test_country_counts(view):
-    table = views.country_counts(view).set_index("iso3")
+    table = A.country_counts(view).set_index("iso3")
     assert table["mentions"].to_dict() == {
         "SYR": 4,
         "IRN": 3,
@@ -60,32 +77,32 @@ def test_country_counts(view):
 
 
 def test_city_points_are_capped(view):
-    pts = views.city_points(view)
+    pts = A.city_points(view)
     assert set(pts["place"]) == {"Damascus", "Gaza", "Riyadh"}
-    assert len(views.city_points(view, top_n=2)) == 2
+    assert len(A.city_points(view, top_n=2)) == 2
 
 
 def test_articles_per_period(view):
-    per = views.articles_per_period(view, "year")
+    per = A.articles_per_period(view, "year")
     assert per["articles"].tolist() == [1, 1, 1, 2]
     assert per["statements"].tolist() == [1, 1, 1, 2]
-    monthly = views.articles_per_period(view, "month")
+    monthly = A.articles_per_period(view, "month")
     assert len(monthly) == 45  # March 2021 .. November 2024, empty months included
     assert monthly["articles"].sum() == 5
 
 
 def test_mentions_per_period_by_country_and_normalised(view):
-    long = views.mentions_per_period(view, "year", by="country", top=2)
+    long = A.mentions_per_period(view, "year", by="country", top=2)
     assert set(long["group"].astype(str)) == {"Syria", "Iran", "Other"}
     assert long["value"].sum() == 14  # 15 mentions, 1 in the undated article
-    norm = views.mentions_per_period(view, "year", by="country", top=10, normalise=True)
+    norm = A.mentions_per_period(view, "year", by="country", top=10, normalise=True)
     y2024 = norm[norm["period"] == pd.Timestamp("2024-01-01")]
     # 6 mentions in 2 articles published in 2024
     assert y2024["value"].sum() == pytest.approx(3.0)
 
 
 def test_mentions_per_period_by_issue(view):
-    long = views.mentions_per_period(view, "year", by="issue")
+    long = A.mentions_per_period(view, "year", by="issue")
     got = {
         (p.year, str(g)): v
         for p, g, v in zip(long["period"], long["group"], long["value"], strict=True)
@@ -95,33 +112,33 @@ def test_mentions_per_period_by_issue(view):
 
 
 def test_country_issue_matrix_and_cell_statements(view):
-    m = views.country_issue_matrix(view)
+    m = A.country_issue_matrix(view)
     assert m.loc["SYR", "syria"] == 2
     assert m.loc["IRN", "iran_nuclear"] == 2  # a2 (Lavrov) and a4 (not Lavrov)
-    cell = views.statements_for_cell(view, "IRN", "iran_nuclear")
+    cell = A.statements_for_cell(view, "IRN", "iran_nuclear")
     assert cell["article_id"].tolist() == ["a2"]  # only Lavrov's sentence is a statement
-    assert views.statements_for_cell(view, "ISR", None).empty
-    assert len(views.statements_for_cell(view, None, "syria")) == 2
+    assert A.statements_for_cell(view, "ISR", None).empty
+    assert len(A.statements_for_cell(view, None, "syria")) == 2
 
 
 def test_statement_table_and_search(view):
-    table = views.statement_table(view)
+    table = statement_table(view)
     assert list(table.columns[:6]) == ["date", "language", "source", "countries", "issues", "text"]
     assert len(table) == 6
     row = table[table["article_id"] == "a1"].iloc[0]
     assert row["countries"] == "Syria, Iran" and row["issues"] == "Syrian settlement"
     assert row["language"] == "Arabic"
     assert pd.isna(table.iloc[-1]["date"])  # undated last
-    assert views.search_statements(table, "IRAN")["article_id"].tolist() == ["a1", "a2"]
-    assert views.search_statements(table, ".*").empty  # literal, not a regex
-    assert len(views.search_statements(table, "  ")) == 6
+    assert search(view, "IRAN")["article_id"].tolist() == ["a1", "a2"]
+    assert search(view, ".*").empty  # literal, not a regex
+    assert len(search(view, "  ")) == 6
 
 
 def test_filters_narrow_the_statement_table(corpus):
-    lav = F.apply_filters(corpus, F.FilterState(countries=("IRN",), lavrov_only=True))
-    table = views.statement_table(lav)
+    lav = view_of(corpus, FilterState(countries=("IRN",), lavrov_only=True))
+    table = statement_table(lav)
     # the Lavrov-only map's count for Iran equals the statements listed
-    assert views.country_counts(lav).set_index("iso3").loc["IRN", "statements"] == len(table) == 2
+    assert A.country_counts(lav).set_index("iso3").loc["IRN", "statements"] == len(table) == 2
 
 
 # --- the highlighted article ---------------------------------------------------------------
@@ -161,7 +178,7 @@ def test_article_html(lang, text, place, direction):
     s = text.index(place)
     first = text.index(".") + 1
     boiler_start = len(text) - 10
-    html_out = views.article_html(
+    html_out = article_html(
         _article(text, lang, [(boiler_start, len(text))]),
         _mentions([(s, s + len(place), "Syria")]),
         _issues([(0, 3, "syria")]),
@@ -177,7 +194,7 @@ def test_article_html(lang, text, place, direction):
 
 
 def test_article_html_ignores_bad_spans():
-    out = views.article_html(
+    out = article_html(
         _article("abc", "en", [(5, 9), ("x", 1)]),
         _mentions([(2, 99, "X"), (-1, 1, "Y"), (0, 2, 'Q"><script>')]),
         _issues([(1, 3, "syria")]),  # overlaps the place: first wins
@@ -191,8 +208,8 @@ def test_article_html_ignores_bad_spans():
 
 
 def test_map_figure(view):
-    countries = views.country_counts(view)
-    fig = charts.map_figure(countries, views.city_points(view), measure="mentions")
+    countries = A.country_counts(view)
+    fig = charts.map_figure(countries, A.city_points(view), measure="mentions")
     choro, cities = fig.data
     assert choro.type == "choropleth" and choro.locationmode == "ISO-3"
     assert list(choro.locations) == countries["iso3"].tolist()
@@ -253,46 +270,46 @@ def test_map_json_stays_small_at_a_million_mentions():
         }
     )
     articles = pd.DataFrame({S.ARTICLE_ID: np.unique(mentions[S.ARTICLE_ID])})
-    empty = pd.DataFrame(columns=[S.ARTICLE_ID, S.SENTENCE, S.ISSUE])
-    view = F.View(articles, mentions, empty, empty)
-    fig = charts.map_figure(views.country_counts(view), views.city_points(view, top_n=200))
+    none = empty_corpus()
+    view = view_of(Corpus(articles, mentions, none.issue_mentions, none.statements))
+    fig = charts.map_figure(A.country_counts(view), A.city_points(view, top_n=200))
     size = len(fig.to_json())
     assert size < 1_000_000, size
     assert len(fig.data[1].lat) == 200
 
 
 def test_other_figures(view):
-    per = views.articles_per_period(view, "month")
+    per = A.articles_per_period(view, "month")
     assert [t.name for t in charts.timeline_figure(per).data] == [
         "Articles",
         "Place mentions",
         "Lavrov statements",
     ]
-    long = views.mentions_per_period(view, "year", by="country", top=3)
+    long = A.mentions_per_period(view, "year", by="country", top=3)
     stacked = charts.stacked_figure(long, "year")
     assert [t.name for t in stacked.data] == ["Syria", "Iran", "Israel", "Other"]
     assert stacked.layout.barmode == "stack"
-    m = views.country_issue_matrix(view)
+    m = A.country_issue_matrix(view)
     heat = charts.heatmap_figure(m, {"SYR": "Syria"}, {})
     assert heat.data[0].customdata[0][0] == ["SYR", "gaza"]
-    bars = charts.bar_figure(views.top_countries(view), "name", "mentions")
+    bars = charts.bar_figure(A.top_countries(view), "name", "mentions")
     assert list(bars.data[0].y)[-1] == "Syria"  # largest on top
-    assert len(charts.trend_figure(views.issue_trends(view)).data) == 5
+    assert len(charts.trend_figure(A.issue_trends(view)).data) == 5
 
 
 def test_empty_inputs_give_a_message_not_an_error(corpus):
-    empty = F.apply_filters(corpus, F.FilterState(sources=("nobody",)))
+    empty = view_of(corpus, FilterState(sources=("nobody",)))
     for fig in (
-        charts.timeline_figure(views.articles_per_period(empty)),
-        charts.stacked_figure(views.mentions_per_period(empty)),
-        charts.heatmap_figure(views.country_issue_matrix(empty), {}, {}),
-        charts.bar_figure(views.top_countries(empty), "name", "mentions"),
-        charts.trend_figure(views.issue_trends(empty)),
+        charts.timeline_figure(A.articles_per_period(empty)),
+        charts.stacked_figure(A.mentions_per_period(empty)),
+        charts.heatmap_figure(A.country_issue_matrix(empty), {}, {}),
+        charts.bar_figure(A.top_countries(empty), "name", "mentions"),
+        charts.trend_figure(A.issue_trends(empty)),
     ):
         assert fig.layout.annotations and not fig.data
-    assert charts.map_figure(views.country_counts(empty), views.city_points(empty)).data == ()
-    assert views.headline(empty)["articles"] == 0
-    assert views.statement_table(empty).empty
+    assert charts.map_figure(A.country_counts(empty), A.city_points(empty)).data == ()
+    assert A.headline(empty)["articles"] == 0
+    assert statement_table(empty).empty
 
 
 def test_selection_readers():
@@ -312,7 +329,7 @@ def test_selection_readers():
 
 
 def test_read_uploads_reports_per_file():
-    outcome = views.read_uploads(
+    outcome = read_uploads(
         [
             ("a.txt", b"Sergey Lavrov said Syria and Iran must talk."),
             ("b.exe", b"MZ\x00\x00binary"),
@@ -325,3 +342,23 @@ def test_read_uploads_reports_per_file():
     assert report.loc["b.exe", "articles"] == 0 and report.loc["b.exe", "skipped"] >= 1
     assert report.loc["b.exe", "details"]
     assert len(outcome.corpus.articles) == report["articles"].sum()
+
+
+def test_statement_page_labels_kind_and_evidence(view):
+    page = A.statement_page(view, "", 1, 500)
+    assert (page.found, page.total, page.page, page.pages) == (6, 6, 1, 1)
+    row = page.table.set_index("article_id").loc["a5"]
+    assert row["kind"] == "transcript answer"
+    assert row["evidence"] == "speaker label in a transcript"
+    assert page.table.iloc[-1]["date"] == "no date"
+    small = A.statement_page(view, "", 99, 4)  # a page past the end: the last one
+    assert (small.page, small.pages, small.first, len(small.table)) == (2, 2, 4, 2)
+
+
+def test_every_kind_and_evidence_has_a_label():
+    from diplomap.explore import labels as L
+
+    assert set(S.STATEMENT_KINDS) <= set(L.KIND_LABELS)
+    assert set(S.EVIDENCE_KINDS) <= set(L.EVIDENCE_LABELS)
+    assert L.kind_label("answer") == "transcript answer"
+    assert L.evidence_label("reference_chain") == "reference to him (the minister / he)"

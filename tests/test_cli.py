@@ -108,12 +108,13 @@ def test_errors_are_one_clear_line(tmp_path, setup, needle):
 
 
 def test_build_can_prepare_the_dashboard(folder, tmp_path):
-    from diplomap import corpus, views
+    from diplomap import corpus
+    from diplomap.explore.store import STORE_FORMAT, load_store
 
     out = tmp_path / "out"
     result = run("build", folder, "--out", out, "--quiet", "--dashboard")
     assert result.returncode == 0, result.stderr
     version = corpus.current_version(out)
-    assert (version / views.STORE_FORMAT).is_dir()
-    store = views.load_store(version, corpus.read_manifest(out)["fingerprint"])
+    assert (version / STORE_FORMAT).is_dir()
+    store = load_store(version, corpus.read_manifest(out)["fingerprint"])
     assert store is not None

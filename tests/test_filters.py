@@ -1,4 +1,5 @@
-"""diplomap.filters: untrusted query parsing, filter semantics, safe exports."""
+"""diplomap.query (untrusted query parsing), the filters' meaning (diplomap.explore.view,
+through the exported rows) and safe exports (diplomap.explore.export)."""
 
 from __future__ import annotations
 
@@ -7,18 +8,26 @@ import io
 import pandas as pd
 import pytest
 
-from diplomap import filters as F
+from diplomap import query as Q
 from diplomap import schema as S
+from diplomap.explore import export as E
+from diplomap.explore.store import Store
+from diplomap.explore.view import View
 
 
 def ids(df: pd.DataFrame) -> set[str]:
     return set(df[S.ARTICLE_ID])
 
 
+def apply_filters(corpus, state: Q.FilterState):
+    """The rows of the corpus's tables under `state`, as the View's masks select them."""
+    return E.filtered_tables(View(Store.from_corpus(corpus), state))
+
+
 # --- options -----------------------------------------------------------------------------
 
 
-def test_options_from_corpus(options):
+def test_filter_options(options):
     assert (options.year_min, options.year_max) == (2021, 2024)
     assert set(options.countries) == {"SYR", "IRN", "ISR", "USA", "SAU", "PSE"}
     assert options.countries["SYR"] == "Syria"
@@ -28,7 +37,7 @@ def test_options_from_corpus(options):
 
 
 def test_labels_are_made_unique():
-    assert F._unique_labels({"A": "X", "B": "X", "C": "Y"}) == {
+    assert Q.unique_labels({"A": "X", "B": "X", "C": "Y"}) == {
         "A": "X (A)",
         "B": "X (B)",
         "C": "Y",
@@ -39,7 +48,7 @@ def test_labels_are_made_unique():
 
 
 def test_parse_query_reads_labels_and_codes(options):
-    state, notes = F.parse_query(
+    state, notes = Q.parse_query(
         {
             "year": ["2022", "2023"],
             "country": ["Syria", "irn"],
@@ -50,7 +59,7 @@ def test_parse_query_reads_labels_and_codes(options):
         },
         options,
     )
-    assert state == F.FilterState(
+    assert state == Q.FilterState(
         years=(2022, 2023),
         countries=("IRN", "SYR"),
         issues=("syria",),
@@ -74,13 +83,13 @@ def test_parse_query_reads_labels_and_codes(options):
     ],
 )
 def test_parse_query_ignores_junk_with_a_note(options, params, expected_note):
-    state, notes = F.parse_query(params, options)
-    assert state == F.FilterState()
+    state, notes = Q.parse_query(params, options)
+    assert state == Q.FilterState()
     assert any(expected_note in n for n in notes), notes
 
 
 def test_parse_query_survives_a_flood(options):
-    state, notes = F.parse_query({"country": ["Syria"] * 10_000 + ["x" * 5000]}, options)
+    state, notes = Q.parse_query({"country": ["Syria"] * 10_000 + ["x" * 5000]}, options)
     assert state.countries == ("SYR",)
     assert any("only the first 200 of 10001 values" in n for n in notes)
     # notes stay short: long values are cut
@@ -88,7 +97,7 @@ def test_parse_query_survives_a_flood(options):
 
 
 def test_parse_query_lists_at_most_a_few_values(options):
-    _, notes = F.parse_query({"country": [f"junk{i}" for i in range(50)]}, options)
+    _, notes = Q.parse_query({"country": [f"junk{i}" for i in range(50)]}, options)
     assert notes == [
         "country: ignored unknown countries "
         + ", ".join(f"'junk{i}'" for i in range(8))
@@ -97,14 +106,14 @@ def test_parse_query_lists_at_most_a_few_values(options):
 
 
 def test_parse_query_years(options):
-    assert F.parse_query({"year": ["2023", "2022"]}, options)[0].years == (2022, 2023)
-    assert F.parse_query({"year": "2022-2023"}, options)[0].years == (2022, 2023)
+    assert Q.parse_query({"year": ["2023", "2022"]}, options)[0].years == (2022, 2023)
+    assert Q.parse_query({"year": "2022-2023"}, options)[0].years == (2022, 2023)
     # the full range is no restriction (keeps undated articles)
-    assert F.parse_query({"year": ["2021", "2024"]}, options)[0].years is None
-    state, notes = F.parse_query({"year": ["1990", "2022"]}, options)
+    assert Q.parse_query({"year": ["2021", "2024"]}, options)[0].years is None
+    state, notes = Q.parse_query({"year": ["1990", "2022"]}, options)
     assert state.years == (2021, 2022)
     assert any("narrowed" in n for n in notes)
-    state, notes = F.parse_query({"year": ["1950", "1960"]}, options)
+    state, notes = Q.parse_query({"year": ["1950", "1960"]}, options)
     assert state.years is None and any("outside the corpus" in n for n in notes)
 
 
@@ -113,16 +122,16 @@ def test_parse_query_never_raises_on_odd_values(options):
         def get(self, key, default=None):
             raise RuntimeError("boom")
 
-    assert F.parse_query(Weird(country="x"), options)[0] == F.FilterState()
-    assert F.parse_query({"country": None, "year": []}, options) == (F.FilterState(), [])
-    assert F.parse_query({}, F.FilterOptions())[0] == F.FilterState()
-    state, notes = F.parse_query({"year": "2020"}, F.FilterOptions())
+    assert Q.parse_query(Weird(country="x"), options)[0] == Q.FilterState()
+    assert Q.parse_query({"country": None, "year": []}, options) == (Q.FilterState(), [])
+    assert Q.parse_query({}, Q.FilterOptions())[0] == Q.FilterState()
+    state, notes = Q.parse_query({"year": "2020"}, Q.FilterOptions())
     assert state.years is None and notes
 
 
 @pytest.mark.parametrize("with_labels", [True, False])
 def test_to_query_round_trips(options, with_labels):
-    state = F.FilterState(
+    state = Q.FilterState(
         years=(2022, 2023),
         countries=("IRN", "PSE"),
         issues=("gaza", "syria"),
@@ -130,42 +139,42 @@ def test_to_query_round_trips(options, with_labels):
         sources=("Reuters",),
         lavrov_only=True,
     )
-    query = F.to_query(state, options if with_labels else None)
+    query = Q.to_query(state, options if with_labels else None)
     if with_labels:
         assert query["country"] == ["Iran", "Palestinian Territory"]
     else:
         assert query["country"] == ["IRN", "PSE"]
-    assert F.parse_query(query, options) == (state, [])
-    assert F.to_query(F.FilterState()) == {}
+    assert Q.parse_query(query, options) == (state, [])
+    assert Q.to_query(Q.FilterState()) == {}
 
 
 def test_widget_values_round_trip(options):
-    state = F.FilterState(years=(2021, 2022), countries=("SYR",), lavrov_only=True)
-    assert F.state_from_widgets(F.widget_values(state, options), options) == state
-    assert F.widget_values(F.FilterState(), options)["year"] == (2021, 2024)
+    state = Q.FilterState(years=(2021, 2022), countries=("SYR",), lavrov_only=True)
+    assert Q.state_from_widgets(Q.widget_values(state, options), options) == state
+    assert Q.widget_values(Q.FilterState(), options)["year"] == (2021, 2024)
     # unknown codes from a stale widget are dropped
-    assert F.state_from_widgets({"country": ["XXX", "SYR"]}, options).countries == ("SYR",)
+    assert Q.state_from_widgets({"country": ["XXX", "SYR"]}, options).countries == ("SYR",)
 
 
-# --- apply_filters -----------------------------------------------------------------------
+# --- the filters' meaning -----------------------------------------------------------------------
 
 
 def test_no_filter_keeps_everything(corpus):
-    view = F.apply_filters(corpus, F.FilterState())
+    view = apply_filters(corpus, Q.FilterState())
     for name in ("articles", "mentions", "issue_mentions", "statements"):
         assert len(getattr(view, name)) == len(getattr(corpus, name))
 
 
 def test_year_range_drops_undated_articles(corpus):
-    view = F.apply_filters(corpus, F.FilterState(years=(2021, 2024)))
+    view = apply_filters(corpus, Q.FilterState(years=(2021, 2024)))
     assert ids(view.articles) == {"a1", "a2", "a3", "a4", "a5"}
-    view = F.apply_filters(corpus, F.FilterState(years=(2024, 2024)))
+    view = apply_filters(corpus, Q.FilterState(years=(2024, 2024)))
     assert ids(view.articles) == {"a4", "a5"}
     assert ids(view.statements) == {"a4", "a5"}
 
 
 def test_country_filter(corpus):
-    view = F.apply_filters(corpus, F.FilterState(countries=("SYR",)))
+    view = apply_filters(corpus, Q.FilterState(countries=("SYR",)))
     assert ids(view.articles) == {"a1", "a2", "a3"}
     # only the mentions of the selected country (its cities included)
     assert set(view.mentions[S.ISO3]) == {"SYR"}
@@ -182,38 +191,33 @@ def test_country_filter(corpus):
 
 
 def test_lavrov_only_changes_counts(corpus):
-    everything = F.apply_filters(corpus, F.FilterState(countries=("ISR",)))
+    everything = apply_filters(corpus, Q.FilterState(countries=("ISR",)))
     assert ids(everything.articles) == {"a1", "a4"}
-    lavrov = F.apply_filters(corpus, F.FilterState(countries=("ISR",), lavrov_only=True))
+    lavrov = apply_filters(corpus, Q.FilterState(countries=("ISR",), lavrov_only=True))
     # Lavrov never names Israel in these articles
     assert lavrov.articles.empty and lavrov.mentions.empty and lavrov.statements.empty
-    all_iran = F.apply_filters(corpus, F.FilterState(countries=("IRN",)))
-    lav_iran = F.apply_filters(corpus, F.FilterState(countries=("IRN",), lavrov_only=True))
+    all_iran = apply_filters(corpus, Q.FilterState(countries=("IRN",)))
+    lav_iran = apply_filters(corpus, Q.FilterState(countries=("IRN",), lavrov_only=True))
     assert (len(all_iran.mentions), len(lav_iran.mentions)) == (3, 2)
     assert ids(lav_iran.articles) == {"a1", "a2"}
     assert lav_iran.mentions[S.LAVROV].all()
 
 
 def test_issue_filter_and_combination(corpus):
-    view = F.apply_filters(corpus, F.FilterState(issues=("iran_nuclear",)))
+    view = apply_filters(corpus, Q.FilterState(issues=("iran_nuclear",)))
     assert ids(view.articles) == {"a2", "a4"}
     assert set(view.issue_mentions[S.ISSUE]) == {"iran_nuclear"}
     # a4's Iran-nuclear term is not in Lavrov's sentence: its statement is not kept
     assert ids(view.statements) == {"a2"}
-    both = F.apply_filters(corpus, F.FilterState(issues=("syria",), countries=("IRN",)))
+    both = apply_filters(corpus, Q.FilterState(issues=("syria",), countries=("IRN",)))
     assert ids(both.articles) == {"a1"}
 
 
 def test_language_and_source_filters(corpus):
-    assert ids(F.apply_filters(corpus, F.FilterState(languages=("en",))).articles) == {"a4", "a5"}
-    assert ids(F.apply_filters(corpus, F.FilterState(sources=("TASS",))).articles) == {"a3"}
-    view = F.apply_filters(corpus, F.FilterState(languages=("ru",), sources=("SANA",)))
+    assert ids(apply_filters(corpus, Q.FilterState(languages=("en",))).articles) == {"a4", "a5"}
+    assert ids(apply_filters(corpus, Q.FilterState(sources=("TASS",))).articles) == {"a3"}
+    view = apply_filters(corpus, Q.FilterState(languages=("ru",), sources=("SANA",)))
     assert view.articles.empty and view.mentions.empty and view.statements.empty
-
-
-def test_with_country():
-    state = F.FilterState(countries=("SYR", "IRN"), lavrov_only=True)
-    assert F.with_country(state, "ISR") == F.FilterState(countries=("ISR",), lavrov_only=True)
 
 
 # --- exports -----------------------------------------------------------------------------
@@ -224,16 +228,16 @@ def test_with_country():
     ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "＝1", "＋1", "－1", "＠x", "=HYPERLINK(evil)"],
 )
 def test_excel_safe_value_neutralises_formulas(value):
-    assert F.excel_safe_value(value) == "'" + value
+    assert E.excel_safe_value(value) == "'" + value
 
 
 @pytest.mark.parametrize("value", ["Syria", "سوريا", " =1", "", "a=b", 5, -3.5, None])
 def test_excel_safe_value_leaves_the_rest(value):
-    assert F.excel_safe_value(value) == value
+    assert E.excel_safe_value(value) == value
 
 
 def test_csv_export_is_excel_safe(corpus):
-    data = F.to_csv_bytes(corpus.articles)
+    data = E.to_csv_bytes(corpus.articles)
     assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Arabic right
     back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     assert "'=HYPERLINK(evil)" in set(back[S.SOURCE])
@@ -241,14 +245,24 @@ def test_csv_export_is_excel_safe(corpus):
     assert "سوريا" in data.decode("utf-8-sig")
     # numbers stay numbers
     frame = pd.DataFrame({"n": [-1, 2], "t": ["-1", "x"]})
-    assert F.to_csv_bytes(frame).decode("utf-8-sig").splitlines() == ["n,t", "-1,'-1", "2,x"]
+    assert E.to_csv_bytes(frame).decode("utf-8-sig").splitlines() == ["n,t", "-1,'-1", "2,x"]
 
 
 def test_parquet_export_round_trips(corpus):
-    back = pd.read_parquet(io.BytesIO(F.to_parquet_bytes(corpus.mentions)))
+    back = pd.read_parquet(io.BytesIO(E.to_parquet_bytes(corpus.mentions)))
     pd.testing.assert_frame_equal(back, corpus.mentions)
 
 
 def test_md_escape():
-    out = F.md_escape("<script>[x](http://e) *b*")
+    out = E.md_escape("<script>[x](http://e) *b*")
     assert "<" not in out and "](" not in out and "\\*b\\*" in out
+
+
+def test_share_url_and_stale_widget_values(options):
+    state = Q.FilterState(countries=("SYR",), lavrov_only=True)
+    assert Q.share_url("", state, options) == "?country=Syria&lavrov=true"
+    url = Q.share_url("http://h:1/map?old=1#x", state, options)
+    assert url == "http://h:1/map?country=Syria&lavrov=true"
+    stale = {"country": ["SYR", "XXX"], "lang": ["ar"], "year": (1990, 2030)}
+    assert Q.stale_widget_values(stale, options) == {"country": ["SYR"], "year": (2021, 2024)}
+    assert Q.differing_values({"lang": ["fa"]}, Q.FilterState(languages=("fa",)), options) == {}

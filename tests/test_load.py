@@ -105,8 +105,8 @@ def server(data_folder):
 def expected_counts(data_folder: Path) -> dict[str, tuple[int, int]]:
     """Country name -> (articles naming it, articles where Lavrov names it), counted
     from the corpus the server built (so the test follows the extractor)."""
-    from diplomap import views
     from diplomap.corpus import load_or_build
+    from diplomap.explore.labels import country_name
 
     corpus = load_or_build(data_folder)
     assert len(corpus.articles) == sum(range(1, len(COUNTRIES) + 1))
@@ -114,7 +114,7 @@ def expected_counts(data_folder: Path) -> dict[str, tuple[int, int]]:
     out = {}
     for iso3 in m[S.ISO3].dropna().unique():
         mine = m[m[S.ISO3] == iso3]
-        out[views.country_name(iso3)] = (
+        out[country_name(iso3)] = (
             mine[S.ARTICLE_ID].nunique(),
             mine.loc[mine[S.LAVROV].astype(bool), S.ARTICLE_ID].nunique(),
         )

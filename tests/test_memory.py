@@ -45,7 +45,7 @@ def _keywords(dec: ast.AST) -> dict[str, ast.AST]:
 
 
 APP_FILES = [
-    ROOT / "diplomap" / "appcache.py",
+    ROOT / "diplomap" / "session.py",
     ROOT / "dashboard.py",
     *sorted((ROOT / "app_pages").glob("*.py")),
 ]
@@ -67,7 +67,7 @@ def test_streamlit_caches_have_max_entries_and_ttl():
 
 
 def test_lru_caches_are_bounded():
-    for path in sorted((ROOT / "diplomap").glob("*.py")):
+    for path in sorted((ROOT / "diplomap").rglob("*.py")):
         for func, dec in _decorators(path):
             name = _name(dec)
             assert name not in ("cache", "functools.cache"), f"{path.name}:{func} unbounded"

@@ -1,8 +1,9 @@
-"""One function per chart: an aggregated DataFrame (diplomap.views) -> a Plotly figure.
+"""One function per chart: an aggregated DataFrame (diplomap.explore.aggregates) -> a
+Plotly figure.
 
 Built with plotly.graph_objects (fast) from data that is already aggregated, so a
 figure's JSON stays small whatever the corpus size (city points are capped by
-views.city_points). Text that comes from articles (place names, issue labels,
+aggregates.city_points). Text that comes from articles (place names, issue labels,
 sources) is escaped with html.escape before it goes into hover text, because
 plotly.js renders some HTML tags there.
 """
@@ -63,6 +64,68 @@ def empty_figure(message: str = "Nothing to show for these filters") -> go.Figur
     return _layout(fig, height=240)
 
 
+def _country_trace(countries: pd.DataFrame, measure: str, selected) -> go.Choropleth:
+    """The choropleth of the countries by `measure`; customdata[0] is the ISO3 code."""
+    z = countries[measure].astype(float)
+    if measure == "share":
+        z = z * 100
+    label = MAP_MEASURES.get(measure, measure)
+    hover = [
+        (
+            f"<b>{esc(r.name)}</b> ({esc(r.iso3)})<br>"
+            f"Mentions: {int(r.mentions)}<br>"
+            f"Articles: {int(r.articles)} ({r.share:.0%} of articles)<br>"
+            f"Lavrov statements: {int(r.statements)}"
+            + (f"<br>Top issues: {esc(r.top_issues)}" if r.top_issues else "")
+        )
+        for r in countries.itertuples(index=False)
+    ]
+    return go.Choropleth(
+        locations=countries["iso3"].tolist(),
+        locationmode="ISO-3",
+        z=z.round(3).tolist(),
+        customdata=[[c] for c in countries["iso3"]],
+        text=hover,
+        hovertemplate="%{text}<extra></extra>",
+        colorscale=[[0, "#f6e3d4"], [0.5, "#e07b55"], [1, "#8c1d18"]],
+        zmin=0,
+        marker_line_color="#ffffff",
+        marker_line_width=0.5,
+        colorbar=dict(
+            title=dict(text=esc(label + (" (%)" if measure == "share" else ""))),
+            thickness=12,
+            len=0.6,
+        ),
+        selectedpoints=[i for i, c in enumerate(countries["iso3"]) if c in set(selected)] or None,
+        name="countries",
+    )
+
+
+def _city_trace(cities: pd.DataFrame) -> go.Scattergeo:
+    """The cities as points sized by their mentions."""
+    size = cities["mentions"].astype(float)
+    sizes = (6 + 24 * (size / max(size.max(), 1)) ** 0.5).round(1)
+    return go.Scattergeo(
+        lon=cities["lon"].round(3).tolist(),
+        lat=cities["lat"].round(3).tolist(),
+        customdata=[[c] for c in cities["iso3"]],
+        text=[
+            f"<b>{esc(r.place)}</b><br>Mentions: {int(r.mentions)}<br>Articles: {int(r.articles)}"
+            for r in cities.itertuples(index=False)
+        ],
+        hovertemplate="%{text}<extra></extra>",
+        mode="markers",
+        marker=dict(
+            size=sizes.tolist(),
+            color="#2f6b9a",
+            opacity=0.75,
+            line=dict(width=0.6, color="#ffffff"),
+        ),
+        name="cities",
+        showlegend=False,
+    )
+
+
 def map_figure(
     countries: pd.DataFrame,
     cities: pd.DataFrame | None = None,
@@ -70,76 +133,18 @@ def map_figure(
     selected: tuple[str, ...] = (),
     region: str = "middle_east",
 ) -> go.Figure:
-    """Choropleth of countries (views.country_counts) by `measure` ("mentions",
-    "share" or "statements"), with cities (views.city_points) as sized points.
+    """Choropleth of countries (aggregates.country_counts) by `measure` ("mentions",
+    "share" or "statements"), with cities (aggregates.city_points) as sized points.
 
     The choropleth is trace 0; its customdata[0] is the ISO3 code (what a click
     selects). Uses ISO-3 locations and topojson at resolution 50, so the caller must
     pass config={"topojsonURL": ...} to st.plotly_chart for an offline map.
     `region` "middle_east" zooms on the region, "world" shows everything."""
     fig = go.Figure()
-    countries = countries if countries is not None else pd.DataFrame()
-    if len(countries):
-        z = countries[measure].astype(float)
-        if measure == "share":
-            z = z * 100
-        label = MAP_MEASURES.get(measure, measure)
-        hover = [
-            (
-                f"<b>{esc(r.name)}</b> ({esc(r.iso3)})<br>"
-                f"Mentions: {int(r.mentions)}<br>"
-                f"Articles: {int(r.articles)} ({r.share:.0%} of articles)<br>"
-                f"Lavrov statements: {int(r.statements)}"
-                + (f"<br>Top issues: {esc(r.top_issues)}" if r.top_issues else "")
-            )
-            for r in countries.itertuples(index=False)
-        ]
-        fig.add_trace(
-            go.Choropleth(
-                locations=countries["iso3"].tolist(),
-                locationmode="ISO-3",
-                z=z.round(3).tolist(),
-                customdata=[[c] for c in countries["iso3"]],
-                text=hover,
-                hovertemplate="%{text}<extra></extra>",
-                colorscale=[[0, "#f6e3d4"], [0.5, "#e07b55"], [1, "#8c1d18"]],
-                zmin=0,
-                marker_line_color="#ffffff",
-                marker_line_width=0.5,
-                colorbar=dict(
-                    title=dict(text=esc(label + (" (%)" if measure == "share" else ""))),
-                    thickness=12,
-                    len=0.6,
-                ),
-                selectedpoints=[i for i, c in enumerate(countries["iso3"]) if c in set(selected)]
-                or None,
-                name="countries",
-            )
-        )
+    if countries is not None and len(countries):
+        fig.add_trace(_country_trace(countries, measure, selected))
     if cities is not None and len(cities):
-        size = cities["mentions"].astype(float)
-        sizes = (6 + 24 * (size / max(size.max(), 1)) ** 0.5).round(1)
-        fig.add_trace(
-            go.Scattergeo(
-                lon=cities["lon"].round(3).tolist(),
-                lat=cities["lat"].round(3).tolist(),
-                customdata=[[c] for c in cities["iso3"]],
-                text=[
-                    f"<b>{esc(r.place)}</b><br>Mentions: {int(r.mentions)}<br>Articles: {int(r.articles)}"
-                    for r in cities.itertuples(index=False)
-                ],
-                hovertemplate="%{text}<extra></extra>",
-                mode="markers",
-                marker=dict(
-                    size=sizes.tolist(),
-                    color="#2f6b9a",
-                    opacity=0.75,
-                    line=dict(width=0.6, color="#ffffff"),
-                ),
-                name="cities",
-                showlegend=False,
-            )
-        )
+        fig.add_trace(_city_trace(cities))
     fig.update_geos(
         resolution=50,
         projection_type="natural earth",
@@ -162,32 +167,21 @@ def map_figure(
 
 def timeline_figure(per_period: pd.DataFrame, period: str = "month") -> go.Figure:
     """Articles (bars) and mentions and statements (lines) per period
-    (views.articles_per_period)."""
+    (aggregates.articles_per_period)."""
     if per_period is None or per_period.empty:
         return empty_figure("No dated articles for these filters")
     x = per_period["period"]
     fig = go.Figure()
     fig.add_trace(go.Bar(x=x, y=per_period["articles"], name="Articles", marker_color="#d9cfc0"))
-    fig.add_trace(
-        go.Scatter(
-            x=x,
-            y=per_period["mentions"],
-            name="Place mentions",
-            mode="lines+markers",
-            line=dict(color=ACCENT),
-            yaxis="y2",
+    for column, name, line in (
+        ("mentions", "Place mentions", dict(color=ACCENT)),
+        ("statements", "Lavrov statements", dict(color="#2f6b9a", dash="dot")),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=x, y=per_period[column], name=name, mode="lines+markers", line=line, yaxis="y2"
+            )
         )
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=x,
-            y=per_period["statements"],
-            name="Lavrov statements",
-            mode="lines+markers",
-            line=dict(color="#2f6b9a", dash="dot"),
-            yaxis="y2",
-        )
-    )
     fig.update_layout(
         yaxis=dict(title="Articles", rangemode="tozero"),
         yaxis2=dict(
@@ -202,7 +196,7 @@ def timeline_figure(per_period: pd.DataFrame, period: str = "month") -> go.Figur
 def stacked_figure(
     long: pd.DataFrame, period: str = "month", normalised: bool = False
 ) -> go.Figure:
-    """Stacked bars of mentions per period by group (views.mentions_per_period)."""
+    """Stacked bars of mentions per period by group (aggregates.mentions_per_period)."""
     if long is None or long.empty:
         return empty_figure("No dated mentions for these filters")
     fig = go.Figure()
@@ -252,7 +246,7 @@ def bar_figure(df: pd.DataFrame, label: str, value: str, title: str | None = Non
 
 def heatmap_figure(matrix: pd.DataFrame, row_labels: dict, col_labels: dict) -> go.Figure:
     """Country (rows) x issue (columns) heatmap of sentences naming both
-    (views.country_issue_matrix). customdata holds [iso3, issue] of each cell."""
+    (aggregates.country_issue_matrix). customdata holds [iso3, issue] of each cell."""
     if matrix is None or matrix.empty:
         return empty_figure("No sentence names both a country and an issue for these filters")
     rows = list(matrix.index)
@@ -276,7 +270,7 @@ def heatmap_figure(matrix: pd.DataFrame, row_labels: dict, col_labels: dict) -> 
 
 
 def trend_figure(long: pd.DataFrame, period: str = "year") -> go.Figure:
-    """Issue mentions per period, one line per issue (views.issue_trends)."""
+    """Issue mentions per period, one line per issue (aggregates.issue_trends)."""
     if long is None or long.empty:
         return empty_figure("No dated issue mentions for these filters")
     fig = go.Figure()

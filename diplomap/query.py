@@ -1,7 +1,7 @@
-"""The dashboard's filters: parsing untrusted query values, applying filters, safe exports.
+"""Filter state and the URL: parse, validate, serialise (no streamlit, no Store).
 
-Pure functions (no streamlit). The dashboard keeps one `FilterState` in the sidebar
-widgets; the URL carries it as short query parameters:
+The dashboard keeps one `FilterState` in the sidebar widgets, which are bound to the
+URL's query parameters (short names):
 
     year=2019&year=2024      first and last year (inclusive)
     country=Syria            repeated; a country's display name or its ISO3 code
@@ -10,33 +10,16 @@ widgets; the URL carries it as short query parameters:
     source=TASS              repeated; an outlet as it appears in the corpus
     lavrov=true              Lavrov's own words only
 
-Anything else in a query is ignored and described in a note, never raised.
-
-Meaning of the filters (`apply_filters`):
-
-1. Year range, languages and sources select articles. An article without a publication
-   date passes only when the year range is not narrowed (``years is None``).
-2. "Lavrov's own words only" keeps the place and issue mentions that lie inside
-   sentences attributed to Lavrov; the statements table is Lavrov's sentences anyway.
-3. Countries: an article is kept when it has at least one (kept) mention of a selected
-   country, its cities included; the mentions table then holds only the mentions of the
-   selected countries. Issues work the same way on the issue mentions.
-4. Statements: Lavrov's sentences in the kept articles; with a country (issue) filter,
-   only the sentences that themselves contain a mention of a selected country (issue).
-   So every count of the Lavrov-only view can be traced to rows of the statements table.
+Anything else in a query is ignored and described in a note, never raised. What the
+filters mean is defined once, in diplomap.explore.view.
 """
 
 from __future__ import annotations
 
-import io
-import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-
-import pandas as pd
-
-from diplomap import schema as S
+from dataclasses import dataclass, field
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 # Query parameter names (also the widget keys of the dashboard).
 YEAR, COUNTRY, ISSUE, LANG, SOURCE, LAVROV_KEY = (
@@ -48,6 +31,7 @@ YEAR, COUNTRY, ISSUE, LANG, SOURCE, LAVROV_KEY = (
     "lavrov",
 )
 FILTER_KEYS = (YEAR, COUNTRY, ISSUE, LANG, SOURCE, LAVROV_KEY)
+CHOICE_KEYS = (COUNTRY, ISSUE, LANG, SOURCE)
 # Parameters Streamlit itself may put in a URL: never reported as junk.
 STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
 
@@ -56,14 +40,6 @@ MAX_NOTE_ITEMS = 8  # values listed per note
 MAX_NOTE_CHARS = 40  # characters shown of one ignored value
 YEAR_FLOOR, YEAR_CEILING = 1900, 2100  # plausible publication years
 
-LANGUAGE_NAMES = {
-    "ar": "Arabic",
-    "fa": "Persian",
-    "ru": "Russian",
-    "en": "English",
-    "other": "Other",
-}
-RTL_LANGUAGES = frozenset({"ar", "fa"})
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off"}
 
@@ -99,66 +75,8 @@ class FilterState:
     sources: tuple[str, ...] = ()
     lavrov_only: bool = False
 
-    def is_empty(self) -> bool:
-        return self == FilterState()
 
-
-@dataclass
-class View:
-    """The filtered tables (same columns as the corpus tables)."""
-
-    articles: pd.DataFrame
-    mentions: pd.DataFrame
-    issue_mentions: pd.DataFrame
-    statements: pd.DataFrame
-    state: FilterState = field(default_factory=FilterState)
-
-
-# --- options ----------------------------------------------------------------------------
-
-
-def options_from_corpus(
-    corpus, country_names: Mapping[str, str] | None = None, issue_labels=None
-) -> FilterOptions:
-    """The choices a corpus offers. `country_names` (ISO3 -> name) and `issue_labels`
-    (a function id -> label) override the names found in the corpus."""
-    arts = corpus.articles
-    years = pd.to_datetime(arts[S.PUBLISHED], errors="coerce").dt.year.dropna()
-    y0 = int(years.min()) if len(years) else None
-    y1 = int(years.max()) if len(years) else None
-    men = corpus.mentions
-    names: dict[str, str] = {}
-    if len(men):
-        countries = men[men[S.PLACE_TYPE].astype(str) == "country"]
-        for iso, place in zip(
-            countries[S.ISO3].astype(str), countries[S.PLACE].astype(str), strict=True
-        ):
-            names.setdefault(iso, place)
-        for iso in men[S.ISO3].dropna().astype(str).unique():
-            names.setdefault(iso, iso)
-    if country_names:
-        names.update({k: v for k, v in country_names.items() if k in names})
-    names = {k: v for k, v in names.items() if k and k != "nan"}
-    label = issue_labels or (lambda x: x)
-    issues = sorted(corpus.issue_mentions[S.ISSUE].dropna().astype(str).unique())
-    langs = sorted(arts[S.LANGUAGE].dropna().astype(str).unique(), key=_language_order)
-    sources = sorted(s for s in arts[S.SOURCE].dropna().astype(str).unique() if s.strip())
-    return FilterOptions(
-        year_min=y0,
-        year_max=y1,
-        countries=_unique_labels(dict(sorted(names.items(), key=lambda kv: kv[1].lower()))),
-        issues=_unique_labels({i: label(i) for i in issues}),
-        languages={c: LANGUAGE_NAMES.get(c, c) for c in langs},
-        sources={s: s for s in sources},
-    )
-
-
-def _language_order(code: str) -> tuple[int, str]:
-    order = list(LANGUAGE_NAMES)
-    return (order.index(code) if code in order else len(order), code)
-
-
-def _unique_labels(labels: dict[str, str]) -> dict[str, str]:
+def unique_labels(labels: dict[str, str]) -> dict[str, str]:
     """Labels must be unique (the URL carries them): add the code to a repeated one."""
     seen: dict[str, int] = {}
     for v in labels.values():
@@ -166,7 +84,7 @@ def _unique_labels(labels: dict[str, str]) -> dict[str, str]:
     return {k: (f"{v} ({k})" if seen[v] > 1 or not v.strip() else v) for k, v in labels.items()}
 
 
-# --- query parsing -------------------------------------------------------------------------
+# --- parsing -------------------------------------------------------------------------------
 
 
 def _values(raw: str | Iterable[str] | None) -> list[str]:
@@ -214,13 +132,8 @@ def _match_choices(
     return tuple(sorted(chosen, key=order.index))
 
 
-def _parse_years(
-    raw: list[str], options: FilterOptions, notes: list[str]
-) -> tuple[int, int] | None:
-    if not raw or options.year_min is None or options.year_max is None:
-        if raw:
-            notes.append(f"year: ignored {_listing(raw)} (no dated articles)")
-        return None
+def _year_numbers(raw: list[str], notes: list[str]) -> list[int]:
+    """The plausible years among the values ("2019", "2019-2024", "2019..2024")."""
     years: list[int] = []
     bad: list[str] = []
     for value in raw[:MAX_VALUES]:
@@ -238,6 +151,17 @@ def _parse_years(
                 bad.append(part)
     if bad:
         notes.append(f"year: ignored impossible or malformed {_listing(bad)}")
+    return years
+
+
+def _parse_years(
+    raw: list[str], options: FilterOptions, notes: list[str]
+) -> tuple[int, int] | None:
+    if not raw or options.year_min is None or options.year_max is None:
+        if raw:
+            notes.append(f"year: ignored {_listing(raw)} (no dated articles)")
+        return None
+    years = _year_numbers(raw, notes)
     if not years:
         return None
     lo, hi = min(years), max(years)
@@ -272,7 +196,7 @@ def parse_query(
 
     Never raises: unknown countries, impossible years, junk and floods are dropped and
     described in the returned notes (plain text; escape before rendering as HTML or
-    Markdown, see `md_escape`)."""
+    Markdown, see diplomap.explore.export.md_escape)."""
     notes: list[str] = []
     try:
         keys = list(params.keys())
@@ -299,6 +223,9 @@ def parse_query(
     return state, notes
 
 
+# --- serialising -----------------------------------------------------------------------------
+
+
 def to_query(state: FilterState, options: FilterOptions | None = None) -> dict[str, list[str]]:
     """The query parameters of a state (labels when `options` are given, else codes);
     filters left at their default are left out. `parse_query` reads it back."""
@@ -317,6 +244,19 @@ def to_query(state: FilterState, options: FilterOptions | None = None) -> dict[s
     if state.lavrov_only:
         out[LAVROV_KEY] = ["true"]
     return out
+
+
+def share_url(page_url: str, state: FilterState, options: FilterOptions) -> str:
+    """The link to this page under these filters (just the query when the page's
+    address is unknown)."""
+    query = urlencode(to_query(state, options), doseq=True)
+    if not page_url:
+        return f"?{query}"
+    parts = urlsplit(page_url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
+# --- the sidebar widgets ----------------------------------------------------------------------
 
 
 def widget_values(state: FilterState, options: FilterOptions) -> dict[str, object]:
@@ -362,112 +302,32 @@ def state_from_widgets(values: Mapping[str, object], options: FilterOptions) -> 
     )
 
 
-# --- applying -------------------------------------------------------------------------------
+def differing_values(
+    wanted: Mapping[str, object], state: FilterState, options: FilterOptions
+) -> dict[str, object]:
+    """The widget values in `wanted` that the widgets (showing `state`) do not show."""
+    drawn = widget_values(state, options)
+    return {k: v for k, v in wanted.items() if _comparable(drawn.get(k)) != _comparable(v)}
 
 
-def _sentence_keys(df: pd.DataFrame) -> pd.MultiIndex:
-    return pd.MultiIndex.from_arrays([df[S.ARTICLE_ID].astype(str), df[S.SENTENCE].astype("int64")])
+def _comparable(value: object) -> object:
+    return tuple(value) if isinstance(value, (list, tuple)) else value
 
 
-def apply_filters(corpus, state: FilterState) -> View:
-    """The tables of `corpus` under `state` (see the module docstring for the meaning)."""
-    arts = corpus.articles
-    keep = pd.Series(True, index=arts.index)
-    if state.years is not None:
-        year = pd.to_datetime(arts[S.PUBLISHED], errors="coerce").dt.year
-        keep &= year.between(state.years[0], state.years[1]).fillna(False).astype(bool)
-    if state.languages:
-        keep &= arts[S.LANGUAGE].astype(str).isin(state.languages)
-    if state.sources:
-        keep &= arts[S.SOURCE].astype(str).isin(state.sources)
-    ids = set(arts.loc[keep, S.ARTICLE_ID].astype(str))
-
-    men = corpus.mentions
-    men = men[men[S.ARTICLE_ID].astype(str).isin(ids)]
-    iss = corpus.issue_mentions
-    iss = iss[iss[S.ARTICLE_ID].astype(str).isin(ids)]
-    if state.lavrov_only:
-        men = men[men[S.LAVROV].astype(bool)]
-        iss = iss[iss[S.LAVROV].astype(bool)]
-    if state.countries:
-        men = men[men[S.ISO3].astype(str).isin(state.countries)]
-        ids &= set(men[S.ARTICLE_ID].astype(str))
-    if state.issues:
-        iss = iss[iss[S.ISSUE].astype(str).isin(state.issues)]
-        ids &= set(iss[S.ARTICLE_ID].astype(str))
-
-    stm = corpus.statements
-    stm = stm[stm[S.ARTICLE_ID].astype(str).isin(ids)]
-    if state.countries and len(stm):
-        stm = stm[_sentence_keys(stm).isin(_sentence_keys(men))]
-    if state.issues and len(stm):
-        stm = stm[_sentence_keys(stm).isin(_sentence_keys(iss))]
-
-    return View(
-        articles=arts[arts[S.ARTICLE_ID].astype(str).isin(ids)].reset_index(drop=True),
-        mentions=men[men[S.ARTICLE_ID].astype(str).isin(ids)].reset_index(drop=True),
-        issue_mentions=iss[iss[S.ARTICLE_ID].astype(str).isin(ids)].reset_index(drop=True),
-        statements=stm.reset_index(drop=True),
-        state=state,
-    )
-
-
-def with_country(state: FilterState, iso3: str) -> FilterState:
-    """The state focused on one country (the map's click)."""
-    return replace(state, countries=(iso3,))
-
-
-# --- exports ---------------------------------------------------------------------------------
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-
-
-def excel_safe_value(value: object) -> object:
-    """A cell Excel or LibreOffice would not run as a formula: text starting with
-    = + - @ tab or CR (or their full-width forms) gets a leading single quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def excel_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of `df` with every text cell made safe (`excel_safe_value`); lists and
-    other objects are written out as text first. Numbers are left alone."""
-    out = df.copy()
-    for col in out.columns:
-        s = out[col]
-        if pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s):
-            continue
-        if pd.api.types.is_datetime64_any_dtype(s):
-            continue
-        out[col] = [excel_safe_value(_cell_text(v)) for v in s]
-    out.columns = [excel_safe_value(str(c)) for c in out.columns]
+def stale_widget_values(current: Mapping[str, object], options: FilterOptions) -> dict[str, object]:
+    """Corrections for remembered widget values the current choices no longer offer
+    (after an upload): unknown codes dropped, years clamped to the corpus."""
+    out: dict[str, object] = {}
+    for key in CHOICE_KEYS:
+        values = current.get(key)
+        if isinstance(values, list):
+            valid = [v for v in values if v in options.choices(key)]
+            if valid != values:
+                out[key] = valid
+    years = current.get(YEAR)
+    if isinstance(years, (tuple, list)) and years and options.year_min is not None:
+        lo = min(max(int(years[0]), options.year_min), options.year_max)
+        hi = max(min(int(years[-1]), options.year_max), options.year_min)
+        if (lo, hi) != tuple(years):
+            out[YEAR] = (lo, hi)
     return out
-
-
-def _cell_text(value: object) -> object:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return value
-    if isinstance(value, str):
-        return value
-    if hasattr(value, "tolist"):
-        value = value.tolist()
-    return str(value)
-
-
-def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """CSV for spreadsheets: UTF-8 with a BOM (Excel then reads Arabic and Persian
-    right) and formula-safe cells."""
-    return excel_safe(df).to_csv(index=False).encode("utf-8-sig")
-
-
-def to_parquet_bytes(df: pd.DataFrame) -> bytes:
-    buf = io.BytesIO()
-    df.to_parquet(buf, index=False)
-    return buf.getvalue()
-
-
-def md_escape(text: str) -> str:
-    """Text shown through st.markdown/st.caption without being read as Markdown or HTML."""
-    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~$:])", r"\\\1", text)
