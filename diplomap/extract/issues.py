@@ -76,17 +76,25 @@ _BRACES = re.compile(r"\{([^{}]*)\}")
 # Words allowed between a head and the first place ("crisis in Syria", "الوضع في كل من
 # العراق", "ситуация вокруг Ливии", "بحران در یمن"), matched on normalised text.
 _LINK_WORDS = (
-    "in|on|at|around|over|of|the|inside|within|regarding|concerning|and|against|"
-    "в|во|на|вокруг|по|внутри|и|против|"
-    "في|وفي|علي|وعلي|حول|وحول|بشان|داخل|كل|من|ضد|"
-    "در|درباره|پيرامون|مورد|خصوص|به|عليه"
+    "in|on|at|around|over|of|the|inside|within|regarding|concerning|and|against|for|to|into|"
+    "в|во|на|вокруг|по|внутри|и|против|для|"
+    "في|وفي|علي|وعلي|حول|وحول|بشان|داخل|كل|من|ضد|الي|والي|"
+    "در|درباره|پيرامون|مورد|خصوص|به|عليه|براي"
 )
 # Words that may stand between a head and its place besides the link words: an Arabic
 # adjective ("الغارات الإسرائيلية على لبنان") and the Persian qualifiers of an attack.
 _HEAD_QUALIFIERS = (
     r"ال\w+ي|ال\w+يه|المفروضه|غير|"
-    r"هوايي|نظامي|سياسي|انساني|امنيتي|داخلي|اسراييل|اسراييلي|رژيم صهيونيستي|صهيونيستي"
+    r"هوايي|نظامي|سياسي|انساني|امنيتي|داخلي|اسراييل|اسراييلي|رژيم صهيونيستي|صهيونيستي|"
+    # a war spreading to a place
+    r"spreading|spread|spilling|spill|expanding|extending|"
+    r"переносятся|перекидываются|распространяются|перекинуться|распространиться|"
+    r"تمتد|امتداد|اتساع|توسع|انتقال|گسترش|سرايت"
 )
+# "On Libya, the minister said ...", "По Сирии стороны ...": a place opening a sentence
+# after a topic word is the sentence's topic.
+_OPENER = re.compile(r"(?:^|[.!?؟\n:;]\s*)(?:on|по)\s+$")
+_AFTER_OPENER = re.compile(r"\s*(?:[,،:]|'s\b|’s\b)")
 _HEAD_GAP = re.compile(rf"(?:\s|[«»\"'(]|\b(?:{_LINK_WORDS}|{_HEAD_QUALIFIERS})\b)*")
 # Between coordinated places ("العراق وليبيا واليمن", "Syria, Libya and Yemen").
 _LIST_GAP = re.compile(rf"(?:\s|[,،;؛«»\"'()]|\b(?:{_LINK_WORDS}|or|или|а|также|او|و|يا)\b)*")
@@ -427,6 +435,16 @@ def _head_before(norm: str, head: Hit, place: Hit) -> bool:
     return _gap_ok(norm, head.end, place.start, _HEAD_GAP) or _bridged(norm, head.end, place.start)
 
 
+def _opens_sentence(norm: str, place: Hit) -> bool:
+    """ "On Libya, ..." at the start of a sentence ("По Сирии" needs no comma)."""
+    opener = _OPENER.search(norm, max(0, place.start - 6), place.start)
+    if opener is None:
+        return False
+    return norm[opener.end() - 3 : opener.end()].strip() == "по" or bool(
+        _AFTER_OPENER.match(norm, place.end)
+    )
+
+
 def _in_list(norm: str, left: Hit, right: Hit) -> bool:
     return _gap_ok(norm, left.end, right.start, _LIST_GAP) or _bridged(norm, left.end, right.start)
 
@@ -443,6 +461,7 @@ def _context_places(norm: str, hits: list[Hit]) -> list[int]:
         while j + 1 < n and hits[j + 1].payload.places and _in_list(norm, hits[j], hits[j + 1]):
             j += 1
         before = i > 0 and _head_before(norm, hits[i - 1], hits[i])
+        before = before or _opens_sentence(norm, hits[i])
         # only Latin and Cyrillic adjectives stand before their head ("Syrian crisis");
         # in Arabic and Persian the place follows ("الأزمة السورية", "بحران سوریه")
         after = j + 1 < n and hits[j + 1].payload.head and not _ARABIC.match(norm, hits[j].start)
