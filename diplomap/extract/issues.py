@@ -76,10 +76,10 @@ _BRACES = re.compile(r"\{([^{}]*)\}")
 # Words allowed between a head and the first place ("crisis in Syria", "الوضع في كل من
 # العراق", "ситуация вокруг Ливии", "بحران در یمن"), matched on normalised text.
 _LINK_WORDS = (
-    "in|on|at|around|over|of|the|inside|within|regarding|concerning|and|against|for|to|into|"
-    "в|во|на|вокруг|по|внутри|и|против|для|"
+    "in|on|at|around|over|of|the|inside|within|regarding|concerning|and|against|"
+    "в|во|на|вокруг|по|внутри|и|против|"
     "في|وفي|علي|وعلي|حول|وحول|بشان|داخل|كل|من|ضد|الي|والي|"
-    "در|درباره|پيرامون|مورد|خصوص|به|عليه|براي"
+    "در|درباره|پيرامون|مورد|خصوص|به|عليه"
 )
 # Words that may stand between a head and its place besides the link words: an Arabic
 # adjective ("الغارات الإسرائيلية على لبنان") and the Persian qualifiers of an attack.
@@ -87,7 +87,7 @@ _HEAD_QUALIFIERS = (
     r"ال\w+ي|ال\w+يه|المفروضه|غير|"
     r"هوايي|نظامي|سياسي|انساني|امنيتي|داخلي|اسراييل|اسراييلي|رژيم صهيونيستي|صهيونيستي|"
     # a war spreading to a place
-    r"spreading|spread|spilling|spill|expanding|extending|"
+    r"(?:spreading|spread|spilling|spill|expanding|extending)(?: over)? (?:to|into)|"
     r"переносятся|перекидываются|распространяются|перекинуться|распространиться|"
     r"تمتد|امتداد|اتساع|توسع|انتقال|گسترش|سرايت"
 )
