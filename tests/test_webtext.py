@@ -185,6 +185,36 @@ def test_an_older_date_line_above_the_headline_still_counts(lang):
     assert date_of(text, lang, HEADLINE[lang]) == ARTICLE_DATE
 
 
+HEADING_DATE = {  # the Foreign Ministry dates its transcripts at the end of the heading
+    "ar": ("كلمة وزير الخارجية سيرغي لافروف في مؤتمر صحفي، القاهرة، 3 مارس 2021", "3 مارس 2021"),
+    "fa": ("سخنان سرگئی لاوروف در نشست خبری، تهران، ۱۳ اسفند ۱۳۹۹", "۱۳ اسفند ۱۳۹۹"),
+    "ru": ("Интервью С.В.Лаврова агентству «Арабия», 3 марта 2021 года", "3 марта 2021 года"),
+    "en": ("Foreign Minister Sergey Lavrov's interview with Levant TV, Moscow, March 3, 2021",
+           "March 3, 2021"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_date_closing_the_heading(lang):
+    heading, snippet = HEADING_DATE[lang]
+    text = page(heading, "", BODY[lang], OLD_EVENT[lang], MORE[lang])
+    got = find_publication_date(text, lang, title=heading, today=TODAY)
+    assert (got.date, got.text) == (ARTICLE_DATE, snippet)
+    assert [c.kind for c in got.date_candidates] == ["headline"]
+
+
+def test_dateline_alone_on_its_line_beats_the_updated_line():
+    text = page(
+        HEADLINE["en"],
+        "By Jane Doe and John Roe",
+        "MOSCOW/UNITED NATIONS, Nov. 18, 2025",
+        "Updated Nov. 19, 2025 7:02 a.m. ET",
+        BODY["en"],
+    )
+    got = find_publication_date(text, "en", today=TODAY)
+    assert (got.date, got.source, got.text) == (D(2025, 11, 18), "dateline", "Nov. 18, 2025")
+
+
 # --- dates: a weekday and a day without a year -------------------------------------------------
 
 

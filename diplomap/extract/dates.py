@@ -51,6 +51,7 @@ CANDIDATE_KINDS = (
     "date",
     "date_line",
     "dateline",
+    "headline",
     "updated",
     "body",
     "clock",
@@ -63,7 +64,8 @@ class DateCandidate:
 
     kind: "metadata"; "published" (a published label); "date" (a plain date label);
     "date_line" (a line that is nothing but a date, by the headline); "dateline"
-    ("MOSCOW, Feb 13 -", "... today, 3 February 2021"); "updated"; "body" (a full date
+    ("MOSCOW, Feb 13 -", "... today, 3 February 2021"); "headline" (a date closing the
+    headline: "Interview ..., Moscow, April 5, 2023"); "updated"; "body" (a full date
     in the text); "clock" (a site clock or ticker: a "today" line, a date cut off from
     the headline by page furniture, an "updated" line above the headline, or a date the
     article's own "on Tuesday, 3 March" contradicts) - a clock is never chosen.
@@ -513,6 +515,7 @@ _SOURCE_OF = {
     "date_line": "header",
     "updated": "header",
     "dateline": "dateline",
+    "headline": "dateline",
     "body": "body",
 }
 
@@ -1079,7 +1082,9 @@ def _date_line(folded: str, ls: int, le: int, cands: list[_Cand], ctx: _Ctx) -> 
     return inside[0] if len(_LETTER.findall(leftover)) <= 6 else None
 
 
-_DATELINE_PREFIX = re.compile(r"[^\W\d_][\w\s.'’\-]{0,40}?\s*(?:\([^()\d]{1,30}\)\s*)?[,،\-–—:]\s*")
+_DATELINE_PREFIX = re.compile(
+    r"[^\W\d_][\w\s.'’\-/]{0,40}?\s*(?:\([^()\d]{1,30}\)\s*)?[,،\-–—:]\s*"
+)
 _DATELINE_SUFFIX = re.compile(r"\s*\.?\s*(?:\([^()\d]{1,30}\)|/[^/\d]{1,30}/)?\s*(?:[-–—:.]|$)")
 
 
@@ -1114,6 +1119,22 @@ def _dateline(page: _Page, header_year: int | None, taken: set[int]) -> _Cand | 
     return min(found, key=lambda c: c.start) if found else None
 
 
+def _headline_date(page: _Page) -> _Cand | None:
+    """A date closing the headline ("Interview ..., Moscow, April 5, 2023", "..., القاهرة،
+    24 يوليو 2022"): the Foreign Ministry's transcripts are dated so."""
+    if page.head < 0:
+        return None
+    ls, le = page.lines[page.head]
+    for c in page.cands:
+        if not (c.full and c.precision == "day" and ls < c.wstart and c.end <= le):
+            continue
+        before = page.folded[ls : c.wstart].rstrip()
+        after = _FILLER.sub("", page.folded[c.end : le])
+        if before.endswith((",", "،", "-", "–", "—", "|", "(")) and not _LETTER.search(after):
+            return c
+    return None
+
+
 def _body_found(
     text: str, page: _Page, spans: Sequence[tuple[int, int]], refs: list[_Cand], taken: set[int]
 ) -> list[_Found]:
@@ -1124,10 +1145,10 @@ def _body_found(
     if len(text) > TOP_CHARS:
         folded += _fold(text[TOP_CHARS + 100 : BODY_CHARS + 100])
         cands += _scan(folded, top, min(len(folded), BODY_CHARS), page.ctx)
-    head_end = page.lines[page.head][1] if page.head >= 0 else 0
+    head_start = page.lines[page.head][0] if page.head >= 0 else 0
     out: list[_Found] = []
     for c in cands:
-        if not c.full or c.precision != "day" or c.start in taken or c.start < head_end:
+        if not c.full or c.precision != "day" or c.start in taken or c.start < head_start:
             continue
         if _overlaps((c.wstart, c.end), spans):
             continue
@@ -1155,6 +1176,10 @@ def _text_dates(
     header = _best(f for f in found if f.rank <= _RANK["date_line"])
     year = header.cand.date.year if header and header.cand.precision == "year" else None
     dateline = _dateline(page, year, taken)
+    own = _headline_date(page)
+    if own is not None:
+        found.append(_Found(_RANK["dateline"], "headline", own))
+        taken.add(own.start)
     if dateline is not None:
         rank = _RANK["dateline"]
         if header and header.cand.precision != "day" and _consistent(dateline, header.cand):
