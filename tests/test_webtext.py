@@ -215,6 +215,22 @@ def test_dateline_alone_on_its_line_beats_the_updated_line():
     assert (got.date, got.source, got.text) == (D(2025, 11, 18), "dateline", "Nov. 18, 2025")
 
 
+@pytest.mark.parametrize(
+    ("lang", "line", "snippet"),
+    [
+        ("ru", "14:35 13.02.2024 (обновлено: 10:00 14.02.2024)", "13.02.2024"),
+        ("ar", "13 فبراير 2024 - 14:35 (آخر تحديث: 14 فبراير 2024)", "13 فبراير 2024"),
+        ("fa", "۲۴ بهمن ۱۴۰۲، ۱۴:۳۵ - به‌روزرسانی: ۲۵ بهمن ۱۴۰۲", "۲۴ بهمن ۱۴۰۲"),
+        ("en", "13 February 2024, 14:35 (updated 14 February 2024)", "13 February 2024"),
+        ("ru", "13 февраля 2024, вторник", "13 февраля 2024"),
+    ],
+)
+def test_date_line_with_its_update_time(lang, line, snippet):
+    text = page(HEADLINE[lang], line, BODY[lang])
+    got = find_publication_date(text, lang, title=HEADLINE[lang], today=TODAY)
+    assert (got.date, got.text) == (D(2024, 2, 13), snippet)
+
+
 # --- dates: a weekday and a day without a year -------------------------------------------------
 
 

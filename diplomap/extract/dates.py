@@ -38,7 +38,7 @@ DATELINE_PARAGRAPHS = 4  # "CITY, DATE -" counts at the start of the first N par
 HEADLINE_LINES = 8  # the headline is looked for among the first N lines
 # A yearless "on Tuesday, 3 March" lies at most this many days before or after the date
 # of the article that reports it.
-REF_BEFORE, REF_AFTER = 14, 31
+REF_BEFORE, REF_AFTER = 31, 31
 MAX_CANDIDATES = 12
 MAX_BODY_CANDIDATES = 3
 
@@ -370,6 +370,12 @@ def _context_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
         rf"(?P<k{kind}>{_alternation(_LABELS[kind].split('|'))})" for kind in (0, 3, 1)
     )
     return weekday, today, re.compile(rf"(?<!\w)(?:{labels})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _weekday_words() -> re.Pattern[str]:
+    names = [n for day in _WEEKDAYS for n in day.split("|")]
+    return re.compile(rf"(?<!\w){_alternation(names)}(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -1079,6 +1085,9 @@ def _date_line(folded: str, ls: int, le: int, cands: list[_Cand], ctx: _Ctx) -> 
         pos = c.end
     rest.append(folded[pos:le])
     leftover = _FILLER.sub(" ", " ".join(rest))
+    if len(_LETTER.findall(leftover)) > 6:  # "13.02.2024 (updated: 14.02.2024)", "..., Monday"
+        after = _context_patterns()[2].sub(" ", normalize(_FILLER.sub(" ", " ".join(rest[1:]))))
+        leftover = _weekday_words().sub(" ", normalize(_FILLER.sub(" ", rest[0])) + " " + after)
     return inside[0] if len(_LETTER.findall(leftover)) <= 6 else None
 
 
