@@ -444,3 +444,108 @@ def test_side_clauses_do_not_hold_the_subject(lang, text, his, not_his):
         assert row_of(rows, fragment)[1] == "Lavrov", fragment
     for fragment in not_his:
         assert row_of(rows, fragment)[1] is None, fragment
+
+
+INTERVIEWS = [
+    (
+        "ru",
+        "Интервью Министра иностранных дел России С.В.Лаврова агентству «Восток»\n"
+        "— Сергей Викторович, как вы оцениваете итоги конференции по Ливии?\n"
+        "Обижаться в дипломатии непродуктивно. Московская встреча была полезна.\n"
+        "Важно, что режим прекращения огня соблюдается.\n"
+        "— А что с Сирией?\nМы против присутствия иностранных боевиков.\n",
+        ["Обижаться", "режим прекращения огня", "иностранных боевиков"],
+        ["Сергей Викторович, как", "А что с Сирией"],
+    ),
+    (
+        "fa",
+        "متن کامل گفت‌وگو با سرگئی لاوروف\nوزیر خارجه روسیه به پرسش‌های خبرنگار ما پاسخ داد.\n"
+        "■ آقای وزیر، واکنش مسکو به تصمیم آمریکا درباره برجام چیست؟\n"
+        "ما این تصمیم را عمیقاً تأسف‌آور می‌دانیم.\n■ و درباره سوریه؟\n"
+        "ایران و ترکیه به عنوان کشورهای ضامن همکاری می‌کنیم.\n",
+        ["تأسف‌آور", "کشورهای ضامن"],
+        ["واکنش مسکو", "و درباره سوریه"],
+    ),
+    (
+        "ar",
+        "لافروف لـ«الأفق»: مفهومنا لأمن الخليج ليس موجها ضد أحد\n"
+        "أجرى مراسل «الأفق» الحوار التالي مع وزير الخارجية الروسي سيرغي لافروف في موسكو.\n"
+        "س: معالي الوزير، ما الذي تقترحه موسكو على دول المنطقة؟\n"
+        "المبادرة ليست جديدة، فقد طرحناها قبل سنوات.\n"
+        "س: وماذا عن اليمن؟\nلا حل عسكريا في اليمن.\n",
+        ["المبادرة ليست جديدة", "لا حل عسكريا"],
+        ["ما الذي تقترحه", "وماذا عن اليمن", "أجرى مراسل"],
+    ),
+    (
+        "en",
+        "INTERVIEW\nSergey Lavrov speaks to Tigris Review\nAhead of his visit to Baghdad, "
+        "Russia's Foreign Minister spoke to our correspondent.\n"
+        "**Minister, how does Moscow see the protests in Iraq?**\n"
+        "We are watching with concern and with sympathy for the victims.\n"
+        "**Will you raise the US troops with the Iraqi leadership?**\n"
+        "That is a question for Iraqis.\n",
+        ["watching with concern", "question for Iraqis"],
+        ["how does Moscow see", "raise the US troops"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "his", "not_his"), INTERVIEWS)
+def test_interview_answers_without_labels(lang, text, his, not_his):
+    rows = analyse(text, lang)
+    for fragment in his:
+        assert row_of(rows, fragment)[1:3] == ("Lavrov", "answer"), fragment
+    for fragment in not_his:
+        assert row_of(rows, fragment)[1] is None, fragment
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (  # "calls for" as a noun is no speech verb of somebody else
+            "en",
+            "Asked about European calls for a seat at the table, Lavrov said he saw no reason.\n",
+            ["European calls"],
+            [],
+        ),
+        (  # an apposition with a title still names him
+            "ru",
+            "В июле 2006-го Сергей Лавров, тогда еще сравнительно новый министр, говорил, что "
+            "ответ Израиля несоразмерен.\n",
+            ["тогда еще"],
+            [],
+        ),
+        (  # "عاد ليذكّر": the verb after ل
+            "ar",
+            "لكن لافروف عاد ليذكّر، في لقاء مع سفراء عرب، بأن مبادرة السلام العربية ما زالت الأساس.\n",
+            ["عاد ليذكّر"],
+            [],
+        ),
+        (  # a title glued by a lost space
+            "ar",
+            "قال لافروف إن الحل سياسي. كما أطلع الوزيرالروسي نظراءه على تطورات الأزمة.\n",
+            ["الوزيرالروسي"],
+            [],
+        ),
+        (  # the speaker after the verb and a time adverbial
+            "ru",
+            "Россия готова к контактам с оппозицией. Об этом заявил в понедельник министр "
+            "иностранных дел РФ Сергей Лавров.\n",
+            ["Россия готова", "Об этом заявил"],
+            [],
+        ),
+        (  # a sentence about somebody else does not continue his statement
+            "en",
+            'Lavrov described the Astana format as the only mechanism "that produced results." '
+            "The UN envoy at the time, Staffan de Mistura, took a more generous view.\n",
+            ["Astana format"],
+            ["UN envoy"],
+        ),
+    ],
+)
+def test_more_news_forms(lang, text, his, not_his):
+    rows = analyse(text, lang)
+    for fragment in his:
+        assert row_of(rows, fragment)[1] == "Lavrov", fragment
+    for fragment in not_his:
+        assert row_of(rows, fragment)[1] is None, fragment

@@ -108,7 +108,7 @@ _DESIG = _words(
             # Arabic
             r"(?:ال)?وزير\s+(?:ال)?خارجيه\s+(?:الروسي(?:ه)?|روسيا(?:\s+الاتحاديه)?)",
             r"وزير\s+الخارجيه\s+في\s+روسيا",
-            r"الوزير\s+الروسي",
+            r"الوزير\s*الروسي",  # also glued by a lost space: "الوزيرالروسي"
             r"رييس\s+(?:ال)?(?:دبلوماسيه|ديبلوماسيه)\s+(?:الروسيه|الروسي)",
             r"عميد\s+الدبلوماسيه\s+الروسيه",
             r"كبير\s+(?:الدبلوماسيين|الديبلوماسيين)\s+الروس",
@@ -144,7 +144,8 @@ _NOT_HIM_BEFORE_RE = re.compile(
 _LAVROV_NP_RE = re.compile(rf"{_DESIG}(?:[\s،,]+{_NAME_NP})?|{_NAME_NP}")
 _MENTION_RE = re.compile(rf"{_NAME}|{_DESIG}")
 # Arabic, subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال" (before a speech verb)
-_LAVROV_TAIL_RE = re.compile(rf"(?:{_LAVROV_NP_RE.pattern})[\s،,]*(?:قد\s+)?$")
+# "لافروف قد أكد", "لافروف عاد ليؤكد", "لافروف يعود ليذكر"
+_LAVROV_TAIL_RE = re.compile(rf"(?:{_LAVROV_NP_RE.pattern})[\s،,]*(?:قد\s+|(?:عاد|يعود)\s+)?$")
 
 
 def _mentions_lavrov(norm: str) -> bool:

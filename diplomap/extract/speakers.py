@@ -173,17 +173,22 @@ def _subject_svo(window: str, lang: str) -> str | None:
         part_start = max((c for c in cuts if c < last), default=-1) + 1
         kind = min(h for h in hits if h[0] >= part_start)[2]
         part = window[part_start:]
-    if kind == "other" and _MINISTER_WORD_RE.search(part):
+        if kind in ("title", "pronoun") and any(h[2] == "lavrov" for h in hits):
+            kind = "lavrov"  # an apposition: "Сергей Лавров, тогда еще новый министр, говорил"
+    if kind in ("other", _ANONYMOUS) and _MINISTER_WORD_RE.search(part):
         return "other_minister"
     return kind
+
+
+_ANONYMOUS = "anonymous"  # somebody not named as a speaker we know: someone else
 
 
 def _unnamed_subject(window: str, lang: str) -> str:
     words = _WORD_RE.findall(window)
     if lang in ("en", "ru"):
         # no named subject: "Also, said ..." continues; "Araghchi said" is someone else
-        return "pronoun" if all(w in _CONNECTIVES for w in words) else "other"
-    return "pronoun" if len(words) <= 2 else "other"
+        return "pronoun" if all(w in _CONNECTIVES for w in words) else _ANONYMOUS
+    return "pronoun" if len(words) <= 2 else _ANONYMOUS
 
 
 # Words that may precede a speech verb whose subject is left out (en, ru; normalised)
@@ -282,14 +287,19 @@ def _according_event(norm: str, regions: list[tuple[int, int]]) -> _Event | None
 
 
 def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event | None:
+    """The first speech verb whose subject is known; a verb whose subject is nobody named
+    ("calls for" as a noun, "Araghchi said") only when no later verb names one."""
     verb_re = verb_regexes().get(lang) or verb_regexes()["en"]
+    fallback = None
     for m in verb_re.finditer(norm):
         if _inside(m.start(), regions):
             continue
         subj = _verb_subject(norm, m, lang, regions)
-        if subj is not None:
+        if subj == _ANONYMOUS:
+            fallback = fallback or _Event("other", m.start(), act=verb_traits(m)[2])
+        elif subj is not None:
             return _Event(subj, m.start(), act=verb_traits(m)[2])
-    return None
+    return fallback
 
 
 def _speech_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event | None:
@@ -383,6 +393,11 @@ def _verb_subject(
     if lang in ("en", "ru") and _INVERSION_PRE_RE.search(pre):
         # "Об этом заявил Сергей Лавров", "This was stated by Lavrov"
         after = re.sub(r"^[\s,]*(?:by\s+)?", "", norm[m.end() : m.end() + 120])
+        after = (
+            _SHORT_ADVERBIAL_RE.sub("", after, count=1)
+            if _SHORT_ADVERBIAL_RE.match(after)
+            else after
+        )
         if _lavrov_at(after, 0, anchored=True):
             return "lavrov"
     if _CLAUSE_END_RE.search(pre):
@@ -562,8 +577,10 @@ class _Resolver:
             _backfill(self.text, self.out, self.sentences, idx, self.events)
             return Attribution(LAVROV, "reported", "backreference")
         if event is None:
-            # inside a quotation he opened, or later in the paragraph he speaks in
-            if continues and self.out and self.out[-1].speaker:
+            # inside a quotation he opened, or later in the paragraph he speaks in, unless
+            # the sentence is about somebody else ("The UN envoy took a different view")
+            about_other = _OTHER_RE.search(norm[:50]) and not _mentions_lavrov(norm[:80])
+            if continues and self.out and self.out[-1].speaker and not about_other:
                 return Attribution(LAVROV, "continuation", "continuation")
             return _NONE
         who = self.resolve(event)

@@ -31,7 +31,8 @@ KINDS = ("speech", "act")
 SUBJECTS = ("m", "f", "weak")
 
 # Words that may stand before an Arabic verb: "وقال", "كما أكد", "حسبما قال"
-_AR_PREFIX = r"(?:[وف]|كما\s+|فيما\s+|بينما\s+|قد\s+|اذ\s+|حسبما\s+)?"
+# and "ل" before a present tense: "عاد ليؤكد", "ليذكر"
+_AR_PREFIX = r"(?:[وف]?ل(?=ي)|[وف]|كما\s+|فيما\s+|بينما\s+|قد\s+|اذ\s+|حسبما\s+)?"
 _RU_SUFFIX = r"(?P<rf>а|и)?"
 _GAP_RE = re.compile(r"\s*\.\.\.(\d*)\s*")
 _ALTERNATIVES_RE = re.compile(r"\{([^{}]*)\}")

@@ -28,11 +28,14 @@ _LABEL_RE = re.compile(
     r"^\s*(?P<label>[^\s:：()\d][^:：()\n\d]{0,40}?)\s*(?:\((?P<note>[^()]{0,160})\))?\s*[:：]"
 )
 _QUESTION_RE = re.compile(
-    r"^(?:вопрос|question|q|سوال|سؤال|پرسش|журналист|корреспондент|ведущ\w+|host|"
+    r"^(?:вопрос|question|q|س|سوال|سؤال|پرسش|журналист|корреспондент|ведущ\w+|host|"
     r"moderator|interviewer|journalist|reporter|المذيع|المذيعه|الصحفي|الصحفيه|مجري|خبرنگار)"
     r"(?:\s*\d*)?$"
 )
-_ANSWER_RE = re.compile(r"^(?:ответ|answer|a|جواب|الجواب|پاسخ)$")
+_ANSWER_RE = re.compile(r"^(?:ответ|answer|a|ج|جواب|الجواب|پاسخ)$")
+# An interviewer's question without a label: a bullet, a dialogue dash or a bold line
+# ("■ ...?", "— Сергей Викторович, ...?", "**Minister, ...?**"), always with a "?".
+_QUESTION_MARK_RE = re.compile(r"^\s*(?:[■●•▪◾►]|\*\*|[—–]\s)")
 # Labels that introduce something other than a speaker
 _NOT_SPEAKER_RE = re.compile(
     r"^(?:примечание|справка|note|editor'?s\s+note|update|background|related|see\s+also|"
@@ -112,6 +115,9 @@ def _is_turn(raw: str) -> bool:
 def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
     kinds: list[str | None] = []
     for raw in paragraphs:
+        if _QUESTION_MARK_RE.match(raw) and ("?" in raw or "؟" in raw):
+            kinds.append("question")
+            continue
         head = raw[:100]
         if ":" not in head and "：" not in head:  # cheap: most paragraphs have no label
             kinds.append(None)
@@ -158,11 +164,14 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     first = normalize(paragraphs[0][:300]) if names_him else ""
     address = names_him and bool(_ADDRESS_RE.match(first))
     labelled = n_lavrov + n_question >= 2 or (n_lavrov and labels.count("other"))
+    first_label = next((i for i, k in enumerate(labels) if k), len(labels))
+    if not names_him and n_lavrov == 0 and n_question >= 2:
+        names_him = any(_mentions_lavrov(normalize(p[:400])) for p in paragraphs[:first_label])
     interview = names_him and n_lavrov == 0 and n_question >= 2
     if not (address or (labelled and (n_lavrov or interview))):
         return None
-    first_label = next((i for i, k in enumerate(labels) if k), len(labels))
     speechy = bool(_HEADING_SPEECH_RE.search(heading_norm)) and not _mentions_lavrov(first)
-    opening = first_label > 0 and (address or (names_him and speechy))
+    # an interview's intro is the outlet's; a speech's unlabelled start is his
+    opening = first_label > 0 and (address or (names_him and speechy and not interview))
     turns = _assign(labels, opening, answers_unlabelled=interview)
     return [t if i >= first_label or opening else _OUTSIDE for i, t in enumerate(turns)]
