@@ -1,9 +1,21 @@
 """Publication dates of news articles, with provenance.
 
 `find_publication_date(text, lang)` returns a `PublicationDate`: the date, where it was
-read (`metadata` > `header` > `dateline` > `body` > `none`), its precision and the text
-and character span it came from. `parse_date(expr)` reads one date expression (a
-metadata value, a CSV cell).
+read (`metadata` > `header` > `dateline` > `body` > `none`), its precision, the text and
+character span it came from, and `date_candidates`: every date considered, with its kind
+(`DateCandidate`, kinds in `CANDIDATE_KINDS`). `parse_date(expr)` reads one date
+expression (a metadata value, a CSV cell).
+
+Web pages carry dates that are not the article's: a running clock or ticker, "today"
+and "last updated" lines in the site's header. The headline is located (the title, or
+the first line that looks like one) and what is above it is the page's header: there an
+"updated" line, a date line cut off from the headline by breadcrumbs or menus, or one
+showing the current day and time, is a `clock` and never chosen; a "today <date>" line
+is a clock anywhere. The article's own date (a "published" label, a date line by the
+headline, a dateline, a date closing the headline) wins over a date line above the
+headline and over an "updated" line. A yearless "on Tuesday, 3 March" in the article
+vetoes any unlabelled date it cannot belong to (its weekday must fall within a month of
+that date), so that with only a clock and such a phrase the date is null.
 
 How it works: the digits of the top of the article are folded to ASCII (same length, so
 spans stay valid) and every run of digits is tried against a few compiled patterns
@@ -11,7 +23,8 @@ spans stay valid) and every run of digits is tried against a few compiled patter
 the tables below, written once and matched tolerantly (Arabic/Persian letter variants,
 diacritics, tatweel, ZWNJ, any case). Gregorian, Jalali (Persian solar) and Hijri
 (Umm al-Qura) dates are converted directly; dateparser is only a memoised fallback for a
-labelled header value the patterns could not read. A date without a year is never a
+labelled header value the patterns could not read. A time of day run into the year or
+the day ("5 March 202111:40", "2024-02-1310:15") ends it. A date without a year is never a
 publication date (except a "MOSCOW, Feb 13 (Reuters) -" dateline whose year a header
 gives), nor is a bare year outside a header, nor anything outside 1990-01-01 .. today+1.
 """
