@@ -16,7 +16,6 @@ rebuild with `previous=` re-extracts only the articles it has not seen.
 """
 
 from diplomap.corpus.build import (
-    ARTICLE_TIME_BUDGET,
     BuildSummary,
     build_corpus,
     build_from_articles,
@@ -34,12 +33,11 @@ from diplomap.corpus.saved import (
 )
 from diplomap.corpus.tables import COLUMNS, TABLES, Corpus, coerce, empty_corpus
 from diplomap.corpus.uploads import merge_corpora
-from diplomap.extract.article import warm_up
+from diplomap.extract.article import warm_up  # what a build does first (benchmarks time it)
 
-_coerce = coerce  # the name diplomap.views uses
+_coerce = coerce  # the name diplomap/views.py uses (until the dashboard moves to explore/)
 
 __all__ = [
-    "ARTICLE_TIME_BUDGET",
     "COLUMNS",
     "TABLES",
     "BuildSummary",

@@ -217,8 +217,8 @@ def build_from_articles(
     geocoder=None,
 ) -> Corpus:
     """Extract `ingest.Article` records into a Corpus, reusing rows of `previous`."""
-    articles = ingest.dedupe(list(articles))
-    known = _reusable(previous, articles)
+    articles = ingest.dedupe(list(articles))  # list
+    known = _reusable(previous, articles)  # reuse
     new = [a for a in articles if a.article_id not in known]
     batches = [new[i : i + BATCH_SIZE] for i in range(0, len(new), BATCH_SIZE)]
     workers = _workers(workers)
@@ -226,12 +226,12 @@ def build_from_articles(
     job = Job(geocoder=geocoder)
     acc = Columns()
     problems = list(problems)
-    for batch in run_batches(
+    for batch in run_batches(  # extract
         extract_articles, job, batches, parallel=parallel, workers=workers, progress=progress
     ):
         acc.extend(batch.columns)
         problems.extend(problem for _aid, problem in batch.problems)
-    fresh = acc.corpus(problems)
+    fresh = acc.corpus(problems)  # write (the caller may commit it: `save_corpus`)
     if not known:
         return fresh
     return _with_reused(select(previous, known), fresh, articles)
@@ -367,22 +367,27 @@ def build_to_dir(
     limits = limits or ingest.DEFAULT_LIMITS
     workers = _workers(workers)
     out = Path(out_dir)
-    previous = _open_previous(out, full, limits)
+    # list
     items = ingest.list_inputs([Path(p) for p in paths], limits)
     units = [(i, item[0], item[1]) for i, item in enumerate(items) if isinstance(item, tuple)]
+    # reuse
+    previous = _open_previous(out, full, limits)
     in_memory = dict(workers=workers, progress=progress, geocoder=geocoder, limits=limits)
     if len(units) < STREAM_MIN_FILES:
         return _build_in_memory(paths, out, previous, signature, **in_memory)
     records, to_read = _unchanged_files(units, previous)
     vpath = new_version(out)
     try:
+        # extract
         job = Job(frozenset(previous.ids if previous else ()), limits, geocoder=geocoder)
         fresh = _extract_files(vpath, previous, job, to_read, records, workers, progress)
         listing = _Listing.of(items, records)
         if listing.n_articles > limits.max_articles:  # the limit is global: read it all in order
             shutil.rmtree(vpath, ignore_errors=True)
             return _build_in_memory(paths, out, previous, signature, **in_memory)
+        # write
         written = _write_final(vpath, previous, fresh, listing.order)
+        # commit
         files_map = _files_map(items, records, set(written.ids))
         problems = listing.problems + fresh.problems
         skipped = len(units) - len(to_read)

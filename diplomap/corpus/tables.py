@@ -9,12 +9,15 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa  # already imported by pandas: free
 
 from diplomap import schema as S
-from diplomap.extract.article import Extraction
+
+if TYPE_CHECKING:  # the tables do not depend on how they are extracted
+    from diplomap.extract.article import Extraction
 
 TABLES = ("articles", "mentions", "issue_mentions", "statements")
 COLUMNS = {
