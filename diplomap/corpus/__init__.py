@@ -35,8 +35,6 @@ from diplomap.corpus.tables import COLUMNS, TABLES, Corpus, coerce, empty_corpus
 from diplomap.corpus.uploads import merge_corpora
 from diplomap.extract.article import warm_up  # what a build does first (benchmarks time it)
 
-_coerce = coerce  # the name diplomap/views.py uses (until the dashboard moves to explore/)
-
 __all__ = [
     "COLUMNS",
     "TABLES",
