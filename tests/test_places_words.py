@@ -83,7 +83,7 @@ def test_outlets_file_checked(tmp_path):
 
 def test_rules_file_checked(tmp_path):
     bad = tmp_path / "r.csv"
-    header = "place,lang,action,target,term,left,right,surface,note\n"
+    header = "place,lang,action,target,term,left,right,surface,text,note\n"
     bad.write_text(header + "# c\nTyre,ar,maybe,,,,,,\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"line 3.*action"):
         place_rules.load_rules(bad)

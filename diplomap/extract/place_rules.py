@@ -6,7 +6,7 @@ Georgia), a first name (Jordan Peterson), part of a unit's name (فيلق الق
 Force), or another place of the same name (طرابلس is Tripoli in Libya unless Lebanon is
 named next to it). Each rule is one row of the data file:
 
-    place,lang,action,target,term,left,right,surface,note
+    place,lang,action,target,term,left,right,surface,text,note
 
 - `place`: the gazetteer's canonical name the rule applies to ("Dushanbe", "Tyre").
 - `lang`: the article languages it applies to (`ar fa`), or `*` for all.
@@ -22,10 +22,12 @@ named next to it). Each rule is one row of the data file:
   work) of the WINDOW characters before and after the word; anchor them with `$` and
   `^` to mean "right before/after". Use lower-case escapes only (\\s \\w \\b).
 - `surface`: a regular expression searched in the word as written in the original
-  text (not normalised), e.g. a shadda in عمّان.
+  text (not normalised), e.g. a shadda in عمّان;
+- `text`: a regular expression searched in the whole normalised text (an article about
+  Jordan that never names the Sultanate means Amman by عمان); `(?s)` lets `.` cross lines.
 
-A rule fires when any of its non-empty `left`, `right`, `surface` matches; a rule with
-none of them always fires. Rules are compiled once, when the gazetteer is loaded; a
+A rule fires when any of its non-empty `left`, `right`, `surface`, `text` matches; a
+rule with none of them always fires. Rules are compiled once, when the gazetteer is loaded; a
 place without rules costs one dictionary look-up per mention.
 """
 
@@ -40,7 +42,7 @@ from diplomap.config import PACKAGE_DATA_DIR
 from diplomap.normalize import normalize
 
 RULES_PATH = PACKAGE_DATA_DIR / "place_rules.csv"
-RULE_COLUMNS = ("place", "lang", "action", "target", "term", "left", "right", "surface")
+RULE_COLUMNS = ("place", "lang", "action", "target", "term", "left", "right", "surface", "text")
 ACTIONS = ("drop", "keep", "switch", "person")
 LANGS = frozenset({"ar", "fa", "ru", "en"})
 WINDOW = 60
@@ -55,17 +57,19 @@ class PlaceRule:
     left: re.Pattern | None
     right: re.Pattern | None
     surface: re.Pattern | None
+    text: re.Pattern | None = None
 
     def applies(self, lang: str, term: str) -> bool:
         return (not self.langs or lang in self.langs) and (not self.terms or term in self.terms)
 
     def fires(self, norm: str, start: int, end: int, surface: str) -> bool:
-        if self.left is None and self.right is None and self.surface is None:
+        if self.left is None and self.right is None and self.surface is None and self.text is None:
             return True
         return bool(
             (self.left is not None and self.left.search(norm[max(0, start - WINDOW) : start]))
             or (self.right is not None and self.right.search(norm[end : end + WINDOW]))
             or (self.surface is not None and self.surface.search(surface))
+            or (self.text is not None and self.text.search(norm))
         )
 
 
@@ -147,6 +151,7 @@ def _rule(row: dict[str, str]) -> PlaceRule:
         _pattern(row["left"]),
         _pattern(row["right"]),
         re.compile(row["surface"]) if row["surface"] else None,
+        _pattern(row["text"]),
     )
 
 
