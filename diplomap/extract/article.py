@@ -64,7 +64,8 @@ def extract_article(article, *, geocoder=None) -> Extraction:
     mention_rows = []
     found = places.find_places(nt, lang)
     if geocoder is not None:
-        found = found + geocoder.find_unknown_places(nt, lang, known=found)
+        unknown = geocoder.find_unknown_places(nt, lang, known=found)
+        found = found + places.without_outlets(nt, lang, unknown)
     for m in found:
         if _inside(boiler, m.start, m.end):
             continue

@@ -346,7 +346,11 @@ def _starts_with_article(term: str) -> bool:
 def find_places(text: NormText, lang: str, gazetteer: Gazetteer | None = None) -> list[PlaceMatch]:
     """Every place mention in a text, in order, without overlaps; none inside the name of
     a news outlet ("Kuwait News Agency", روزنامه ایران, see outlets.py)."""
-    found = (gazetteer or load_gazetteer()).find(text, lang)
+    return without_outlets(text, lang, (gazetteer or load_gazetteer()).find(text, lang))
+
+
+def without_outlets(text: NormText, lang: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
+    """The matches that do not lie inside an outlet's name (also for geocoded ones)."""
     if not found:
         return found
     spans = [(o.start, o.end) for o in outlets.find_outlets(text, lang)]
