@@ -54,7 +54,7 @@ if not session.explain_empty(ctx):
         format_func=lambda i: col_labels.get(i, i),
     )
     if iso or issue:
-        table = A.statements_for_cell(ctx.view, iso, issue)
+        table = A.readable(A.statements_for_cell(ctx.view, iso, issue))
         named = [x for x in (row_labels.get(iso), col_labels.get(issue)) if x]
         st.markdown(f"**{len(table)} Lavrov statements** name " + " and ".join(named))
         if table.empty:

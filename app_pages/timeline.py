@@ -29,4 +29,4 @@ if not session.explain_empty(ctx):
         if ctx.view.n_undated:
             st.caption(f"{ctx.view.n_undated} undated articles are not on the timeline.")
         with st.expander("Numbers"):
-            st.dataframe(A.period_table(long))
+            st.dataframe(A.period_table(long, period))

@@ -235,11 +235,17 @@ def issue_trends(v: View, period: str = "year") -> pd.DataFrame:
     return mentions_per_period(v, period=period, by="issue", top=len(S.ISSUE_IDS) + 50)
 
 
-def period_table(long: pd.DataFrame) -> pd.DataFrame:
-    """A long table of mentions_per_period as periods (rows) x groups (columns)."""
-    return long.pivot_table(
+def period_table(long: pd.DataFrame, period: str = "month") -> pd.DataFrame:
+    """A long table of mentions_per_period as periods (rows, labelled "2024-03" or
+    "2024", every period from the first to the last) x groups (columns)."""
+    table = long.pivot_table(
         index="period", columns="group", values="value", aggfunc="sum", fill_value=0, observed=True
     )
+    table.index = pd.Index(L.period_labels(table.index, period), name=period)
+    table = table.reindex(L.period_span(long["period"], period), fill_value=0)
+    table.index.name = period
+    table.columns = [str(c) for c in table.columns]
+    return table
 
 
 # --- countries, cities, issues ---------------------------------------------------------------
@@ -523,6 +529,16 @@ def statements_for_cell(v: View, iso3: str | None, issue: str | None) -> pd.Data
     return statement_frame(v, st.s_order[m[st.s_order]])
 
 
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """A statement_frame as shown: dates as YYYY-MM-DD ("no date"), kind and evidence
+    as labels."""
+    return table.assign(
+        date=L.date_labels(table["date"]),
+        kind=table["kind"].map(L.kind_label),
+        evidence=table["evidence"].map(L.evidence_label),
+    )
+
+
 @dataclass(frozen=True)
 class StatementPage:
     """One page of the Statements table: rows `first`.. of `found` (of `total`)."""
@@ -543,12 +559,7 @@ def statement_page(v: View, query: str, page: int, page_rows: int) -> StatementP
     pages = max(1, -(-len(found) // page_rows))
     page = min(max(int(page or 1), 1), pages)
     first = (page - 1) * page_rows
-    part = statement_frame(v, found[first : first + page_rows])
-    table = part.assign(
-        date=L.date_labels(part["date"]),
-        kind=part["kind"].map(L.kind_label),
-        evidence=part["evidence"].map(L.evidence_label),
-    )
+    table = readable(statement_frame(v, found[first : first + page_rows]))
     return StatementPage(table, len(found), len(order), page, pages, first)
 
 

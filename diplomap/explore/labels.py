@@ -128,3 +128,29 @@ def issue_label(issue: str) -> str:
 def date_labels(dates: pd.Series) -> pd.Series:
     """Dates as YYYY-MM-DD text for tables, "no date" where an article has none."""
     return pd.to_datetime(dates, errors="coerce").dt.strftime("%Y-%m-%d").fillna("no date")
+
+
+# --- periods -----------------------------------------------------------------------------
+
+PERIOD_FREQ = {"month": "MS", "year": "YS"}
+
+
+def period_label(ts: pd.Timestamp, period: str) -> str:
+    """A period's label: "2024-03" for a month, "2024" for a year."""
+    return f"{ts.year:04d}-{ts.month:02d}" if period == "month" else f"{ts.year:04d}"
+
+
+def period_labels(periods: Iterable, period: str) -> list[str]:
+    """The labels of the given period starts (Timestamps), in their order."""
+    return [period_label(pd.Timestamp(p), period) for p in periods]
+
+
+def period_span(periods: Iterable, period: str) -> list[str]:
+    """The labels of every period from the first to the last of `periods` (empty ones
+    included), so an axis spans exactly the data's periods."""
+    stamps = pd.to_datetime(pd.Series(list(periods)), errors="coerce").dropna()
+    if stamps.empty:
+        return []
+    freq = PERIOD_FREQ.get(period, "MS")
+    first = stamps.min().to_period("M" if period == "month" else "Y").to_timestamp()
+    return period_labels(pd.date_range(first, stamps.max(), freq=freq), period)
