@@ -89,7 +89,10 @@ _HEAD_QUALIFIERS = (
     # a war spreading to a place
     r"(?:spreading|spread|spilling|spill|expanding|extending)(?: over)? (?:to|into)|"
     r"переносятся|перекидываются|распространяются|перекинуться|распространиться|"
-    r"تمتد|امتداد|اتساع|توسع|انتقال|گسترش|سرايت"
+    r"تمتد|امتداد|اتساع|توسع|انتقال|گسترش|سرايت|"
+    # issues related to a place
+    r",?\s*(?:related to|relating to|связанн\w* с|касающ\w*|относящ\w* к)|"
+    r"المتعلقه|المتصله|الخاصه|مربوط|مرتبط"
 )
 # "On Libya, the minister said ...", "По Сирии стороны ...": a place opening a sentence
 # after a topic word is the sentence's topic.
