@@ -38,6 +38,7 @@ OUTLET_COLUMNS = ("name", "lang", "alias", "domain")
 LANGS = frozenset({"ar", "fa", "ru", "en"})
 _BRACES = re.compile(r"\{([^{}]*)\}")
 _CASED = re.compile(r"[A-Za-zА-Яа-яЁё]")
+_PHRASE = re.compile(r"[\s\-\u2010\u2011]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class Outlets:
 
     def __init__(self, rows: list[dict[str, str]]) -> None:
         self.lexicon = Lexicon()
+        self.phrases = Lexicon()  # aliases of several words: the ones a place hides in
         self.domains: dict[str, str] = {}
         self.names: set[str] = set()
         for row in rows:
@@ -66,13 +68,15 @@ class Outlets:
                 self.domains.setdefault(_site(row["domain"]), row["name"])
             for alias in _expand(row["alias"]):
                 self.lexicon.add(alias, _Alias(row["name"], alias))
+                if _PHRASE.search(alias.strip()):
+                    self.phrases.add(alias, _Alias(row["name"], alias))
             self.lexicon.add(row["name"], _Alias(row["name"], row["name"]))
 
-    def find(self, text: NormText | str) -> list[OutletMatch]:
+    def find(self, text: NormText | str, lexicon: Lexicon | None = None) -> list[OutletMatch]:
         nt = text if isinstance(text, NormText) else None
         norm = text.norm if nt is not None else text
         out = []
-        for hit in self.lexicon.find(norm):
+        for hit in (lexicon or self.lexicon).find(norm):
             start, end = (
                 nt.to_original(hit.start, hit.end) if nt is not None else (hit.start, hit.end)
             )
@@ -177,6 +181,13 @@ def find_outlets(text: NormText | str, lang: str = "") -> list[OutletMatch]:
     """Outlet names in a text, in order, without overlaps (any language's aliases:
     Persian and Arabic articles write each other's names, all write Latin ones)."""
     return load_outlets().find(text)
+
+
+def find_outlet_phrases(text: NormText | str) -> list[OutletMatch]:
+    """Outlet names of several words ("Kuwait News Agency", روسيا اليوم): the only ones
+    that can contain a place name (one-word aliases such as TASS or ایرنا cannot)."""
+    outlets = load_outlets()
+    return outlets.find(text, outlets.phrases)
 
 
 def canonical_outlet(name: str) -> str | None:

@@ -281,15 +281,23 @@ class Gazetteer:
             return None
         norm, original = text.norm, text.original
         start, end = text.to_original(hit.start, hit.end)
-        t_start, t_end = text.to_original(hit.term_start, hit.term_end)
-        if not _capitalised_ok(payload, original[t_start:t_end]):
-            return None
+        if norm[hit.term_start] < _ARABIC_SCRIPT:  # Latin and Cyrillic names have case
+            t_start, t_end = text.to_original(hit.term_start, hit.term_end)
+            if not _capitalised_ok(payload, original[t_start:t_end]):
+                return None
         kind = _kind(payload, norm, hit, lang)
-        if kind is None or not self._affixes_ok(payload, norm, hit, lang):
+        if kind is None or (
+            (hit.start != hit.term_start or payload.rule == "combining")
+            and not self._affixes_ok(payload, norm, hit, lang)
+        ):
             return None
-        record = self._apply_rules(payload.record, hit, text, lang, (start, end))
+        record = payload.record
+        if record.place in self.rules:
+            record = self._apply_rules(record, hit, text, lang, (start, end))
         if record is None or (
-            record.place_type == "city" and _after_first_name(original, start, lang)
+            lang in _SURNAME_LANGS
+            and record.place_type == "city"
+            and _after_first_name(original, start, lang)
         ):
             return None
         return PlaceMatch(
@@ -353,7 +361,7 @@ def without_outlets(text: NormText, lang: str, found: list[PlaceMatch]) -> list[
     """The matches that do not lie inside an outlet's name (also for geocoded ones)."""
     if not found:
         return found
-    spans = [(o.start, o.end) for o in outlets.find_outlets(text, lang)]
+    spans = [(o.start, o.end) for o in outlets.find_outlet_phrases(text)]
     if not spans:
         return found
     return [m for m in found if not _inside_any(spans, m.start, m.end)]
@@ -373,8 +381,10 @@ def _capitalised_ok(payload: _Term, term: str) -> bool:
     adjectives) contain one (сектор Газа)."""
     if payload.rule == "caps":
         return term.isupper()
-    term = _LATIN_ARTICLE.sub("", term)  # al-Quds, el-Arish: the name after the article
     first = term[:1]
+    if first.islower() and first.isascii():  # al-Quds, el-Arish: the name after the article
+        term = _LATIN_ARTICLE.sub("", term)
+        first = term[:1]
     if _LATIN_LETTER.match(first):
         letters = [c for c in term if c.isalpha()]
         return term.isupper() if len(letters) <= 3 else first.isupper()
@@ -404,6 +414,7 @@ def _kind(payload: _Term, norm: str, hit: Hit, lang: str) -> str | None:
     return "demonym" if kind == "name" else kind
 
 
+_ARABIC_SCRIPT = "\u0600"
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014")
 
 
@@ -418,6 +429,9 @@ _RU_NAME_LEFT = re.compile(r"(?:^|[\s(«\"])([А-ЯЁ][а-яё]+|[А-ЯЁ]\.(?:\
 _EN_NAME_LEFT = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Rabbi|Sheikh|Imam)\.?|(?:^|\s)[A-Z]\.)\s$"
 )
+
+
+_SURNAME_LANGS = frozenset({"ru", "en"})
 
 
 def _after_first_name(original: str, start: int, lang: str) -> bool:
