@@ -447,7 +447,7 @@ def _extract_files(vpath, previous, job, to_read, records, workers, progress) ->
     """Read and extract the files `to_read` (filling in their `records`) into Parquet files
     in `vpath` (the final ones, unless rows of `previous` are to be merged in)."""
     fresh = _Fresh(StreamWriter(vpath, "" if previous is None else ".fresh-"))
-    seen: set[str] = set()  # ids of articles read so far (any batch), in input order
+    seen: set[str] = set()  # ids of the articles that earlier batches read
     batches = _unit_batches(to_read, workers)
     parallel = workers > 1 and job.geocoder is None and len(batches) >= 2
     try:
