@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from diplomap import schema as S
 from diplomap.extract import boilerplate, dates, issues, places, speakers
 from diplomap.extract import sentences as sentences_mod
+from diplomap.extract.source import find_source
 from diplomap.normalize import detect_language, normalize_text
 
 # --- one article -------------------------------------------------------
@@ -126,7 +127,7 @@ def extract_article(article, *, geocoder=None) -> Extraction:
         S.DATE_SOURCE: pub.source,
         S.DATE_PRECISION: pub.precision,
         S.DATE_TEXT: pub.text,
-        S.SOURCE: article.source,
+        S.SOURCE: find_source(body, metadata=article.source, url=article.url) or "",
         S.URL: article.url,
         S.ENCODING: article.encoding,
         S.REPLACED_CHARS: article.replaced_chars,
