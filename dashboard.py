@@ -11,6 +11,7 @@ import streamlit as st
 
 from diplomap import query as Q
 from diplomap import session
+from diplomap.explore import aggregates as A
 from diplomap.explore.export import md_escape
 
 st.set_page_config(
@@ -41,7 +42,7 @@ PAGES = [
     ),
     st.Page("app_pages/data.py", title="Data", icon=":material/database:", url_path="data"),
 ]
-BOUND = {"bind": "query-params", "persist_state": "session"}
+BOUND = session.BOUND
 MULTISELECTS = (
     (Q.COUNTRY, "Countries", "All countries", "Articles that mention any of these countries (their cities included)."),
     (Q.ISSUE, "Issues", "All issues", None),
@@ -104,10 +105,18 @@ def main() -> None:
     page = st.navigation(PAGES)
     ctx = session.start_run(draw_filters)
     show_notes()
-    with st.sidebar.expander("Share this view"):
-        st.caption("The link carries the page and the filters (copy button on the right).")
-        st.code(session.share_link(ctx.state, ctx.options), language=None, wrap_lines=True)
+    share = st.sidebar.expander("Share this view")
     page.run()
+    # after the page: the link carries the page controls drawn in this run too
+    with share:
+        st.caption(
+            "The link carries the page, the filters and the page's own choices "
+            "(copy button on the right); the address bar does too."
+        )
+        defaults = {"ov_period": A.default_period(ctx.view)}
+        st.code(
+            session.share_link(ctx.state, ctx.options, defaults), language=None, wrap_lines=True
+        )
 
 
 main()

@@ -8,6 +8,7 @@ from diplomap.uploads import read_uploads
 
 ctx = session.context()
 st.title("Data")
+session.about_panel(ctx, expanded=True)
 
 st.subheader("Explore your own articles")
 st.caption(

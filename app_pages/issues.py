@@ -43,6 +43,7 @@ if not session.explain_empty(ctx):
         index=None,
         key="iss_country",
         placeholder="Any country",
+        **session.BOUND,
         format_func=lambda c: row_labels.get(c, c),
     )
     issue = c2.selectbox(
@@ -51,6 +52,7 @@ if not session.explain_empty(ctx):
         index=None,
         key="iss_issue",
         placeholder="Any issue",
+        **session.BOUND,
         format_func=lambda i: col_labels.get(i, i),
     )
     if iso or issue:
@@ -67,7 +69,5 @@ if not session.explain_empty(ctx):
             st.dataframe(excel_safe(table.head(CELL_ROWS)[CELL_COLUMNS]), hide_index=True)
 
     st.subheader("Issues over time")
-    period = st.radio(
-        "Period", ["year", "month"], key="iss_period", horizontal=True, format_func=str.title
-    )
+    period = session.bound_radio(st, "Period", "iss_period")
     st.plotly_chart(charts.trend_figure(A.issue_trends(ctx.view, period), period), key="iss_trend")

@@ -13,6 +13,7 @@ TABLE_COLUMNS = {
     "iso3": "ISO3",
     "mentions": "Mentions",
     "articles": "Articles",
+    "share": "Share of articles",
     "statements": "Lavrov statements",
     "top_issues": "Top issues",
 }
@@ -24,6 +25,7 @@ def on_map_select() -> None:
     picked = charts.selected_countries(points, set(session.context().options.countries))
     if picked:
         session.request_country(picked[0])
+        st.session_state["map_focus"] = picked[0]
 
 
 def on_focus() -> None:
@@ -33,33 +35,17 @@ def on_focus() -> None:
 ctx = session.context()
 st.title("Map")
 c1, c2, c3, c4 = st.columns([1.2, 1.2, 1, 1.4])
-scope = c1.radio(
-    "Mentions",
-    ["all", "lavrov"],
-    key="map_scope",
-    horizontal=True,
-    format_func={"all": "All mentions", "lavrov": "Lavrov's statements only"}.get,
-)
-measure = c2.radio(
-    "Colour by",
-    ["mentions", "share"],
-    key="map_measure",
-    horizontal=True,
-    format_func={"mentions": "Number of mentions", "share": "Share of articles"}.get,
-)
-region = c3.radio(
-    "Region",
-    ["middle_east", "world"],
-    key="map_region",
-    horizontal=True,
-    format_func={"middle_east": "Middle East", "world": "World"}.get,
-)
+
+
+scope = session.bound_radio(c1, "Mentions", "map_scope")
+measure = session.bound_radio(c2, "Colour by", "map_measure")
+region = session.bound_radio(c3, "Region", "map_region")
 countries = list(ctx.options.countries)
-current = ctx.state.countries[0] if len(ctx.state.countries) == 1 else None
+# the Focus box shows the country filter, however it was set (sidebar, map click, link)
+st.session_state["map_focus"] = ctx.state.countries[0] if len(ctx.state.countries) == 1 else None
 c4.selectbox(
     "Focus country",
     countries,
-    index=countries.index(current) if current in countries else None,
     format_func=lambda c: ctx.options.countries.get(c, c),
     key="map_focus",
     placeholder="Click the map or choose",
@@ -71,14 +57,14 @@ without_russia = st.toggle(
     value=True,
     key="map_no_rus",
     help="Russia is Lavrov's own country and is named in almost every article; "
-    "left in, it makes every other country look pale.",
+    "left in, it makes every other country look pale. Left out, it is drawn grey.",
+    **session.BOUND,
 )
 
 if not session.explain_empty(ctx):
     view = ctx.view_with(lavrov_only=True) if scope == "lavrov" else ctx.view
-    table = A.map_countries(view, without="RUS" if without_russia else None)
-    cities = A.city_points(view, top_n=200)
-    if table.empty:
+    data = A.map_data(view, without="RUS" if without_russia else None)
+    if data.countries.empty and data.left_out.empty:
         st.info(
             "No place is mentioned under these filters"
             + (" in Lavrov's own sentences" if view.state.lavrov_only else "")
@@ -86,7 +72,12 @@ if not session.explain_empty(ctx):
         )
     else:
         fig = charts.map_figure(
-            table, cities, measure=measure, selected=ctx.state.countries, region=region
+            data.countries,
+            data.cities,
+            measure=measure,
+            selected=data.selected,
+            region=region,
+            left_out=data.left_out,
         )
         st.plotly_chart(
             fig,
@@ -95,12 +86,12 @@ if not session.explain_empty(ctx):
             selection_mode="points",
             config={"topojsonURL": config.TOPOJSON_URL, "displaylogo": False, "scrollZoom": False},
         )
-        st.caption(
-            f"{len(table)} countries and {len(cities)} cities. Click a country (or use *Focus "
-            "country*) to filter the whole app to it; clear it in the sidebar."
-        )
+        st.caption(md_escape(A.map_caption(data, ctx.options.countries)))
         with st.expander("Table of countries"):
-            st.dataframe(table[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS), hide_index=True)
-        if ctx.state.countries:
-            names = ", ".join(ctx.options.countries.get(c, c) for c in ctx.state.countries)
-            st.caption("Focused on: " + md_escape(names))
+            st.dataframe(
+                data.countries[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
+                hide_index=True,
+                column_config={
+                    "Share of articles": st.column_config.NumberColumn(format="percent")
+                },
+            )

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from diplomap import query as Q
 from diplomap import session
 from diplomap.explore import aggregates as A
 from diplomap.explore import charts
@@ -30,14 +31,17 @@ if not session.explain_empty(ctx):
         + f" · {h['mentions']} place mentions"
     )
 
-    default_period = "year" if span and int(span[1][:4]) - int(span[0][:4]) > 2 else "month"
+    session.about_panel(ctx, expanded=session.is_bundled_sample(ctx))
+
+    default_period = A.default_period(ctx.view)
     period = (
         st.segmented_control(
             "Period",
-            ["month", "year"],
+            list(Q.PERIODS),
             default=default_period,
             key="ov_period",
-            format_func=str.title,
+            format_func=Q.PERIODS.get,
+            **session.BOUND,
         )
         or default_period
     )
@@ -48,16 +52,33 @@ if not session.explain_empty(ctx):
     )
 
     left, right = st.columns(2)
+    if ctx.state.countries or ctx.state.issues:
+        st.caption(
+            "The rankings show every country and issue under the other filters; "
+            "the chosen ones are in red."
+        )
     with left:
         st.subheader("Most mentioned countries")
         st.plotly_chart(
-            charts.bar_figure(A.top_countries(ctx.view, 12), "name", "mentions"),
+            charts.bar_figure(
+                A.country_ranking(ctx.view, 12),
+                "name",
+                "mentions",
+                highlight=ctx.state.countries,
+                key="iso3",
+            ),
             key="ov_countries",
         )
     with right:
         st.subheader("Most mentioned issues")
         st.plotly_chart(
-            charts.bar_figure(A.issue_counts(ctx.view).head(12), "label", "mentions"),
+            charts.bar_figure(
+                A.issue_ranking(ctx.view, 12),
+                "label",
+                "mentions",
+                highlight=ctx.state.issues,
+                key="issue",
+            ),
             key="ov_issues",
         )
 

@@ -9,15 +9,16 @@ from diplomap.explore import charts
 ctx = session.context()
 st.title("Timeline")
 c1, c2, c3, c4 = st.columns([1, 1, 1, 1.4])
-period = c1.radio(
-    "Period", ["month", "year"], key="tl_period", horizontal=True, format_func=str.title
+period = session.bound_radio(c1, "Period", "tl_period")
+by = session.bound_radio(c2, "Stack by", "tl_by")
+top = c3.number_input(
+    "Groups shown", min_value=3, max_value=20, value=8, step=1, key="tl_top", **session.BOUND
 )
-by = c2.radio("Stack by", ["country", "issue"], key="tl_by", horizontal=True, format_func=str.title)
-top = c3.number_input("Groups shown", min_value=3, max_value=20, value=8, step=1, key="tl_top")
 normalise = c4.toggle(
     "Per article published in the period",
     key="tl_norm",
     help="Divide the mentions of each period by the number of articles of that period.",
+    **session.BOUND,
 )
 
 if not session.explain_empty(ctx):

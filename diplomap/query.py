@@ -10,6 +10,10 @@ URL's query parameters (short names):
     source=TASS              repeated; an outlet as it appears in the corpus
     lavrov=true              Lavrov's own words only
 
+Each page's own controls are bound to the URL too, under the keys of PAGE_CONTROLS
+(map_scope=World, tl_period=Year, st_query=…, statement=<article id>:<sentence>); their
+values are the labels the controls show.
+
 Anything else in a query is ignored and described in a note, never raised. What the
 filters mean is defined once, in diplomap.explore.view.
 """
@@ -34,6 +38,55 @@ FILTER_KEYS = (YEAR, COUNTRY, ISSUE, LANG, SOURCE, LAVROV_KEY)
 CHOICE_KEYS = (COUNTRY, ISSUE, LANG, SOURCE)
 # Parameters Streamlit itself may put in a URL: never reported as junk.
 STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
+STATEMENT_KEY = "statement"  # the selected statement: <article id>:<sentence>
+
+
+@dataclass(frozen=True)
+class Control:
+    """A page's own control, bound to the URL under `key`. `labels` maps each value to
+    the label shown (and written in the URL); `choice` names a filter whose labels are
+    used instead (the Issues page's country and issue); neither: the value as text."""
+
+    key: str
+    default: object
+    labels: Mapping[str, str] | None = None
+    choice: str | None = None
+
+    def url_value(self, value: object, options: FilterOptions | None = None) -> str | None:
+        """The value as the URL carries it (None when it is the default or unset)."""
+        if value is None or value == self.default or value == "":
+            return None
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if self.labels is not None:
+            return self.labels.get(str(value))
+        if self.choice is not None and options is not None:
+            return options.choices(self.choice).get(str(value))
+        return str(value)
+
+
+PERIODS = {"month": "Month", "year": "Year"}
+PAGE_CONTROLS = {
+    c.key: c
+    for c in (
+        Control("ov_period", None, PERIODS),  # default: from the corpus's date span
+        Control("map_scope", "all", {"all": "All mentions", "lavrov": "Lavrov's statements only"}),
+        Control("map_measure", "mentions", {"mentions": "Number of mentions", "share": "Share of articles"}),
+        Control("map_region", "middle_east", {"middle_east": "Middle East", "world": "World"}),
+        Control("map_no_rus", True),
+        Control("tl_period", "month", PERIODS),
+        Control("tl_by", "country", {"country": "Country", "issue": "Issue"}),
+        Control("tl_top", 8),
+        Control("tl_norm", False),
+        Control("iss_country", None, choice=COUNTRY),
+        Control("iss_issue", None, choice=ISSUE),
+        Control("iss_period", "year", PERIODS),
+        Control("st_query", ""),
+        Control("st_sort", "newest", {"newest": "Newest first", "oldest": "Oldest first"}),
+        Control("st_page", 1),
+        Control(STATEMENT_KEY, ""),
+    )
+}  # fmt: skip
 
 MAX_VALUES = 200  # values read per parameter; the rest of a flood is ignored
 MAX_NOTE_ITEMS = 8  # values listed per note
@@ -202,7 +255,11 @@ def parse_query(
         keys = list(params.keys())
     except Exception:
         return FilterState(), ["the link's parameters could not be read"]
-    unknown_keys = [str(k) for k in keys if k not in FILTER_KEYS and k not in STREAMLIT_KEYS]
+    unknown_keys = [
+        str(k)
+        for k in keys
+        if k not in FILTER_KEYS and k not in STREAMLIT_KEYS and k not in PAGE_CONTROLS
+    ]
     if unknown_keys:
         notes.append(f"ignored unknown parameters {_listing(unknown_keys)}")
 
@@ -246,10 +303,34 @@ def to_query(state: FilterState, options: FilterOptions | None = None) -> dict[s
     return out
 
 
-def share_url(page_url: str, state: FilterState, options: FilterOptions) -> str:
-    """The link to this page under these filters (just the query when the page's
-    address is unknown)."""
-    query = urlencode(to_query(state, options), doseq=True)
+def page_query(
+    values: Mapping[str, object],
+    options: FilterOptions | None = None,
+    defaults: Mapping[str, object] | None = None,
+) -> dict[str, list[str]]:
+    """The query parameters of the pages' own controls (`values` by key; `defaults`
+    replaces a control's default, e.g. the Overview's period chosen from the data)."""
+    out: dict[str, list[str]] = {}
+    for key, control in PAGE_CONTROLS.items():
+        if key not in values:
+            continue
+        if defaults and key in defaults:
+            control = Control(key, defaults[key], control.labels, control.choice)
+        text = control.url_value(values[key], options)
+        if text is not None:
+            out[key] = [text]
+    return out
+
+
+def share_url(
+    page_url: str,
+    state: FilterState,
+    options: FilterOptions,
+    page_params: Mapping[str, list[str]] | None = None,
+) -> str:
+    """The link to this page under these filters and page controls (just the query
+    when the page's address is unknown)."""
+    query = urlencode({**to_query(state, options), **(page_params or {})}, doseq=True)
     if not page_url:
         return f"?{query}"
     parts = urlsplit(page_url)
@@ -314,9 +395,15 @@ def _comparable(value: object) -> object:
     return tuple(value) if isinstance(value, (list, tuple)) else value
 
 
-def stale_widget_values(current: Mapping[str, object], options: FilterOptions) -> dict[str, object]:
+def stale_widget_values(
+    current: Mapping[str, object],
+    options: FilterOptions,
+    previous_years: tuple[int, int] | None = None,
+) -> dict[str, object]:
     """Corrections for remembered widget values the current choices no longer offer
-    (after an upload): unknown codes dropped, years clamped to the corpus."""
+    (after an upload, or a switch between the Data page's modes): unknown codes
+    dropped, years clamped to the corpus. Years that spanned the whole previous corpus
+    (`previous_years`) span the whole new one: a full range never turns into a filter."""
     out: dict[str, object] = {}
     for key in CHOICE_KEYS:
         values = current.get(key)
@@ -326,8 +413,13 @@ def stale_widget_values(current: Mapping[str, object], options: FilterOptions) -
                 out[key] = valid
     years = current.get(YEAR)
     if isinstance(years, (tuple, list)) and years and options.year_min is not None:
-        lo = min(max(int(years[0]), options.year_min), options.year_max)
-        hi = max(min(int(years[-1]), options.year_max), options.year_min)
+        bounds = (options.year_min, options.year_max)
+        span = (int(years[0]), int(years[-1]))
+        if previous_years is not None and span == tuple(previous_years):
+            lo, hi = bounds
+        else:
+            lo = min(max(span[0], options.year_min), options.year_max)
+            hi = max(min(span[1], options.year_max), options.year_min)
         if (lo, hi) != tuple(years):
             out[YEAR] = (lo, hi)
     return out

@@ -33,7 +33,7 @@ from diplomap.corpus import (
     load_or_build,
     read_manifest,
 )
-from diplomap.explore.aggregates import filter_options
+from diplomap.explore.aggregates import about, about_text, filter_options
 from diplomap.explore.export import md_escape
 from diplomap.explore.store import Store, load_store
 from diplomap.explore.view import View
@@ -46,6 +46,11 @@ NOTES_KEY = "_dm_query_notes"  # session_state: what the link asked for that was
 LINK_KEY = "_dm_link"  # session_state: the widget values the link asks for (first run)
 PENDING_KEY = "_dm_pending_filters"  # session_state: values to set before the widgets
 CONTEXT_KEY = "_dm_context"  # session_state: the Context of this run
+STATEMENT_STATE = "_dm_statement"  # session_state: the selected statement (<id>:<sentence>)
+YEAR_BOUNDS_KEY = "_dm_year_bounds"  # session_state: the corpus's years at the last run
+# Every control of the app is bound to the URL (the link carries the view) and kept
+# across page switches.
+BOUND = {"bind": "query-params", "persist_state": "session"}
 STORE_BUILD_TIMEOUT = 1800  # seconds for the child process that precomputes a Store
 SIGNATURE_TTL = 30.0  # seconds between checks of the data folder for new files
 
@@ -264,7 +269,9 @@ def sidebar_state(
     before the widgets are drawn. Streamlit leaves no other way: on a session's first
     run a value set in session_state before the widget yields to the URL's."""
     pending = st.session_state.pop(PENDING_KEY, None) or {}
-    corrections = query.stale_widget_values(st.session_state, options)  # after an upload
+    previous = st.session_state.get(YEAR_BOUNDS_KEY)
+    corrections = query.stale_widget_values(st.session_state, options, previous)  # uploads
+    st.session_state[YEAR_BOUNDS_KEY] = (options.year_min, options.year_max)
     for key, value in {**corrections, **pending}.items():
         st.session_state[key] = value
     first_run = LINK_KEY not in st.session_state
@@ -295,12 +302,68 @@ def dismiss_notes() -> None:
     st.session_state[NOTES_KEY] = []
 
 
-def share_link(state: query.FilterState, options: query.FilterOptions) -> str:
+def bound_radio(container, label: str, key: str, **kwargs):
+    """A horizontal radio of one of query.PAGE_CONTROLS (its values and labels), bound
+    to the URL."""
+    control = query.PAGE_CONTROLS[key]
+    labels = control.labels or {}
+    values = list(labels)
+    index = values.index(control.default) if control.default in values else 0
+    return container.radio(
+        label,
+        values,
+        index=index,
+        key=key,
+        horizontal=True,
+        format_func=labels.get,
+        **kwargs,
+        **BOUND,
+    )
+
+
+def page_values() -> dict[str, object]:
+    """The current values of the pages' own controls (those drawn in this session)."""
+    values = {k: st.session_state[k] for k in query.PAGE_CONTROLS if k in st.session_state}
+    values[query.STATEMENT_KEY] = st.session_state.get(STATEMENT_STATE, "")
+    return values
+
+
+def share_link(
+    state: query.FilterState,
+    options: query.FilterOptions,
+    defaults: Mapping[str, object] | None = None,
+) -> str:
+    """The link to this view: the page, the filters and every page control."""
     try:
         url = st.context.url or ""
     except Exception:
         url = ""
-    return query.share_url(url, state, options)
+    params = query.page_query(page_values(), options, defaults)
+    return query.share_url(url, state, options, params)
+
+
+def selected_statement() -> str:
+    """The selected statement (<article id>:<sentence>, "" for none): the one the
+    link names until a row is chosen."""
+    if STATEMENT_STATE not in st.session_state:
+        try:
+            ref = st.query_params.get(query.STATEMENT_KEY, "")
+        except Exception:
+            ref = ""
+        st.session_state[STATEMENT_STATE] = query.shorten(ref, 200) if ref else ""
+    return st.session_state[STATEMENT_STATE]
+
+
+def select_statement(ref: str) -> None:
+    """Remember the selected statement in the session and the address bar."""
+    st.session_state[STATEMENT_STATE] = ref
+    try:
+        if ref:
+            st.query_params[query.STATEMENT_KEY] = ref
+        elif query.STATEMENT_KEY in st.query_params:
+            del st.query_params[query.STATEMENT_KEY]
+    except Exception:
+        pass
 
 
 def request_country(iso3: str | None) -> None:
@@ -344,6 +407,21 @@ def context() -> Context:
         ctx = Context(store, filter_options(store), query.FilterState())
         st.session_state[CONTEXT_KEY] = ctx
     return ctx
+
+
+def is_bundled_sample(ctx: Context) -> bool:
+    """Whether this session explores the project's own sample articles only."""
+    held = st.session_state.get(UPLOAD_KEY)
+    uploads = held is not None and len(held[0].corpus.articles)
+    return config.data_dir() == config.PACKAGE_DATA_DIR and not uploads
+
+
+def about_panel(ctx: Context, expanded: bool = False) -> None:
+    """The "About this data" panel: what the corpus is (Overview and Data pages)."""
+    lines = about_text(about(ctx.store), is_bundled_sample(ctx))
+    with st.expander("About this data", expanded=expanded):
+        for line in lines:
+            st.markdown("- " + md_escape(line))
 
 
 def _active_filters(ctx: Context) -> list[str]:

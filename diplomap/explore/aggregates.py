@@ -8,7 +8,7 @@ pandas; tests/test_store.py checks that both agree.)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -17,7 +17,7 @@ from diplomap import schema as S
 from diplomap.explore import labels as L
 from diplomap.explore.store import Store
 from diplomap.explore.view import View
-from diplomap.query import FilterOptions, unique_labels
+from diplomap.query import FilterOptions, FilterState, unique_labels
 
 STATEMENT_COLUMNS = ["date", "language", "source", "countries", "issues", "text", "kind"]
 STATEMENT_COLUMNS += ["evidence", S.ARTICLE_ID, S.SENTENCE]
@@ -106,6 +106,98 @@ def date_coverage(v: View) -> pd.DataFrame:
         return out
 
     return _memo(v, "date_coverage", (), compute)
+
+
+def default_period(v: View) -> str:
+    """The Overview's period: years when the dated articles span more than two years."""
+    span = headline(v)["date_span"]
+    return "year" if span and int(span[1][:4]) - int(span[0][:4]) > 2 else "month"
+
+
+DATE_SOURCE_LABELS = {
+    "metadata": "the file's metadata",
+    "header": "the page header",
+    "dateline": "the dateline",
+    "body": "the article's text",
+}
+
+
+def about(store: Store) -> dict[str, object]:
+    """What the corpus is (all of it, whatever the filters): articles, languages,
+    outlets, date range, undated share, how the dates were found, statements."""
+    v = View(store, FilterState())
+    h = headline(v)
+    counts = np.bincount(store.art_source[store.art_source >= 0], minlength=len(store.sources))
+    outlets = sorted(
+        (
+            (store.sources[i], int(c))
+            for i, c in enumerate(counts)
+            if c and store.sources[i].strip()
+        ),
+        key=lambda kv: (-kv[1], kv[0]),
+    )
+    coverage = date_coverage(v)
+    undated, _ = undated_summary(coverage)
+    found = [
+        f"{DATE_SOURCE_LABELS.get(r.date_source, r.date_source)} ({r.articles})"
+        for r in coverage.itertuples()
+        if r.date_source != "none"
+    ]
+    return {
+        "articles": h["articles"],
+        "languages": [
+            L.language_name(c)
+            for c in sorted(h["languages"], key=lambda c: L.language_order(c))
+        ],
+        "outlets": outlets,
+        "no_outlet": h["articles"] - sum(c for _, c in outlets),
+        "date_span": h["date_span"],
+        "undated": undated,
+        "undated_share": undated / h["articles"] if h["articles"] else 0.0,
+        "dates_found_in": found,
+        "statements": v.n_statements,
+    }
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n:,d} {one if n == 1 else many}"
+
+
+def about_text(info: dict[str, object], sample: bool) -> list[str]:
+    """The "About this data" panel as lines of plain text; `sample` says the corpus is
+    the bundled sample."""
+    n = int(info["articles"])
+    lines = []
+    if sample:
+        lines.append(
+            f"This is the bundled sample corpus: {n} real news articles, enough to try "
+            "the dashboard but not to read trends from. Upload your own on the Data page "
+            "or point DIPLOMAP_DATA at a folder of articles."
+        )
+    span = info["date_span"]
+    lines.append(
+        f"{n:,d} articles in {', '.join(info['languages']) or 'no language'}"
+        + (f", published {span[0]} to {span[1]}." if span else ", none of them dated.")
+    )
+    outlets = info["outlets"]
+    shown = ", ".join(f"{name} ({c})" for name, c in outlets[:8])
+    more = f" and {len(outlets) - 8} more" if len(outlets) > 8 else ""
+    lines.append(
+        f"Outlets: {len(outlets)}"
+        + (f": {shown}{more}" if outlets else "")
+        + (
+            f"; {_plural(int(info['no_outlet']), 'article names', 'articles name')} no outlet."
+            if info["no_outlet"]
+            else "."
+        )
+    )
+    found = "; found in " + ", ".join(info["dates_found_in"]) if info["dates_found_in"] else ""
+    lines.append(
+        f"Undated: {info['undated']} of {n} ({float(info['undated_share']):.0%}){found}. "
+        "An article without a date found gets none, never today's."
+    )
+    lines.append(f"Lavrov's statements: {int(info['statements']):,d} sentences attributed to him.")
+    return lines
 
 
 def undated_summary(coverage: pd.DataFrame) -> tuple[int, str]:
@@ -311,6 +403,23 @@ def top_countries(v: View, n: int = 15) -> pd.DataFrame:
     ]
 
 
+def country_ranking(v: View, n: int = 12) -> pd.DataFrame:
+    """The `n` most mentioned countries under the filters other than the country
+    filter, plus the chosen countries wherever they rank (to be highlighted)."""
+    table = country_counts(context_view(v), with_top_issues=False)
+    keep = (table.index < n) | table["iso3"].isin(set(v.state.countries))
+    return table[keep][["iso3", "name", "mentions", "articles"]].reset_index(drop=True)
+
+
+def issue_ranking(v: View, n: int = 12) -> pd.DataFrame:
+    """The `n` most mentioned issues under the filters other than the issue filter,
+    plus the chosen issues wherever they rank (to be highlighted)."""
+    context = View(v.store, replace(v.state, issues=())) if v.state.issues else v
+    table = issue_counts(context)
+    keep = (table.index < n) | table["issue"].isin(set(v.state.issues))
+    return table[keep].reset_index(drop=True)
+
+
 def map_countries(v: View, without: str | None = None) -> pd.DataFrame:
     """country_counts for the map, leaving out `without` (an ISO3: Russia, named in
     almost every article) unless it is among the selected countries."""
@@ -318,6 +427,62 @@ def map_countries(v: View, without: str | None = None) -> pd.DataFrame:
     if without and without not in v.state.countries:
         table = table[table["iso3"] != without]
     return table.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class MapData:
+    """What the map draws: the countries on the colour scale, the ones left out of it
+    (drawn grey), the cities; `selected` are the countries of the country filter."""
+
+    countries: pd.DataFrame
+    left_out: pd.DataFrame
+    cities: pd.DataFrame
+    selected: tuple[str, ...]
+
+
+def context_view(v: View) -> View:
+    """The view without its country filter: what the map and the country rankings
+    show, so that the chosen countries are seen among the others (and highlighted)."""
+    if not v.state.countries:
+        return v
+    return View(v.store, replace(v.state, countries=()))
+
+
+def map_data(v: View, without: str | None = None, top_cities: int = 200) -> MapData:
+    """The map of a view: every country and city under the filters other than the
+    country filter (the chosen countries are highlighted, the others stay to compare
+    and click); `without` (Russia, named in almost every article) is left out of the
+    colour scale unless it is chosen."""
+    context = context_view(v)
+    table = country_counts(context)
+    out = table["iso3"] == without if without and without not in v.state.countries else None
+    if out is None:
+        out = pd.Series(False, index=table.index)
+    return MapData(
+        countries=table[~out].reset_index(drop=True),
+        left_out=table[out].reset_index(drop=True),
+        cities=city_points(context, top_n=top_cities),
+        selected=tuple(v.state.countries),
+    )
+
+
+def map_caption(data: MapData, names: dict[str, str]) -> str:
+    """What the map shows, in words (plain text): counts, the focus, what is grey."""
+    parts = [f"{len(data.countries) + len(data.left_out)} countries and {len(data.cities)} cities."]
+    if data.selected:
+        chosen = ", ".join(names.get(c, c) for c in data.selected)
+        parts.append(
+            f"Focused on {chosen} (outlined); the other countries stay on the map, paler, "
+            "to compare and to click. Clear the focus in the sidebar."
+        )
+    else:
+        parts.append("Click a country (or use Focus country) to filter the whole app to it.")
+    for r in data.left_out.itertuples(index=False):
+        parts.append(
+            f"{r.name} (grey) is left out of the colour scale: {int(r.mentions):,d} mentions "
+            f"in {int(r.articles):,d} articles."
+        )
+    return " ".join(parts)
 
 
 def city_points(v: View, top_n: int = 200) -> pd.DataFrame:
@@ -431,15 +596,37 @@ def _joined_for(v: View, which: str, idx: np.ndarray) -> list[str]:
     return [", ".join(names[c] for c in codes[a:b]) for a, b in zip(lo, hi, strict=True)]
 
 
-def statement_order(v: View) -> np.ndarray:
-    """The statements of the view (numbers), by date (undated last), article, sentence."""
+def statement_order(v: View, newest: bool = False) -> np.ndarray:
+    """The statements of the view (numbers), by date (oldest first, or `newest` first;
+    undated last either way), then article and sentence."""
     st = v.store
 
     def compute():
         m = v.statement_mask()
-        return st.s_order[m[st.s_order]]
+        order = st.s_order[m[st.s_order]]
+        if not newest:
+            return order
+        art = st.s_art[order]
+        day = np.asarray(st.art_published[art]).astype("datetime64[D]").astype(np.int64)
+        key = np.where(st.art_dated[art], -day, np.iinfo(np.int64).max)
+        return order[np.argsort(key, kind="stable")]
 
-    return st.memo(("statement_order", v.state), compute)
+    return st.memo(("statement_order", v.state, newest), compute)
+
+
+def statement_ref(article_id: str, sentence: int) -> str:
+    """How a statement is named in a link: <article id>:<sentence>."""
+    return f"{article_id}:{int(sentence)}"
+
+
+def find_statement(table: pd.DataFrame, ref: str) -> int | None:
+    """The row of `table` (a statement_frame) that `ref` names, if it is there."""
+    if not ref or table.empty:
+        return None
+    refs = [
+        statement_ref(a, s) for a, s in zip(table[S.ARTICLE_ID], table[S.SENTENCE], strict=True)
+    ]
+    return refs.index(ref) if ref in refs else None
 
 
 def statement_frame(v: View, idx: np.ndarray) -> pd.DataFrame:
@@ -551,10 +738,12 @@ class StatementPage:
     first: int
 
 
-def statement_page(v: View, query: str, page: int, page_rows: int) -> StatementPage:
-    """The statements matching `query`, page `page` (clamped to the pages there are);
-    only the rows of that page are built."""
-    order = statement_order(v)
+def statement_page(
+    v: View, query: str, page: int, page_rows: int, newest: bool = True
+) -> StatementPage:
+    """The statements matching `query`, newest first (or oldest), page `page` (clamped
+    to the pages there are); only the rows of that page are built."""
+    order = statement_order(v, newest)
     found = search_order(v, order, query)
     pages = max(1, -(-len(found) // page_rows))
     page = min(max(int(page or 1), 1), pages)

@@ -10,6 +10,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -127,8 +128,10 @@ def article_html(
     places: pd.DataFrame,
     issues: pd.DataFrame,
     statements: pd.DataFrame,
+    show_title: bool = True,
 ) -> str:
-    """The article (a row of Store.article_parts) with its marks, as HTML."""
+    """The article (a row of Store.article_parts) with its marks, as HTML (its title
+    on top unless `show_title` is False: article_header_html shows it)."""
     text = str(article.get(S.TEXT, "") or "")
     lang = str(article.get(S.LANGUAGE, "") or "")
     n = len(text)
@@ -140,12 +143,74 @@ def article_html(
     direction = "rtl" if lang in RTL_LANGUAGES else "ltr"
     title = html.escape(str(article.get(S.TITLE, "") or ""))
     lang_attr = html.escape(lang if lang in LANGUAGE_NAMES and lang != "other" else "", quote=True)
-    head = f'<div class="dm-title" dir="auto">{title}</div>' if title else ""
+    head = f'<div class="dm-title" dir="auto">{title}</div>' if title and show_title else ""
     return (
         ARTICLE_CSS
         + LEGEND
         + head
         + f'<div class="dm-article" dir="{direction}" lang="{lang_attr}">{body}</div>'
+    )
+
+
+def safe_link(url: object) -> str | None:
+    """The URL when it is an absolute http(s) address with a host, else None (no
+    javascript:, data: or relative links from an article)."""
+    text = str(url or "").strip()
+    if not text or any(c in text for c in "\x00\n\r\t <>\"'`"):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    return text if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+HEADER_CSS = """
+<style>
+.dm-head{margin:.2rem 0 .8rem}
+.dm-head .dm-head-title{font-weight:600;font-size:1.2rem;line-height:1.4}
+.dm-head .dm-head-meta{color:#5b5f66;font-size:.92rem;margin-top:.2rem}
+.dm-head .dm-head-meta span+span:before{content:" · "}
+.dm-head a{color:#b5362b}
+</style>
+"""
+
+
+def article_header_html(article: dict) -> str:
+    """The article's header: title, outlet, date (or "no date"), a link to the
+    original (http/https only, new tab, no referrer) and the file name. Every value is
+    escaped."""
+    published = article.get(S.PUBLISHED)
+    dated = hasattr(published, "date") and published == published  # NaT != NaT
+    title = str(article.get(S.TITLE) or "").strip()
+    file_name = PurePath(str(article.get(S.FILE) or "")).name
+    meta = [
+        f'<span class="dm-outlet">{html.escape(str(article.get(S.SOURCE) or "outlet unknown"))}</span>',
+        f'<span class="dm-date">{published.date().isoformat() if dated else "no date"}</span>',
+    ]
+    link = safe_link(article.get(S.URL))
+    if link:
+        host = urlsplit(link).netloc
+        meta.append(
+            f'<span><a class="dm-link" href="{html.escape(link, quote=True)}" target="_blank" '
+            f'rel="noopener noreferrer" referrerpolicy="no-referrer">'
+            f"{html.escape(host)} ↗</a></span>"
+        )
+    if file_name:
+        meta.append(f'<span class="dm-file">{html.escape(file_name)}</span>')
+    head = (
+        f'<div class="dm-head-title" dir="auto">{html.escape(title or file_name or "Untitled")}</div>'
+        f'<div class="dm-head-meta">{"".join(meta)}</div>'
+    )
+    return HEADER_CSS + f'<div class="dm-head">{head}</div>'
+
+
+def statement_html(text: str) -> str:
+    """One statement in full, escaped, in its own direction (dir="auto")."""
+    return (
+        '<blockquote dir="auto" style="border-inline-start:4px solid #b5362b;margin:.3rem 0;'
+        'padding:.4rem .9rem;background:#fbe9e7;white-space:pre-wrap;font-size:1.05rem">'
+        f"{html.escape(str(text))}</blockquote>"
     )
 
 

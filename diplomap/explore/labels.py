@@ -53,6 +53,12 @@ EVIDENCE_LABELS = {
 }
 
 
+def language_order(code: str) -> int:
+    """Languages in a fixed order (Arabic, Persian, Russian, English, other)."""
+    order = list(LANGUAGE_NAMES)
+    return order.index(code) if code in order else len(order)
+
+
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
 

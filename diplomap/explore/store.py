@@ -30,7 +30,7 @@ from diplomap.corpus import merge_corpora
 from diplomap.explore.sources import MemorySource, ParquetSource, UnionSource
 from diplomap.explore.store_build import COLUMNS, DICTIONARY_COLUMNS, StoreBuilder, arrow_table
 
-STORE_FORMAT = "dashboard-store-2"  # the folder a Store is saved in (change to invalidate)
+STORE_FORMAT = "dashboard-store-3"  # the folder a Store is saved in (change to invalidate)
 MEMO_ENTRIES = 256  # results memoised per Store
 
 # Every array a Store holds (saved as <name>.npy). Codes are int32 indexes into the
@@ -41,7 +41,8 @@ ARRAYS = (
     # texts (bytes + offsets) and boilerplate spans (+ offsets)
     "art_ids", "art_dated", "art_year", "art_month", "art_published", "art_lang",
     "art_source", "art_date_source", "art_text", "art_text_off", "art_title",
-    "art_title_off", "art_file", "art_file_off", "art_bp", "art_bp_off",
+    "art_title_off", "art_file", "art_file_off", "art_url", "art_url_off", "art_bp",
+    "art_bp_off",
     # mention rows by article (offsets), for the article view
     "m_art_off", "m_start", "m_end", "m_place",
     # per (article, country): mentions, Lavrov's mentions, Lavrov's sentences naming it
@@ -223,6 +224,7 @@ class Store:
             S.TEXT: _text(self.art_text, self.art_text_off, loc),
             S.TITLE: _text(self.art_title, self.art_title_off, loc),
             S.FILE: _text(self.art_file, self.art_file_off, loc),
+            S.URL: _text(self.art_url, self.art_url_off, loc),
             S.LANGUAGE: self.languages[lang] if lang >= 0 else None,
             S.SOURCE: self.sources[src] if src >= 0 else None,
             S.PUBLISHED: pd.Timestamp(self.art_published[loc]),

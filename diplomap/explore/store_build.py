@@ -29,6 +29,7 @@ ARTICLE_COLUMNS = [
     S.PUBLISHED,
     S.DATE_SOURCE,
     S.SOURCE,
+    S.URL,
     S.BOILERPLATE,
 ]
 MENTION_COLUMNS = [c for c in S.MENTION_COLUMNS if c not in (S.SURFACE, S.MATCH_KIND)]
@@ -283,6 +284,7 @@ class StoreBuilder:
         a["art_text"], a["art_text_off"] = blob(arts, S.TEXT)
         a["art_title"], a["art_title_off"] = blob(arts, S.TITLE)
         a["art_file"], a["art_file_off"] = blob(arts, S.FILE)
+        a["art_url"], a["art_url_off"] = blob(arts, S.URL)
         a["art_bp"], a["art_bp_off"] = _spans(arts, n)
 
     def _date_sources(self, arts: pa.Table, dated: np.ndarray) -> None:
