@@ -549,3 +549,73 @@ def test_more_news_forms(lang, text, his, not_his):
         assert row_of(rows, fragment)[1] == "Lavrov", fragment
     for fragment in not_his:
         assert row_of(rows, fragment)[1] is None, fragment
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (  # a live blog: time stamps end each item's turn
+            "ar",
+            "مباشر| اليوم العاشر من الحرب\n23:40\nالبيت الأبيض: الرئيس سيلقي كلمة جديدة غدا.\n"
+            "19:02\nوزير الخارجية الروسي سيرغي لافروف: الضربات على المنشآت النووية انتهاك.\n"
+            "وأضاف لافروف أن روسيا مستعدة للوساطة.\n18:30\nعراقجي يصل إلى إسطنبول للمشاركة في اجتماع.\n"
+            "17:45\nالمدير العام للوكالة رافائيل غروسي: لم نرصد ارتفاعا في الإشعاع.\n",
+            ["الضربات على المنشآت", "مستعدة للوساطة"],
+            ["عراقجي يصل", "لم نرصد", "سيلقي كلمة"],
+        ),
+        (  # a label that opens with his name and the circumstances
+            "fa",
+            "اخبار لحظه به لحظه\n۲۰:۳۰\nنخست‌وزیر اسرائیل وزیر جنگ را برکنار کرد.\n۱۷:۲۰\n"
+            "لاوروف در دیدار با همتای لبنانی: مسکو از هر تلاشی برای توقف حملات حمایت می‌کند.\n"
+            "وی خواستار خروج نیروهای اسرائیلی از خاک لبنان شد.\n۱۶:۰۵\n"
+            "لاوروف: برای ما فرقی نمی‌کند چه کسی در آمریکا پیروز شود.\n",
+            ["توقف حملات", "خروج نیروهای", "فرقی نمی‌کند"],
+            ["برکنار کرد"],
+        ),
+        (  # an honorific before his name
+            "ar",
+            "قال المقداد إن سوريا ستنتصر. من جهته أكد الوزير لافروف أن روسيا ستواصل دعم سوريا.\n",
+            ["ستواصل دعم"],
+            ["ستنتصر"],
+        ),
+        (  # a lost space after a full stop
+            "en",
+            'Cavusoglu said the attack would not harm ties. "It is a heinous act," he said.Lavrov '
+            "said the killers would be found.\n",
+            ["killers would be found"],
+            ["heinous act"],
+        ),
+        (  # the audience addressed after a date line, under a heading that names him
+            "ru",
+            "Выступление Министра иностранных дел России С.В.Лаврова в Государственной Думе\n"
+            "20.02.2019 13:40\nУважаемый Вячеслав Викторович!\nУважаемые депутаты!\n"
+            "Ситуация в мире не становится проще. В Сирии удалось разгромить террористов.\n",
+            ["не становится проще", "разгромить террористов"],
+            [],
+        ),
+        (  # a list of his theses after an introduction that names him
+            "ru",
+            "Дипломатия\n⚡️ Лавров на заседании Московского формата по Афганистану.\n"
+            "Ключевые тезисы выступления С.В.Лаврова:\n"
+            "🔹 Бедственное положение афганского народа – результат военного присутствия США.\n"
+            "🔹 Против размещения военной инфраструктуры третьих стран.\n"
+            "От редакции канала: делегацию талибов возглавлял глава их МИД.\n",
+            ["Бедственное положение", "военной инфраструктуры"],
+            ["От редакции"],
+        ),
+        (  # a sentence without speech makes him the one "the head of the ministry" means
+            "ru",
+            "Представитель Минобороны Игорь Конашенков заявил, что виноват Израиль. Иначе "
+            "расставил акценты Сергей Лавров. Выступая перед журналистами, глава МИД назвал "
+            "произошедшее цепью трагических случайностей.\n",
+            ["глава МИД назвал"],
+            ["Конашенков"],
+        ),
+    ],
+)
+def test_live_blogs_lists_and_references(lang, text, his, not_his):
+    rows = analyse(text, lang)
+    for fragment in his:
+        assert row_of(rows, fragment)[1] == "Lavrov", fragment
+    for fragment in not_his:
+        assert row_of(rows, fragment)[1] is None, fragment

@@ -101,7 +101,11 @@ _FIRST = (
     r"(?:سيرجي|سيرغي|سيرجيه|سيرغيه|سرگيي|سرگي|sergei|sergey|сергей|сергея|сергею|сергеем|с\.|s\.)"
 )
 # first name, then patronymic or its initial: Сергей Викторович Лавров, С.В.Лавров
-_NAME_NP = rf"(?:{_FIRST}\s*(?:викторович\w*\s+|viktorovich\s+|в\.\s*|v\.\s*)?)?{_NAME}"
+# a title or courtesy before it: "الوزير لافروف", "Minister Lavrov", "министр Лавров"
+_HONORIFIC = r"(?:(?:ال)?وزير|السيد|mr\.?|minister|министр\w*|господин|اقاي|جناب)\s+"
+_NAME_NP = (
+    rf"(?:{_HONORIFIC})?(?:{_FIRST}\s*(?:викторович\w*\s+|viktorovich\s+|в\.\s*|v\.\s*)?)?{_NAME}"
+)
 _DESIG = _words(
     "|".join(
         [

@@ -28,7 +28,12 @@ class Sentence:
 
 # The lookbehind makes a match start only at the beginning of a punctuation run: without
 # it, "?" * 100000 is tried from every position of the run (quadratic, minutes).
-_BOUNDARY_RE = re.compile(r"(?<![.!?؟…])[.!?؟…]+[\"»”’')\]]*(?=\s+\S)")
+_BOUNDARY_RE = re.compile(
+    r"(?<![.!?؟…])[.!?؟…]+[\"»”’')\]]*(?=\s+\S)"
+    # a lost space: "he said.Lavrov", "سياسي.وأضاف" (two letters before, never "U.S.A")
+    r"|(?<=[a-zа-яё]{2})[.!?]+[\"»”’')\]]*(?=[A-ZА-ЯЁ][a-zа-яё])"
+    r"|(?<=[\u0621-\u064a\u067e-\u06cc]{2})[.!؟]+[\"»”’')\]]*(?=[\u0621-\u064a\u067e-\u06cc]{2})"
+)
 _QUOTE_CHAR_RE = re.compile(r"[«»“”„\"]")
 _ABBREV = frozenset(
     [

@@ -66,7 +66,12 @@ _TITLE_RE = {
         r"(?<!\w)the\s+(?:(?:foreign|veteran|top)\s+)?(?:minister|diplomat)(?!\s+of)(?!\w)"
     ),
     "ru": re.compile(
+        # not after an adjective: "Сирийский министр", "иранского дипломата" are others
+        r"(?<!ий\s)(?<!ый\s)(?<!ой\s)(?<!ого\s)(?<!ему\s)(?<!им\s)"
         r"(?<!\w)(?:министр|дипломат)(?:а|у|ом|е)?(?!\w)(?!\s+(?:иностранных|обороны|\w+(?:ии|ана|ии|ля)(?!\w)))"
+        # "глава МИД" without a country after it ("глава МИД Египта" is somebody else)
+        r"|(?<!\w)глав\w*\s+(?:мид|внешнеполитического\s+ведомства|дипломатии)"
+        r"(?!\s+[а-яё]+(?:а|ы|и)(?!\w))(?!\w)"
     ),
     "ar": re.compile(r"(?<!\w)الوزير(?!\s+(?!الي(?!\w))ال\w*ي(?!\w))(?!\w)"),
     "fa": re.compile(
@@ -516,11 +521,26 @@ class _Resolver:
         self.last: str | None = None  # last speaker: "lavrov" | "other" | None
         self.last_minister: str | None = None  # last minister/diplomat who spoke
         self.carry_open = False  # a quotation opened by Lavrov is still open
+        self.theses = False  # "Key points of Lavrov's speech:" -> the list items after it
 
     def speak(self, who: str) -> None:
         self.last = "lavrov" if who == "lavrov" else "other"
         if who in ("lavrov", "other_minister"):
             self.last_minister = self.last
+
+    def notice(self, norm: str) -> None:
+        """A sentence without speech still makes its subject the one "he" or "the
+        minister" refers to next ("Лавров прибыл в Анкару. Он заявил ...")."""
+        hits = _subject_hits(norm[:80], self.lang)
+        if not hits:
+            return
+        kind = min(hits)[2]
+        if kind == "lavrov":
+            self.last = self.last_minister = "lavrov"
+        elif kind == "other":
+            self.last = "other"
+            if _MINISTER_WORD_RE.search(norm[:60]):
+                self.last_minister = "other"
 
     def resolve(self, event: _Event) -> str:
         """ "lavrov" or "other": who the event's subject is."""
@@ -550,7 +570,9 @@ class _Resolver:
         open_in = self.carry_open and same_para
         regions, still_open = _quotations(norm, open_in)
         event = None
-        if turn is not None and turn.speaker is not None:
+        if self.theses and _LIST_ITEM_RE.match(self.text, sent.start) and not same_para:
+            att = Attribution(LAVROV, "reported", "reporting_clause")
+        elif turn is not None and turn.speaker is not None:
             att = (
                 Attribution(LAVROV, turn.kind, turn.evidence) if turn.speaker == "lavrov" else _NONE
             )
@@ -563,6 +585,8 @@ class _Resolver:
             event = _speech_event(norm, self.lang, regions)
             att = self._narrative(idx, norm, regions, event, is_title, open_in or same_para)
         self.carry_open = still_open and att.speaker is not None
+        if not same_para or not att.speaker:
+            self.theses = (att.speaker is not None and self.theses) or _introduces_theses(norm)
         self.out.append(att)
         self.events.append(
             event.subject if event else ("background" if _BACKGROUND_RE.match(norm) else None)
@@ -582,6 +606,7 @@ class _Resolver:
             about_other = _OTHER_RE.search(norm[:50]) and not _mentions_lavrov(norm[:80])
             if continues and self.out and self.out[-1].speaker and not about_other:
                 return Attribution(LAVROV, "continuation", "continuation")
+            self.notice(norm)
             return _NONE
         who = self.resolve(event)
         self.speak(who if who == "lavrov" else event.subject)
@@ -591,6 +616,24 @@ class _Resolver:
         if att.kind == "reported" and event.subject == "lavrov" and _BACKREF_RE.search(norm[:120]):
             _backfill(self.text, self.out, self.sentences, idx, self.events)
         return att
+
+
+# A list of his points: an introduction that names him and his words, then items
+_THESES_RE = re.compile(
+    r"(?:тезис\w*|заявлени\w*|выступлени\w*|слов\w*|point\w*|remark\w*|statement\w*|"
+    r"highlight\w*|said|says|ابرز|تصريحات|اقوال|قال|اظهارات|سخنان|گفته\w*|محورهاي)"
+)
+_LIST_ITEM_RE = re.compile(
+    r"\s*(?:[-–—•▪◾►■●◆*]|\d{1,2}[.)]|[\U0001F300-\U0001FAFF\u2600-\u27BF])"
+)
+
+
+def _introduces_theses(norm: str) -> bool:
+    return (
+        norm.rstrip().endswith((":", "："))
+        and _mentions_lavrov(norm)
+        and bool(_THESES_RE.search(norm))
+    )
 
 
 def _is_real_sentence(raw: str) -> bool:

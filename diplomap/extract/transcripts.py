@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from diplomap.extract.common import _FINAL_PUNCT_RE, _LAVROV_NP_RE, _mentions_lavrov
+from diplomap.extract.speech_verbs import verb_regexes
 from diplomap.normalize import normalize
 
 __all__ = ["Turn", "transcript_turns"]
@@ -58,6 +59,10 @@ _ADDRESS_RE = re.compile(
     r"السعاده|الاصدقاء|خانمها\s+و\s+اقايان|همكاران|دوستان|جناب)(?!\w)"
 )
 _MAX_LABEL_WORDS = 5
+# A live blog's time stamp ("23:40", "۲۰:۳۰", "14.05") on its own line ends any turn
+_TIMESTAMP_RE = re.compile(r"^\s*[0-9٠-٩۰-۹]{1,2}\s*[:.]\s*[0-9٠-٩۰-۹]{2}\s*(?:[|\-–—].{0,20})?$")
+# "لاوروف در دیدار با همتای لبنانی:", "Lavrov after talks with Fidan:": his label too
+_LAVROV_LEAD_RE = re.compile(rf"^{_LAVROV_NP_RE.pattern}(?:\s+\S+){{0,6}}$")
 
 
 @dataclass(frozen=True)
@@ -80,16 +85,23 @@ def _label_kind(norm: str) -> str | None:
         return None
     label = m.group("label").strip()
     words = label.split()
-    if not words or len(words) > _MAX_LABEL_WORDS or _NOT_SPEAKER_RE.match(label):
+    if not words or _NOT_SPEAKER_RE.match(label):
         return None
     if _QUESTION_RE.match(label):
         return "question"
     if _ANSWER_RE.match(label):
         return "answer"
-    lav = _LAVROV_NP_RE.fullmatch(label)
-    if lav:
+    if _LAVROV_NP_RE.fullmatch(label):
         return "lavrov"
-    return "other"
+    if _has_speech_verb(label):
+        return None  # "Lavrov said:", "Araghchi added:" is a reporting clause, no label
+    if _LAVROV_LEAD_RE.match(label):
+        return "lavrov"
+    return "other" if len(words) <= _MAX_LABEL_WORDS else None
+
+
+def _has_speech_verb(label: str) -> bool:
+    return any(pattern.search(label) for pattern in verb_regexes().values())
 
 
 def _is_named_label(raw: str, norm: str) -> bool:
@@ -115,6 +127,9 @@ def _is_turn(raw: str) -> bool:
 def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
     kinds: list[str | None] = []
     for raw in paragraphs:
+        if _TIMESTAMP_RE.match(raw):
+            kinds.append("break")
+            continue
         if _QUESTION_MARK_RE.match(raw) and ("?" in raw or "؟" in raw):
             kinds.append("question")
             continue
@@ -137,7 +152,9 @@ def _assign(labels: list[str | None], opening: bool, answers_unlabelled: bool) -
     turns: list[Turn] = []
     current = _REMARKS if opening else _OUTSIDE
     for kind in labels:
-        if kind == "lavrov" or (kind == "answer" and answers_unlabelled):
+        if kind == "break":
+            current = _OUTSIDE
+        elif kind == "lavrov" or (kind == "answer" and answers_unlabelled):
             current = _ANSWER
         elif kind in ("question", "other", "answer"):
             current = _OTHER
@@ -161,10 +178,13 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
         return None
     heading_norm = normalize(heading)
     names_him = _mentions_lavrov(heading_norm)
-    first = normalize(paragraphs[0][:300]) if names_him else ""
-    address = names_him and bool(_ADDRESS_RE.match(first))
+    # the audience addressed in one of the first paragraphs (after a date line, say)
+    firsts = [normalize(p[:300]) for p in paragraphs[:3]] if names_him else []
+    first = firsts[0] if firsts else ""
+    address_at = next((i for i, f in enumerate(firsts) if _ADDRESS_RE.match(f)), None)
+    address = names_him and address_at is not None
     labelled = n_lavrov + n_question >= 2 or (n_lavrov and labels.count("other"))
-    first_label = next((i for i, k in enumerate(labels) if k), len(labels))
+    first_label = next((i for i, k in enumerate(labels) if k and k != "break"), len(labels))
     if not names_him and n_lavrov == 0 and n_question >= 2:
         names_him = any(_mentions_lavrov(normalize(p[:400])) for p in paragraphs[:first_label])
     interview = names_him and n_lavrov == 0 and n_question >= 2
@@ -174,4 +194,5 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     # an interview's intro is the outlet's; a speech's unlabelled start is his
     opening = first_label > 0 and (address or (names_him and speechy and not interview))
     turns = _assign(labels, opening, answers_unlabelled=interview)
-    return [t if i >= first_label or opening else _OUTSIDE for i, t in enumerate(turns)]
+    start = (address_at or 0) if opening else first_label
+    return [t if i >= start else _OUTSIDE for i, t in enumerate(turns)]
