@@ -619,3 +619,16 @@ def test_live_blogs_lists_and_references(lang, text, his, not_his):
         assert row_of(rows, fragment)[1] == "Lavrov", fragment
     for fragment in not_his:
         assert row_of(rows, fragment)[1] is None, fragment
+
+
+def test_speech_heading_after_a_breadcrumb():
+    text = (
+        "Главная / Пресс-служба / Выступления и статьи Министра\n\n"
+        "Выступление Министра иностранных дел Российской Федерации С.В.Лаврова в Государственной "
+        "Думе, Москва, 20 февраля 2019 года\n\n20.02.2019 13:40\n\nУважаемый Вячеслав Викторович!\n"
+        "Уважаемые депутаты!\n\nСитуация в мире не становится проще. Астанинский формат, который "
+        "мы продвигаем с Ираном и Турцией, доказал свою эффективность.\n"
+    )
+    rows = analyse(text, "ru")
+    for fragment in ("не становится проще", "Астанинский формат"):
+        assert row_of(rows, fragment)[1:3] == ("Lavrov", "remarks"), fragment

@@ -500,7 +500,9 @@ def _transcript(text: str, sentences: Sequence[Sentence]) -> list[Turn] | None:
         a, b = paras.get(s.paragraph, (s.start, s.end))
         paras[s.paragraph] = (min(a, s.start), max(b, s.end))
     order = sorted(paras)
-    heading_para = order[0] if sentences[0].paragraph == 0 and len(order) > 1 else None
+    first = sentences[0]
+    headline_like = not _FINAL_PUNCT_RE.search(text[first.start : first.end])
+    heading_para = order[0] if headline_like and len(order) > 1 else None
     body = [p for p in order if p != heading_para]
     heading = text[slice(*paras[heading_para])] if heading_para is not None else ""
     turns = transcript_turns([text[slice(*paras[p])] for p in body], heading)
