@@ -649,7 +649,7 @@ class _Reader:
                 file=name,
                 text=extracted["text"],
                 title=html_title(extracted.get("title"), html, extracted["text"]),
-                published_raw=extracted.get("date") or None,
+                published_raw=extracted.get("date") or _html_date_hint(html),
                 url=extracted.get("url") or "",
                 source=extracted.get("sitename") or "",
                 language=normalize_language(_html_language(html)),
@@ -1357,6 +1357,42 @@ _LATIN_CODECS = {codecs.lookup(n).name for n in ("latin-1", "cp1252", "ascii", "
 def _html_language(html: str) -> str | None:
     match = _HTML_LANG_RE.search(html[:20000])
     return match.group(1) if match else None
+
+
+# An element that carries the article's own date: <time>, or a class/id naming a date,
+# inside the page's body and outside its header, navigation, footer and asides (where a
+# site clock or an "updated" stamp lives). Read when trafilatura finds no date.
+_DATE_CLASS_RE = re.compile(r"date|time|publish|posted|dateline|meta", re.IGNORECASE)
+_NOT_DATE_CONTAINERS = ("header", "nav", "footer", "aside")
+_UPDATED_RE = re.compile(r"updat|обновл|تحديث|به\s?روز|بروز", re.IGNORECASE)
+
+
+def _html_date_hint(html: str) -> str | None:
+    """The text (or datetime attribute) of the first date element of the article."""
+    try:
+        from lxml import html as lxml_html
+
+        root = lxml_html.fromstring(html)
+    except Exception:  # hostile or empty markup: no hint
+        return None
+    for el in root.iter("time", "span", "div", "p", "small", "li"):
+        if not _is_date_element(el):
+            continue
+        value = (el.get("datetime") or el.text_content() or "").strip()
+        if value and any(c.isdigit() for c in value) and len(value) <= 80:
+            return value if not _UPDATED_RE.search(value) else None
+    return None
+
+
+def _is_date_element(el) -> bool:
+    if el.tag != "time" and not _DATE_CLASS_RE.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        return False
+    if _UPDATED_RE.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        return False
+    return not any(
+        a.tag in _NOT_DATE_CONTAINERS or str(a.get("class", "")).startswith(_NOT_DATE_CONTAINERS)
+        for a in el.iterancestors()
+    )
 
 
 def _extract_html(html: str) -> dict[str, Any] | None:
