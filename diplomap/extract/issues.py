@@ -33,8 +33,13 @@ with a space in its place (and, by normalisation, with nothing).
   Russia and the United States" (the parties of the nuclear deal) is no Russia-US issue.
   The neighbours are found by the place gazetteer, in a small window around the pair.
 - `context`: a phrase that names its issue only when the same text names that issue by
-  other words: "the Strip", "القطاع", "заложники" are Gaza in an article about Gaza
-  and nothing elsewhere; "IAEA" is the Iranian nuclear file only when that file is named.
+  other words, or when its sentence names the issue's place or an `anchor`: "the Strip",
+  "القطاع", "заложники" are Gaza in an article about Gaza (or next to "Gaza") and
+  nothing elsewhere; "IAEA" is the Iranian nuclear file only when that file is named or
+  Iran is in the sentence ("каждый шаг Тегерана по снятию озабоченностей МАГАТЭ").
+- `anchor`: a name that yields nothing itself but backs the `context` rows of its issue
+  in its sentence ("Iran", "Тегеран" for "IAEA"; "Israel" for "normalisation of
+  relations"). A `place` row of the issue backs them too ("the Annan plan" beside "Syria").
 - `stop`: a phrase that yields nothing and so hides the shorter terms inside it
   ("مجلس الأمن القومي" is not the UN Security Council). Empty issue.
 
@@ -66,7 +71,7 @@ LABELS_PATH = DATA_DIR / LABELS_FILENAME
 
 LANGS = ("ar", "fa", "ru", "en")
 LABEL_LANGS = ("en", "ar", "fa", "ru")
-KINDS = ("term", "place", "head", "topic", "pair", "context", "stop")
+KINDS = ("term", "place", "head", "topic", "pair", "context", "anchor", "stop")
 HEAD_KINDS = ("head", "topic")
 REQUIRED_COLUMNS = ("issue", "lang", "term")
 MAX_VARIANTS = 512
@@ -76,7 +81,7 @@ _BRACES = re.compile(r"\{([^{}]*)\}")
 # Words allowed between a head and the first place ("crisis in Syria", "الوضع في كل من
 # العراق", "ситуация вокруг Ливии", "بحران در یمن"), matched on normalised text.
 _LINK_WORDS = (
-    "in|on|at|around|over|of|the|inside|within|regarding|concerning|and|against|"
+    "in|on|at|around|over|of|the|a|an|inside|within|regarding|concerning|and|against|"
     "в|во|на|вокруг|по|внутри|и|против|"
     "في|وفي|علي|وعلي|حول|وحول|بشان|داخل|كل|من|ضد|الي|والي|"
     "در|درباره|پيرامون|مورد|خصوص|به|عليه"
@@ -148,6 +153,9 @@ _BRIDGE_GAP = re.compile(
 _INCLUDING_RE = re.compile(rf"\b(?:{_INCLUDING})\b")
 _MAX_BRIDGE = 90
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F]")
+# The end of a sentence, for `context` rows backed by an anchor or a place in their sentence.
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_MAX_SENTENCE = 300
 
 
 @dataclass(frozen=True)
@@ -168,6 +176,7 @@ class _Payload:
     topic: bool = False  # a head that takes no word of location
     pairs: tuple[str, ...] = ()  # named unless the two are items of a longer list
     context: tuple[str, ...] = ()  # named when the text names the issue otherwise
+    anchors: tuple[str, ...] = ()  # backs the context rows of these issues in its sentence
 
 
 @dataclass
@@ -192,7 +201,9 @@ class _Acc:
 
         # a topic word that is also a plain head (another row) takes "in" too
         head, topic = bool(self.heads), self.heads == {"topic"}
-        return _Payload(get("term"), get("place"), head, topic, get("pair"), get("context"))
+        return _Payload(
+            get("term"), get("place"), head, topic, get("pair"), get("context"), get("anchor")
+        )
 
 
 @dataclass(frozen=True)
@@ -290,7 +301,7 @@ def _parse_row(path: Path, number: int, cells: list[str], cols: dict[str, int]) 
         raise _fail(path, number, f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
     if not term.strip(" *"):
         raise _fail(path, number, "empty term")
-    needs_issue = kind in ("term", "place", "pair", "context")
+    needs_issue = kind in ("term", "place", "pair", "context", "anchor")
     if (needs_issue or issue) and issue not in ISSUE_IDS and kind != "stop":
         raise _fail(path, number, f"unknown issue id {issue!r}")
     if kind == "stop" and issue:
@@ -503,14 +514,46 @@ def _issue_sets(text: NormText, lang: str, hits: list[Hit]) -> dict[int, set[str
             found.setdefault(i, set()).update(hit.payload.issues)
         if hit.payload.pairs and not _in_place_list(text, hit, lang):
             found.setdefault(i, set()).update(hit.payload.pairs)
-    for i in _context_places(text.norm, hits):
+    # anchors name nothing and stand in no list of places: leave them out of the structure
+    structural = [i for i, h in enumerate(hits) if not _only_anchor(h.payload)]
+    for k in _context_places(text.norm, [hits[i] for i in structural]):
+        i = structural[k]
         found.setdefault(i, set()).update(hits[i].payload.places)
     named = set().union(*found.values()) if found else set()
     for i, hit in enumerate(hits):
+        if not hit.payload.context:
+            continue
         backed = named.intersection(hit.payload.context)
+        rest = set(hit.payload.context) - backed
+        if rest:
+            backed |= rest.intersection(_sentence_anchors(text.norm, hits, i))
         if backed:
             found.setdefault(i, set()).update(backed)
     return found
+
+
+def _only_anchor(p: _Payload) -> bool:
+    return bool(p.anchors) and not (p.issues or p.places or p.head or p.pairs or p.context)
+
+
+def _sentence_anchors(norm: str, hits: list[Hit], i: int) -> set[str]:
+    """The issues whose anchors or places stand in the sentence of hit i."""
+    hit = hits[i]
+    lo, hi = max(0, hit.start - _MAX_SENTENCE), min(len(norm), hit.end + _MAX_SENTENCE)
+    ends = [m.end() for m in _SENTENCE_END.finditer(norm, lo, hit.start)]
+    start = ends[-1] if ends else lo
+    stop = _SENTENCE_END.search(norm, hit.end, hi)
+    end = stop.start() if stop else hi
+    out: set[str] = set()
+    j = i - 1
+    while j >= 0 and hits[j].start >= start:
+        out.update(hits[j].payload.anchors, hits[j].payload.places)
+        j -= 1
+    j = i + 1
+    while j < len(hits) and hits[j].end <= end:
+        out.update(hits[j].payload.anchors, hits[j].payload.places)
+        j += 1
+    return out
 
 
 def find_issues(text: NormText, lang: str, taxonomy: Taxonomy | None = None) -> list[IssueMatch]:
