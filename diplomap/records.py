@@ -5,6 +5,7 @@ Shared by `extract` and `evaluate` (which scores these records against a gold fi
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -28,6 +29,17 @@ def _text_or_none(value: Any) -> str | None:
     if value is None or (isinstance(value, float) and value != value):
         return None
     return str(value) or None
+
+
+def _candidates(value: Any) -> list[dict]:
+    """The date candidates stored as JSON text (an empty list when none or unreadable)."""
+    if not isinstance(value, str) or not value:
+        return []
+    try:
+        out = json.loads(value)
+    except ValueError:
+        return []
+    return out if isinstance(out, list) else []
 
 
 def article_record(corpus, article_id: str) -> dict:
@@ -55,6 +67,7 @@ def _record(corpus, article_id: str) -> dict:
         else published.strftime("%Y-%m-%d"),
         "date_source": art[S.DATE_SOURCE],
         "date_precision": _text_or_none(art[S.DATE_PRECISION]),
+        "date_candidates": _candidates(art.get(S.DATE_CANDIDATES)),
         "countries": sorted(set(m[S.ISO3])),
         "lavrov_countries": sorted(set(m.loc[m[S.LAVROV], S.ISO3])),
         "issues": sorted(set(im[S.ISSUE])),

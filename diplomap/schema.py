@@ -17,6 +17,9 @@ PUBLISHED = "published"  # datetime64[ns] (midnight) or NaT
 DATE_SOURCE = "date_source"  # "header" | "dateline" | "body" | "metadata" | "none"
 DATE_PRECISION = "date_precision"  # "day" | "month" | "year" | None
 DATE_TEXT = "date_text"  # the text the date was read from, or None
+# JSON text: every date the text offered, [{"date", "kind", "precision", "text"}], with
+# the kind that decided between them (metadata, published, dateline, updated, clock ...)
+DATE_CANDIDATES = "date_candidates"
 SOURCE = "source"  # str: outlet / agency when known, else ""
 URL = "url"  # str or ""
 ENCODING = "encoding"  # str: how the bytes were decoded
@@ -36,6 +39,7 @@ ARTICLE_COLUMNS = [
     DATE_SOURCE,
     DATE_PRECISION,
     DATE_TEXT,
+    DATE_CANDIDATES,
     SOURCE,
     URL,
     ENCODING,

@@ -8,6 +8,7 @@ article (any object with the attributes of `diplomap.ingest.Article`) and the da
 from __future__ import annotations
 
 import bisect
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -127,6 +128,9 @@ def extract_article(article, *, geocoder=None) -> Extraction:
         S.DATE_SOURCE: pub.source,
         S.DATE_PRECISION: pub.precision,
         S.DATE_TEXT: pub.text,
+        S.DATE_CANDIDATES: json.dumps(
+            [c.as_dict() for c in pub.date_candidates], ensure_ascii=False
+        ),
         S.SOURCE: find_source(body, metadata=article.source, url=article.url) or "",
         S.URL: article.url,
         S.ENCODING: article.encoding,
