@@ -76,7 +76,9 @@ def cmd_extract(args) -> int:
     )
     out = sys.stdout
     for aid in corpus.articles["article_id"]:
-        out.write(json.dumps(article_record(corpus, aid), ensure_ascii=False) + "\n")
+        out.write(
+            json.dumps(article_record(corpus, aid), ensure_ascii=False, allow_nan=False) + "\n"
+        )
     out.flush()
     _report(corpus.problems)
     if len(corpus.articles) == 0:

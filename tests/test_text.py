@@ -645,7 +645,8 @@ def test_bundled_articles():
     assert _his(rows, "سمادياروف")[1] is None
     assert _his(rows, "يُذكر أن لافروف")[1] is None
     assert rows[0][1:] == (None, None)  # the headline
-    assert sum(r[1] == L for r in rows) >= len(rows) - 4  # headline, date line, background, spokesman
+    # all but the headline, the date line, background and the spokesman
+    assert sum(r[1] == L for r in rows) >= len(rows) - 4
 
     # 004 (Arabic): footer lines cut, subheading kept, Lavrov speaks
     text, lang = _load("004")
@@ -657,7 +658,8 @@ def test_bundled_articles():
     assert _his(rows, "الوضع في سوريا")[1] is None
     for frag in ("كما صرّح", "وأضاف لافروف", "وقال:", "وتابع سيرغي", "وختم وزير"):
         assert _his(rows, frag)[1] == L, frag
-    assert sum(r[1] == L for r in rows) >= len(rows) - 4  # headline, date line, background, spokesman
+    # all but the headline, the date line, background and the spokesman
+    assert sum(r[1] == L for r in rows) >= len(rows) - 4
 
 
 def test_long_single_line_is_linear():
