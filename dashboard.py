@@ -26,7 +26,7 @@ PAGES = [
         "app_pages/overview.py",
         title="Overview",
         icon=":material/dashboard:",
-        url_path="overview",
+        url_path="home",
         default=True,
     ),
     st.Page("app_pages/map.py", title="Map", icon=":material/public:", url_path="map"),
@@ -41,6 +41,14 @@ PAGES = [
         url_path="statements",
     ),
     st.Page("app_pages/data.py", title="Data", icon=":material/database:", url_path="data"),
+    # the default page lives at "/"; its own path opens it too (not "Page not found")
+    st.Page(
+        "app_pages/overview.py",
+        title="Overview",
+        icon=":material/dashboard:",
+        url_path="overview",
+        visibility="hidden",
+    ),
 ]
 BOUND = session.BOUND
 MULTISELECTS = (

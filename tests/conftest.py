@@ -192,3 +192,27 @@ def options(corpus):
     from diplomap.explore.store import Store
 
     return filter_options(Store.from_corpus(corpus))
+
+
+# --- the browser test's screenshots ---------------------------------------------------------
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-screenshots",
+        action="store_true",
+        default=False,
+        help="write the browser test's screenshots into docs/screenshots/ (README); "
+        "by default they go to a temporary folder and no tracked file changes",
+    )
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(request, tmp_path_factory):
+    from pathlib import Path
+
+    if request.config.getoption("--update-screenshots"):
+        folder = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path_factory.mktemp("screenshots")

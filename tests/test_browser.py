@@ -1,14 +1,17 @@
 """The dashboard in a real headless Chromium against `streamlit run dashboard.py`.
 
 Runs on the bundled corpus (data/articles). Skipped when /usr/bin/chromium or
-playwright is missing. Saves docs/screenshots/{overview,map,statements}.png.
+playwright is missing. Checks what only a browser shows (issue 11): one bar per period
+with its label, whole-number ticks, a shared link with page controls changed reopening
+the same view, a map click keeping the other countries visible, the source column
+filled, every page's own path (/overview included) opening. Screenshots go to a
+temporary folder, or to docs/screenshots/ with `pytest --update-screenshots`.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -16,8 +19,8 @@ from streamlit_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ROOT / "docs" / "screenshots"
+PAGES = ["overview", "map", "timeline", "issues", "statements", "data"]
+TITLES = {"overview": "Lavrov and the Middle East", "statements": "Lavrov's statements"}
 
 
 @pytest.fixture(scope="module")
@@ -43,25 +46,60 @@ def browser():
             b.close()
 
 
-def new_page(browser):
+def new_page(browser, server: str, external: list[str] | None = None):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(60_000)
+    if external is not None:
+        page.on(
+            "request",
+            lambda r: (
+                external.append(r.url) if not r.url.startswith((server, "data:", "blob:")) else None
+            ),
+        )
     return page
 
 
 def wait_for_app(page) -> None:
+    """Until the script runs are over (a link's first run may be followed by a rerun)."""
     page.wait_for_selector('[data-testid="stSidebar"]')
     page.wait_for_selector('[data-testid="stMainBlockContainer"] h1')
-    # let the script run finish
+    for _ in range(2):
+        page.wait_for_function(
+            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+        )
+        page.wait_for_timeout(1200)
+
+
+def chart(page, index: int) -> dict:
+    """What plotly drew in the `index`-th chart: data, axes, tick labels, bars."""
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+        "(i) => { const g = document.querySelectorAll('.js-plotly-plot')[i];"
+        " return g && g._fullLayout; }",
+        arg=index,
+    )
+    return page.evaluate(
+        """(i) => {
+          const gd = document.querySelectorAll('.js-plotly-plot')[i];
+          const texts = (sel) => Array.from(gd.querySelectorAll(sel)).map(t => t.textContent);
+          const fl = gd._fullLayout;
+          return {
+            data: gd.data.map(t => ({type: t.type, name: t.name, x: t.x, y: t.y,
+                                     locations: t.locations})),
+            categories: fl.xaxis ? fl.xaxis._categories : null,
+            xticks: texts('.xtick text'),
+            yticks: texts('.ytick text'),
+            y2ticks: texts('.y2tick text'),
+            bars: gd.querySelectorAll('.barlayer .trace:first-child .point').length,
+            geo: fl.geo ? {lon: fl.geo.lonaxis.range} : null,
+          };
+        }""",
+        index,
     )
 
 
-def map_countries(page) -> int:
-    page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length > 0")
-    return page.locator("path.choroplethlocation").count()
+def whole(ticks: list[str]) -> bool:
+    return bool(ticks) and all(re.fullmatch(r"[0-9,]+", t.replace("\u2212", "-")) for t in ticks)
 
 
 def chips(page) -> list[str]:
@@ -69,88 +107,141 @@ def chips(page) -> list[str]:
     return [t.strip() for t in sidebar.locator("[data-tag]").all_inner_texts()]
 
 
-def test_map_filter_share_and_screenshots(server, browser):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page = new_page(browser)
-    external: list[str] = []
-    page.on(
-        "request",
-        lambda r: (
-            external.append(r.url) if not r.url.startswith((server, "data:", "blob:")) else None
-        ),
-    )
+def map_paths(page) -> int:
+    page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length > 0")
+    return page.locator("path.choroplethlocation").count()
 
-    page.goto(server + "/")
+
+def test_every_page_path_opens(server, browser):
+    page = new_page(browser, server)
+    for name in PAGES:
+        page.goto(f"{server}/{name}")
+        wait_for_app(page)
+        assert "page not found" not in page.content().lower(), name
+        title = page.locator('[data-testid="stMainBlockContainer"] h1').first.inner_text()
+        assert title == TITLES.get(name, name.title()), (name, title)
+        assert urlsplit(page.url).path == f"/{name}"
+
+
+def test_overview_bars_are_periods_with_whole_ticks(server, browser, screenshot_dir):
+    external: list[str] = []
+    page = new_page(browser, server, external)
+    page.goto(server + "/overview")
     wait_for_app(page)
     page.wait_for_selector('[data-testid="stMetric"]')
-    page.wait_for_timeout(1500)
-    page.screenshot(path=str(SHOTS / "overview.png"), full_page=True)
+    timeline = chart(page, 0)
+    periods = timeline["categories"]
+    # the bundled articles are dated 2021 and 2024: every year between, one bar each
+    assert periods == ["2021", "2022", "2023", "2024"], periods
+    assert timeline["xticks"] == periods
+    assert timeline["bars"] == len(periods)
+    assert whole(timeline["yticks"]) and whole(timeline["y2ticks"])
+    for i in (1, 2):  # the rankings
+        assert whole(chart(page, i)["xticks"])
+    page.get_by_text("Month", exact=True).first.click()
+    page.wait_for_function("() => location.search.includes('ov_period=Month')")
+    wait_for_app(page)
+    monthly = chart(page, 0)
+    assert monthly["categories"][0] == "2021-02" and monthly["categories"][-1] == "2024-02"
+    assert monthly["bars"] == len(monthly["categories"]) == 37
+    assert whole(monthly["yticks"])
+    page.screenshot(path=str(screenshot_dir / "overview.png"), full_page=True)
+    assert external == [], external
 
+
+def test_map_click_keeps_the_other_countries(server, browser, screenshot_dir):
+    external: list[str] = []
+    page = new_page(browser, server, external)
     page.goto(server + "/map")
     wait_for_app(page)
-    before = map_countries(page)
-    assert before >= 3  # the bundled articles name Russia, Palestine, Israel, Syria …
-    page.wait_for_timeout(1000)
-    page.screenshot(path=str(SHOTS / "map.png"), full_page=True)
+    before = chart(page, 0)["data"][0]["locations"]
+    assert len(before) >= 3
+    n = map_paths(page)
+    paths = page.locator("path.choroplethlocation")
+    areas = [paths.nth(i).bounding_box() or {} for i in range(n)]
+    largest = max(range(n), key=lambda i: areas[i].get("width", 0) * areas[i].get("height", 0))
+    paths.nth(largest).click(force=True)
+    page.wait_for_function("() => location.search.includes('country=')")
+    wait_for_app(page)
+    page.wait_for_timeout(1500)
+    after = chart(page, 0)["data"]
+    assert after[0]["locations"] == before  # every country stays on the map
+    assert map_paths(page) > 1
+    chosen = chips(page)
+    assert len(chosen) == 1
+    # the Focus box shows the clicked country
+    focus = page.locator('[data-testid="stSelectbox"]').filter(has_text="Focus country")
+    assert focus.locator("input").input_value() == chosen[0]
+    assert any(t["name"] == "selected" for t in after)
+    page.screenshot(path=str(screenshot_dir / "map.png"), full_page=True)
+    assert external == [], external
 
-    # apply a country filter through the sidebar's multiselect
+
+def test_a_shared_link_reopens_the_same_view(server, browser):
+    page = new_page(browser, server)
+    page.goto(server + "/map")
+    wait_for_app(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
-    box = sidebar.locator('[data-testid="stMultiSelect"]').first
-    box.click()
+    sidebar.locator('[data-testid="stMultiSelect"]').first.click()
     page.keyboard.type("Syria")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     page.wait_for_function("() => location.search.includes('country=')")
-    query = parse_qs(urlsplit(page.url).query)
-    assert query["country"] == ["Syria"]
-    assert urlsplit(page.url).path.endswith("/map")
-    page.wait_for_timeout(1500)
     wait_for_app(page)
-    after = map_countries(page)
-    assert after == 1
-    assert chips(page) == ["Syria"]
+    page.get_by_text("World", exact=True).click()
+    page.wait_for_function("() => location.search.includes('map_region=World')")
+    wait_for_app(page)
+    page.get_by_text("Leave Russia out of the colour scale").click()
+    page.wait_for_function("() => location.search.includes('map_no_rus=false')")
+    wait_for_app(page)
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["country"] == ["Syria"] and query["map_region"] == ["World"]
+    sidebar.get_by_text("Share this view").click()
+    page.wait_for_function(
+        '() => [...document.querySelectorAll(\'[data-testid="stSidebar"] [data-testid="stCode"] code\')]'
+        ".some(c => c.textContent.includes('map_no_rus=false'))"
+    )
+    link = sidebar.locator('[data-testid="stCode"] code').inner_text().strip()
+    assert parse_qs(urlsplit(link).query) == query, (link, page.url)
+    assert urlsplit(link).path == "/map"
 
-    # the same URL in a fresh page gives the same view
-    fresh = new_page(browser)
+    fresh = new_page(browser, server)
+    fresh.goto(link)
+    wait_for_app(fresh)
+    assert chips(fresh) == ["Syria"]
+    view = chart(fresh, 0)
+    assert view["geo"]["lon"] == [-180, 180]
+    assert "RUS" in view["data"][0]["locations"]  # Russia back on the colour scale
+    assert fresh.get_by_role("radio", name="World").is_checked()
+    assert parse_qs(urlsplit(fresh.url).query) == query
+
+
+def test_statements_show_the_source_and_the_article(server, browser, screenshot_dir):
+    page = new_page(browser, server)
+    page.goto(server + "/statements")
+    wait_for_app(page)
+    grid = page.locator('[data-testid="stDataFrame"]')
+    grid.locator("th").first.wait_for(state="attached")
+    headers = grid.locator("th").all_inner_texts()
+    assert "Outlet" in [h.strip() for h in headers], headers
+    column = [h.strip() for h in headers].index("Outlet")
+    rows = grid.locator("tbody tr")
+    outlets = [rows.nth(i).locator("td").nth(column).inner_text().strip() for i in range(3)]
+    assert all(outlets), outlets  # the bundled articles name their outlet
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 15, box["y"] + 70)
+    page.wait_for_function("() => location.search.includes('statement=')")
+    article = page.locator(".dm-article")
+    article.wait_for()
+    assert article.get_attribute("dir") == "rtl"
+    head = page.locator(".dm-head").inner_text()
+    assert outlets[0] in head or any(o in head for o in outlets)
+    assert page.locator(".dm-article .dm-statement").count() > 0
+    # the link names the statement: a fresh page shows the same article
+    fresh = new_page(browser, server)
     fresh.goto(page.url)
     wait_for_app(fresh)
-    assert map_countries(fresh) == 1
-    assert chips(fresh) == ["Syria"]
-    assert "country=Syria" in fresh.url
-
-    # statements page keeps the filter (carried by the URL), and shows an article
-    fresh.goto(re.sub(r"/map\?", "/statements?", fresh.url))
-    wait_for_app(fresh)
-    fresh.wait_for_selector('[data-testid="stDataFrame"]')
-    assert chips(fresh) == ["Syria"]
-    # select the first statement: its article is shown, right to left, highlighted
-    grid = fresh.locator('[data-testid="stDataFrame"]')
-    box = grid.bounding_box()
-    fresh.mouse.click(box["x"] + 15, box["y"] + 52)
-    article = fresh.locator(".dm-article")
-    article.wait_for()
-    assert article.get_attribute("dir") == "rtl"  # the bundled articles are Arabic and Persian
-    assert fresh.locator(".dm-article .dm-place").count() > 0
-    assert fresh.locator(".dm-article .dm-statement").count() > 0
-    fresh.wait_for_timeout(1000)
-    fresh.screenshot(path=str(SHOTS / "statements.png"), full_page=True)
-
-    # clicking a country on the map focuses the whole app on it
-    clicker = new_page(browser)
-    clicker.goto(server + "/map")
-    wait_for_app(clicker)
-    n = map_countries(clicker)
-    areas = [clicker.locator("path.choroplethlocation").nth(i).bounding_box() for i in range(n)]
-    largest = max(
-        range(n), key=lambda i: (areas[i] or {}).get("width", 0) * (areas[i] or {}).get("height", 0)
-    )
-    clicker.locator("path.choroplethlocation").nth(largest).click(force=True)
-    clicker.wait_for_function("() => location.search.includes('country=')")
-    wait_for_app(clicker)
-    clicker.wait_for_function(
-        "() => document.querySelectorAll('path.choroplethlocation').length === 1"
-    )
-    assert len(chips(clicker)) == 1
-
-    # nothing was fetched from outside (topojson is served by the app itself)
-    assert external == [], external
+    fresh.locator(".dm-head").wait_for()
+    assert fresh.locator(".dm-head").inner_text() == head
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(screenshot_dir / "statements.png"), full_page=True)

@@ -146,8 +146,7 @@ def about(store: Store) -> dict[str, object]:
     return {
         "articles": h["articles"],
         "languages": [
-            L.language_name(c)
-            for c in sorted(h["languages"], key=lambda c: L.language_order(c))
+            L.language_name(c) for c in sorted(h["languages"], key=lambda c: L.language_order(c))
         ],
         "outlets": outlets,
         "no_outlet": h["articles"] - sum(c for _, c in outlets),
