@@ -152,7 +152,23 @@ _MENTION_RE = re.compile(rf"{_NAME}|{_DESIG}")
 _LAVROV_TAIL_RE = re.compile(rf"(?:{_LAVROV_NP_RE.pattern})[\s،,]*(?:قد\s+|(?:عاد|يعود)\s+)?$")
 
 
+# Every name form and title above contains one of these (normalised): a plain substring
+# test rules out most text before the patterns (slow: many optional parts) are tried.
+_MENTION_KEYS = (
+    "لافروف", "لاوروف", "لافرف", "lavrov", "лавров", "وزير", "رييس", "عميد", "كبير",
+    "ديپلمات", "министр", "глав", "шеф", "russia", "minister", "diplomat", "head of",
+)  # fmt: skip
+
+
+def may_mention_lavrov(norm: str, start: int = 0, end: int | None = None) -> bool:
+    """False when norm[start:end] cannot hold his name or title (a quick test)."""
+    part = norm[start:end] if start or end is not None else norm
+    return any(key in part for key in _MENTION_KEYS)
+
+
 def _mentions_lavrov(norm: str) -> bool:
+    if not may_mention_lavrov(norm):
+        return False
     for m in _MENTION_RE.finditer(norm):
         if not _NOT_HIM_BEFORE_RE.search(norm[max(0, m.start() - 30) : m.start()]):
             return True

@@ -29,11 +29,21 @@ class Sentence:
 # The lookbehind makes a match start only at the beginning of a punctuation run: without
 # it, "?" * 100000 is tried from every position of the run (quadratic, minutes).
 _BOUNDARY_RE = re.compile(
-    r"(?<![.!?؟…])[.!?؟…]+[\"»”’')\]]*(?=\s+\S)"
-    # a lost space: "he said.Lavrov", "سياسي.وأضاف" (two letters before, never "U.S.A")
-    r"|(?<=[a-zа-яё]{2})[.!?]+[\"»”’')\]]*(?=[A-ZА-ЯЁ][a-zа-яё])"
-    r"|(?<=[\u0621-\u064a\u067e-\u06cc]{2})[.!؟]+[\"»”’')\]]*(?=[\u0621-\u064a\u067e-\u06cc]{2})"
+    r"(?<![.!?؟…])[.!?؟…]+[\"»”’')\]]*"
+    # a space after it, or a lost space: "he said.Lavrov", "سياسي.وأضاف" (see _glued_ok)
+    r"(?=\s+\S|[A-ZА-ЯЁ][a-zа-яё]|[\u0621-\u064a\u067e-\u06cc]{2})"
 )
+_LETTERS_BEFORE_RE = re.compile(r"(?:[a-zа-яё]{2}|[\u0621-\u064a\u067e-\u06cc]{2})$")
+
+
+def _glued_ok(seg: str, m: re.Match[str]) -> bool:
+    """A boundary without a space counts after two lower-case (or Arabic-script)
+    letters: "said.Lavrov" yes, "U.S.Embassy" and "د.العيسى" no."""
+    if seg[m.end() : m.end() + 1].isspace():
+        return True
+    return bool(_LETTERS_BEFORE_RE.search(seg, max(0, m.start() - 2), m.start()))
+
+
 _QUOTE_CHAR_RE = re.compile(r"[«»“”„\"]")
 _ABBREV = frozenset(
     [
@@ -213,6 +223,8 @@ def _split_segment(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _BOUNDARY_RE.finditer(seg):
         e = m.end()
         if regions and _inside(e, regions):
+            continue
+        if not _glued_ok(seg, m):
             continue
         nxt = seg[_SPACES_RE.match(seg, e).end()]
         if _CASED_RE.match(nxt) and not nxt.isupper():

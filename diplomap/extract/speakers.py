@@ -23,6 +23,7 @@ from diplomap.extract.common import (
     _WORD_RE,
     LAVROV,
     _mentions_lavrov,
+    may_mention_lavrov,
 )
 from diplomap.extract.sentences import Sentence, _inside, _quote_regions
 from diplomap.extract.speech_verbs import verb_regexes, verb_traits
@@ -121,29 +122,48 @@ _COLON_NAME_RE = re.compile(rf"^\s*(?:[وف]\s*)?(?:{_DESIG}[\s،,]*)?{_NAME_NP}
 
 def _lavrov_at(norm: str, pos: int, anchored: bool) -> re.Match[str] | None:
     """A Lavrov noun phrase at `pos` (anchored) or the first one from `pos`."""
+    if not may_mention_lavrov(norm, pos, pos + 120 if anchored else None):
+        return None
     m = _LAVROV_NP_RE.match(norm, pos) if anchored else _LAVROV_NP_RE.search(norm, pos)
     if m and _NOT_HIM_BEFORE_RE.search(norm[max(0, m.start() - 30) : m.start()]):
         return None
     return m
 
 
-def _subject_hits(window: str, lang: str) -> list[tuple[int, int, str]]:
-    """Candidate subjects in the clause before a speech verb: (position, rank, kind)."""
-    hits: list[tuple[int, int, str]] = []
-    for m in _LAVROV_NP_RE.finditer(window):
+def _lavrov_subject(window: str, lang: str, start: int, end: int) -> int | None:
+    """Position of the first Lavrov noun phrase in window[start:end] that is no object
+    ("with Lavrov"), no possessive ("Lavrov's") and not a deputy's title."""
+    if not may_mention_lavrov(window, start, end):
+        return None
+    pos = start
+    while (m := _LAVROV_NP_RE.search(window, pos, end)) is not None:
         before = window[max(0, m.start() - 30) : m.start()]
-        if _NOT_HIM_BEFORE_RE.search(before) or _OBJECT_BEFORE_RE.search(before):
-            continue
-        if re.match(r"'s(?!\w)|а\s|у\s", window[m.end() : m.end() + 3]) and lang == "en":
-            continue
-        hits.append((m.start(), 0, "lavrov"))
+        possessive = lang == "en" and re.match(r"'s(?!\w)", window[m.end() : m.end() + 3])
+        if not (
+            _NOT_HIM_BEFORE_RE.search(before) or _OBJECT_BEFORE_RE.search(before) or possessive
+        ):
+            return m.start()
+        pos = m.end()
+    return None
+
+
+def _subject_hits(window: str, lang: str, start: int = 0, end: int | None = None):
+    """The first candidate subject of each kind in window[start:end]: (position, rank,
+    kind), rank deciding between candidates at one position."""
+    end = len(window) if end is None else end
+    hits: list[tuple[int, int, str]] = []
+    if (at := _lavrov_subject(window, lang, start, end)) is not None:
+        hits.append((at, 0, "lavrov"))
     for kind, table in (("pronoun", _PRONOUN_RE), ("title", _TITLE_RE)):
         pattern = table.get(lang)
-        if pattern:
-            hits.extend((m.start(), 1, kind) for m in pattern.finditer(window))
-    for m in _OTHER_RE.finditer(window):
+        if pattern and (m := pattern.search(window, start, end)):
+            hits.append((m.start(), 1, kind))
+    pos = start
+    while (m := _OTHER_RE.search(window, pos, end)) is not None:
         if not _OBJECT_BEFORE_RE.search(window[max(0, m.start() - 30) : m.start()]):
             hits.append((m.start(), 2, "other"))
+            break
+        pos = m.end()
     return hits
 
 
@@ -168,18 +188,24 @@ def _subject_svo(window: str, lang: str) -> str | None:
     The subject is the first candidate of the last comma-separated part that has one:
     "During Pezeshkian's visit to Moscow, Lavrov stressed" -> Lavrov; "Lavrov, for his
     part, said" -> Lavrov; "Araghchi, speaking to Lavrov, said" -> not him."""
-    window = _SIDE_CLAUSE_RE.sub(_blank, window)
-    hits = _subject_hits(window, lang)
-    if not hits:
-        kind, part = _unnamed_subject(window, lang), window
+    if "," in window or "،" in window:
+        window = _SIDE_CLAUSE_RE.sub(_blank, window)
+    bounds = [0, *(m.end() for m in _COMMA_RE.finditer(window))]
+    for part_start, part_end in reversed(
+        list(zip(bounds, [*bounds[1:], len(window)], strict=True))
+    ):
+        hits = _subject_hits(window, lang, part_start, part_end)
+        if hits:
+            kind = min(hits)[2]
+            if (
+                kind in ("title", "pronoun")
+                and _lavrov_subject(window, lang, 0, part_start) is not None
+            ):
+                kind = "lavrov"  # an apposition: "Сергей Лавров, тогда еще новый министр, говорил"
+            part = window[part_start:part_end]
+            break
     else:
-        cuts = [m.start() for m in _COMMA_RE.finditer(window)]
-        last = max(hits, key=lambda h: h[0])[0]
-        part_start = max((c for c in cuts if c < last), default=-1) + 1
-        kind = min(h for h in hits if h[0] >= part_start)[2]
-        part = window[part_start:]
-        if kind in ("title", "pronoun") and any(h[2] == "lavrov" for h in hits):
-            kind = "lavrov"  # an apposition: "Сергей Лавров, тогда еще новый министр, говорил"
+        kind, part = _unnamed_subject(window, lang), window
     if kind in ("other", _ANONYMOUS) and _MINISTER_WORD_RE.search(part):
         return "other_minister"
     return kind
@@ -275,7 +301,16 @@ class _Event:
     evidence: str = "reporting_clause"
 
 
+# Every "according to" phrase above contains one of these (a quick test first)
+_ACCORDING_KEYS = (
+    "حسب", "وفق", "طبق", "نقلا", "قول", "گفته", "اعتقاد", "از نظر", "по слов", "по мнени",
+    "как ", "according", "words of",
+)  # fmt: skip
+
+
 def _according_event(norm: str, regions: list[tuple[int, int]]) -> _Event | None:
+    if not any(key in norm for key in _ACCORDING_KEYS):
+        return None
     for m in _ACCORDING_RE.finditer(norm):
         if _inside(m.start(), regions):
             continue
@@ -291,6 +326,16 @@ def _according_event(norm: str, regions: list[tuple[int, int]]) -> _Event | None
     return None
 
 
+def _may_name_him_after(norm: str, lang: str, pos: int) -> bool:
+    """Could the rest of the sentence from `pos` name him (name, title, he, the minister)?"""
+    if may_mention_lavrov(norm, pos):
+        return True
+    return any(
+        table.get(lang) is not None and table[lang].search(norm, pos)
+        for table in (_PRONOUN_RE, _TITLE_RE)
+    )
+
+
 def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event | None:
     """The first speech verb whose subject is known; a verb whose subject is nobody named
     ("calls for" as a noun, "Araghchi said") only when no later verb names one."""
@@ -302,6 +347,8 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
         subj = _verb_subject(norm, m, lang, regions)
         if subj == _ANONYMOUS:
             fallback = fallback or _Event("other", m.start(), act=verb_traits(m)[2])
+            if not _may_name_him_after(norm, lang, m.end()):
+                break
         elif subj is not None:
             return _Event(subj, m.start(), act=verb_traits(m)[2])
     return fallback
@@ -345,7 +392,11 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
     start = m.end() + len(post) - len(post.lstrip(" ,،\"«»“”„'"))
     if _lavrov_at(norm, start, anchored=True):
         return "lavrov"
-    later = _lavrov_at(norm, start, anchored=False)
+    later = (
+        _LAVROV_NP_RE.search(norm, start, start + 80)
+        if may_mention_lavrov(norm, start, start + 80)
+        else None
+    )
     if (
         later
         and later.start() - start <= 30
@@ -366,7 +417,8 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     after = _after_verb(norm, m, "ar")
     if after in ("lavrov", "title"):
         return after
-    tail = _LAVROV_TAIL_RE.search(pre)
+    tail_from = max(0, len(pre) - 120)
+    tail = _LAVROV_TAIL_RE.search(pre, tail_from) if may_mention_lavrov(pre, tail_from) else None
     if tail and not _NOT_HIM_BEFORE_RE.search(pre[: tail.start()]):
         return "lavrov"  # subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال"
     if other:
@@ -379,7 +431,7 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     return "other_minister" if _MINISTER_WORD_RE.match(post.lstrip(" ،,")) else "other"
 
 
-_CLAUSE_END_RE = re.compile(r"[,،—–:]\s*[\"»”']?\s*$|^\s*$")
+_CLAUSE_END_RE = re.compile(r"[,،—–:]\s*[\"»”']?\s*$")
 
 
 def _verb_subject(
@@ -387,15 +439,16 @@ def _verb_subject(
 ) -> str | None:
     cs = _clause_start(norm, m.start(), regions)
     pre = _REPORTED_BY_RE.sub(_blank, _mask(norm, regions, cs, m.start()))
-    rel = _RELATIVE_END_RE.search(pre)
+    rel = _RELATIVE_END_RE.search(pre, max(0, len(pre) - 30))
     if rel:
         antecedent = pre[max(0, rel.start() - 60) : rel.start()]
-        return "lavrov" if _LAVROV_TAIL_RE.search(antecedent) else "other"
+        his = may_mention_lavrov(antecedent) and _LAVROV_TAIL_RE.search(antecedent)
+        return "lavrov" if his else "other"
     if lang == "ar":
         return _arabic_subject(norm, m, pre)
     if verb_traits(m)[0]:
         return "other"  # Russian -а/-и: a woman or several people
-    if lang in ("en", "ru") and _INVERSION_PRE_RE.search(pre):
+    if lang in ("en", "ru") and _INVERSION_PRE_RE.search(pre, max(0, len(pre) - 40)):
         # "Об этом заявил Сергей Лавров", "This was stated by Lavrov"
         after = re.sub(r"^[\s,]*(?:by\s+)?", "", norm[m.end() : m.end() + 120])
         after = (
@@ -405,7 +458,7 @@ def _verb_subject(
         )
         if _lavrov_at(after, 0, anchored=True):
             return "lavrov"
-    if _CLAUSE_END_RE.search(pre):
+    if _CLAUSE_END_RE.search(pre, max(0, len(pre) - 8)) or not pre.strip():
         # the reporting clause after the words: «...», — заявил Лавров / "...," he said /
         # "..., said Sergey Lavrov" / "..., считает министр иностранных дел России"
         after = _after_verb(norm, m, lang)
@@ -491,9 +544,18 @@ def _quotations(norm: str, open_in: bool) -> tuple[list[tuple[int, int]], bool]:
     return [(a, b) for a, b in regions if not _NAME_ONLY_RE.fullmatch(norm[a:b])], still_open
 
 
+# A transcript has a label near the start of a line, a marked question, or an audience
+# addressed at the start of a line (a quick test before the paragraphs are looked at)
+_MAY_BE_TRANSCRIPT_RE = re.compile(
+    r"^[^\n:：]{1,100}[:：]|^\s*(?:[■●•▪◾►]|\*\*|[—–]\s)|^\s*(?:ladies|colleagues|dear|"
+    r"уважаем|дамы|коллеги|дорогие|السيدات|سيداتي|الزملاء|اصحاب|خانم|همکاران|دوستان)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
 def _transcript(text: str, sentences: Sequence[Sentence]) -> list[Turn] | None:
     """Each sentence's turn when the article is a transcript (see transcripts.py)."""
-    if not sentences:
+    if not sentences or not _MAY_BE_TRANSCRIPT_RE.search(text):
         return None
     paras: dict[int, tuple[int, int]] = {}
     for s in sentences:
@@ -533,15 +595,12 @@ class _Resolver:
     def notice(self, norm: str) -> None:
         """A sentence without speech still makes its subject the one "he" or "the
         minister" refers to next ("Лавров прибыл в Анкару. Он заявил ...")."""
-        hits = _subject_hits(norm[:80], self.lang)
-        if not hits:
-            return
-        kind = min(hits)[2]
-        if kind == "lavrov":
+        head = min(60, len(norm))
+        if _lavrov_subject(norm, self.lang, 0, head) is not None:
             self.last = self.last_minister = "lavrov"
-        elif kind == "other":
+        elif _OTHER_RE.search(norm, 0, min(40, head)):
             self.last = "other"
-            if _MINISTER_WORD_RE.search(norm[:60]):
+            if _MINISTER_WORD_RE.search(norm, 0, head):
                 self.last_minister = "other"
 
     def resolve(self, event: _Event) -> str:

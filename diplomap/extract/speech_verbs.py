@@ -115,9 +115,47 @@ def _group(rows: list[VerbRow]) -> dict[str, list[str]]:
     return groups
 
 
+_PLAIN_FIRST = re.compile(r"[^\\()\[\].*+?{}|^$]")
+
+
+def _top_level_branches(regex: str) -> list[str]:
+    """The branches of a regex's top-level alternation (not those inside groups)."""
+    out, depth, start, escaped = [], 0, 0, False
+    for i, ch in enumerate(regex):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(regex[start:i])
+            start = i + 1
+    out.append(regex[start:])
+    return out
+
+
+def _factored(alternatives: list[str]) -> str:
+    """One alternation with the branches grouped by their first character, so that the
+    engine tries one group per position instead of every branch (same matches: the
+    branches keep their order, longest first, within each group)."""
+    buckets: dict[str, list[str]] = {}
+    rest: list[str] = []
+    branches = {b for alternative in alternatives for b in _top_level_branches(alternative)}
+    for alt in sorted(branches, key=len, reverse=True):
+        if alt and _PLAIN_FIRST.match(alt) and "(" not in alt:
+            buckets.setdefault(alt[0], []).append(alt[1:])
+        else:
+            rest.append(alt)
+    parts = [f"{re.escape(c)}(?:{'|'.join(tails)})" for c, tails in buckets.items()]
+    return "|".join(parts + rest)
+
+
 def _language_regex(lang: str, rows: list[VerbRow]) -> re.Pattern[str]:
     groups = _group([r for r in rows if r.lang == lang])
-    alts = [f"(?P<{k}>{'|'.join(v)})" for k, v in groups.items() if v]
+    alts = [f"(?P<{k}>{_factored(v)})" for k, v in groups.items() if v]
     prefix = _AR_PREFIX if lang == "ar" else ""
     suffix = _RU_SUFFIX if lang == "ru" else ""
     return re.compile(rf"(?<!\w){prefix}(?:{'|'.join(alts)}){suffix}(?!\w)")
