@@ -166,6 +166,31 @@ def may_mention_lavrov(norm: str, start: int = 0, end: int | None = None) -> boo
     return any(key in part for key in _MENTION_KEYS)
 
 
+def _key_positions(norm: str, start: int, end: int) -> list[int]:
+    return sorted(i for key in _MENTION_KEYS if (i := norm.find(key, start, end)) >= 0)
+
+
+def find_lavrov_np(
+    norm: str, start: int = 0, end: int | None = None, pattern: re.Pattern[str] | None = None
+) -> re.Match[str] | None:
+    """The first match of `pattern` (his noun phrase by default) in norm[start:end],
+    searched only around the places where one of its key words occurs: the same result
+    as `pattern.search(norm, start, end)`, much faster on text that does not name him."""
+    pattern = pattern or _LAVROV_NP_RE
+    end = len(norm) if end is None else end
+    pos = start
+    while True:
+        keys = _key_positions(norm, pos, end)
+        if not keys:
+            return None
+        # his noun phrase starts at most 40 characters before its key word
+        lo, hi = max(pos, keys[0] - 40), min(end, keys[0] + 80)
+        m = pattern.search(norm, lo, hi)
+        if m is not None:  # its full extent: the bound may have cut an optional tail
+            return pattern.match(norm, m.start(), end) or m
+        pos = keys[0] + 1
+
+
 def _mentions_lavrov(norm: str) -> bool:
     if not may_mention_lavrov(norm):
         return False

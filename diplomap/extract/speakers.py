@@ -23,6 +23,7 @@ from diplomap.extract.common import (
     _WORD_RE,
     LAVROV,
     _mentions_lavrov,
+    find_lavrov_np,
     may_mention_lavrov,
 )
 from diplomap.extract.sentences import Sentence, _inside, _quote_regions
@@ -124,7 +125,7 @@ def _lavrov_at(norm: str, pos: int, anchored: bool) -> re.Match[str] | None:
     """A Lavrov noun phrase at `pos` (anchored) or the first one from `pos`."""
     if not may_mention_lavrov(norm, pos, pos + 120 if anchored else None):
         return None
-    m = _LAVROV_NP_RE.match(norm, pos) if anchored else _LAVROV_NP_RE.search(norm, pos)
+    m = _LAVROV_NP_RE.match(norm, pos) if anchored else find_lavrov_np(norm, pos)
     if m and _NOT_HIM_BEFORE_RE.search(norm[max(0, m.start() - 30) : m.start()]):
         return None
     return m
@@ -133,10 +134,8 @@ def _lavrov_at(norm: str, pos: int, anchored: bool) -> re.Match[str] | None:
 def _lavrov_subject(window: str, lang: str, start: int, end: int) -> int | None:
     """Position of the first Lavrov noun phrase in window[start:end] that is no object
     ("with Lavrov"), no possessive ("Lavrov's") and not a deputy's title."""
-    if not may_mention_lavrov(window, start, end):
-        return None
     pos = start
-    while (m := _LAVROV_NP_RE.search(window, pos, end)) is not None:
+    while (m := find_lavrov_np(window, pos, end)) is not None:
         before = window[max(0, m.start() - 30) : m.start()]
         possessive = lang == "en" and re.match(r"'s(?!\w)", window[m.end() : m.end() + 3])
         if not (
@@ -147,6 +146,20 @@ def _lavrov_subject(window: str, lang: str, start: int, end: int) -> int | None:
     return None
 
 
+# Every bare title of _TITLE_RE contains one of these (a quick test first)
+_TITLE_KEYS = {
+    "en": ("minister", "diplomat"),
+    "ru": ("министр", "дипломат", "глав"),
+    "ar": ("الوزير",),
+    "fa": ("وزير", "ديپلمات"),
+}
+
+
+def _may_hold_title(window: str, lang: str, start: int, end: int) -> bool:
+    part = window[start:end]
+    return any(key in part for key in _TITLE_KEYS.get(lang, ()))
+
+
 def _subject_hits(window: str, lang: str, start: int = 0, end: int | None = None):
     """The first candidate subject of each kind in window[start:end]: (position, rank,
     kind), rank deciding between candidates at one position."""
@@ -154,10 +167,13 @@ def _subject_hits(window: str, lang: str, start: int = 0, end: int | None = None
     hits: list[tuple[int, int, str]] = []
     if (at := _lavrov_subject(window, lang, start, end)) is not None:
         hits.append((at, 0, "lavrov"))
-    for kind, table in (("pronoun", _PRONOUN_RE), ("title", _TITLE_RE)):
-        pattern = table.get(lang)
-        if pattern and (m := pattern.search(window, start, end)):
-            hits.append((m.start(), 1, kind))
+    pattern = _PRONOUN_RE.get(lang)
+    if pattern and (m := pattern.search(window, start, end)):
+        hits.append((m.start(), 1, "pronoun"))
+    if _may_hold_title(window, lang, start, end) and (
+        m := _TITLE_RE[lang].search(window, start, end)
+    ):
+        hits.append((m.start(), 1, "title"))
     pos = start
     while (m := _OTHER_RE.search(window, pos, end)) is not None:
         if not _OBJECT_BEFORE_RE.search(window[max(0, m.start() - 30) : m.start()]):
@@ -541,14 +557,25 @@ _NAME_ONLY_RE = re.compile(rf"[\s\"«»“”„']*{_NAME_NP}[\s\"«»“”„'
 def _quotations(norm: str, open_in: bool) -> tuple[list[tuple[int, int]], bool]:
     """Quoted passages, leaving out a quoted name (وأكد "لافروف" أن ...)."""
     regions, still_open = _quote_regions(norm, open_at_start=open_in)
-    return [(a, b) for a, b in regions if not _NAME_ONLY_RE.fullmatch(norm[a:b])], still_open
+    kept = [
+        (a, b)
+        for a, b in regions
+        if b - a > 60
+        or not may_mention_lavrov(norm, a, b)
+        or not _NAME_ONLY_RE.fullmatch(norm[a:b])
+    ]
+    return kept, still_open
 
 
-# A transcript has a label near the start of a line, a marked question, or an audience
-# addressed at the start of a line (a quick test before the paragraphs are looked at)
+# A transcript has his label ("С.В.Лавров:", "Lavrov in talks with X:"), a question's
+# label or mark, or an audience addressed, at the start of a line (a quick test on the
+# raw text before its paragraphs are looked at)
 _MAY_BE_TRANSCRIPT_RE = re.compile(
-    r"^[^\n:：]{1,100}[:：]|^\s*(?:[■●•▪◾►]|\*\*|[—–]\s)|^\s*(?:ladies|colleagues|dear|"
-    r"уважаем|дамы|коллеги|дорогие|السيدات|سيداتي|الزملاء|اصحاب|خانم|همکاران|دوستان)",
+    r"^[^\n:：]{0,45}(?:lavrov|лавров|لافروف|لاوروف)[^\n:：]{0,50}[:：]"
+    r"|^\s*(?:вопрос|question|q|س|سؤال|سوال|پرسش|ответ|answer)\s*(?:\([^)\n]{0,160}\))?\s*[:：]"
+    r"|^\s*(?:[■●•▪◾►]|\*\*|[—–]\s)[^\n]*[?؟]"
+    r"|^\s*(?:ladies|colleagues|dear|уважаем|дамы|коллеги|дорогие|السيدات|سيداتي|الزملاء|"
+    r"اصحاب|أصحاب|خانم|همکاران|دوستان)",
     re.MULTILINE | re.IGNORECASE,
 )
 

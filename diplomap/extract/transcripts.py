@@ -165,6 +165,10 @@ def _assign(labels: list[str | None], opening: bool, answers_unlabelled: bool) -
     return turns
 
 
+def _addresses_audience(paragraphs: Sequence[str]) -> bool:
+    return any(_ADDRESS_RE.match(normalize(p[:40])) for p in paragraphs)
+
+
 def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn] | None:
     """Each paragraph's turn when the article is a transcript of his words, else None.
 
@@ -176,6 +180,8 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     n_question = labels.count("question") + labels.count("answer")
     if not heading and not n_lavrov:
         return None
+    if not n_lavrov and n_question < 2 and not _addresses_audience(paragraphs[:3]):
+        return None  # no label of his, no interview, no speech: the common case
     heading_norm = normalize(heading)
     names_him = _mentions_lavrov(heading_norm)
     # the audience addressed in one of the first paragraphs (after a date line, say)
