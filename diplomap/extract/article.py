@@ -40,39 +40,30 @@ def _sentence_index(starts: list[int], ends: list[int], pos: int) -> int:
     return i if i >= 0 and pos < ends[i] else -1
 
 
-def extract_article(article, *, geocoder=None) -> Extraction:
-    """Extract dates, places, issues and Lavrov's statements from one `ingest.Article`.
+class _Sentences:
+    """Which sentence a character offset falls in, and whether that sentence is his."""
 
-    A pure function of the article (and the gazetteer/taxonomy data files).
-    """
-    body = article.text
-    lang = article.language or detect_language(body)
-    boiler = boilerplate.find_boilerplate(body, lang)
-    sentences = sentences_mod.split_sentences(body, lang, skip=boiler)
-    nt = normalize_text(body)
-    attributions = speakers.attribute_speakers(body, sentences, lang, normalized=nt)
-    lavrov_flags = [a.speaker == "Lavrov" for a in attributions]
-    starts = [s.start for s in sentences]
-    ends = [s.end for s in sentences]
-    pub = dates.find_publication_date(
-        body, lang, metadata=article.published_raw, title=article.title, boilerplate=boiler
-    )
-    aid = article.article_id
+    def __init__(self, sentences, attributions) -> None:
+        self.starts = [s.start for s in sentences]
+        self.ends = [s.end for s in sentences]
+        self.his = [a.speaker == "Lavrov" for a in attributions]
 
-    def locate(start: int, end: int) -> tuple[int, bool]:
-        idx = _sentence_index(starts, ends, start)
-        return idx, (idx >= 0 and lavrov_flags[idx])
+    def locate(self, start: int) -> tuple[int, bool]:
+        idx = _sentence_index(self.starts, self.ends, start)
+        return idx, (idx >= 0 and self.his[idx])
 
-    mention_rows = []
+
+def _place_rows(aid: str, nt, lang: str, boiler, where: _Sentences, geocoder) -> list[dict]:
     found = places.find_places(nt, lang)
     if geocoder is not None:
         unknown = geocoder.find_unknown_places(nt, lang, known=found)
         found = found + places.without_outlets(nt, lang, unknown)
+    rows = []
     for m in found:
         if _inside(boiler, m.start, m.end):
             continue
-        idx, lav = locate(m.start, m.end)
-        mention_rows.append(
+        idx, lav = where.locate(m.start)
+        rows.append(
             {
                 S.ARTICLE_ID: aid,
                 S.START: m.start,
@@ -88,12 +79,16 @@ def extract_article(article, *, geocoder=None) -> Extraction:
                 S.LAVROV: lav,
             }
         )
-    issue_rows = []
+    return rows
+
+
+def _issue_rows(aid: str, nt, lang: str, boiler, where: _Sentences) -> list[dict]:
+    rows = []
     for m in issues.find_issues(nt, lang):
         if _inside(boiler, m.start, m.end):
             continue
-        idx, lav = locate(m.start, m.end)
-        issue_rows.append(
+        idx, lav = where.locate(m.start)
+        rows.append(
             {
                 S.ARTICLE_ID: aid,
                 S.START: m.start,
@@ -104,7 +99,11 @@ def extract_article(article, *, geocoder=None) -> Extraction:
                 S.LAVROV: lav,
             }
         )
-    statement_rows = [
+    return rows
+
+
+def _statement_rows(aid: str, body: str, sentences, attributions) -> list[dict]:
+    return [
         {
             S.ARTICLE_ID: aid,
             S.SENTENCE: i,
@@ -118,8 +117,12 @@ def extract_article(article, *, geocoder=None) -> Extraction:
         for i, (s, a) in enumerate(zip(sentences, attributions, strict=True))
         if a.speaker == "Lavrov"
     ]
-    article_row = {
-        S.ARTICLE_ID: aid,
+
+
+def _article_row(article, lang: str, pub, boiler, n_sentences: int, n_lavrov: int) -> dict:
+    body = article.text
+    return {
+        S.ARTICLE_ID: article.article_id,
         S.FILE: article.file,
         S.TITLE: article.title,
         S.TEXT: body,
@@ -137,10 +140,33 @@ def extract_article(article, *, geocoder=None) -> Extraction:
         S.REPLACED_CHARS: article.replaced_chars,
         S.BOILERPLATE: [[int(a), int(b)] for a, b in boiler],
         S.N_CHARS: len(body),
-        S.N_SENTENCES: len(sentences),
-        S.N_LAVROV: len(statement_rows),
+        S.N_SENTENCES: n_sentences,
+        S.N_LAVROV: n_lavrov,
     }
-    return Extraction(article_row, mention_rows, issue_rows, statement_rows)
+
+
+def extract_article(article, *, geocoder=None) -> Extraction:
+    """Extract dates, places, issues and Lavrov's statements from one `ingest.Article`.
+
+    A pure function of the article (and the gazetteer/taxonomy data files).
+    """
+    body, aid = article.text, article.article_id
+    lang = article.language or detect_language(body)
+    boiler = boilerplate.find_boilerplate(body, lang, title=article.title)
+    sentences = sentences_mod.split_sentences(body, lang, skip=boiler)
+    nt = normalize_text(body)
+    attributions = speakers.attribute_speakers(body, sentences, lang, normalized=nt)
+    where = _Sentences(sentences, attributions)
+    pub = dates.find_publication_date(
+        body, lang, metadata=article.published_raw, title=article.title, boilerplate=boiler
+    )
+    statements = _statement_rows(aid, body, sentences, attributions)
+    return Extraction(
+        _article_row(article, lang, pub, boiler, len(sentences), len(statements)),
+        _place_rows(aid, nt, lang, boiler, where, geocoder),
+        _issue_rows(aid, nt, lang, boiler, where),
+        statements,
+    )
 
 
 def warm_up() -> None:
