@@ -58,13 +58,15 @@ def _make_geocoder(enabled: bool):
     if not enabled:
         return None
     from diplomap import config
-    from diplomap.extract import geocode
+    from diplomap.extract import geocode  # lazy: only with --geocode (geopy)
 
     return geocode.make_geocoder(config.user_agent(), config.cache_dir() / "geocode.json")
 
 
 def cmd_extract(args) -> int:
-    from diplomap.corpus import build_from_articles
+    from diplomap.corpus import (
+        build_from_articles,  # lazy: --help and other commands start without pandas (~0.3 s)
+    )
     from diplomap.ingest import read_paths
 
     result = read_paths(args.paths)
@@ -87,7 +89,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from diplomap import evaluate
+    from diplomap import evaluate  # lazy: --help and other commands start without pandas (~0.3 s)
 
     try:
         gold = evaluate.load_gold(args.gold)
@@ -134,8 +136,10 @@ def cmd_evaluate(args) -> int:
 def _prepare_dashboard(version: Path, quiet: bool) -> None:
     """Precompute the dashboard's tables for this corpus version now (else its first
     visitor waits for them)."""
-    from diplomap.corpus import read_manifest
-    from diplomap.explore.store import save_store
+    from diplomap.corpus import (
+        read_manifest,  # lazy: --help and other commands start without pandas (~0.3 s)
+    )
+    from diplomap.explore.store import save_store  # lazy: numpy/pandas, --dashboard only
 
     fingerprint = (read_manifest(version.parent) or {}).get("fingerprint")
     started = time.monotonic()
@@ -148,7 +152,10 @@ def _prepare_dashboard(version: Path, quiet: bool) -> None:
 
 
 def cmd_build(args) -> int:
-    from diplomap.corpus import build_to_dir, input_signature
+    from diplomap.corpus import (  # lazy: --help and other commands start without pandas (~0.3 s)
+        build_to_dir,
+        input_signature,
+    )
 
     started = time.monotonic()
     signature = input_signature([Path(p).resolve() for p in args.paths])

@@ -17,6 +17,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from diplomap import schema as S
+from diplomap.corpus import build_from_articles
+from diplomap.ingest import read_paths
+from diplomap.records import article_record
+
 SET_FIELDS = ("countries", "issues", "lavrov_countries", "lavrov_issues")
 ACCURACY_FIELDS = ("published", "language")
 STATEMENTS = "statements"
@@ -90,8 +95,6 @@ def load_gold(path: str | Path) -> list[dict]:
 
 def gold_warnings(gold: Sequence[dict]) -> list[str]:
     """Likely typos in the gold file: issue ids that are not in the taxonomy."""
-    from diplomap import schema as S
-
     known = set(S.ISSUE_IDS)
     warnings = []
     for entry in gold:
@@ -141,11 +144,6 @@ def predict(
     A file whose text repeats an earlier one gets that article's record. Reading and
     extraction problems are appended to `problems` when given. The file `exclude` (the
     gold file, when it lies among the inputs) is not read as an article."""
-    from diplomap import schema as S
-    from diplomap.corpus import build_from_articles
-    from diplomap.ingest import read_paths
-    from diplomap.records import article_record
-
     result = read_paths(list(paths))
     if exclude is not None:
         result.articles = [a for a in result.articles if not _is_file(a.file, exclude)]

@@ -178,7 +178,7 @@ _SCRIPT_NAMES = ("none", "arabic", "cyrillic", "latin", "other")
 @lru_cache(maxsize=1)
 def _script_table():
     """A numpy lookup table: code point (BMP) -> index in _SCRIPT_NAMES."""
-    import numpy as np
+    import numpy as np  # lazy: keeps `import diplomap.normalize` cheap for the CLI
 
     table = np.zeros(0x10000, dtype=np.intp)
     for o in range(0x10000):
@@ -198,7 +198,7 @@ def _script_table():
 
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script: arabic, cyrillic, latin, other."""
-    import numpy as np
+    import numpy as np  # lazy: keeps `import diplomap.normalize` cheap for the CLI
 
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     if not len(codes):

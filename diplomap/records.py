@@ -9,6 +9,8 @@ import json
 import math
 from typing import Any
 
+from diplomap import schema as S
+
 
 def json_safe(value: Any) -> Any:
     """`value` with every float that JSON cannot hold (NaN, infinities) as None, numpy
@@ -48,8 +50,6 @@ def article_record(corpus, article_id: str) -> dict:
 
 
 def _record(corpus, article_id: str) -> dict:
-    from diplomap import schema as S
-
     art = corpus.articles.loc[corpus.articles[S.ARTICLE_ID] == article_id].iloc[0]
     m = corpus.mentions[corpus.mentions[S.ARTICLE_ID] == article_id]
     im = corpus.issue_mentions[corpus.issue_mentions[S.ARTICLE_ID] == article_id]

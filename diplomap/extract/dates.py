@@ -453,9 +453,9 @@ def jalali_to_gregorian(jy: int, jm: int, jd: int) -> dt.date | None:
 def hijri_to_gregorian(hy: int, hm: int, hd: int) -> dt.date | None:
     """The Gregorian date of a Hijri (Umm al-Qura) date, or None if there is none."""
     try:
-        from hijridate import Hijri
+        from hijridate import Hijri  # lazy: Hijri dates are rare
     except ImportError:  # pragma: no cover - hijridate comes with dateparser[calendars]
-        from convertdate import islamic
+        from convertdate import islamic  # lazy fallback
 
         try:
             return dt.date(*islamic.to_gregorian(hy, hm, hd))
@@ -812,9 +812,9 @@ def _era_in(text: str) -> str | None:
 def _calendar_fallback(text: str, calendar: str, ctx: _Ctx) -> tuple[dt.date, str] | None:
     try:
         if calendar == JALALI:
-            from dateparser.calendars.jalali import JalaliCalendar as Calendar
+            from dateparser.calendars.jalali import JalaliCalendar as Calendar  # lazy: rare, ~0.1 s
         else:
-            from dateparser.calendars.hijri import HijriCalendar as Calendar
+            from dateparser.calendars.hijri import HijriCalendar as Calendar  # lazy: rare, ~0.1 s
         data = Calendar(text).get_date()
     except Exception:  # dateparser's calendar parsers raise on odd input
         return None
@@ -830,7 +830,7 @@ _DATEPARSER_LANGS = {"ar", "fa", "ru", "en"}
 @lru_cache(maxsize=1024)
 def _dateparser_parse(text: str, lang: str, today: dt.date) -> tuple[dt.date, str] | None:
     try:
-        from dateparser.date import DateDataParser
+        from dateparser.date import DateDataParser  # lazy: ~0.2 s, most dates need no dateparser
     except ImportError:  # pragma: no cover
         return None
     languages = [lang, "en"] if lang in _DATEPARSER_LANGS - {"en"} else ["en"]

@@ -79,7 +79,7 @@ def _file_lock(path: Path):
         lock_path = path.with_name(path.name + ".lock")
         with open(lock_path, "a+") as fh:
             try:
-                import fcntl
+                import fcntl  # POSIX only: absent on Windows
 
                 fcntl.flock(fh, fcntl.LOCK_EX)
             except ImportError:  # pragma: no cover - Windows: the thread lock only
@@ -88,7 +88,7 @@ def _file_lock(path: Path):
                 yield
             finally:
                 with contextlib.suppress(ImportError):
-                    import fcntl
+                    import fcntl  # POSIX only: absent on Windows
 
                     fcntl.flock(fh, fcntl.LOCK_UN)
 
@@ -142,7 +142,7 @@ class Geocoder:
         scheme: str = "https",
         timeout: float = 10,
     ) -> None:
-        from geopy.geocoders import Nominatim
+        from geopy.geocoders import Nominatim  # lazy: only when geocoding is switched on
 
         self.min_delay_seconds = min_delay_seconds
         self.domain = domain
@@ -166,7 +166,7 @@ class Geocoder:
         return result
 
     def _lookup(self, name: str, lang: str | None) -> GeocodeResult | None:
-        from geopy.exc import GeocoderServiceError
+        from geopy.exc import GeocoderServiceError  # lazy: only when geocoding is on
 
         RATE_LIMITER.wait(self.min_delay_seconds)
         self.requests += 1

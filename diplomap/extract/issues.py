@@ -61,7 +61,7 @@ from pathlib import Path
 
 from diplomap.config import PACKAGE_DATA_DIR
 from diplomap.extract.lexicon import Hit, Lexicon
-from diplomap.normalize import NormText, normalize
+from diplomap.normalize import NormText, normalize, normalize_text
 from diplomap.schema import ISSUE_IDS
 
 DATA_DIR = PACKAGE_DATA_DIR
@@ -490,7 +490,6 @@ def _in_place_list(text: NormText, hit: Hit, lang: str) -> bool:
     """Whether a pair ("Russia and the United States") is part of a longer list of places:
     a place of the gazetteer joined to it by a comma or a conjunction on either side."""
     from diplomap.extract.places import find_places  # the gazetteer, only when needed
-    from diplomap.normalize import normalize_text
 
     start, end = text.to_original(hit.start, hit.end)
     w0 = max(0, start - _PAIR_WINDOW)
