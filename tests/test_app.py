@@ -14,29 +14,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from apptest_run import run
 from streamlit.testing.v1 import AppTest
 
 from diplomap import session
-
-APP = "../dashboard.py"
-TIMEOUT = 30
 
 
 @pytest.fixture(autouse=True)
 def synthetic_corpus(monkeypatch, corpus):
     monkeypatch.setattr(session, "bundled_corpus", lambda: corpus)
     return corpus
-
-
-def run(page: str | None = None, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    at.run()
-    if page:
-        at.switch_page(f"app_pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def metric(at: AppTest, label: str):

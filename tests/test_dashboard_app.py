@@ -10,14 +10,12 @@ import re
 
 import pandas as pd
 import pytest
+from apptest_run import run
 from conftest import make_corpus
 from streamlit.testing.v1 import AppTest
 
 from diplomap import schema as S
 from diplomap import session
-
-APP = "../dashboard.py"
-TIMEOUT = 30
 
 
 @pytest.fixture(autouse=True)
@@ -25,17 +23,6 @@ def synthetic_corpus(monkeypatch, corpus):
     monkeypatch.setattr(session, "bundled_corpus", lambda: corpus)
     session._shared_store.clear()  # tests below vary the same articles' metadata
     return corpus
-
-
-def run(page: str | None = None, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    at.run()
-    if page:
-        at.switch_page(f"app_pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def specs(at: AppTest) -> list[dict]:

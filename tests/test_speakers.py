@@ -30,6 +30,14 @@ def analyse(text: str, lang: str) -> list[tuple[str, str | None, str | None, str
     ]
 
 
+def assert_credited(rows, his, not_his=()) -> None:
+    """Every fragment of `his` lies in a sentence credited to Lavrov, none of `not_his`."""
+    for fragment in his:
+        assert row_of(rows, fragment)[1] == "Lavrov", fragment
+    for fragment in not_his:
+        assert row_of(rows, fragment)[1] is None, fragment
+
+
 def row_of(rows, fragment):
     hits = [r for r in rows if fragment in r[0]]
     assert len(hits) == 1, (fragment, [r[0] for r in rows])
@@ -373,11 +381,7 @@ def test_an_earlier_statement_of_his_is_his(lang, text, his):
     ],
 )
 def test_subject_found_where_the_news_puts_it(lang, text, his, not_his):
-    rows = analyse(text, lang)
-    for fragment in his:
-        assert row_of(rows, fragment)[1] == "Lavrov", fragment
-    for fragment in not_his:
-        assert row_of(rows, fragment)[1] is None, fragment
+    assert_credited(analyse(text, lang), his, not_his)
 
 
 @pytest.mark.parametrize(
@@ -439,11 +443,7 @@ def test_clock_and_headline_are_no_transcript(lang, text):
     ],
 )
 def test_side_clauses_do_not_hold_the_subject(lang, text, his, not_his):
-    rows = analyse(text, lang)
-    for fragment in his:
-        assert row_of(rows, fragment)[1] == "Lavrov", fragment
-    for fragment in not_his:
-        assert row_of(rows, fragment)[1] is None, fragment
+    assert_credited(analyse(text, lang), his, not_his)
 
 
 INTERVIEWS = [
@@ -544,11 +544,7 @@ def test_interview_answers_without_labels(lang, text, his, not_his):
     ],
 )
 def test_more_news_forms(lang, text, his, not_his):
-    rows = analyse(text, lang)
-    for fragment in his:
-        assert row_of(rows, fragment)[1] == "Lavrov", fragment
-    for fragment in not_his:
-        assert row_of(rows, fragment)[1] is None, fragment
+    assert_credited(analyse(text, lang), his, not_his)
 
 
 @pytest.mark.parametrize(
@@ -614,11 +610,7 @@ def test_more_news_forms(lang, text, his, not_his):
     ],
 )
 def test_live_blogs_lists_and_references(lang, text, his, not_his):
-    rows = analyse(text, lang)
-    for fragment in his:
-        assert row_of(rows, fragment)[1] == "Lavrov", fragment
-    for fragment in not_his:
-        assert row_of(rows, fragment)[1] is None, fragment
+    assert_credited(analyse(text, lang), his, not_his)
 
 
 def test_speech_heading_after_a_breadcrumb():

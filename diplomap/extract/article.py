@@ -53,11 +53,9 @@ class _Sentences:
         return idx, (idx >= 0 and self.his[idx])
 
 
-def _place_rows(aid: str, nt, lang: str, boiler, where: _Sentences, geocoder) -> list[dict]:
-    found = places.find_places(nt, lang)
-    if geocoder is not None:
-        unknown = geocoder.find_unknown_places(nt, lang, known=found)
-        found = found + places.without_outlets(nt, lang, unknown)
+def _located_rows(aid: str, found, boiler, where: _Sentences, columns) -> list[dict]:
+    """One row per match outside the boilerplate, with its sentence and whether that
+    sentence is his; `columns(match)` gives the table's own columns."""
     rows = []
     for m in found:
         if _inside(boiler, m.start, m.end):
@@ -69,37 +67,36 @@ def _place_rows(aid: str, nt, lang: str, boiler, where: _Sentences, geocoder) ->
                 S.START: m.start,
                 S.END: m.end,
                 S.SURFACE: m.surface,
-                S.PLACE: m.place,
-                S.PLACE_TYPE: m.place_type,
-                S.ISO3: m.iso3,
-                S.LAT: m.lat,
-                S.LON: m.lon,
-                S.MATCH_KIND: m.match_kind,
+                **columns(m),
                 S.SENTENCE: idx,
                 S.LAVROV: lav,
             }
         )
     return rows
+
+
+def _place_columns(m) -> dict:
+    return {
+        S.PLACE: m.place,
+        S.PLACE_TYPE: m.place_type,
+        S.ISO3: m.iso3,
+        S.LAT: m.lat,
+        S.LON: m.lon,
+        S.MATCH_KIND: m.match_kind,
+    }
+
+
+def _place_rows(aid: str, nt, lang: str, boiler, where: _Sentences, geocoder) -> list[dict]:
+    found = places.find_places(nt, lang)
+    if geocoder is not None:
+        unknown = geocoder.find_unknown_places(nt, lang, known=found)
+        found = found + places.without_outlets(nt, lang, unknown)
+    return _located_rows(aid, found, boiler, where, _place_columns)
 
 
 def _issue_rows(aid: str, nt, lang: str, boiler, where: _Sentences) -> list[dict]:
-    rows = []
-    for m in issues.find_issues(nt, lang):
-        if _inside(boiler, m.start, m.end):
-            continue
-        idx, lav = where.locate(m.start)
-        rows.append(
-            {
-                S.ARTICLE_ID: aid,
-                S.START: m.start,
-                S.END: m.end,
-                S.SURFACE: m.surface,
-                S.ISSUE: m.issue,
-                S.SENTENCE: idx,
-                S.LAVROV: lav,
-            }
-        )
-    return rows
+    found = issues.find_issues(nt, lang)
+    return _located_rows(aid, found, boiler, where, lambda m: {S.ISSUE: m.issue})
 
 
 def _statement_rows(aid: str, body: str, sentences, attributions) -> list[dict]:
