@@ -624,3 +624,23 @@ def test_speech_heading_after_a_breadcrumb():
     rows = analyse(text, "ru")
     for fragment in ("не становится проще", "Астанинский формат"):
         assert row_of(rows, fragment)[1:3] == ("Lavrov", "remarks"), fragment
+
+
+def test_first_letter_lookahead_changes_no_match():
+    """The quick first-letter test in front of his name patterns must never hide a
+    match: the same matches with and without it, over every article we have."""
+    import re
+    from pathlib import Path
+
+    from diplomap.extract import common as C
+
+    root = Path(__file__).resolve().parent.parent
+    files = [*root.glob("tests/*/articles/*"), *root.glob("data/articles/*")]
+    texts = [normalize(f.read_text(encoding="utf-8", errors="replace")) for f in files]
+    assert len(texts) >= 100
+    for pattern in (C._LAVROV_NP_RE, C._MENTION_RE):
+        plain = re.compile(pattern.pattern[len(C._FIRST_LETTERS) :])
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]

@@ -145,8 +145,11 @@ _NOT_HIM_BEFORE_RE = re.compile(
     r"зам\.?|помощник\w*|представител\w*|пресс-секретар\w*|deputy|vice|spokes\w*\s+for|"
     r"aide\s+to|spokes\w*\s+of)\s*$"
 )
-_LAVROV_NP_RE = re.compile(rf"{_DESIG}(?:[\s،,]+{_NAME_NP})?|{_NAME_NP}")
-_MENTION_RE = re.compile(rf"{_NAME}|{_DESIG}")
+# Every branch above starts with one of these letters (normalised text): a lookahead on
+# them lets the engine skip the other positions quickly (about twice as fast)
+_FIRST_LETTERS = "(?=[اوركعدسلج" + "мгшрсл" + "rfthmsl])"
+_LAVROV_NP_RE = re.compile(rf"{_FIRST_LETTERS}(?:{_DESIG}(?:[\s،,]+{_NAME_NP})?|{_NAME_NP})")
+_MENTION_RE = re.compile(rf"{_FIRST_LETTERS}(?:{_NAME}|{_DESIG})")
 # Arabic, subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال" (before a speech verb)
 # "لافروف قد أكد", "لافروف عاد ليؤكد", "لافروف يعود ليذكر"
 _LAVROV_TAIL_RE = re.compile(rf"(?:{_LAVROV_NP_RE.pattern})[\s،,]*(?:قد\s+|(?:عاد|يعود)\s+)?$")
