@@ -57,30 +57,33 @@ if not session.explain_empty(ctx):
             "The rankings show every country and issue under the other filters; "
             "the chosen ones are in red."
         )
-    with left:
-        st.subheader("Most mentioned countries")
-        st.plotly_chart(
-            charts.bar_figure(
-                A.country_ranking(ctx.view, 12),
-                "name",
-                "mentions",
-                highlight=ctx.state.countries,
-                key="iso3",
-            ),
-            key="ov_countries",
-        )
-    with right:
-        st.subheader("Most mentioned issues")
-        st.plotly_chart(
-            charts.bar_figure(
-                A.issue_ranking(ctx.view, 12),
-                "label",
-                "mentions",
-                highlight=ctx.state.issues,
-                key="issue",
-            ),
-            key="ov_issues",
-        )
+    rankings = (
+        (
+            left,
+            "Most mentioned countries",
+            A.country_ranking,
+            "name",
+            ctx.state.countries,
+            "iso3",
+            "ov_countries",
+        ),
+        (
+            right,
+            "Most mentioned issues",
+            A.issue_ranking,
+            "label",
+            ctx.state.issues,
+            "issue",
+            "ov_issues",
+        ),
+    )
+    for column, title, ranking, label, chosen, key, chart_key in rankings:
+        with column:
+            st.subheader(title)
+            figure = charts.bar_figure(
+                ranking(ctx.view, 12), label, "mentions", highlight=chosen, key=key
+            )
+            st.plotly_chart(figure, key=chart_key)
 
     undated, found = A.undated_summary(A.date_coverage(ctx.view))
     st.caption(
