@@ -1,0 +1,311 @@
+"""Formats for ingest: declared languages, the columns and keys of CSV and JSON records,
+CSV rows that survive malformed lines, JSON errors, the zip guards (member names that
+escape or hide, the expansion budget, what zipfile raises) and HTML (declared charset
+and language, the main text via trafilatura, a date element when trafilatura finds none).
+
+Part of diplomap.ingest, whose reader calls these; never imports diplomap.extract."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+import re
+import struct
+import sys
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from diplomap.ingest_text import decode_bytes
+
+# --- records: languages and columns -------------------------------------------------------
+
+
+_LANGUAGE_NAMES = {
+    "ar": ("ar", "ara", "arb", "arabic", "العربية", "عربي", "عربى", "арабский"),
+    "fa": ("fa", "fas", "per", "pes", "persian", "farsi", "فارسی", "فارسي", "персидский"),
+    "ru": ("ru", "rus", "russian", "русский", "روسی", "الروسية"),
+    "en": ("en", "eng", "english", "английский", "الإنجليزية", "انگلیسی"),
+}
+_LANGUAGE_LOOKUP = {name: code for code, names in _LANGUAGE_NAMES.items() for name in names}
+
+
+def normalize_language(value: str | None) -> str | None:
+    """A declared language to ar/fa/ru/en/other; None when nothing was declared."""
+    if value is None:
+        return None
+    value = " ".join(str(value).split()).lower()
+    if not value:
+        return None
+    if value in _LANGUAGE_LOOKUP:
+        return _LANGUAGE_LOOKUP[value]
+    base = re.split(r"[-_ ,;(]", value, maxsplit=1)[0]
+    return _LANGUAGE_LOOKUP.get(base, "other")
+
+
+_COLUMN_ALIASES = {
+    "text": ("text", "body", "content", "article", "full_text", "fulltext"),
+    "title": ("title", "headline", "heading"),
+    "published": (
+        "published",
+        "date",
+        "published_at",
+        "publication_date",
+        "pub_date",
+        "pubdate",
+        "datetime",
+    ),
+    "url": ("url", "link", "href"),
+    "source": ("source", "sitename", "site", "outlet", "publisher"),
+    "language": ("language", "lang"),
+}
+
+
+def _map_columns(names: list[str]) -> dict[str, int]:
+    """Our field -> index of the first matching column (case-insensitive, aliases)."""
+    lowered = [" ".join(name.strip().lstrip("\ufeff").split()).lower() for name in names]
+    columns = {}
+    for key, aliases in _COLUMN_ALIASES.items():
+        for alias in aliases:
+            if alias in lowered:
+                columns[key] = lowered.index(alias)
+                break
+    return columns
+
+
+def _has_text_key(value: dict) -> bool:
+    return "text" in _map_columns([str(key) for key in value])
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float, bool)):
+        return str(value)
+    return ""
+
+
+# --- CSV and JSON -------------------------------------------------------------------------
+
+
+def _sniff_delimiter(header_line: str) -> str:
+    """The delimiter among , ; tab that splits the header into the text column, or most.
+    A one-column header (no delimiter at all) gets a delimiter that never occurs in cleaned
+    text, so that commas in unquoted text do not split rows."""
+    if not any(d in header_line for d in (",", ";", "\t")):
+        return _NO_DELIMITER
+    best, best_key = ",", (False, 0)
+    for delimiter in (",", ";", "\t"):
+        try:
+            fields = next(csv.reader([header_line], delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        key = ("text" in _map_columns(fields), len(fields))
+        if key > best_key:
+            best, best_key = delimiter, key
+    return best
+
+
+_NO_DELIMITER = "\x1f"  # removed by cleaning, so never in the text
+
+
+def _raise_field_limit(limit: int) -> None:
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(min(limit, sys.maxsize))
+
+
+def _csv_rows(
+    lines: list[str], delimiter: str, start: int
+) -> Iterator[tuple[int, list[str], str | None]]:
+    """(line number where the row starts, fields, error): after a malformed row, reading
+    resumes on the line after the row's first line, so good rows are kept."""
+    while start < len(lines):
+        reader = csv.reader(iter(lines[start:]), delimiter=delimiter, strict=True)
+        consumed = 0
+        try:
+            for row in reader:
+                yield start + consumed + 1, row, None
+                consumed = reader.line_num
+            return
+        except csv.Error as exc:
+            message = str(exc)
+            last = start + reader.line_num
+            if "unexpected end of data" in message or "EOF" in message:
+                message = "unbalanced quote: the quoted field never ends"
+            elif last > start + consumed + 1:
+                message = f"unbalanced quote (a quoted field runs on to line {last})"
+            else:
+                message = f"malformed row ({message})"
+            yield start + consumed + 1, [], message
+            start = start + consumed + 1
+
+
+def _whole_json_array(text: str) -> bool:
+    try:
+        return isinstance(json.loads(text), list)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _json_error(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} (column {exc.colno})"
+    return str(exc)[:200]
+
+
+# --- names and zip guards -----------------------------------------------------------------
+
+
+def _suffix(name: str) -> str:
+    inner = name.rsplit("!", 1)[-1].replace("\\", "/").rsplit("/", 1)[-1]
+    return Path(inner).suffix.lower() if "." in inner else ""
+
+
+def _escapes(member: str) -> bool:
+    name = member.replace("\\", "/")
+    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        return True
+    return ".." in name.split("/")
+
+
+def _hidden(member: str) -> bool:
+    parts = [p for p in member.replace("\\", "/").split("/") if p]
+    return any(p.startswith(".") or p == "__MACOSX" for p in parts)
+
+
+@dataclass
+class _Budget:
+    """Uncompressed bytes still allowed for one top-level archive (nested ones included)."""
+
+    left: int
+    exhausted: bool = False
+
+
+# What zipfile raises on damaged or hostile archives (unsupported versions and
+# compression methods, passwords, truncated structures).
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+    struct.error,
+    IndexError,
+    KeyError,
+    OverflowError,
+)
+_RATIO_FLOOR = 2**20  # members under 1 MiB cannot be bombs whatever their ratio
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+_TRAFILATURA_MAX_BYTES = 20_000_000
+
+
+_META_CHARSET_RE = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
+)
+_HTML_LANG_RE = re.compile(r"""<html\b[^>]{0,500}?\blang\s*=\s*["']?\s*([A-Za-z_-]{2,20})""", re.I)
+
+
+def _decode_html(data: bytes) -> tuple[str, str, int] | None:
+    """Decode HTML by its declared charset when that works strictly, else None."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return None
+    match = _META_CHARSET_RE.search(data[:4096])
+    if not match:
+        return None
+    try:
+        encoding = codecs.lookup(match.group(1).decode("ascii")).name
+        text = data.decode(encoding)
+    except (LookupError, UnicodeDecodeError, ValueError):
+        return None
+    if encoding in _LATIN_CODECS:
+        # Pages in Windows-1256/1251 are often mislabelled as Latin-1, which decodes any
+        # byte: prefer our own detection unless it has to replace bytes.
+        guessed = decode_bytes(data)
+        if guessed[2] == 0:
+            return guessed
+    return text, encoding, 0
+
+
+_LATIN_CODECS = {codecs.lookup(n).name for n in ("latin-1", "cp1252", "ascii", "iso8859-15")}
+
+
+def _html_language(html: str) -> str | None:
+    match = _HTML_LANG_RE.search(html[:20000])
+    return match.group(1) if match else None
+
+
+# An element that carries the article's own date: <time>, or a class/id naming a date,
+# inside the page's body and outside its header, navigation, footer and asides (where a
+# site clock or an "updated" stamp lives). Read when trafilatura finds no date.
+_DATE_CLASS_RE = re.compile(r"date|time|publish|posted|dateline|meta", re.IGNORECASE)
+_NOT_DATE_CONTAINERS = ("header", "nav", "footer", "aside")
+_UPDATED_RE = re.compile(r"updat|обновл|تحديث|به\s?روز|بروز", re.IGNORECASE)
+
+
+def _html_date_hint(html: str) -> str | None:
+    """The text (or datetime attribute) of the first date element of the article."""
+    try:
+        from lxml import html as lxml_html  # lazy: HTML input only
+
+        root = lxml_html.fromstring(html)
+    except Exception:  # hostile or empty markup: no hint
+        return None
+    for el in root.iter("time", "span", "div", "p", "small", "li"):
+        if not _is_date_element(el):
+            continue
+        value = (el.get("datetime") or el.text_content() or "").strip()
+        if value and any(c.isdigit() for c in value) and len(value) <= 80:
+            return value if not _UPDATED_RE.search(value) else None
+    return None
+
+
+def _is_date_element(el) -> bool:
+    if el.tag != "time" and not _DATE_CLASS_RE.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        return False
+    if _UPDATED_RE.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        return False
+    return not any(
+        a.tag in _NOT_DATE_CONTAINERS or str(a.get("class", "")).startswith(_NOT_DATE_CONTAINERS)
+        for a in el.iterancestors()
+    )
+
+
+def _extract_html(html: str) -> dict[str, Any] | None:
+    """Main text and metadata with trafilatura (scripts are dropped, never run)."""
+    try:
+        from trafilatura import bare_extraction  # lazy: HTML input only, ~0.3 s
+
+        document = bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (RecursionError, MemoryError):
+        return None
+    except Exception:  # trafilatura/lxml on hostile markup: a problem, not a crash
+        return None
+    if document is None:
+        return None
+    if isinstance(document, dict):
+        return document
+    return {
+        key: getattr(document, key, None) for key in ("text", "title", "date", "url", "sitename")
+    }

@@ -1,0 +1,436 @@
+"""Text for ingest: bytes of unknown encoding to text (`decode_bytes`: BOMs, BOM-less
+UTF-16, UTF-8, the legacy encodings of the four languages chosen by how natural their
+letters are), the binary-format sniffing and control-character checks that reject what
+is not text, cleaning (`clean_text`) and the headline of a text or page (`detect_title`,
+`html_title`).
+
+Part of diplomap.ingest (which re-exports the public names); never imports
+diplomap.extract."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from html import unescape as html_unescape
+
+from diplomap.normalize import normalize
+
+# --- cleaning ---------------------------------------------------------------------------
+
+_NEWLINES_RE = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Control characters, and invisible format characters that only steer display: bidi
+# embeddings/overrides/isolates and marks, zero-width space, word joiner and invisible
+# operators. Left in the stored text they split names ("Sy\u200bria") and break the
+# line-anchored rules (datelines, headers, "read also" blocks). Soft hyphens go too.
+# ZWNJ and ZWJ stay (Persian spelling: می‌کند) except inside a Latin or Cyrillic word
+# ("MO\u200dSCOW"), where they are noise.
+_CONTROL_RE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x1f\x7f-\x9f\u00ad\ufeff\u061c\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufff9-\ufffb]"
+)
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# ZWNJ/ZWJ between two Latin or Cyrillic letters: never spelling, only noise.
+_LATIN_CYRILLIC = "A-Za-z\u00c0-\u024f\u0400-\u052f"
+_STRAY_JOINER_RE = re.compile(f"(?<=[{_LATIN_CYRILLIC}])[\u200c\u200d]+(?=[{_LATIN_CYRILLIC}])")
+
+
+def _clean_keep_layout(text: str) -> str:
+    """NFC, every line break to LF, control characters (but \\n and \\t) removed."""
+    text = _SURROGATE_RE.sub("\ufffd", text)
+    text = unicodedata.normalize("NFC", text)
+    text = _NEWLINES_RE.sub("\n", text)
+    text = _CONTROL_RE.sub("", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = _STRAY_JOINER_RE.sub("", text)
+    return text
+
+
+def clean_text(text: str) -> str:
+    """NFC, CRLF/CR (and other line separators) to LF, control characters except \\n and
+    \\t removed (NUL, C1 controls, stray BOMs), invisible bidi and zero-width
+    format characters and soft hyphens removed (see _CONTROL_RE), lone surrogates replaced by U+FFFD,
+    leading and trailing whitespace stripped."""
+    return _clean_keep_layout(text).strip()
+
+
+# --- decoding ---------------------------------------------------------------------------
+
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"%PDF-", "PDF"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"\x1f\x8b", "gzip"),
+    (b"PK\x03\x04", "zip archive"),
+    (b"PK\x05\x06", "zip archive"),
+    (b"PK\x07\x08", "zip archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"MZ\x90\x00", "Windows executable"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office document"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xca\xfe\xba\xbe", "Java class / Mach-O"),
+    (b"\xcf\xfa\xed\xfe", "Mach-O executable"),
+    (b"\x00asm", "WebAssembly"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+    (b"wOFF", "font"),
+    (b"wOF2", "font"),
+)
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """The kind of a well-known binary format, from its first bytes, or None."""
+    for magic, kind in _BINARY_MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data[:4] == b"RIFF" and len(data) >= 12:
+        return {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}.get(
+            data[8:12], "RIFF media"
+        )
+    if data[4:8] == b"ftyp":
+        return "MP4/QuickTime media"
+    if data[257:262] == b"ustar":
+        return "tar archive"
+    return None
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+# Letter frequencies (share of letters) for scoring legacy decodings.
+def _frequencies(table: str) -> dict[str, float]:
+    """'a 1.5 b 2.0 ...' -> {"a": 1.5, "b": 2.0}."""
+    items = table.split()
+    return {items[i]: float(items[i + 1]) for i in range(0, len(items), 2)}
+
+
+_RU_FREQ = _frequencies(
+    """о 10.97 е 8.45 а 8.01 и 7.35 н 6.70 т 6.26 с 5.47 р 4.73 в 4.54 л 4.40 к 3.49
+    м 3.21 д 2.98 п 2.81 у 2.62 я 2.01 ы 1.90 ь 1.74 г 1.70 з 1.65 б 1.59 ч 1.44 й 1.21
+    х 0.97 ж 0.94 ш 0.73 ю 0.64 ц 0.48 щ 0.36 э 0.32 ф 0.26 ъ 0.04 ё 0.10"""
+)
+_AR_FREQ = _frequencies(
+    """ا 12.5 ل 11.0 ي 7.0 م 6.0 و 6.0 ن 6.0 ر 4.5 ت 4.5 ب 4.0 ع 4.0 ه 3.0 ة 3.0 د 3.0
+    ف 2.5 ق 2.5 س 2.5 ك 2.0 ح 2.0 أ 2.0 ج 1.5 إ 0.8 ط 1.0 ش 1.0 ص 1.0 خ 0.8 ذ 0.8
+    ض 0.6 ز 0.5 ث 0.5 غ 0.4 ظ 0.2 ى 1.0 ئ 0.4 ؤ 0.2 ء 0.3 آ 0.2
+    پ 0.5 چ 0.5 ژ 0.2 گ 0.5 ک 1.0 ی 1.0"""
+)
+# Arabic marks and punctuation are plausible too (harakat, comma, semicolon, question).
+_AR_OTHER = set("ًٌٍَُِّْ،؛؟ـ") | {"\u200c", "\u200d"}
+# Typographic characters that the legacy encodings share; neutral for scoring.
+_NEUTRAL = set("«»—–“”„‘’…№•\u00a0\u00b0\u00a7\u00a9\u00ae\u2122\u00b7")
+_IMPLAUSIBLE = math.log2(1e-5)
+_LEGACY = ("cp1256", "cp1251", "koi8-r")
+
+
+def _legacy_score(text: str, encoding: str) -> tuple[float, float]:
+    """(mean log2-probability of the non-ASCII characters, share of the letters in the
+    expected script) for a legacy decoding; higher is more natural."""
+    freq = _AR_FREQ if encoding == "cp1256" else _RU_FREQ
+    total_freq = sum(freq.values())
+    logp = 0.0
+    n = 0
+    script_letters = 0
+    letters = 0
+    prev_lower = False
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+        if ord(ch) < 0x80:
+            prev_lower = ch.islower()
+            continue
+        if ch in _NEUTRAL or ch.isspace():
+            prev_lower = False
+            continue
+        n += 1
+        folded = ch.lower()
+        if folded in freq:
+            script_letters += 1
+            p = math.log2(freq[folded] / total_freq)
+            if ch.isupper() and prev_lower:  # "aBc": a capital inside a word
+                p += _IMPLAUSIBLE / 2
+            logp += p
+        elif encoding == "cp1256" and ch in _AR_OTHER:
+            logp += math.log2(0.01)
+        else:
+            logp += _IMPLAUSIBLE
+        prev_lower = ch.islower()
+    if n == 0:
+        return _IMPLAUSIBLE, 0.0
+    return logp / n, script_letters / max(letters, 1)
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str] | None:
+    """The most natural legacy decoding, or None when none is plausible. Candidates are
+    scored on a sample (64 KB from the first non-ASCII byte), then the winner decodes all."""
+    first = _HIGH_BYTE_RE.search(data)
+    start = max(0, first.start() - 1024) if first else 0
+    sample = data[start : start + 65536]
+    best: tuple[float, str] | None = None
+    for encoding in _LEGACY:
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score, script_share = _legacy_score(_MARKUP_RE.sub(" ", text), encoding)
+        if script_share < 0.3 or score < -8.0:
+            continue
+        if best is None or score > best[0]:
+            best = (score, encoding)
+    if best is None:
+        return None
+    try:
+        return data.decode(best[1]), best[1]
+    except UnicodeDecodeError:  # cp1251 has no 0x98: only outside the sample
+        return None
+
+
+_HIGH_BYTE_RE = re.compile(rb"[\x80-\xff]")
+# HTML tags: their Latin letters say nothing about the encoding.
+_MARKUP_RE = re.compile(r"<[^<>]{0,2000}>")
+
+
+def _decode_bom_less_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: NUL (or a script's high byte) at every other position."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:65536]
+    even, odd = sample[0::2], sample[1::2]
+    for encoding, high in (("utf-16-le", odd), ("utf-16-be", even)):
+        # In UTF-16 text of one script, the high bytes take a few values (0x00 for
+        # Latin, 0x04 for Cyrillic, 0x06 for Arabic): most of them are one of those.
+        common = sum(high.count(b) for b in (0x00, 0x04, 0x06, 0x20))
+        if common < 0.9 * len(high):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _control_share(text) < 0.01:
+            return text, encoding
+    return None
+
+
+_SHARE_CONTROLS_RE = re.compile("[\x00-\x08\x0e-\x19\x1c-\x1f]")
+
+
+def _control_share(text: str) -> float:
+    """Share of control characters (but tab, line breaks, form feed, SUB and ESC) in the
+    first 64K characters."""
+    sample = text[:65536]
+    if not sample:
+        return 0.0
+    return len(_SHARE_CONTROLS_RE.findall(sample)) / len(sample)
+
+
+_LOW_CONTROL_RE = re.compile(rb"[\x00-\x08]")
+_CONTROLS_RE = re.compile("[\x00-\x08\x0e-\x19\x1c-\x1f]")
+_CONTROL_RUN_RE = re.compile("[\x00-\x08\x0e-\x19\x1c-\x1f]{3}")
+
+
+def _count_controls(text: str) -> int:
+    return len(_CONTROLS_RE.findall(text))
+
+
+def _text_with_controls(text: str, replaced: int) -> bool:
+    """Text sprinkled with NULs or other controls (a broken export, a hostile edit) rather
+    than binary data: it decoded without a single replacement, the controls are a minority
+    and isolated (binary formats pad with runs of NULs) and, once they are set aside, it is
+    mostly letters."""
+    sample = text[:65536]
+    if replaced or not sample:
+        return False
+    controls = _count_controls(sample)
+    if controls > 0.25 * len(sample) or _CONTROL_RUN_RE.search(sample):
+        return False
+    # format characters (zero-width, bidi marks) and combining marks are not "visible"
+    visible = [
+        ch
+        for ch in _CONTROLS_RE.sub("", sample)
+        if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Mn")
+    ]
+    letters = sum(1 for ch in visible if ch.isalpha())
+    return len(visible) >= 2 and letters >= 0.7 * len(visible)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str, int]:
+    """Decode bytes of unknown encoding: (text, encoding, replaced_chars).
+
+    Order: BOM (UTF-8, UTF-16/32) -> BOM-less UTF-16 (when NULs show) -> strict UTF-8 -> mostly-valid
+    UTF-8 with a few bad bytes -> Windows-1256 / Windows-1251 / KOI8-R, the one whose
+    letters are most natural for Arabic-script or Russian text -> UTF-8 with U+FFFD
+    for every undecodable byte (counted). Never raises.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            body = data if encoding == "utf-8-sig" else data[len(bom) :]
+            text = body.decode(encoding, errors="replace")
+            if encoding == "utf-8-sig":
+                text = text.removeprefix("\ufeff")
+            replaced = text.count("\ufffd") - _count_literal_fffd(body, encoding)
+            return text, encoding, max(replaced, 0)
+    if _LOW_CONTROL_RE.search(data, 0, 65536):  # NUL & co: BOM-less UTF-16, or binary
+        utf16 = _decode_bom_less_utf16(data)
+        if utf16 is not None:
+            return utf16[0], utf16[1], 0
+    try:
+        return data.decode("utf-8"), "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    valid_non_ascii = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    if valid_non_ascii >= 4 * replaced:  # UTF-8 with a few damaged bytes
+        return text, "utf-8", replaced
+    legacy = _decode_legacy(data)
+    if legacy is not None:
+        return legacy[0], legacy[1], 0
+    return text, "utf-8", replaced
+
+
+def _count_literal_fffd(body: bytes, encoding: str) -> int:
+    """U+FFFD characters really present in the input (not replacements)."""
+    try:
+        return body.decode(encoding).count("\ufffd")
+    except UnicodeDecodeError:
+        if encoding == "utf-8-sig":
+            return body.count(b"\xef\xbf\xbd")
+        return 0
+
+
+# --- titles: the headline, never page furniture ------------------------------------------
+
+
+_SENTENCE_END = (".", "!", "?", "؟", "…", "。", "۔")
+_CLOSERS = "\"'»”’)]›"
+
+_TITLE_LINES = 8  # the headline is looked for among the first N non-empty lines
+_TITLE_WORD_RE = re.compile(r"[^\W\d_]+")
+_TITLE_DIGITS_RE = re.compile(r"\d+")
+# a time of day, a year (possibly run into the time) or a numeric date
+_CLOCK_TOKEN_RE = re.compile(
+    r"(?<!\d)\d{1,2}:\d{2}(?!\d)|(?<!\d)(?:19|20|13|14)\d{2}(?:(?!\d)|(?=\d{1,2}:\d))"
+    r"|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+)
+_TODAY_RE = re.compile(r"^(?:today|сегодня|اليوم|امروز)(?!\w)")
+_CRUMB_CHAR_RE = re.compile(r"[/|>»›→]")
+_CRUMB_SPLIT_RE = re.compile(r"\s+[/|]\s+|\s*[>»›→]+\s*")
+_CRUMB_TRIM = " \t-–—•·:|"
+_HOME_PAGES = frozenset(
+    normalize(w)
+    for w in (
+        "Главная", "Главная страница", "На главную", "Home", "Homepage", "Home page",
+        "الرئيسية", "الصفحة الرئيسية", "خانه", "صفحه اصلی", "صفحه نخست", "صفحه اول",
+    )
+)  # fmt: skip
+# Section labels that open a line ("Related: ...", "چرا مهم است: ...", "Главное: ...").
+_SECTION_LABELS = frozenset(
+    normalize(w)
+    for w in (
+        "Related", "Read also", "Read more", "Also read", "See also", "More", "Tags",
+        "Topics", "Why it matters", "Key points", "Главное", "Читайте также",
+        "Смотрите также", "По теме", "Теги", "Темы", "Новости по теме", "Подробнее",
+        "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضاً", "ذات صلة", "شاهد أيضا", "الوسوم",
+        "كلمات دلالية", "مواضيع ذات صلة", "لماذا يهم", "چرا مهم است", "بیشتر بخوانید",
+        "همچنین بخوانید", "خبرهای مرتبط", "اخبار مرتبط", "برچسب ها", "برچسب‌ها",
+        "کلیدواژه ها", "کلیدواژه‌ها", "Updated", "Published", "Обновлено", "Опубликовано",
+        "آخر تحديث", "تاريخ النشر", "منتشر شده", "تاریخ انتشار", "به روز شده",
+        "Source", "Источник", "المصدر", "منبع", "Photo", "Фото", "الصورة", "عکس",
+    )
+)  # fmt: skip
+
+
+def _title_shape(line: str) -> str:
+    """What a line is: a "headline", "text" (a sentence: the text has no headline line)
+    or "furniture" (a clock, a date, a breadcrumb, a section label, a fragment such as
+    "Lavrov:")."""
+    if not line:
+        return "furniture"
+    if len(line) > 200 or line.rstrip(_CLOSERS).endswith(_SENTENCE_END):
+        return "text"
+    if line.endswith(_SENTENCE_END):
+        return "text"
+    norm = normalize(line)
+    words = _TITLE_WORD_RE.findall(norm)
+    if line.endswith((":", "：")) or len(words) < 2:
+        return "furniture"
+    if _is_clock_line(norm, words) or _is_breadcrumb(norm):
+        return "furniture"
+    label, colon, _rest = norm.partition(":")
+    if colon and label.strip(" \t-–—•·") in _SECTION_LABELS:
+        return "furniture"
+    return "headline"
+
+
+def _is_clock_line(norm: str, words: list[str]) -> bool:
+    """A running clock, ticker or date line ("الاثنين 30 نوفمبر 2026 - 14:05",
+    "Сегодня, 30 ноября", "Updated: 13.02.2024 10:15", "14:05")."""
+    groups = len(_TITLE_DIGITS_RE.findall(norm))
+    if not groups:
+        return False
+    if _TODAY_RE.match(norm) and len(words) <= 5:
+        return True
+    return groups >= 2 and len(words) <= 4 and bool(_CLOCK_TOKEN_RE.search(norm))
+
+
+def _is_breadcrumb(norm: str) -> bool:
+    """ "Главная / Политика", "الرئيسية > سياسة", "World | Middle East | Syria"."""
+    if len(norm) > 160 or not _CRUMB_CHAR_RE.search(norm):
+        return False
+    parts = [p.strip(_CRUMB_TRIM) for p in _CRUMB_SPLIT_RE.split(norm.strip(_CRUMB_TRIM))]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or any(not 1 <= len(_TITLE_WORD_RE.findall(p)) <= 5 for p in parts):
+        return False
+    return len(parts) >= 3 or parts[0] in _HOME_PAGES
+
+
+def detect_title(text: str, markdown: bool = False) -> str:
+    """The headline: the first line that looks like one (short, not a sentence, more text
+    follows), after any clock, date, breadcrumb or section label above it."""
+    pos = 0
+    for _ in range(_TITLE_LINES):
+        line, sep, rest = text[pos:].partition("\n")
+        pos += len(line) + len(sep)
+        line = line.strip()
+        if markdown:
+            line = line.lstrip("#").strip()
+        if not line:
+            if not sep:
+                return ""
+            continue
+        shape = _title_shape(line)
+        if shape == "text" or not sep:
+            return ""
+        if shape == "headline":
+            return " ".join(line.split()) if rest.strip() else ""
+    return ""
+
+
+def html_title(title: str | None, html: str, text: str) -> str:
+    """The page's headline: trafilatura's title unless it is page furniture, else the
+    first <h1>/<h2> that is a headline, else the first headline line of the text."""
+    title = " ".join((title or "").split())
+    if title and _title_shape(title) != "furniture":
+        return title
+    for m in _HEADING_RE.finditer(html, 0, min(len(html), 2_000_000)):
+        heading = " ".join(html_unescape(_TAG_RE.sub(" ", m.group(2))).split())
+        if heading and _title_shape(heading) != "furniture":
+            return heading
+    return detect_title(text)
+
+
+_HEADING_RE = re.compile(r"<h([12])\b[^>]{0,500}>(.{0,1000}?)</h\1\s*>", re.I | re.S)
+_TAG_RE = re.compile(r"<[^>]{0,500}>")
