@@ -290,6 +290,7 @@ _REPORTED_BY_RE = re.compile(
     r"(?:به\s+گزارش|بنا\s+بر\s+گزارش|به\s+نقل\s+از|نقلا\s+عن|وفقا\s+ل|بحسب|ذكرت|"
     r"как\s+передает|как\s+сообщает|according\s+to|citing)\s+[^،,:]{1,60}[،,]"
 )
+_REPORTED_BY_KEYS = ("گزارش", "نقل", "وفق", "بحسب", "ذكرت", "как ", "according", "citing")
 _MEDIA_RE = re.compile(
     r"^\s*(?:ال)?(?:وكاله|صحيفه|خبرگزاري|روزنامه|агентств\w*|газет\w*|тасс|риа|интерфакс|"
     r"the\s+(?:agency|newspaper)|reuters|afp|tass|ria|interfax|sputnik|اسپوتنيك|سبوتنيك|ايرنا|ايسنا|تاس)(?!\w)"
@@ -302,11 +303,12 @@ def _blank(m: re.Match[str]) -> str:
 
 def _mask(norm: str, regions: list[tuple[int, int]], start: int, end: int) -> str:
     """norm[start:end] with quoted passages blanked out."""
-    chunk = list(norm[start:end])
+    out = norm[start:end]
     for a, b in regions:
-        for k in range(max(a, start), min(b, end)):
-            chunk[k - start] = " "
-    return "".join(chunk)
+        lo, hi = max(a, start) - start, min(b, end) - start
+        if lo < hi:
+            out = out[:lo] + " " * (hi - lo) + out[hi:]
+    return out
 
 
 @dataclass(frozen=True)
@@ -454,7 +456,9 @@ def _verb_subject(
     norm: str, m: re.Match[str], lang: str, regions: list[tuple[int, int]]
 ) -> str | None:
     cs = _clause_start(norm, m.start(), regions)
-    pre = _REPORTED_BY_RE.sub(_blank, _mask(norm, regions, cs, m.start()))
+    pre = _mask(norm, regions, cs, m.start())
+    if any(key in pre for key in _REPORTED_BY_KEYS):
+        pre = _REPORTED_BY_RE.sub(_blank, pre)
     rel = _RELATIVE_END_RE.search(pre, max(0, len(pre) - 30))
     if rel:
         antecedent = pre[max(0, rel.start() - 60) : rel.start()]
