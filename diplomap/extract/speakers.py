@@ -115,9 +115,6 @@ _BACKGROUND_RE = re.compile(
     r"^(?:[وف]?(?:يذكر|يشار|تجدر\s+الاشاره|جدير\s+بالذكر|الجدير\s+بالذكر)|گفتني\s+است|"
     r"شايان\s+ذكر\s+است|لازم\s+به\s+ذكر\s+است|напомним|it\s+is\s+worth\s+noting|it\s+should\s+be\s+noted)"
 )
-_HEADLINE_RE = re.compile(
-    rf"^\s*(?:{_DESIG}[\s،,]*)?{_NAME_NP}\s*[:：]|[»”\"]\s*[-—–]\s*{_NAME_NP}"
-)
 _COLON_NAME_RE = re.compile(rf"^\s*(?:[وف]\s*)?(?:{_DESIG}[\s،,]*)?{_NAME_NP}\s*[:：]")
 
 
