@@ -86,6 +86,11 @@ def draw_filters(options: Q.FilterOptions) -> dict[str, object]:
                 key=key,
                 placeholder=placeholder,
                 help=help_text,
+                # A hand-written link may name codes (country=SYR, lang=ar): Streamlit's
+                # binding reads them as options then, applies them and rewrites the
+                # address to the labels it shows; anything else stays inert (query.py
+                # drops unknown values and the sidebar notes them).
+                accept_new_options=True,
                 **BOUND,
             )
         values[Q.LAVROV_KEY] = st.toggle(

@@ -259,15 +259,15 @@ def sidebar_state(
     """The FilterState of the sidebar widgets, which `draw(options)` draws (bound to the
     URL's query parameters, keyed by parameter name) and returns the values of.
 
-    The bound widgets read the link themselves; the link is parsed here once per
-    session, for the notes about what was ignored and for what the widgets cannot read:
-    Streamlit's binding knows only the displayed labels, so codes (country=IRN,
-    lang=ar) are dropped, and a mix (lang=fa&lang=English) keeps only the labels. Widget
-    values cannot be set once a widget is drawn, and which values Streamlit kept is
-    known only then, so on the session's first run the values the link asks for and the
-    widgets do not show are kept and the run is repeated once (st.rerun), setting them
-    before the widgets are drawn. Streamlit leaves no other way: on a session's first
-    run a value set in session_state before the widget yields to the URL's."""
+    The bound widgets read the link themselves (the sidebar's multiselects accept
+    codes such as country=IRN or lang=ar, and Streamlit rewrites them in the address to
+    the labels shown); the link is parsed here once per session, for the notes about
+    what was ignored and for anything the widgets still do not show. Widget values
+    cannot be set once a widget is drawn, and which values Streamlit kept is known only
+    then, so on the session's first run such values are kept and the run is repeated once
+    (st.rerun), setting them before the widgets are drawn. Streamlit leaves no other way:
+    on a session's first run a value set in session_state before the widget yields to
+    the URL's."""
     pending = st.session_state.pop(PENDING_KEY, None) or {}
     previous = st.session_state.get(YEAR_BOUNDS_KEY)
     corrections = query.stale_widget_values(st.session_state, options, previous)  # uploads

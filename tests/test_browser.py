@@ -245,3 +245,14 @@ def test_statements_show_the_source_and_the_article(server, browser, screenshot_
     assert fresh.locator(".dm-head").inner_text() == head
     page.wait_for_timeout(800)
     page.screenshot(path=str(screenshot_dir / "statements.png"), full_page=True)
+
+
+def test_a_hand_written_link_with_codes_keeps_them_in_the_address(server, browser):
+    """?country=SYR&lang=ar applies Syria and Arabic and the address bar says so (the
+    codes rewritten to the labels the app shows), never dropped while still applied."""
+    page = new_page(browser, server)
+    page.goto(server + "/overview?country=SYR&lang=ar")
+    wait_for_app(page)
+    query = parse_qs(urlsplit(page.url).query)
+    assert sorted(chips(page)) == ["Arabic", "Syria"]
+    assert query.get("country") == ["Syria"] and query.get("lang") == ["Arabic"], page.url
