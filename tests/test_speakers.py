@@ -644,3 +644,43 @@ def test_first_letter_lookahead_changes_no_match():
             assert [m.span() for m in pattern.finditer(text)] == [
                 m.span() for m in plain.finditer(text)
             ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (  # questions marked "س/", answers without a label
+            "ar",
+            "لافروف لـ«الشرق الأوسط»: الزيارة ستفتح صفحة جديدة\nالتقت «الشرق الأوسط» وزير "
+            "الخارجية الروسي سيرغي لافروف في موسكو.\nس/ كيف تقيّمون مستوى العلاقات عشية الزيارة؟\n"
+            "ننظر إلى هذه الزيارة بوصفها حدثا مفصليا.\nس/ ماذا عن الأزمة مع قطر؟ هناك من يرى أن "
+            "موسكو تميل إلى الدوحة.\nندعم الوساطة الكويتية.\n",
+            ["حدثا مفصليا", "الوساطة الكويتية"],
+            ["تميل إلى الدوحة"],
+        ),
+        (  # a minister named with his portfolio is another minister, and "the
+            # minister" after him is him, not Lavrov
+            "ru",
+            "Министр иностранных дел России Сергей Лавров заявил, что торговля растет. "
+            "На полях форума министр промышленности Татарстана Олег Коробченко провел встречи. "
+            "По словам министра, экспорт продукции вырос.\n",
+            ["торговля растет"],
+            ["экспорт продукции"],
+        ),
+        (  # a critic quoting him: "زعم لافروف" is still his claim
+            "ar",
+            "زعم لافروف أن العمليات في حلب موجهة ضد الإرهابيين فقط.\n",
+            ["موجهة ضد الإرهابيين"],
+            [],
+        ),
+        (  # a bare "Министр" just before the verb
+            "ru",
+            "Выступая в ООН, Лавров заявил, что Израиль втягивает Иран в войну. Министр "
+            "напомнил, что Россия предлагала проекты заявлений.\n",
+            ["Министр напомнил"],
+            [],
+        ),
+    ],
+)
+def test_questions_portfolios_and_critics(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

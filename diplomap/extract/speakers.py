@@ -70,7 +70,11 @@ _TITLE_RE = {
     "ru": re.compile(
         # not after an adjective: "Сирийский министр", "иранского дипломата" are others
         r"(?<!ий\s)(?<!ый\s)(?<!ой\s)(?<!ого\s)(?<!ему\s)(?<!им\s)"
-        r"(?<!\w)(?:министр|дипломат)(?:а|у|ом|е)?(?!\w)(?!\s+(?:иностранных|обороны|\w+(?:ии|ана|ии|ля)(?!\w)))"
+        # bare: followed by punctuation, an adverb or a verb, never by the genitive that
+        # makes it another minister ("министр промышленности", "министра обороны")
+        r"(?<!\w)(?:министр|дипломат)(?:а|у|ом|е)?(?!\w)"
+        r"(?=\s*[,.:;—–)»]|\s*$|\s+(?:также|тоже|еще|ещё|в\s+свою|при\s+этом|вместе|затем|же|"
+        r"особо|отдельно|напомнил|считает|полагает|уверен|убежден|[а-яё]+(?:л|ла|ли|ет|ит)(?!\w)))"
         # "глава МИД" without a country after it ("глава МИД Египта" is somebody else)
         r"|(?<!\w)глав\w*\s+(?:мид|внешнеполитического\s+ведомства|дипломатии)"
         r"(?!\s+[а-яё]+(?:а|ы|и)(?!\w))(?!\w)"
@@ -574,7 +578,7 @@ def _quotations(norm: str, open_in: bool) -> tuple[list[tuple[int, int]], bool]:
 _MAY_BE_TRANSCRIPT_RE = re.compile(
     r"^[^\n:：]{0,30}(?:lavrov|лавров|لافروف|لاوروف)[^\n:：]{0,40}[:：]"
     r"|^\s*(?:вопрос|question|q|س|سؤال|سوال|پرسش|ответ|answer)\s*(?:\([^)\n]{0,160}\))?\s*[:：]"
-    r"|^\s*(?:[■●•▪◾►]|\*\*|[—–]\s)[^\n]*[?؟]"
+    r"|^\s*(?:[■●•▪◾►]|\*\*|[—–]\s|(?:س|سؤال|q|в)\s*/)[^\n]*[?؟]"
     r"|^\s*(?:ladies|colleagues|dear|уважаем|дамы|коллеги|дорогие|السيدات|سيداتي|الزملاء|"
     r"اصحاب|أصحاب|خانم|همکاران|دوستان)",
     re.MULTILINE | re.IGNORECASE,
@@ -620,16 +624,33 @@ class _Resolver:
         if who in ("lavrov", "other_minister"):
             self.last_minister = self.last
 
+    def about_someone_else(self, norm: str) -> bool:
+        """Does the sentence open on somebody else (an official, an institution, another
+        minister named with his portfolio), not on him?"""
+        head = min(50, len(norm))
+        if _mentions_lavrov(norm[:80]):
+            return False
+        if _OTHER_RE.search(norm, 0, head):
+            return True
+        title = _TITLE_RE.get(self.lang)
+        bare_title = title is not None and title.search(norm, 0, head)
+        return not bare_title and bool(_MINISTER_WORD_RE.search(norm, 0, head))
+
     def notice(self, norm: str) -> None:
         """A sentence without speech still makes its subject the one "he" or "the
         minister" refers to next ("Лавров прибыл в Анкару. Он заявил ...")."""
         head = min(60, len(norm))
         if _lavrov_subject(norm, self.lang, 0, head) is not None:
             self.last = self.last_minister = "lavrov"
-        elif _OTHER_RE.search(norm, 0, min(40, head)):
+            return
+        if _OTHER_RE.search(norm, 0, min(40, head)):
             self.last = "other"
-            if _MINISTER_WORD_RE.search(norm, 0, head):
-                self.last_minister = "other"
+        title = _TITLE_RE.get(self.lang)
+        bare_title = title is not None and title.search(norm, 0, head)
+        if not bare_title and _MINISTER_WORD_RE.search(norm, 0, head):
+            # another minister acts ("министр промышленности Татарстана провел встречи"):
+            # "the minister" next refers to him
+            self.last_minister = "other"
 
     def resolve(self, event: _Event) -> str:
         """ "lavrov" or "other": who the event's subject is."""
@@ -692,7 +713,7 @@ class _Resolver:
         if event is None:
             # inside a quotation he opened, or later in the paragraph he speaks in, unless
             # the sentence is about somebody else ("The UN envoy took a different view")
-            about_other = _OTHER_RE.search(norm[:50]) and not _mentions_lavrov(norm[:80])
+            about_other = self.about_someone_else(norm)
             if continues and self.out and self.out[-1].speaker and not about_other:
                 return Attribution(LAVROV, "continuation", "continuation")
             self.notice(norm)

@@ -36,7 +36,7 @@ _QUESTION_RE = re.compile(
 _ANSWER_RE = re.compile(r"^(?:ответ|answer|a|ج|جواب|الجواب|پاسخ)$")
 # An interviewer's question without a label: a bullet, a dialogue dash or a bold line
 # ("■ ...?", "— Сергей Викторович, ...?", "**Minister, ...?**"), always with a "?".
-_QUESTION_MARK_RE = re.compile(r"^\s*(?:[■●•▪◾►]|\*\*|[—–]\s)")
+_QUESTION_MARK_RE = re.compile(r"^\s*(?:[■●•▪◾►]|\*\*|[—–]\s|(?:س|سؤال|q|в)\s*/)", re.IGNORECASE)
 # Labels that introduce something other than a speaker
 _NOT_SPEAKER_RE = re.compile(
     r"^(?:примечание|справка|note|editor'?s\s+note|update|background|related|see\s+also|"
