@@ -367,12 +367,19 @@ def _title_shape(line: str) -> str:
     words = _TITLE_WORD_RE.findall(norm)
     if line.endswith((":", "：")) or len(words) < 2:
         return "furniture"
-    if _is_clock_line(norm, words) or _is_breadcrumb(norm):
+    if _is_clock_line(norm, words) or _is_breadcrumb(norm) or _MASTHEAD_RE.search(norm):
         return "furniture"
     label, colon, _rest = norm.partition(":")
     if colon and label.strip(" \t-–—•·") in _SECTION_LABELS:
         return "furniture"
     return "headline"
+
+
+# A newspaper's masthead or page line: an issue or page number ("№5 от 15.01.2020, стр. 6",
+# "رقم العدد [14189]", "شماره ۴۹۸۱", "صفحه ۸ – دیپلماسی", "Issue No. 412") is no headline
+_MASTHEAD_RE = re.compile(
+    r"№\s*\d|(?<!\w)(?:شماره|العدد|رقم العدد|صفحه|issue\s+no\.?|стр\.)\s*\[?\s*[\d٠-٩۰-۹]"
+)
 
 
 def _is_clock_line(norm: str, words: list[str]) -> bool:

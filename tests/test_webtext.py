@@ -570,3 +570,40 @@ def test_saved_page_end_to_end(lang):
     assert HEADLINE[lang] in rest and line in rest
     for name in OTHER_COUNTRIES[lang]:
         assert name not in rest, name
+
+
+MASTHEADS = [
+    (
+        "ru",
+        "Газета «Коммерсантъ» №5 от 15.01.2020, стр. 6\n\nМаршал ушел не прощаясь\n\n"
+        "Халифа Хафтар покинул Москву, не подписав соглашение о перемирии, сообщил источник.\n",
+        "2020-01-15",
+        "Маршал ушел не прощаясь",
+    ),
+    (
+        "fa",
+        "روزنامه اعتماد | شماره ۴۹۸۱ | سه‌شنبه ۱۲ مرداد ۱۴۰۰\n\nصفحه ۸ – دیپلماسی\n\n"
+        "امنیت جمعی خلیج فارس؛ ایده‌ای که مسکو رها نمی‌کند\n\n"
+        "لاوروف گفت که روسیه از طرح امنیت جمعی در منطقه حمایت می‌کند و آن را دنبال خواهد کرد.\n",
+        "2021-08-03",
+        "امنیت جمعی خلیج فارس؛ ایده‌ای که مسکو رها نمی‌کند",
+    ),
+    (
+        "ar",
+        "الثلاثاء - 12 محرم 1439 هـ - 03 أكتوبر 2017 مـ رقم العدد [14189]\n\n"
+        "لافروف: الزيارة ستفتح صفحة جديدة\n\n"
+        "قال وزير الخارجية الروسي سيرغي لافروف إن زيارة العاهل السعودي ستفتح صفحة جديدة في العلاقات.\n",
+        "2017-10-03",
+        "لافروف: الزيارة ستفتح صفحة جديدة",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "date", "title"), MASTHEADS)
+def test_a_newspapers_masthead_gives_the_date_never_the_title(lang, text, date, title):
+    from diplomap.extract.dates import find_publication_date
+    from diplomap.ingest import detect_title
+
+    assert detect_title(text) == title
+    found = find_publication_date(text, lang, title=title)
+    assert found.date is not None and found.date.isoformat() == date

@@ -285,9 +285,30 @@ def _header_found(page: _Page) -> list[_Found]:
             found.append(_classify(page, i, label, cand))
         if i <= last:
             cand = _date_line(page.folded, ls, le, page.cands, page.ctx)
+            if cand is None and _MASTHEAD_RE.search(page.folded, ls, le):
+                cand = _masthead_date(page, ls, le)
+                if cand is not None:  # a print edition's masthead: its issue's date
+                    found.append(_Found(_RANK["date"], "date", cand))
+                continue
             if cand is not None:
                 found.append(_classify(page, i, 2, cand))
     return found
+
+
+# A newspaper's masthead line: the issue number beside the date ("№5 от 15.01.2020",
+# "شماره ۴۹۸۱ | سه‌شنبه ۱۲ مرداد ۱۴۰۰", "رقم العدد [14189]", "Issue No. 412")
+_MASTHEAD_RE = re.compile(
+    r"№\s*\d|(?<!\w)(?:شماره|العدد|رقم العدد|issue\s+no\.?|no\.)\s*\[?\s*\d", re.IGNORECASE
+)
+
+
+def _masthead_date(page: _Page, ls: int, le: int) -> _Cand | None:
+    """The masthead's date: the Gregorian one when the line also gives the Hijri."""
+    inside = [c for c in page.cands if ls <= c.start < le and c.full]
+    if not inside:
+        return None
+    gregorian = [c for c in inside if re.search(r"(?:19|20)\d\d", page.folded[c.start : c.end])]
+    return (gregorian or inside)[0]
 
 
 def _labelled(page: _Page, i: int, labels: re.Pattern[str]) -> list[tuple[int, _Cand]]:
