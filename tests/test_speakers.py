@@ -684,3 +684,29 @@ def test_first_letter_lookahead_changes_no_match():
 )
 def test_questions_portfolios_and_critics(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (  # narration after the last answer of a transcript names him: not his turn
+            "ru",
+            "Пресс-конференция Лаврова и Фидана\nВопрос: Как вы оцениваете ситуацию в Газе?\n"
+            "С.Лавров: Ситуация катастрофическая.\nА.Фидан: Согласен с коллегой.\n"
+            "С.Лавров: Мы продолжим контакты.\n"
+            "После переговоров Лавров отправится с визитом в Тегеран.\n",
+            ["катастрофическая", "продолжим контакты"],
+            ["отправится с визитом"],
+        ),
+        (  # a live blog's entry title paraphrases him; the entry's text is his
+            "en",
+            "Live: Ukraine talks in Riyadh\n14:05\nLavrov says Nato troops in Ukraine unacceptable\n"
+            'Russian Foreign Minister Sergey Lavrov said any deployment of Nato troops "would be '
+            'absolutely unacceptable to us."\n13:40\nRubio arrives at the Diriyah palace\n',
+            ["any deployment of Nato troops"],
+            ["Nato troops in Ukraine unacceptable", "Rubio arrives"],
+        ),
+    ],
+)
+def test_narration_and_crossheads_are_the_outlets(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

@@ -771,5 +771,22 @@ def attribute_speakers(
         raw = text[sent.start : sent.end]
         norm = _sentence_norm(raw, sent, normalized)
         heading = heading and not _is_real_sentence(raw)
-        resolver.sentence(idx, norm, heading, turns[idx])
+        crosshead = _is_crosshead(sentences, idx, raw)
+        resolver.sentence(idx, norm, heading or crosshead, turns[idx])
     return resolver.out
+
+
+def _is_crosshead(sentences: Sequence[Sentence], idx: int, raw: str) -> bool:
+    """A short line of its own without final punctuation inside the story: a crosshead
+    or a live blog's entry title ("Lavrov says Nato troops in Ukraine unacceptable"),
+    the outlet's words like a headline."""
+    para = sentences[idx].paragraph
+    alone = (idx == 0 or sentences[idx - 1].paragraph != para) and (
+        idx + 1 >= len(sentences) or sentences[idx + 1].paragraph != para
+    )
+    return (
+        alone
+        and idx + 1 < len(sentences)
+        and not _FINAL_PUNCT_RE.search(raw)
+        and len(_WORD_RE.findall(raw)) <= 12
+    )

@@ -59,6 +59,8 @@ _ADDRESS_RE = re.compile(
     r"السعاده|الاصدقاء|خانمها\s+و\s+اقايان|همكاران|دوستان|جناب)(?!\w)"
 )
 _MAX_LABEL_WORDS = 5
+# his surname (a third-person mention), not a title he might use of himself
+_NAMED_RE = re.compile(r"لافروف|لاوروف|lavrov|лавров")
 # A live blog's time stamp ("23:40", "۲۰:۳۰", "14.05") on its own line ends any turn
 _TIMESTAMP_RE = re.compile(r"^\s*[0-9٠-٩۰-۹]{1,2}\s*[:.]\s*[0-9٠-٩۰-۹]{2}\s*(?:[|\-–—].{0,20})?$")
 # "لاوروف در دیدار با همتای لبنانی:", "Lavrov after talks with Fidan:": his label too
@@ -124,6 +126,13 @@ def _is_turn(raw: str) -> bool:
     )
 
 
+def _narration(raw: str) -> str | None:
+    """An unlabelled paragraph that names him by name is the outlet's narration (he does
+    not speak of himself so): "Лавров отправится с визитом в Тегеран"."""
+    head = normalize(raw[:120])
+    return "narration" if _NAMED_RE.search(head) and _mentions_lavrov(head) else None
+
+
 def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
     kinds: list[str | None] = []
     for raw in paragraphs:
@@ -135,7 +144,7 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
             continue
         head = raw[:100]
         if ":" not in head and "：" not in head:  # cheap: most paragraphs have no label
-            kinds.append(None)
+            kinds.append(_narration(raw))
             continue
         if not _is_turn(raw):  # "Lavrov: Israel seeks war" is a headline, not his turn
             kinds.append(None)
@@ -152,7 +161,7 @@ def _assign(labels: list[str | None], opening: bool, answers_unlabelled: bool) -
     turns: list[Turn] = []
     current = _REMARKS if opening else _OUTSIDE
     for kind in labels:
-        if kind == "break":
+        if kind in ("break", "narration"):
             current = _OUTSIDE
         elif kind == "lavrov" or (kind == "answer" and answers_unlabelled):
             current = _ANSWER
@@ -190,7 +199,9 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     address_at = next((i for i, f in enumerate(firsts) if _ADDRESS_RE.match(f)), None)
     address = names_him and address_at is not None
     labelled = n_lavrov + n_question >= 2 or (n_lavrov and labels.count("other"))
-    first_label = next((i for i, k in enumerate(labels) if k and k != "break"), len(labels))
+    first_label = next(
+        (i for i, k in enumerate(labels) if k and k not in ("break", "narration")), len(labels)
+    )
     if not names_him and n_lavrov == 0 and n_question >= 2:
         names_him = any(_mentions_lavrov(normalize(p[:400])) for p in paragraphs[:first_label])
     interview = names_him and n_lavrov == 0 and n_question >= 2
