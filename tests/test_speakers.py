@@ -710,3 +710,25 @@ def test_questions_portfolios_and_critics(lang, text, his, not_his):
 )
 def test_narration_and_crossheads_are_the_outlets(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "ru",
+            "Выступление Министра иностранных дел России С.В.Лаврова в Государственной Думе\n"
+            "Уважаемые депутаты!\nСитуация в мире не становится проще.\nПодчеркну особо: без "
+            "решения палестинской проблемы стабильности не будет.\nСпасибо за внимание.\n",
+        ),
+        (
+            "en",
+            "Remarks by Foreign Minister Sergey Lavrov at the Valdai Club\nColleagues,\nThe "
+            "world is changing.\nLet me stress one thing: there is no alternative to the "
+            "two-state solution.\nThank you.\n",
+        ),
+    ],
+)
+def test_a_phrase_before_a_colon_in_a_speech_is_no_speaker(lang, text):
+    rows = analyse(text, lang)
+    assert all(r[1] == "Lavrov" for r in rows[1:]), rows

@@ -110,10 +110,12 @@ def _is_named_label(raw: str, norm: str) -> bool:
     """An "other" label must look like a name: capitalised words or initials in Latin or
     Cyrillic script; in Arabic script at most three words."""
     label = _LABEL_RE.match(norm).group("label")
-    raw_label = raw.lstrip()[: len(label) + 2]
+    raw_label = raw.lstrip()[: len(label)].split("(")[0]
     if re.search(r"[A-Za-zА-Яа-яЁё]", raw_label):
-        first = raw_label.strip()[:1]
-        return first.isupper()
+        # every word a capital or an initial ("Х.Фидан", "Foreign Minister Fidan"); short
+        # particles may stay small ("al", "de"): "Подчеркну особо:" is no name
+        words = [w.strip("\"'«»“”.,-") for w in raw_label.split()]
+        return bool(words) and all(not w or w[:1].isupper() or len(w) <= 3 for w in words)
     return len(label.split()) <= 3
 
 
