@@ -6,6 +6,7 @@ speakers (who said what)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,6 +14,17 @@ from dataclasses import dataclass
 from diplomap.normalize import normalize
 
 LAVROV = "Lavrov"
+
+_BRACES = re.compile(r"\{([^{}]*)\}")
+
+
+def expand_braces(text: str) -> list[str]:
+    """Every spelling of a data-file phrase with {a|b} alternatives, in order
+    ("сектор{|а|у} Газа" -> "сектор Газа", "сектора Газа", "сектору Газа")."""
+    parts = _BRACES.split(text)
+    choices = [[part] if i % 2 == 0 else part.split("|") for i, part in enumerate(parts)]
+    return ["".join(combo) for combo in itertools.product(*choices)]
+
 
 # --- small regex helpers --------------------------------------------------------------
 

@@ -57,6 +57,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from diplomap.config import PACKAGE_DATA_DIR, cache_dir
+from diplomap.extract.common import expand_braces
 from diplomap.extract.lexicon import Lexicon
 from diplomap.normalize import normalize
 
@@ -143,7 +144,6 @@ _RUSSIAN_OK = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\s\-]*$")
 _LATIN_OK = re.compile(r"^[A-Za-z][A-Za-z\s\-'.]*$")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04FF]")
-_BRACES = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -568,7 +568,7 @@ def read_additions(path: Path = ADDITIONS_PATH) -> Iterator[dict]:
         if problem:
             raise ValueError(f"{path.name} line {lineno}: {problem}")
         literal = "{" in row["term"]
-        for term in _expand(row["term"]):
+        for term in expand_braces(row["term"]):
             rule = ""
             if term.endswith("-"):
                 term, rule = term[:-1], "combining"
@@ -605,17 +605,6 @@ def _check_row(row: dict) -> str:
         if not -bound <= number <= bound:  # False for NaN too
             return f"{col} {value!r} is out of range [-{bound:g}, {bound:g}]"
     return ""
-
-
-def _expand(term: str) -> list[str]:
-    m = _BRACES.search(term)
-    if not m:
-        return [term]
-    return [
-        x
-        for alt in m.group(1).split("|")
-        for x in _expand(term[: m.start()] + alt + term[m.end() :])
-    ]
 
 
 def load_stopwords(path: Path = STOPWORDS_PATH) -> list[str]:
@@ -727,6 +716,7 @@ def _fingerprint() -> str:
         here.with_name("places.py"),
         here.parent.parent / "normalize.py",
         here.with_name("lexicon.py"),
+        here.with_name("common.py"),  # expand_braces spells out the additions' terms
     ):
         h.update(source.read_bytes())
     for f in (ADDITIONS_PATH, STOPWORDS_PATH):

@@ -54,12 +54,14 @@ from __future__ import annotations
 import csv
 import hashlib
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from diplomap.config import PACKAGE_DATA_DIR
+from diplomap.extract.common import expand_braces
 from diplomap.extract.lexicon import Hit, Lexicon
 from diplomap.normalize import NormText, normalize, normalize_text
 from diplomap.schema import ISSUE_IDS
@@ -267,14 +269,9 @@ def expand_term(term: str) -> list[str]:
     """All spellings of a taxonomy term: brace alternatives and ZWNJ/space variants."""
     if term.count("{") != term.count("}") or _BRACES.sub("", term).count("{"):
         raise ValueError("unbalanced or nested braces")
-    parts = _BRACES.split(term)
-    literals, options = parts[0::2], [p.split("|") for p in parts[1::2]]
-    variants = []
-    for choice in itertools.product(*options):
-        text = literals[0] + "".join(c + lit for c, lit in zip(choice, literals[1:], strict=True))
-        variants.append(" ".join(text.split()))
-        if len(variants) > MAX_VARIANTS:
-            raise ValueError(f"more than {MAX_VARIANTS} spellings")
+    if math.prod(len(alts.split("|")) for alts in _BRACES.findall(term)) > MAX_VARIANTS:
+        raise ValueError(f"more than {MAX_VARIANTS} spellings")  # before spelling them out
+    variants = [" ".join(text.split()) for text in expand_braces(term)]
     out: list[str] = []
     for v in variants:
         pieces = v.split(_ZWNJ)

@@ -30,13 +30,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from diplomap.config import PACKAGE_DATA_DIR
+from diplomap.extract.common import expand_braces
 from diplomap.extract.lexicon import Lexicon
 from diplomap.normalize import NormText
 
 OUTLETS_PATH = PACKAGE_DATA_DIR / "outlets.csv"
 OUTLET_COLUMNS = ("name", "lang", "alias", "domain")
 LANGS = frozenset({"ar", "fa", "ru", "en"})
-_BRACES = re.compile(r"\{([^{}]*)\}")
 _CASED = re.compile(r"[A-Za-zА-Яа-яЁё]")
 _PHRASE = re.compile(r"[\s\-\u2010\u2011]")
 
@@ -66,7 +66,7 @@ class Outlets:
             self.names.add(row["name"])
             if row["domain"]:
                 self.domains.setdefault(_site(row["domain"]), row["name"])
-            for alias in _expand(row["alias"]):
+            for alias in expand_braces(row["alias"]):
                 self.lexicon.add(alias, _Alias(row["name"], alias))
                 if _PHRASE.search(alias.strip()):
                     self.phrases.add(alias, _Alias(row["name"], alias))
@@ -138,17 +138,6 @@ def _site(value: str) -> str:
     host = host[4:] if host.startswith("www.") else host
     first = path.split("/", 1)[0].split("?", 1)[0]
     return f"{host}/{first}" if first else host
-
-
-def _expand(alias: str) -> list[str]:
-    m = _BRACES.search(alias)
-    if not m:
-        return [alias]
-    return [
-        x
-        for alt in m.group(1).split("|")
-        for x in _expand(alias[: m.start()] + alt + alias[m.end() :])
-    ]
 
 
 def read_outlets(path: Path = OUTLETS_PATH) -> list[dict[str, str]]:

@@ -14,14 +14,13 @@ and, for Russian, a group `rf` for the feminine/plural endings added to every ve
 from __future__ import annotations
 
 import csv
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from diplomap.config import PACKAGE_DATA_DIR
-from diplomap.extract.common import _phrase
+from diplomap.extract.common import _phrase, expand_braces
 
 __all__ = ["VerbRow", "load_speech_verbs", "verb_regexes", "verb_traits"]
 
@@ -35,7 +34,6 @@ SUBJECTS = ("m", "f", "weak")
 _AR_PREFIX = r"(?:[وف]?ل(?=ي)|[وف]|كما\s+|فيما\s+|بينما\s+|قد\s+|اذ\s+|حسبما\s+)?"
 _RU_SUFFIX = r"(?P<rf>а|и)?"
 _GAP_RE = re.compile(r"\s*\.\.\.(\d*)\s*")
-_ALTERNATIVES_RE = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -81,19 +79,12 @@ def load_speech_verbs(path: Path = VERBS_PATH) -> list[VerbRow]:
     return [_check(row, path, n) for (n, _), row in zip(numbered[1:], reader, strict=True)]
 
 
-def _expand(phrase: str) -> list[str]:
-    """{a|b} alternatives, each combination spelled out."""
-    parts = _ALTERNATIVES_RE.split(phrase)
-    choices = [[p] if i % 2 == 0 else p.split("|") for i, p in enumerate(parts)]
-    return ["".join(combo) for combo in itertools.product(*choices)]
-
-
 def phrase_regex(phrase: str) -> str:
     """A phrase of the file as a regular expression on normalised text."""
     if phrase.startswith("re:"):
         return phrase[3:]
     out = []
-    for variant in _expand(phrase):
+    for variant in expand_braces(phrase):
         chunks = _GAP_RE.split(variant.replace("\u200c", "_"))
         pieces = [_phrase(chunks[0].strip())]
         for limit, chunk in zip(chunks[1::2], chunks[2::2], strict=True):
