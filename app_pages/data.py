@@ -36,6 +36,7 @@ if up is not None:
         ["merge", "replace"],
         key=session.MODE_KEY,
         horizontal=True,
+        persist_state="session",  # kept across page changes until the user changes it
         format_func={
             "merge": "Uploads together with the bundled corpus",
             "replace": "Uploads only",

@@ -2,7 +2,11 @@
 
 Each save goes into a new version folder `v-*` of the corpus folder; the pointer file
 CURRENT is then replaced in one rename, so a reader (or a build killed at any moment)
-always sees either the previous complete corpus or the new complete one.
+always sees either the previous complete corpus or the new complete one. Writers take
+turns (diplomap.corpus.lock); a failed write (a full disk) removes its version folder and
+leaves the pointer alone. The manifest records each table's size and SHA-256, so that a
+damaged version (truncated, corrupt, missing, a dangling or junk pointer) is found
+(`corpus_damage`) and reported in one line (`CorpusDamaged`) rather than reused.
 """
 
 from __future__ import annotations
@@ -22,13 +26,35 @@ from pathlib import Path
 import pandas as pd
 
 from diplomap import config
-from diplomap.corpus.tables import TABLES, Corpus, coerce
+from diplomap.corpus.tables import TABLES, Corpus, arrow_schema, coerce
 from diplomap.ingest import Problem
 
 # Bump when extraction changes so that saved corpora are re-extracted, not reused.
 EXTRACTOR_VERSION = "1"
 MANIFEST = "manifest.json"
+POINTER = "CURRENT"
 EXTRACT_PACKAGE = Path(__file__).resolve().parent.parent / "extract"
+
+
+class CorpusDamaged(ValueError):
+    """The current saved corpus cannot be read as it is; one line saying why."""
+
+    def __init__(self, out: str | Path, problem: str) -> None:
+        super().__init__(f"the saved corpus in {out} is damaged: {problem}")
+        self.problem = problem
+
+
+class CorpusWriteError(OSError):
+    """A save failed (e.g. a full disk): nothing was committed; one line saying why."""
+
+    def __init__(self, out: str | Path, exc: BaseException) -> None:
+        reason = os.strerror(exc.errno) if getattr(exc, "errno", None) else _first_line(exc)
+        super().__init__(f"could not write the corpus in {out}: {reason}; the previous corpus is kept")
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 @functools.lru_cache(maxsize=1)  # a cache: the code and data files do not change while running
@@ -72,8 +98,8 @@ def save_corpus(corpus: Corpus, out_dir: str | Path, *, signature: str | None = 
     """Write the tables as Parquet into a new version folder and make it the current one."""
     out = Path(out_dir)
     vpath = new_version(out)
-    for name, df in corpus.tables().items():
-        df.to_parquet(vpath / f"{name}.parquet", index=False)
+    for name, df in corpus.tables().items():  # the declared types, even for an empty table
+        df.to_parquet(vpath / f"{name}.parquet", index=False, schema=arrow_schema(name))
     counts = {name: len(df) for name, df in corpus.tables().items()}
     commit_version(out, vpath, manifest(signature, corpus.fingerprint, counts, corpus.problems))
     return vpath
@@ -116,14 +142,79 @@ def _remove_old_versions(out: Path, keep: str) -> None:
 def current_version(corpus_dir: str | Path) -> Path | None:
     """The folder of the last complete save, or None."""
     d = Path(corpus_dir)
+    name = _pointer(d)
+    if not name or not _is_version_name(name) or not (d / name / MANIFEST).is_file():
+        return None
+    return d / name
+
+
+def _pointer(corpus_dir: Path) -> str | None:
+    """What CURRENT says: a name, "" when it is unreadable or junk, None when absent."""
     try:
-        name = (d / "CURRENT").read_text("utf-8").strip()
-    except OSError:
+        return (corpus_dir / POINTER).read_text("utf-8").strip()
+    except FileNotFoundError:
         return None
+    except (OSError, ValueError):  # a folder, unreadable, not text
+        return ""
+
+
+def _is_version_name(name: str) -> bool:
+    return name.startswith("v-") and name.isprintable() and "/" not in name and "\\" not in name
+
+
+def corpus_damage(corpus_dir: str | Path, *, deep: bool = False) -> str | None:
+    """What is wrong with the current saved corpus, in a few words; None when it is sound
+    or there is none (no CURRENT). Checks the pointer, the manifest, and each table (size
+    and Parquet footer; `deep`: also its checksum, i.e. reads it all). A pointer replaced
+    by a concurrent save while checking is checked again."""
+    d = Path(corpus_dir)
+    for _attempt in range(20):
+        name = _pointer(d)
+        problem = None if name is None else _version_damage(d, name, deep)
+        if problem is None or _pointer(d) == name:
+            return problem
+    return problem
+
+
+def _version_damage(d: Path, name: str, deep: bool) -> str | None:
+    pointer = d / POINTER
+    if not name or not _is_version_name(name):
+        kind = "a folder" if pointer.is_dir() else "not the name of a version"
+        return f"{POINTER} is {kind}"
     vpath = d / name
-    if not name.startswith("v-") or "/" in name or not (vpath / MANIFEST).is_file():
-        return None
-    return vpath
+    if not vpath.is_dir():
+        return f"{POINTER} names {name}, which is missing"
+    try:
+        meta = json.loads((vpath / MANIFEST).read_text("utf-8"))
+        counts = meta.get("counts") or {}
+        sums = meta.get("files") or {}
+    except (OSError, ValueError, AttributeError):
+        return f"{name}/{MANIFEST} is missing or unreadable"
+    for table in TABLES:
+        problem = _table_damage(vpath / f"{table}.parquet", counts.get(table), sums, deep)
+        if problem:
+            return f"{name}/{table}.parquet {problem}"
+    return None
+
+
+def _table_damage(path: Path, rows: int | None, sums: dict, deep: bool) -> str | None:
+    expected = sums.get(path.name) if isinstance(sums, dict) else None
+    try:
+        size = path.stat().st_size
+        if isinstance(expected, dict) and expected.get("size") not in (None, size):
+            return f"is truncated or altered ({size} bytes, {expected['size']} written)"
+        n_rows = pq.ParquetFile(path).metadata.num_rows
+    except FileNotFoundError:
+        return "is missing"
+    except (OSError, ValueError, pa.ArrowException):
+        return "is not readable Parquet (truncated or corrupt)"
+    if isinstance(rows, int) and n_rows != rows:
+        return f"holds {n_rows} rows, {rows} written"
+    if deep and isinstance(expected, dict) and expected.get("sha256"):
+        with path.open("rb") as handle:
+            if hashlib.file_digest(handle, "sha256").hexdigest() != expected["sha256"]:
+                return "is corrupt (its checksum differs)"
+    return None
 
 
 def is_current(corpus_dir: str | Path) -> bool:
@@ -154,27 +245,33 @@ def _read_version(vpath: Path) -> Corpus:
 
 
 def load_corpus(corpus_dir: str | Path) -> Corpus:
-    """Read a corpus saved by `save_corpus`. Raises FileNotFoundError if there is none.
+    """Read a corpus saved by `save_corpus`. Raises FileNotFoundError if there is none,
+    CorpusDamaged (one line, at once) if the current one is damaged.
 
     Use `is_current(corpus_dir)` to know whether it was made by this extractor."""
     # A concurrent save may switch CURRENT and delete the version being read: retry on
-    # the new one (a version folder is complete before CURRENT points at it).
-    deadline = time.monotonic() + 30
+    # the new one (a version folder is complete before CURRENT points at it). A pointer
+    # that stays the same while its version cannot be read is damage, reported at once.
+    d = Path(corpus_dir)
     for attempt in range(1000):
-        vpath = current_version(corpus_dir)
-        if vpath is None:
-            # CURRENT may name a version a concurrent save is just replacing
-            if not (Path(corpus_dir) / "CURRENT").exists() or time.monotonic() > deadline:
-                raise FileNotFoundError(f"no saved corpus in {corpus_dir}")
-            time.sleep(min(0.005 * attempt, 0.2))
-            continue
+        name = _pointer(d)
+        if name is None:
+            raise FileNotFoundError(f"no saved corpus in {corpus_dir}")
         try:
+            vpath = current_version(d)
+            if vpath is None:
+                raise CorpusDamaged(d, corpus_damage(d) or f"{POINTER} names no version")
             return _read_version(vpath)
-        except (OSError, ValueError):
-            moved = current_version(corpus_dir) != vpath or not vpath.is_dir()
-            if not moved or time.monotonic() > deadline:
+        except (OSError, ValueError) as exc:
+            if _pointer(d) != name:  # replaced by a concurrent save: read the new one
+                time.sleep(min(0.005 * attempt, 0.2))
+                continue
+            if isinstance(exc, CorpusDamaged):
                 raise
-            time.sleep(min(0.005 * attempt, 0.2))
+            problem = corpus_damage(d)
+            if problem is None:
+                raise
+            raise CorpusDamaged(d, problem) from None
     raise FileNotFoundError(f"no readable corpus in {corpus_dir}")
 
 

@@ -66,7 +66,17 @@ DATE = ColumnType(
     _dates_to_arrow,
 )
 SPANS = ColumnType(pa.list_(pa.list_(pa.int64())), _spans)
-STR = ColumnType(pa.large_string())
+
+
+def _strings(values: pd.Series) -> pd.Series:
+    """A text column stays as it is; an empty one made without values (float64 by
+    default) becomes text too, so that it is saved as text, never as a numeric column."""
+    if values.dtype == object or pd.api.types.is_string_dtype(values):
+        return values
+    return values.astype("str")
+
+
+STR = ColumnType(pa.large_string(), _strings)
 
 # The type of every column that is not a string (a column has one type in every table).
 COLUMN_TYPES = {
