@@ -1,4 +1,4 @@
-"""Command line: `python -m diplomap extract PATH...`, `build PATH... --out DIR`, `evaluate GOLD PATH...`.
+"""Command line: `python -m diplomap extract PATH...`, `build PATH... --out DIR`, `evaluate GOLD PATH...`, `collect --out DIR ...`.
 
 Errors are one clear line on standard error, never a traceback. Exit status: 0 when
 every input was read, 1 when something was skipped (the rest is still processed), 2 when
@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from diplomap.collect.cli import add_collect_parser
 from diplomap.records import article_record
 
 EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
@@ -232,6 +233,7 @@ def make_parser() -> argparse.ArgumentParser:
     ev.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     ev.add_argument("--geocode", action="store_true", help="as for extract (network)")
     ev.set_defaults(func=cmd_evaluate)
+    add_collect_parser(sub)
     return parser
 
 
