@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from diplomap.collect.cli import add_collect_parser
+from diplomap.names import escape_controls
 from diplomap.records import article_record
 
 EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
@@ -23,9 +24,10 @@ EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
 def _report(problems, stream=None) -> None:
     stream = stream or sys.stderr
     for p in problems:
-        where = f"{p.file}:{p.line}" if p.line else p.file
+        file = escape_controls(p.file)  # a name never starts a line nor moves the cursor
+        where = f"{file}:{p.line}" if p.line else file
         label = "warning" if p.severity == "warning" else "skipped"
-        print(f"diplomap: {label}: {where}: {p.reason}", file=stream)
+        print(f"diplomap: {label}: {where}: {escape_controls(p.reason)}", file=stream)
 
 
 def _exit_status(n_articles: int, problems) -> int:
@@ -95,7 +97,7 @@ def cmd_evaluate(args) -> int:
     try:
         gold = evaluate.load_gold(args.gold)
     except evaluate.GoldError as exc:
-        print(f"diplomap: error: {exc}", file=sys.stderr)
+        print(f"diplomap: error: {escape_controls(exc)}", file=sys.stderr)
         return EXIT_NOTHING
     problems: list = []
     predicted = evaluate.predict(
@@ -110,16 +112,20 @@ def cmd_evaluate(args) -> int:
         print("diplomap: no articles found in the given paths", file=sys.stderr)
         return EXIT_NOTHING
     for warning in evaluate.gold_warnings(gold):
-        print(f"diplomap: warning: {args.gold}: {warning}", file=sys.stderr)
+        print(
+            f"diplomap: warning: {escape_controls(args.gold)}: {escape_controls(warning)}",
+            file=sys.stderr,
+        )
     scores = evaluate.score(gold, predicted)
-    for file in scores.missing:
+    for file in map(escape_controls, scores.missing):
         print(f"diplomap: missing: {file}: not found in the given paths", file=sys.stderr)
-    for file in scores.ambiguous:
+    for file in map(escape_controls, scores.ambiguous):
         print(f"diplomap: missing: {file}: several articles have this name", file=sys.stderr)
     not_found = [(d.file, s) for d in scores.diffs for s in d.not_found]
     for file, substring in not_found:
         print(
-            f"diplomap: warning: {file}: gold sentence not in the text: {substring[:60]!r}",
+            f"diplomap: warning: {escape_controls(file)}: gold sentence not in the text: "
+            f"{escape_controls(repr(substring[:60]))}",
             file=sys.stderr,
         )
     if args.json:
@@ -247,12 +253,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as exc:  # e.g. an unwritable --out folder, or geocoding without network
-        print(f"diplomap: error: {exc}", file=sys.stderr)
+        print(f"diplomap: error: {escape_controls(exc)}", file=sys.stderr)
         return EXIT_NOTHING
     except Exception as exc:  # a last resort: one line, never a traceback
         name = type(exc).__name__
         message = str(exc) if name == "GeocodingUnavailable" else f"{name}: {exc}"
-        print(f"diplomap: error: {message}", file=sys.stderr)
+        print(f"diplomap: error: {escape_controls(message)}", file=sys.stderr)
         return EXIT_NOTHING
 
 

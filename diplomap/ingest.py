@@ -46,10 +46,13 @@ from diplomap.ingest_formats import (
     _html_date_hint,
     _html_language,
     _json_error,
+    _link_problem,
     _map_columns,
     _raise_field_limit,
+    _refused_charset,
     _scalar,
     _sniff_delimiter,
+    _special_member,
     _suffix,
     _whole_json_array,
     normalize_language,
@@ -65,6 +68,7 @@ from diplomap.ingest_text import (
     html_title,
     sniff_binary,
 )
+from diplomap.names import escape_controls
 from diplomap.normalize import normalize
 
 __all__ = [
@@ -194,7 +198,7 @@ class _Reader:
     def problem(
         self, file: str, reason: str, line: int | None = None, severity: str = "error"
     ) -> None:
-        self.result.problems.append(Problem(file, reason, line, severity))
+        self.result.problems.append(_problem(file, reason, line, severity))
 
     def add(self, article: Article, line: int | None = None) -> bool:
         """Clean, check and keep an article; False if it was rejected."""
@@ -222,8 +226,9 @@ class _Reader:
             )
             text = text[:limit].rstrip()
         article.text = text
+        article.file = escape_controls(article.file)  # shown and exported: never a control
         article.title = " ".join(clean_text(article.title).split())
-        article.url = clean_text(article.url)
+        article.url = escape_controls(clean_text(article.url))
         article.source = " ".join(clean_text(article.source).split())
         if article.published_raw is not None:
             article.published_raw = clean_text(article.published_raw) or None
@@ -270,17 +275,31 @@ class _Reader:
         def report(exc: OSError) -> None:
             self.problem(str(exc.filename or folder), f"cannot read: {exc.strerror or exc}")
 
+        real = os.path.realpath(folder)
         for root, dirs, files in os.walk(folder, onerror=report):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = self.kept_folders(root, dirs, real)
             for file_name in sorted(files):
                 if file_name.startswith(".") or file_name.startswith("~$"):
                     continue
                 path = Path(root) / file_name
                 if path.suffix.lower() in SUPPORTED_SUFFIXES:
                     found = True
-                    self.read_path(path, explicit=False)
+                    link = _link_problem(str(path), real)
+                    if link is not None:
+                        self.problem(str(path), link)
+                    else:
+                        self.read_path(path, explicit=False)
         if not found:
             self.problem(str(folder), "no supported files in the folder", severity="warning")
+
+    def kept_folders(self, root: str, dirs: list[str], real: str) -> list[str]:
+        """The subfolders to walk into, sorted: not hidden; os.walk does not follow links
+        to folders, and a link that leads out of the folder being read is reported."""
+        for d in dirs:
+            link = _link_problem(os.path.join(root, d), real)
+            if link is not None and not d.startswith("."):
+                self.problem(os.path.join(root, d), link)
+        return sorted(d for d in dirs if not d.startswith("."))
 
     def read_data(self, name: str, data: bytes, depth: int, budget: _Budget | None) -> None:
         """Dispatch bytes by the suffix of `name`."""
@@ -361,6 +380,9 @@ class _Reader:
     # HTML -------------------------------------------------------------------------------
 
     def read_html(self, name: str, data: bytes) -> None:
+        refused = _refused_charset(data)
+        if refused is not None:
+            self.problem(name, _refused_charset_note(refused), severity="warning")
         decoded = _decode_html(data)
         if decoded is None:
             decoded = self.decode(name, data)
@@ -562,6 +584,10 @@ class _Reader:
                 continue
             if _hidden(info.filename):
                 continue
+            special = _special_member(info)
+            if special is not None:
+                self.problem(inner, f"zip member is {special}, refused")
+                continue
             suffix = _suffix(info.filename)
             if suffix not in SUPPORTED_SUFFIXES:
                 skipped.add(suffix or "(no suffix)")
@@ -678,7 +704,7 @@ class _Lister(_Reader):
     def problem(
         self, file: str, reason: str, line: int | None = None, severity: str = "error"
     ) -> None:
-        self.items.append(Problem(file, reason, line, severity))
+        self.items.append(_problem(file, reason, line, severity))
 
     def read_path(self, path: Path, explicit: bool) -> None:
         if explicit:  # stat, and walk folders, as _Reader does
@@ -700,14 +726,20 @@ class _Lister(_Reader):
             self.problem(str(exc.filename or folder), f"cannot read: {exc.strerror or exc}")
 
         join, splitext = os.path.join, os.path.splitext
+        real = os.path.realpath(folder)
         for root, dirs, files in os.walk(folder, onerror=report):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = self.kept_folders(root, dirs, real)
             for file_name in sorted(files):
                 if file_name.startswith(".") or file_name.startswith("~$"):
                     continue
                 if splitext(file_name)[1].lower() in SUPPORTED_SUFFIXES:
                     found = True
-                    self.items.append((join(root, file_name), False))
+                    path = join(root, file_name)
+                    link = _link_problem(path, real)
+                    if link is not None:
+                        self.problem(path, link)
+                    else:
+                        self.items.append((path, False))
         if not found:
             self.problem(str(folder), "no supported files in the folder", severity="warning")
 
@@ -720,6 +752,12 @@ def read_bytes(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Inges
 
 
 # --- helpers --------------------------------------------------------------------------------
+
+
+def _problem(file: str, reason: str, line: int | None, severity: str) -> Problem:
+    """A Problem whose file name and reason (which may quote a member or column name) have
+    their control characters escaped: a name never starts a new report line."""
+    return Problem(escape_controls(file), escape_controls(reason), line, severity)
 
 
 def _article_from_record(
@@ -735,6 +773,13 @@ def _article_from_record(
         language=normalize_language(record.get("language")),
         encoding=encoding,
         replaced_chars=replaced,
+    )
+
+
+def _refused_charset_note(charset: str) -> str:
+    return (
+        f"declared charset {charset!r} is not decoded (allowed: UTF-8/16/32, Windows-125x, "
+        "ISO-8859-x, KOI8 and other linear codecs); the text was decoded by detection"
     )
 
 

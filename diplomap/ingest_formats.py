@@ -10,7 +10,9 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import os
 import re
+import stat
 import struct
 import sys
 import zipfile
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from diplomap.ingest_text import decode_bytes
+from diplomap.ingest_text import decode_bytes, safe_codec
 
 # --- records: languages and columns -------------------------------------------------------
 
@@ -181,6 +183,35 @@ def _hidden(member: str) -> bool:
     return any(p.startswith(".") or p == "__MACOSX" for p in parts)
 
 
+def _special_member(info: zipfile.ZipInfo) -> str | None:
+    """What a zip member is when its Unix mode says it is not a regular file or folder
+    (a symbolic link, a device, a FIFO), else None. Such members are refused: a link's
+    target path would otherwise be read as the member's text."""
+    kind = stat.S_IFMT(info.external_attr >> 16)
+    if kind in (0, stat.S_IFREG, stat.S_IFDIR):  # 0: made without Unix modes
+        return None
+    return "a symbolic link" if kind == stat.S_IFLNK else "not a regular file"
+
+
+def _link_problem(path: str, root: str) -> str | None:
+    """Why a folder entry is skipped as a link, or None: a symbolic link is followed only
+    when its target (every link resolved) is a regular file or folder inside `root` (the
+    real path of the folder being read); links out of it, to devices, FIFOs, sockets or
+    /proc, and links that lead nowhere are skipped."""
+    if not os.path.islink(path):
+        return None
+    target = os.path.realpath(path)
+    if os.path.commonpath([target, root]) != root:
+        return "symbolic link to outside the folder, skipped"
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return "broken symbolic link, skipped"
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return "symbolic link to a device, FIFO or socket, skipped"
+    return None
+
+
 @dataclass
 class _Budget:
     """Uncompressed bytes still allowed for one top-level archive (nested ones included)."""
@@ -219,17 +250,37 @@ _META_CHARSET_RE = re.compile(
 _HTML_LANG_RE = re.compile(r"""<html\b[^>]{0,500}?\blang\s*=\s*["']?\s*([A-Za-z_-]{2,20})""", re.I)
 
 
-def _decode_html(data: bytes) -> tuple[str, str, int] | None:
-    """Decode HTML by its declared charset when that works strictly, else None."""
+def _declared_charset(data: bytes) -> str | None:
+    """The charset a page declares (<meta charset>, http-equiv), as written, or None."""
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return None
     match = _META_CHARSET_RE.search(data[:4096])
-    if not match:
+    return match.group(1).decode("ascii") if match else None
+
+
+def _refused_charset(data: bytes) -> str | None:
+    """The charset a page declares when it names a known codec that is not on the
+    allow-list (punycode, utf-7, idna ...): the page is decoded by detection instead."""
+    declared = _declared_charset(data)
+    if declared is None or safe_codec(declared) is not None:
         return None
     try:
-        encoding = codecs.lookup(match.group(1).decode("ascii")).name
+        codecs.lookup(declared)
+    except LookupError:
+        return None  # an unknown label: silently decoded by detection, as before
+    return declared
+
+
+def _decode_html(data: bytes) -> tuple[str, str, int] | None:
+    """Decode HTML by its declared charset when it is on the allow-list (SAFE_CODECS)
+    and decodes strictly, else None (the caller decodes by detection)."""
+    declared = _declared_charset(data)
+    encoding = safe_codec(declared) if declared else None
+    if encoding is None:
+        return None
+    try:
         text = data.decode(encoding)
-    except (LookupError, UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError):
         return None
     if encoding in _LATIN_CODECS:
         # Pages in Windows-1256/1251 are often mislabelled as Latin-1, which decodes any

@@ -9,6 +9,7 @@ diplomap.extract."""
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
 import unicodedata
@@ -55,6 +56,36 @@ def clean_text(text: str) -> str:
 
 
 # --- decoding ---------------------------------------------------------------------------
+
+# Codecs whose decoding costs time linear in the input, the only ones a declared or
+# sniffed charset may name: UTF-8/16/32, ASCII, Windows-125x, ISO-8859-x, KOI8, the DOS
+# and Mac code pages of Cyrillic and Arabic script, and the common CJK codecs (all
+# table-driven C codecs). Others (punycode and idna: quadratic; utf-7, rot13, the
+# base64/zlib "codecs") are never used: the bytes are decoded by detection instead.
+SAFE_CODECS: frozenset[str] = frozenset(
+    codecs.lookup(name).name
+    for name in (
+        "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
+        "utf-32-be", "ascii", "latin-1", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254",
+        "cp1255", "cp1256", "cp1257", "cp1258", "iso8859-2", "iso8859-3", "iso8859-4",
+        "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-9", "iso8859-10",
+        "iso8859-11", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r",
+        "koi8-u", "koi8-t", "kz1048", "cp866", "cp855", "cp720", "cp864", "mac-cyrillic",
+        "mac-arabic", "mac-farsi", "mac-roman", "cp437", "cp850", "cp874", "gbk", "gb18030",
+        "gb2312", "big5", "shift_jis", "euc-jp", "euc-kr", "cp949",
+    )
+)  # fmt: skip
+
+
+def safe_codec(name: str) -> str | None:
+    """The canonical name of a charset label when it is on the allow-list (SAFE_CODECS),
+    else None (unknown, or a codec whose cost is not linear)."""
+    try:
+        codec = codecs.lookup(name.strip()).name
+    except (LookupError, ValueError, TypeError):
+        return None
+    return codec if codec in SAFE_CODECS else None
+
 
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -181,6 +212,8 @@ def _decode_legacy(data: bytes) -> tuple[str, str] | None:
     sample = data[start : start + 65536]
     best: tuple[float, str] | None = None
     for encoding in _LEGACY:
+        if safe_codec(encoding) is None:  # sniffing names only allowed codecs too
+            continue
         try:
             text = sample.decode(encoding)
         except UnicodeDecodeError:

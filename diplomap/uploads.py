@@ -16,6 +16,7 @@ import pandas as pd
 
 from diplomap import ingest
 from diplomap.corpus import Corpus, build_from_articles
+from diplomap.names import escape_controls
 
 MAX_DETAILS = 20  # problems listed per file in the report
 REPORT_COLUMNS = ["file", "articles", "skipped", "warnings", "details"]
@@ -34,7 +35,7 @@ def _problem_text(p) -> str:
     where = str(getattr(p, "file", ""))
     if line:
         where += f" line {line}"
-    return f"{where}: {getattr(p, 'reason', p)}"
+    return escape_controls(f"{where}: {getattr(p, 'reason', p)}")
 
 
 def _read_one(name: str, data: bytes) -> ingest.IngestResult:
@@ -52,7 +53,7 @@ def _report_row(name: str, result: ingest.IngestResult) -> dict:
     if len(result.problems) > MAX_DETAILS:
         details += f"; … {len(result.problems) - MAX_DETAILS} more"
     return {
-        "file": name,
+        "file": escape_controls(name),
         "articles": len(result.articles),
         "skipped": len(errors),
         "warnings": len(result.problems) - len(errors),
