@@ -58,6 +58,13 @@ MULTISELECTS = (
     (Q.SOURCE, "Sources", "All sources", None),
 )  # fmt: skip
 
+REPRINTS_HELP = (
+    "A wire story or a ministry statement is often republished by many outlets. On: "
+    "each story counts once (its first publication stands for it), so counts measure "
+    "stories rather than how often they were reprinted. The Statements page shows how "
+    "many outlets carried each one."
+)
+
 
 def draw_filters(options: Q.FilterOptions) -> dict[str, object]:
     """The sidebar's filter widgets (keyed by query parameter); their values."""
@@ -99,6 +106,14 @@ def draw_filters(options: Q.FilterOptions) -> dict[str, object]:
             help="Count only places and issues named in sentences attributed to Lavrov.",
             **BOUND,
         )
+        values[Q.REPRINTS] = st.toggle(
+            "Count reprints once",
+            value=options.reprints,
+            key=Q.REPRINTS,
+            disabled=not options.reprints,
+            help=REPRINTS_HELP if options.reprints else "No article of this corpus is a reprint.",
+            **BOUND,
+        )
     return values
 
 
@@ -117,6 +132,7 @@ def show_notes() -> None:
 def main() -> None:
     page = st.navigation(PAGES)
     ctx = session.start_run(draw_filters)
+    session.show_corpus_notice()
     show_notes()
     share = st.sidebar.expander("Share this view")
     page.run()

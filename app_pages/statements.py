@@ -5,7 +5,12 @@ import streamlit as st
 
 from diplomap import session
 from diplomap.explore import aggregates as A
-from diplomap.explore.article_html import article_header_html, article_html, statement_html
+from diplomap.explore.article_html import (
+    article_header_html,
+    article_html,
+    carried_by_html,
+    statement_html,
+)
 from diplomap.explore.export import excel_safe, md_escape
 
 PAGE_ROWS = 500  # statements sent to the browser at a time
@@ -16,6 +21,15 @@ COLUMNS = {
         "Statement", width="large", help="Select a row to read it in full, with its article."
     ),
     "source": st.column_config.TextColumn("Outlet", width="small"),
+    "outlets": st.column_config.NumberColumn(
+        "Outlets",
+        width="small",
+        format="%d",
+        help="How many outlets carried this story (the outlets of its reprints included).",
+    ),
+    "link": st.column_config.LinkColumn(
+        "Link", width="small", display_text="open ↗", help="The original article (new tab)."
+    ),
     "kind": st.column_config.TextColumn("How he said it", width="small"),
     "countries": st.column_config.TextColumn("Countries", width="small"),
     "issues": st.column_config.TextColumn("Issues", width="medium"),
@@ -98,4 +112,5 @@ if not session.explain_empty(ctx, "statements"):
             parts = ctx.store.article_parts(picked["article_id"])
             st.subheader("The article")
             st.html(article_header_html(parts[0]))
+            st.html(carried_by_html(ctx.store.cluster_articles(picked["article_id"])))
             st.html(article_html(*parts, show_title=False))

@@ -9,6 +9,8 @@ URL's query parameters (short names):
     lang=Arabic              repeated; a language's name or its code (ar, fa, ru, en, other)
     source=TASS              repeated; an outlet as it appears in the corpus
     lavrov=true              Lavrov's own words only
+    reprints=false           count every reprint (default: each story once, when the
+                             corpus has reprints; reprints=true where it is off)
 
 Each page's own controls are bound to the URL too, under the keys of PAGE_CONTROLS
 (map_scope=World, tl_period=Year, st_query=…, statement=<article id>:<sentence>); their
@@ -26,15 +28,16 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 # Query parameter names (also the widget keys of the dashboard).
-YEAR, COUNTRY, ISSUE, LANG, SOURCE, LAVROV_KEY = (
+YEAR, COUNTRY, ISSUE, LANG, SOURCE, LAVROV_KEY, REPRINTS = (
     "year",
     "country",
     "issue",
     "lang",
     "source",
     "lavrov",
+    "reprints",
 )
-FILTER_KEYS = (YEAR, COUNTRY, ISSUE, LANG, SOURCE, LAVROV_KEY)
+FILTER_KEYS = (YEAR, COUNTRY, ISSUE, LANG, SOURCE, LAVROV_KEY, REPRINTS)
 CHOICE_KEYS = (COUNTRY, ISSUE, LANG, SOURCE)
 # Parameters Streamlit itself may put in a URL: never reported as junk.
 STREAMLIT_KEYS = frozenset({"embed", "embed_options"})
@@ -107,6 +110,7 @@ class FilterOptions:
     issues: Mapping[str, str] = field(default_factory=dict)  # issue id -> label
     languages: Mapping[str, str] = field(default_factory=dict)  # code -> name
     sources: Mapping[str, str] = field(default_factory=dict)  # source -> source
+    reprints: bool = False  # the corpus has reprints: count each story once by default
 
     def choices(self, key: str) -> Mapping[str, str]:
         return {
@@ -127,6 +131,9 @@ class FilterState:
     languages: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     lavrov_only: bool = False
+    # count each reprint cluster once (the first published article stands for it);
+    # None: the default, on when the corpus has reprints (FilterOptions.reprints)
+    reprints_once: bool | None = None
 
 
 def unique_labels(labels: dict[str, str]) -> dict[str, str]:
@@ -231,15 +238,22 @@ def _parse_years(
     return clamped
 
 
-def _parse_bool(raw: list[str], notes: list[str]) -> bool:
+def _parse_bool(raw: list[str], notes: list[str], key: str = LAVROV_KEY) -> bool | None:
+    """The last value as true or false; None when there is none or it is neither."""
     if not raw:
-        return False
+        return None
     value = raw[-1].strip().casefold()
     if value in _TRUE:
         return True
     if value not in _FALSE:
-        notes.append(f"lavrov: ignored {_listing([raw[-1]])} (use true or false)")
+        notes.append(f"{key}: ignored {_listing([raw[-1]])} (use true or false)")
+        return None
     return False
+
+
+def _switch(value: bool | None, default: bool) -> bool | None:
+    """A switch's state: None when it is at its default."""
+    return None if value is None or value == default else value
 
 
 def parse_query(
@@ -275,7 +289,8 @@ def parse_query(
         issues=_match_choices(ISSUE, get(ISSUE), options.issues, notes, "issues"),
         languages=_match_choices(LANG, get(LANG), options.languages, notes, "languages"),
         sources=_match_choices(SOURCE, get(SOURCE), options.sources, notes, "sources"),
-        lavrov_only=_parse_bool(get(LAVROV_KEY), notes),
+        lavrov_only=bool(_parse_bool(get(LAVROV_KEY), notes)),
+        reprints_once=_switch(_parse_bool(get(REPRINTS), notes, REPRINTS), options.reprints),
     )
     return state, notes
 
@@ -300,6 +315,9 @@ def to_query(state: FilterState, options: FilterOptions | None = None) -> dict[s
             out[key] = [labels.get(v, v) for v in values]
     if state.lavrov_only:
         out[LAVROV_KEY] = ["true"]
+    default = options.reprints if options is not None else None
+    if state.reprints_once is not None and state.reprints_once != default:
+        out[REPRINTS] = ["true" if state.reprints_once else "false"]
     return out
 
 
@@ -350,6 +368,7 @@ def widget_values(state: FilterState, options: FilterOptions) -> dict[str, objec
         LANG: list(state.languages),
         SOURCE: list(state.sources),
         LAVROV_KEY: bool(state.lavrov_only),
+        REPRINTS: options.reprints if state.reprints_once is None else state.reprints_once,
     }
 
 
@@ -380,6 +399,7 @@ def state_from_widgets(values: Mapping[str, object], options: FilterOptions) -> 
         languages=codes(LANG),
         sources=codes(SOURCE),
         lavrov_only=bool(values.get(LAVROV_KEY, False)),
+        reprints_once=_switch(bool(values.get(REPRINTS, options.reprints)), options.reprints),
     )
 
 

@@ -28,6 +28,11 @@ BOILERPLATE = "boilerplate"  # list of [start, end] character spans cut as site 
 N_CHARS = "n_chars"  # int
 N_SENTENCES = "n_sentences"  # int, sentences outside boilerplate
 N_LAVROV = "n_lavrov"  # int, sentences attributed to Lavrov
+# str: the article's reprint cluster, the smallest article id among its near-duplicates
+# (the same story from several outlets, or the same canonical URL; its own id when it
+# has none). Not extracted: the build adds it over all articles when it commits a
+# corpus (diplomap.corpus.reprints), after ARTICLE_COLUMNS; missing in older corpora.
+CLUSTER = "cluster"
 
 ARTICLE_COLUMNS = [
     ARTICLE_ID,

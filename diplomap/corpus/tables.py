@@ -112,6 +112,21 @@ def arrow_schema(table: str) -> pa.Schema:
     return pa.schema([(c, column_type(c).arrow) for c in COLUMNS[table]])
 
 
+# Columns a table may carry besides the extracted ones: the build adds them when it
+# commits a corpus (reprint clusters, diplomap.corpus.reprints); older corpora lack them.
+DERIVED_COLUMNS = {"articles": (S.CLUSTER,)}
+
+
+def stored_schema(table: str, columns: Iterable[str]) -> pa.Schema:
+    """The schema a table is saved with: its declared columns, then the derived ones
+    among `columns`."""
+    schema = arrow_schema(table)
+    for c in DERIVED_COLUMNS.get(table, ()):
+        if c in columns:
+            schema = schema.append(pa.field(c, column_type(c).arrow))
+    return schema
+
+
 def frame_of_columns(cols: dict[str, list], table: str) -> pd.DataFrame:
     return coerce(pd.DataFrame(cols, columns=COLUMNS[table]), table)
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from diplomap import schema as S
 from diplomap.explore import labels as L
+from diplomap.explore.article_html import safe_link
 from diplomap.explore.store import Store
 from diplomap.explore.view import View
 from diplomap.query import FilterOptions, FilterState, unique_labels
@@ -49,6 +50,7 @@ def filter_options(store: Store) -> FilterOptions:
             issues=unique_labels({i: L.issue_label(i) for i in sorted(store.issue_cats)}),
             languages={c: L.language_name(c) for c in langs},
             sources={s: s for s in sorted(store.sources) if s.strip()},
+            reprints=store.has_reprints,
         )
 
     return store.memo(("options",), compute)
@@ -125,7 +127,7 @@ DATE_SOURCE_LABELS = {
 def about(store: Store) -> dict[str, object]:
     """What the corpus is (all of it, whatever the filters): articles, languages,
     outlets, date range, undated share, how the dates were found, statements."""
-    v = View(store, FilterState())
+    v = View(store, FilterState(reprints_once=False))  # every article
     h = headline(v)
     counts = np.bincount(store.art_source[store.art_source >= 0], minlength=len(store.sources))
     outlets = sorted(
@@ -155,6 +157,7 @@ def about(store: Store) -> dict[str, object]:
         "undated_share": undated / h["articles"] if h["articles"] else 0.0,
         "dates_found_in": found,
         "statements": v.n_statements,
+        "stories": int(store.n_clusters),
     }
 
 
@@ -162,11 +165,16 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n:,d} {one if n == 1 else many}"
 
 
-def about_text(info: dict[str, object], sample: bool) -> list[str]:
+def about_text(info: dict[str, object], sample: bool, published: bool = False) -> list[str]:
     """The "About this data" panel as lines of plain text; `sample` says the corpus is
-    the bundled sample."""
+    the bundled sample, `published` that it is a published corpus (no full texts)."""
     n = int(info["articles"])
     lines = []
+    if published:
+        lines.append(
+            "This is the published corpus: statements, counts and links, without the "
+            "articles' full texts (they stay with their outlets: follow the links)."
+        )
     if sample:
         lines.append(
             f"This is the bundled sample corpus: {n} real news articles, enough to try "
@@ -196,6 +204,13 @@ def about_text(info: dict[str, object], sample: bool) -> list[str]:
         "An article without a date found gets none, never today's."
     )
     lines.append(f"Lavrov's statements: {int(info['statements']):,d} sentences attributed to him.")
+    stories = int(info.get("stories", n))
+    if stories < n:
+        lines.append(
+            f"Reprints: the {n:,d} articles tell {_plural(stories, 'story', 'stories')} "
+            f"({n - stories:,d} reprints of a story another outlet or address carried, "
+            "counted once while Count reprints once is on)."
+        )
     return lines
 
 
@@ -748,7 +763,19 @@ def statement_page(
     page = min(max(int(page or 1), 1), pages)
     first = (page - 1) * page_rows
     table = readable(statement_frame(v, found[first : first + page_rows]))
-    return StatementPage(table, len(found), len(order), page, pages, first)
+    return StatementPage(with_outlets(v.store, table), len(found), len(order), page, pages, first)
+
+
+def with_outlets(st: Store, table: pd.DataFrame) -> pd.DataFrame:
+    """A statement table with, per row, how many outlets carried its story (`outlets`:
+    the distinct outlets of its article's reprint cluster) and the article's address
+    (`link`: http/https only, else None)."""
+    codes = st.article_index.get_indexer(table[S.ARTICLE_ID].astype(str))
+    ok = codes >= 0
+    outlets = np.ones(len(table), np.int64)
+    outlets[ok] = st.art_outlets[codes[ok]]
+    links = [st.article_url(c) if c >= 0 else None for c in codes]
+    return table.assign(outlets=outlets, link=[safe_link(u) for u in links])
 
 
 def matrix_labels(matrix: pd.DataFrame, options: FilterOptions) -> tuple[dict, dict]:

@@ -134,6 +134,8 @@ def article_html(
     on top unless `show_title` is False: article_header_html shows it)."""
     text = str(article.get(S.TEXT, "") or "")
     lang = str(article.get(S.LANGUAGE, "") or "")
+    if not text:
+        return NO_TEXT
     n = len(text)
     body = _body(
         text,
@@ -150,6 +152,13 @@ def article_html(
         + head
         + f'<div class="dm-article" dir="{direction}" lang="{lang_attr}">{body}</div>'
     )
+
+
+NO_TEXT = (
+    '<p class="dm-no-text" style="color:#5b5f66">The full text is not part of this corpus '
+    "(a published corpus keeps statements, counts and links): the link above opens the "
+    "original.</p>"
+)
 
 
 def safe_link(url: object) -> str | None:
@@ -203,6 +212,34 @@ def article_header_html(article: dict) -> str:
         f'<div class="dm-head-meta">{"".join(meta)}</div>'
     )
     return HEADER_CSS + f'<div class="dm-head">{head}</div>'
+
+
+def _outlet_item(row) -> str:
+    """One article of a cluster: outlet, date, and a link (http/https, new tab, no
+    referrer) when it has an address."""
+    published = getattr(row, S.PUBLISHED)
+    date = published.date().isoformat() if published == published else "no date"
+    outlet = html.escape(str(getattr(row, S.SOURCE) or "outlet unknown"))
+    link = safe_link(getattr(row, S.URL))
+    if link:
+        outlet = (
+            f'<a href="{html.escape(link, quote=True)}" target="_blank" '
+            f'rel="noopener noreferrer" referrerpolicy="no-referrer">{outlet} ↗</a>'
+        )
+    return f"<li>{outlet} <span>({date})</span></li>"
+
+
+def carried_by_html(articles: pd.DataFrame) -> str:
+    """Who carried the story (Store.cluster_articles: the articles of a reprint
+    cluster, first published first): how many outlets, and each article."""
+    outlets = {str(s) for s in articles[S.SOURCE] if str(s or "").strip()}
+    n = len(outlets) + int((articles[S.SOURCE].fillna("").str.strip() == "").sum())
+    items = "".join(_outlet_item(r) for r in articles.itertuples(index=False))
+    heading = f"Carried by {n} outlet{'s' if n != 1 else ''}"
+    return (
+        f'<details class="dm-carried"{" open" if n > 1 else ""}><summary>{heading}</summary>'
+        f'<ul style="margin:.2rem 0 .6rem">{items}</ul></details>'
+    )
 
 
 def statement_html(text: str) -> str:

@@ -30,7 +30,7 @@ from diplomap.corpus import merge_corpora
 from diplomap.explore.sources import MemorySource, ParquetSource, UnionSource
 from diplomap.explore.store_build import COLUMNS, DICTIONARY_COLUMNS, StoreBuilder, arrow_table
 
-STORE_FORMAT = "dashboard-store-3"  # the folder a Store is saved in (change to invalidate)
+STORE_FORMAT = "dashboard-store-4"  # the folder a Store is saved in (change to invalidate)
 MEMO_ENTRIES = 256  # results memoised per Store
 
 # Every array a Store holds (saved as <name>.npy). Codes are int32 indexes into the
@@ -43,6 +43,9 @@ ARRAYS = (
     "art_source", "art_date_source", "art_text", "art_text_off", "art_title",
     "art_title_off", "art_file", "art_file_off", "art_url", "art_url_off", "art_bp",
     "art_bp_off",
+    # reprints: cluster code and its outlets per article; the articles by cluster, the
+    # first published first (the article that stands for its cluster)
+    "art_cluster", "art_outlets", "cluster_order",
     # mention rows by article (offsets), for the article view
     "m_art_off", "m_start", "m_end", "m_place",
     # per (article, country): mentions, Lavrov's mentions, Lavrov's sentences naming it
@@ -64,7 +67,7 @@ ARRAYS = (
 META = (
     "fingerprint", "languages", "sources", "date_sources", "iso_cats", "place_cats",
     "issue_cats", "kind_cats", "evidence_cats", "n_articles", "n_iso",
-    "n_issue", "n_statements",
+    "n_issue", "n_statements", "n_clusters",
 )  # fmt: skip
 
 
@@ -193,6 +196,30 @@ class Store:
                 self._memo.pop(next(iter(self._memo)))
         return value
 
+    @property
+    def has_reprints(self) -> bool:
+        """Whether some articles are reprints of others (a cluster of two or more)."""
+        return int(self.n_clusters) < int(self.n_articles)
+
+    def cluster_articles(self, article_id: str) -> pd.DataFrame:
+        """The articles of an article's reprint cluster, first published first: article
+        id, outlet, date, title and URL."""
+        loc = self.article_index.get_indexer([str(article_id)])[0]
+        if loc < 0:
+            raise KeyError(article_id)
+        order = np.asarray(self.cluster_order)
+        members = order[np.asarray(self.art_cluster)[order] == self.art_cluster[loc]]
+        sources = [*self.sources, ""]
+        return pd.DataFrame(
+            {
+                S.ARTICLE_ID: [str(self.art_ids[i]) for i in members],
+                S.SOURCE: [sources[self.art_source[i]] for i in members],
+                S.PUBLISHED: pd.to_datetime(self.art_published[members]),
+                S.TITLE: [_text(self.art_title, self.art_title_off, i) for i in members],
+                S.URL: [_text(self.art_url, self.art_url_off, i) for i in members],
+            }
+        )
+
     def iso_name(self, code: int) -> str:
         return self.iso_cats[code] if code < len(self.iso_cats) else "nan"
 
@@ -208,6 +235,9 @@ class Store:
             if w in lookup:
                 mask[lookup[w]] = True
         return mask
+
+    def article_url(self, code: int) -> str:
+        return _text(self.art_url, self.art_url_off, code)
 
     def statement_text(self, i: int) -> str:
         return _text(self.s_text, self.s_text_off, i)

@@ -31,6 +31,7 @@ ARTICLE_COLUMNS = [
     S.SOURCE,
     S.URL,
     S.BOILERPLATE,
+    S.CLUSTER,
 ]
 MENTION_COLUMNS = [c for c in S.MENTION_COLUMNS if c not in (S.SURFACE, S.MATCH_KIND)]
 ISSUE_COLUMNS = [S.ARTICLE_ID, S.START, S.END, S.ISSUE, S.SENTENCE, S.LAVROV]
@@ -238,6 +239,17 @@ def _spans(arts: pa.Table, n: int) -> tuple[np.ndarray, np.ndarray]:
     return spans.astype(np.int64), np.r_[0, np.cumsum(counts)].astype(np.int64)
 
 
+def _cluster_outlets(cluster: np.ndarray, source: np.ndarray, sources: list[str]) -> np.ndarray:
+    """Per article: how many outlets carried its story (the distinct outlets of its
+    cluster; an article without an outlet counts as one more)."""
+    n_clusters = int(cluster.max()) + 1 if len(cluster) else 0
+    named = np.asarray([bool(s.strip()) for s in sources] + [False])[source]
+    pairs = _unique(cluster[named].astype(np.int64) * (len(sources) + 1) + source[named])
+    outlets = np.bincount(pairs // (len(sources) + 1), minlength=n_clusters)
+    outlets += np.bincount(cluster[~named], minlength=n_clusters)
+    return outlets[cluster].astype(np.int32)
+
+
 # --- the builder ----------------------------------------------------------------------------
 
 
@@ -286,6 +298,24 @@ class StoreBuilder:
         a["art_file"], a["art_file_off"] = blob(arts, S.FILE)
         a["art_url"], a["art_url_off"] = blob(arts, S.URL)
         a["art_bp"], a["art_bp_off"] = _spans(arts, n)
+        self._clusters(arts)
+
+    def _clusters(self, arts: pa.Table) -> None:
+        """Reprint clusters: a code per article (its own when it has no cluster id),
+        the outlets of its cluster, and the articles ordered by cluster, first published
+        first (undated last, then by id): the first of a cluster stands for it."""
+        a = self.arrays
+        ids = a["art_ids"].tolist()
+        given = arts.column(S.CLUSTER).to_pylist() if S.CLUSTER in arts.column_names else []
+        labels = [c if c else i for c, i in zip(given or [None] * len(ids), ids, strict=True)]
+        codes, uniques = pd.factorize(pd.Series(labels, dtype=object))
+        a["art_cluster"] = codes.astype(np.int32)
+        self.meta["n_clusters"] = len(uniques)
+        a["art_outlets"] = _cluster_outlets(a["art_cluster"], a["art_source"], self.meta["sources"])
+        pub = a["art_published"].astype("datetime64[ns]").astype(np.int64)
+        pub = np.where(a["art_dated"], pub, np.iinfo(np.int64).max)
+        id_rank = np.argsort(np.argsort(a["art_ids"], kind="stable"), kind="stable")
+        a["cluster_order"] = np.lexsort((id_rank, pub, a["art_cluster"])).astype(np.int32)
 
     def _date_sources(self, arts: pa.Table, dated: np.ndarray) -> None:
         """Per article, where its date came from ("none" for an undated article)."""

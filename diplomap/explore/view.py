@@ -13,6 +13,10 @@ What the filters mean:
 4. Statements: Lavrov's sentences in the kept articles; with a country (issue) filter,
    only the sentences that themselves contain a mention of a selected country (issue).
    So every count of the Lavrov-only view can be traced to rows of the statements table.
+5. "Count reprints once" (on by default when the corpus has reprint clusters): of the
+   articles that pass 1-3, one per cluster is kept, the first published (then the
+   smallest id). So a story is counted once per country, issue, period or outlet chosen,
+   with the mentions and statements of that one article.
 """
 
 from __future__ import annotations
@@ -56,6 +60,10 @@ class View:
             keep &= self._articles_naming(keep, st.ac_art, st.ac_iso, st.ac_nl, self.iso_sel)
         if self.issue_sel is not None:
             keep &= self._articles_naming(keep, st.ai_art, st.ai_issue, st.ai_nl, self.issue_sel)
+        once = state.reprints_once
+        self.reprints_once = st.has_reprints if once is None else bool(once)
+        if self.reprints_once and st.has_reprints:
+            keep = self._first_of_clusters(keep)
         self.keep = keep  # per article: in the view
         self._cache: dict = {}
 
@@ -65,6 +73,14 @@ class View:
         if self.state.lavrov_only:
             rows &= lavrov_counts > 0
         return _flags(self.store.n_articles, art[rows])
+
+    def _first_of_clusters(self, keep: np.ndarray) -> np.ndarray:
+        """Of the articles kept, the first of each reprint cluster (Store.cluster_order)."""
+        order = np.asarray(self.store.cluster_order)
+        kept = order[keep[order]]
+        cluster = np.asarray(self.store.art_cluster)[kept]
+        first = kept[np.r_[True, cluster[1:] != cluster[:-1]]] if len(kept) else kept
+        return _flags(self.store.n_articles, first)
 
     def once(self, name, compute):
         """`compute()` the first time `name` is asked of this view, then its result."""

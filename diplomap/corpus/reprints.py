@@ -1,0 +1,284 @@
+"""Reprints: the same story published by several outlets (a wire story, a ministry
+statement), or the same article reached by two addresses, is one cluster.
+
+Every article gets a cluster id (schema.CLUSTER): the smallest article id among its
+near-duplicates, so that ids are deterministic and a story printed once is its own
+cluster. Two articles are near-duplicates when
+
+- their canonical URLs are the same (`canonical_url`: scheme, "www.", tracking
+  parameters, fragments and a trailing slash do not count), or
+- the Jaccard similarity of their word shingles (three words of the normalised text,
+  boilerplate left out) is about THRESHOLD (0.8) or more: MinHash signatures of
+  NUM_PERM hashes, candidates found with locality-sensitive hashing
+  (datasketch.MinHashLSH), then checked on the signatures. Near-duplicates of near-duplicates join the cluster.
+
+Articles of the same id (the same normalised text) are one article already (the id is a
+hash of the text). The build computes the clusters when it commits a corpus, over all
+its articles (`with_clusters` in memory, `cluster_saved_articles` for a saved table,
+streamed row group by row group).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import zlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+from datasketch import MinHashLSH
+
+from diplomap import schema as S
+from diplomap.normalize import normalize
+
+NUM_PERM = 128  # hashes per signature
+THRESHOLD = 0.8  # Jaccard similarity of the shingles from which two texts are reprints
+# LSH finds candidates from a lower similarity (so that a pair at THRESHOLD is hardly ever
+# missed); a candidate is kept when its signatures agree on THRESHOLD of their hashes, less
+# about two standard errors of that estimate (0.035 at 128 hashes).
+CANDIDATE_THRESHOLD = 0.7
+KEEP_THRESHOLD = THRESHOLD - 0.06
+SHINGLE_WORDS = 3  # words per shingle
+_MASK32 = np.uint64(0xFFFFFFFF)
+_WORD = re.compile(r"\w+")
+# Query parameters that say where a reader came from, not which article it is.
+_TRACKING = re.compile(
+    r"^(utm_\w*|fbclid|gclid|dclid|yclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|"
+    r"referrer|source|cmpid|at_\w+|rss|from|share|amp|output)$",
+    re.IGNORECASE,
+)
+_HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
+_DEFAULT_PORTS = {"http": ":80", "https": ":443"}
+
+
+# --- canonical URLs ---------------------------------------------------------------------------
+
+
+def canonical_url(url: object) -> str:
+    """The address of an article without what does not change which article it is:
+    scheme, "www."/"m."/"amp." host prefixes, default port, tracking parameters,
+    parameter order, fragment, trailing slash and an "/amp" ending. "" for anything but
+    an http(s) URL with a host."""
+    text = str(url or "").strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return ""
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        return ""
+    host = parts.netloc.rsplit("@", 1)[-1].lower().removesuffix(_DEFAULT_PORTS[scheme])
+    for prefix in _HOST_PREFIXES:
+        host = host.removeprefix(prefix)
+    path = re.sub(r"/+", "/", parts.path or "/")
+    path = re.sub(r"/amp/?$", "/", path).rstrip("/") or "/"
+    params = sorted((k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k))
+    query = f"?{urlencode(params)}" if params else ""
+    return f"{host}{path}{query}"
+
+
+# --- MinHash signatures -----------------------------------------------------------------------
+
+
+def _permutations(num_perm: int = NUM_PERM, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """Multiply-shift hash functions (odd 64-bit multipliers, 64-bit offsets), fixed."""
+    rng = np.random.RandomState(seed)
+    a = rng.randint(0, 1 << 63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.randint(0, 1 << 63, size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+_A, _B = _permutations()
+
+
+def body_text(text: str, boilerplate: Iterable | None = None) -> str:
+    """The text without its boilerplate spans (site furniture differs between outlets)."""
+    spans = []
+    for span in boilerplate if boilerplate is not None else ():
+        try:
+            spans.append((int(span[0]), int(span[1])))
+        except (TypeError, ValueError, IndexError):
+            continue
+    if not spans:
+        return text
+    kept, last = [], 0
+    for start, end in sorted(spans):
+        if start > last:
+            kept.append(text[last:start])
+        last = max(last, end)
+    kept.append(text[last:])
+    return " ".join(kept)
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """32-bit hashes of the text's shingles (SHINGLE_WORDS normalised words in a row);
+    empty for a text without words."""
+    words = _WORD.findall(normalize(text))
+    if not words:
+        return np.zeros(0, np.uint64)
+    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), np.uint64, len(words))
+    if len(h) < SHINGLE_WORDS:
+        h = np.r_[h, np.zeros(SHINGLE_WORDS - len(h), np.uint64)]
+    k = len(h) - SHINGLE_WORDS + 1
+    combined = h[:k].copy()
+    for i in range(1, SHINGLE_WORDS):  # a rolling combination, order-sensitive
+        combined = (combined * np.uint64(0x9E3779B1) + h[i : i + k]) & _MASK32
+    return np.unique(combined)
+
+
+def signature(text: str, boilerplate: Iterable | None = None) -> np.ndarray | None:
+    """The MinHash signature (NUM_PERM uint32) of a text, None when it has no words."""
+    hashes = shingle_hashes(body_text(text or "", boilerplate))
+    if not len(hashes):
+        return None
+    permuted = (hashes[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)  # wraps: mod 2**64
+    return permuted.min(axis=0).astype(np.uint32)
+
+
+# --- clusters ---------------------------------------------------------------------------------
+
+
+class _Signature:
+    """What MinHashLSH reads of a MinHash (building a datasketch MinHash from given
+    hash values costs a millisecond each)."""
+
+    scheme = "multiply-shift"
+
+    def __init__(self, values: np.ndarray) -> None:
+        self.hashvalues = values.astype(np.uint64)
+
+    def __len__(self) -> int:
+        return len(self.hashvalues)
+
+
+class _Clusters:
+    """Union-find over article indexes; the root is the smallest article id."""
+
+    def __init__(self, ids: Sequence[str]) -> None:
+        self.ids = list(ids)
+        self.parent = list(range(len(ids)))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            low, high = (a, b) if self.ids[a] <= self.ids[b] else (b, a)
+            self.parent[high] = low
+
+    def labels(self) -> list[str]:
+        return [self.ids[self.find(i)] for i in range(len(self.ids))]
+
+
+def _join_same_urls(clusters: _Clusters, urls: Sequence[object]) -> None:
+    first: dict[str, int] = {}
+    for i, url in enumerate(urls):
+        key = canonical_url(url)
+        if key:
+            clusters.union(first.setdefault(key, i), i)
+
+
+def _join_near_duplicates(clusters: _Clusters, signatures: Sequence[np.ndarray | None]) -> None:
+    """Join the articles whose signatures agree on about THRESHOLD of their hashes or
+    more (LSH candidates, checked)."""
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    for i, sig in enumerate(signatures):
+        if sig is None:
+            continue
+        minhash = _Signature(sig)
+        for j in lsh.query(minhash):
+            if float(np.mean(signatures[j] == sig)) >= KEEP_THRESHOLD:
+                clusters.union(i, j)
+        lsh.insert(i, minhash, check_duplication=False)
+
+
+def cluster_labels(
+    ids: Sequence[str], signatures: Sequence[np.ndarray | None], urls: Sequence[object]
+) -> list[str]:
+    """The cluster id of every article: the smallest article id of its near-duplicates
+    (same canonical URL, or similar signatures)."""
+    clusters = _Clusters([str(i) for i in ids])
+    _join_same_urls(clusters, urls)
+    _join_near_duplicates(clusters, signatures)
+    return clusters.labels()
+
+
+def with_clusters(corpus):
+    """The corpus with the CLUSTER column of its articles table (computed over all of
+    its articles; a table without texts keeps the clusters it has)."""
+    arts = corpus.articles
+    if not len(arts) or S.TEXT not in arts.columns:
+        return corpus
+    boilerplate = arts[S.BOILERPLATE] if S.BOILERPLATE in arts.columns else [None] * len(arts)
+    urls = arts[S.URL] if S.URL in arts.columns else [""] * len(arts)
+    signatures = [
+        signature(str(t) if isinstance(t, str) else "", b)
+        for t, b in zip(arts[S.TEXT], boilerplate, strict=True)
+    ]
+    corpus.articles = arts.assign(
+        **{S.CLUSTER: cluster_labels(arts[S.ARTICLE_ID].astype(str).tolist(), signatures, urls)}
+    )
+    return corpus
+
+
+# --- a saved articles table --------------------------------------------------------------------
+
+_READ = [S.ARTICLE_ID, S.TEXT, S.URL, S.BOILERPLATE]
+_NO_DICTIONARY = {S.TEXT, S.TITLE, S.FILE, S.URL, S.DATE_TEXT, S.BOILERPLATE, S.CLUSTER}
+
+
+def _saved_labels(parquet: pq.ParquetFile) -> list[str]:
+    """The cluster ids of a saved articles table, its texts read a row group at a time."""
+    names = set(parquet.schema_arrow.names)
+    columns = [c for c in _READ if c in names]
+    ids: list[str] = []
+    urls: list[object] = []
+    signatures: list[np.ndarray | None] = []
+    for i in range(parquet.num_row_groups):
+        part = parquet.read_row_group(i, columns=columns).to_pydict()
+        n = len(part[S.ARTICLE_ID])
+        texts = part.get(S.TEXT, [""] * n)
+        spans = part.get(S.BOILERPLATE, [None] * n)
+        ids.extend(part[S.ARTICLE_ID])
+        urls.extend(part.get(S.URL, [""] * n))
+        signatures.extend(signature(t or "", b) for t, b in zip(texts, spans, strict=True))
+        del part, texts
+    return cluster_labels(ids, signatures, urls)
+
+
+def cluster_saved_articles(path: str | Path) -> None:
+    """Add (or replace) the CLUSTER column of a saved articles table, in place (a new
+    file replaces it; rewritten row group by row group)."""
+    path = Path(path)
+    parquet = pq.ParquetFile(path)
+    labels = _saved_labels(parquet)
+    schema = parquet.schema_arrow.remove_metadata()
+    if S.CLUSTER in schema.names:
+        schema = schema.remove(schema.get_field_index(S.CLUSTER))
+    schema = schema.append(pa.field(S.CLUSTER, pa.large_string()))
+    fd, tmp = tempfile.mkstemp(prefix=".articles-", suffix=".parquet", dir=path.parent)
+    os.close(fd)
+    try:
+        dictionary = [c for c in schema.names if c not in _NO_DICTIONARY]
+        with pq.ParquetWriter(tmp, schema, use_dictionary=dictionary) as writer:
+            done = 0
+            for i in range(parquet.num_row_groups):
+                part = parquet.read_row_group(i)
+                if S.CLUSTER in part.column_names:
+                    part = part.drop_columns([S.CLUSTER])
+                column = pa.array(labels[done : done + part.num_rows], pa.large_string())
+                writer.write_table(part.append_column(S.CLUSTER, column).cast(schema))
+                done += part.num_rows
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
