@@ -41,6 +41,7 @@ class FixtureServer:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, str, str]] = []  # (path with query, Host, User-Agent)
         self.counts: Counter = Counter()
+        self.times: dict[str, list[float]] = {}  # path -> when each request arrived
         self.lock = threading.Lock()
         server = self
 
@@ -91,6 +92,7 @@ class FixtureServer:
                 )
             )
             self.counts[parts.path] += 1
+            self.times.setdefault(parts.path, []).append(time.monotonic())
             n = self.counts[parts.path]
         route = self.routes.get(parts.path)
         if route is not None and route.dynamic is not None:
