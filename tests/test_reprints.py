@@ -1,0 +1,346 @@
+"""Issue 12: reprints, sources and links, the published corpus and its weekly job.
+
+A corpus with reprints is built from articles generated in code (tests/reprint_articles.py:
+one wire story under three outlets and two addresses of one of them, with small edits,
+plus four distinct stories): the reprints get one cluster, the "Count reprints once"
+switch changes the counts, the Statements page shows how many outlets carried a story.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from apptest_run import run
+from reprint_articles import write_collection
+
+from diplomap import config, session
+from diplomap import query as Q
+from diplomap import schema as S
+from diplomap.__main__ import main
+from diplomap.corpus import build_corpus, build_to_dir, load_corpus
+from diplomap.corpus.publish import PUBLISHED_DIR, publish, published_version
+from diplomap.corpus.reprints import canonical_url, cluster_labels, signature
+from diplomap.explore import aggregates as A
+from diplomap.explore.store import Store
+from diplomap.explore.view import View
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW = ROOT / ".github" / "workflows" / "publish-corpus.yml"
+WIRE_OUTLETS = {"TASS", "RT", "Sputnik"}
+
+
+@pytest.fixture(scope="module")
+def collection(tmp_path_factory) -> Path:
+    return write_collection(tmp_path_factory.mktemp("reprints") / "collection")
+
+
+@pytest.fixture(scope="module")
+def corpus(collection):
+    return build_corpus([collection], workers=1)
+
+
+@pytest.fixture(scope="module")
+def store(corpus) -> Store:
+    return Store.from_corpus(corpus)
+
+
+def wire_ids(corpus) -> list[str]:
+    arts = corpus.articles
+    return sorted(arts.loc[arts[S.SOURCE].isin(WIRE_OUTLETS), S.ARTICLE_ID])
+
+
+# --- canonical URLs and clusters ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("https://www.tass.com/politics/1001/", "http://TASS.com/politics/1001"),
+        ("https://tass.com/a?id=3&utm_source=rss&x=1#top", "https://tass.com/a?x=1&id=3"),
+        ("https://m.example.org/news/1/amp", "https://example.org/news/1"),
+        ("https://example.org:443/a?fbclid=1", "https://example.org/a"),
+    ],
+)
+def test_canonical_url_ignores_what_does_not_name_the_article(a, b):
+    assert canonical_url(a) == canonical_url(b) != ""
+
+
+@pytest.mark.parametrize(
+    "url", ["", "javascript:alert(1)", "data:text/html,x", "ftp://x.org/a", "/relative", None]
+)
+def test_canonical_url_is_empty_for_anything_but_http(url):
+    assert canonical_url(url) == ""
+
+
+def test_same_canonical_url_is_one_cluster_whatever_the_texts():
+    labels = cluster_labels(
+        ["b", "a", "c"],
+        [signature("one story entirely"), signature("another text here"), None],
+        ["https://x.org/a?utm_medium=feed", "https://www.x.org/a/", ""],
+    )
+    assert labels == ["a", "a", "c"]
+
+
+def test_reprints_share_a_cluster_and_distinct_stories_do_not(corpus):
+    arts = corpus.articles
+    assert len(arts) == 8  # every URL and outlet is kept: 4 wire articles, 4 stories
+    wire = arts[arts[S.SOURCE].isin(WIRE_OUTLETS)]
+    assert len(wire) == 4 and wire[S.ARTICLE_ID].nunique() == 4  # small edits: other ids
+    assert set(wire[S.CLUSTER]) == {min(wire[S.ARTICLE_ID])}  # the smallest id names it
+    others = arts[~arts[S.SOURCE].isin(WIRE_OUTLETS)]
+    assert (others[S.CLUSTER] == others[S.ARTICLE_ID]).all()
+    assert set(arts[S.URL]) >= {
+        "https://tass.com/politics/1001",
+        "https://www.rt.com/news/syria-lavrov/",
+    }
+
+
+def test_the_same_text_at_two_addresses_is_one_article(tmp_path, collection):
+    """The article id is a hash of the normalised text: a second copy is dropped."""
+    folder = tmp_path / "twice"
+    folder.mkdir()
+    text = (collection / "collection.jsonl").read_text("utf-8").splitlines()[0]
+    again = text.replace("https://tass.com/politics/1001", "https://tass.com/politics/1001?amp=1")
+    (folder / "a.jsonl").write_text(text + "\n" + again + "\n", "utf-8")
+    assert len(build_corpus([folder], workers=1).articles) == 1
+
+
+def test_streamed_build_gives_the_same_clusters(tmp_path, corpus):
+    """Eight files or more are streamed to Parquet: the clusters are computed there too,
+    and kept when the corpus is built again incrementally."""
+    folder = write_collection(tmp_path / "many", one_file_each=True)
+    build_to_dir([folder], tmp_path / "out", workers=1)
+    saved = load_corpus(tmp_path / "out").articles.set_index(S.ARTICLE_ID)[S.CLUSTER]
+    expected = corpus.articles.set_index(S.ARTICLE_ID)[S.CLUSTER]
+    assert saved.sort_index().equals(expected.sort_index())
+    (folder / "99.jsonl").write_text('{"text": "Lavrov said nothing new today."}\n', "utf-8")
+    summary = build_to_dir([folder], tmp_path / "out", workers=1)
+    assert summary.reused == 8
+    again = load_corpus(tmp_path / "out").articles.set_index(S.ARTICLE_ID)[S.CLUSTER]
+    assert again.reindex(expected.index).equals(expected)
+
+
+def test_small_build_keeps_the_clusters_when_saved(tmp_path, collection, corpus):
+    build_to_dir([collection], tmp_path / "out", workers=1)  # one file: built in memory
+    saved = load_corpus(tmp_path / "out").articles
+    assert saved[S.CLUSTER].tolist() == corpus.articles[S.CLUSTER].tolist()
+
+
+# --- counting reprints once ----------------------------------------------------------------
+
+
+def syria_articles(view: View) -> int:
+    table = A.country_counts(view)
+    return int(table.loc[table["iso3"] == "SYR", "articles"].sum())
+
+
+def test_the_switch_changes_the_counts(store, corpus):
+    assert store.has_reprints and store.n_clusters == 5
+    once = View(store, Q.FilterState())  # default: on, the corpus has reprints
+    every = View(store, Q.FilterState(reprints_once=False))
+    assert (once.n_articles, every.n_articles) == (5, 8)
+    assert syria_articles(once) == 1 and syria_articles(every) == 4
+    assert every.n_statements > once.n_statements > 0
+    # the story is counted once, by its first article (the smallest id on the same day)
+    assert once.article_ids() & set(wire_ids(corpus)) == {min(wire_ids(corpus))}
+
+
+def test_reprints_once_counts_a_story_under_each_filter(store):
+    """A filter picks among the reprints: a story carried by RT counts once for RT."""
+    rt = View(store, Q.FilterState(sources=("RT",)))
+    assert rt.n_articles == 1 and syria_articles(rt) == 1
+    two = View(store, Q.FilterState(sources=("RT", "Sputnik")))
+    assert two.n_articles == 1
+    assert (
+        View(store, Q.FilterState(sources=("RT", "Sputnik"), reprints_once=False)).n_articles == 2
+    )
+
+
+def test_outlets_per_statement(store, corpus):
+    page = A.statement_page(View(store, Q.FilterState()), "", 1, 100)
+    wire = page.table[page.table[S.ARTICLE_ID].isin(wire_ids(corpus))]
+    assert len(wire) and set(wire["outlets"]) == {3}  # TASS (twice), RT, Sputnik
+    assert set(page.table.loc[~page.table.index.isin(wire.index), "outlets"]) == {1}
+    assert all(link.startswith("https://") for link in page.table["link"])
+
+
+def test_a_corpus_without_clusters_has_the_switch_off(store):
+    from conftest import make_corpus
+
+    plain = Store.from_corpus(make_corpus())
+    assert not plain.has_reprints and not A.filter_options(plain).reprints
+    assert View(plain, Q.FilterState()).n_articles == 6
+
+
+def test_the_switch_in_the_url():
+    on, off = Q.FilterOptions(reprints=True), Q.FilterOptions(reprints=False)
+    state, notes = Q.parse_query({"reprints": "false"}, on)
+    assert state.reprints_once is False and not notes
+    assert Q.to_query(state, on) == {"reprints": ["false"]}
+    assert Q.parse_query({"reprints": "true"}, on)[0].reprints_once is None  # the default
+    assert Q.parse_query({"reprints": "true"}, off)[0].reprints_once is True
+    state, notes = Q.parse_query({"reprints": "maybe"}, on)
+    assert state.reprints_once is None and "reprints" in notes[0]
+    values = Q.widget_values(Q.FilterState(), on)
+    assert values[Q.REPRINTS] is True
+    assert Q.state_from_widgets({**values, Q.REPRINTS: False}, on).reprints_once is False
+
+
+# --- the dashboard ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_reprints(monkeypatch, corpus):
+    bad = corpus.articles.copy()
+    bad.loc[bad[S.SOURCE] == "IRNA", S.URL] = "javascript:alert(1)"
+    shown = type(corpus)(bad, corpus.mentions, corpus.issue_mentions, corpus.statements)
+    monkeypatch.setattr(session, "bundled_corpus", lambda: shown)
+    session._shared_store.clear()
+    return shown
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_dashboard_switch_is_on_and_changes_the_counts(with_reprints):
+    at = run()
+    switch = at.toggle(key=Q.REPRINTS)
+    assert switch.value is True and not switch.proto.disabled
+    assert switch.proto.query_param_key == Q.REPRINTS
+    assert metric(at, "Articles") == "5"
+    switch.set_value(False).run()
+    assert metric(at, "Articles") == "8"
+    assert "reprints=false" in at.sidebar.get("code")[0].value
+    at = run(None, {"reprints": "false"})
+    assert at.toggle(key=Q.REPRINTS).value is False and metric(at, "Articles") == "8"
+
+
+def test_statements_show_outlets_sources_and_safe_links(with_reprints):
+    at = run("statements")
+    table = at.dataframe[0].value
+    assert {"source", "outlets", "link"} <= set(table.columns)
+    wire = table[table["source"].isin(WIRE_OUTLETS)]
+    assert len(wire) and set(wire["outlets"]) == {3}
+    assert set(wire["source"]) == {"TASS"}  # the story once, under its first outlet
+    links = [link for link in table["link"] if isinstance(link, str)]
+    assert links and all(link.startswith("https://") for link in links)
+    assert table.loc[table["source"] == "IRNA", "link"].isna().all()  # javascript: refused
+    at = run("statements", {"reprints": "false"})
+    assert set(at.dataframe[0].value["source"]) >= WIRE_OUTLETS
+
+
+def first_statement(corpus) -> str:
+    """The link's name of the first statement of the wire story's first article."""
+    rows = corpus.statements[corpus.statements[S.ARTICLE_ID] == min(wire_ids(corpus))]
+    return A.statement_ref(rows[S.ARTICLE_ID].iloc[0], rows[S.SENTENCE].min())
+
+
+def test_selected_statement_says_who_carried_it(with_reprints, corpus):
+    at = run("statements", {"statement": first_statement(corpus)})
+    body = "\n".join(h.proto.body for h in at.get("html"))
+    assert "Carried by 3 outlets" in body
+    for outlet in WIRE_OUTLETS:
+        assert f">{outlet} ↗</a>" in body
+    assert 'rel="noopener noreferrer" referrerpolicy="no-referrer"' in body
+    assert 'href="https://sputnikglobe.com/20240213/lavrov.html" target="_blank"' in body
+
+
+def test_source_filter_is_bound_to_the_url(with_reprints):
+    at = run("statements", {"source": "RT"})
+    assert at.multiselect(key=Q.SOURCE).value == ["RT"]
+    assert at.multiselect(key=Q.SOURCE).proto.query_param_key == Q.SOURCE
+    assert set(at.dataframe[0].value["source"]) == {"RT"}
+
+
+def test_about_panel_counts_the_stories(with_reprints):
+    at = run()
+    about = next(e for e in at.expander if e.label == "About this data")
+    text = re.sub(r"\\(.)", r"\1", "\n".join(m.value for m in about.markdown))
+    assert "8 articles tell 5 stories (3 reprints" in text
+
+
+# --- publishing -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory, collection) -> Path:
+    """A data folder holding only a published corpus (built by the command line)."""
+    root = tmp_path_factory.mktemp("hosted")
+    code = main(["build", str(collection), "--out", str(root / "full"), "--publish", str(root / "data" / "published"), "--quiet", "--workers", "1"])  # fmt: skip
+    assert code == 0
+    return root
+
+
+def test_published_corpus_has_no_texts_but_statements_counts_and_links(published):
+    full = load_corpus(published / "full")
+    public = load_corpus(published / "data" / "published")
+    assert (full.articles[S.TEXT].str.len() > 100).all()
+    assert (public.articles[S.TEXT] == "").all()
+    assert public.articles[S.BOILERPLATE].map(len).eq(0).all()
+    for column in (S.ARTICLE_ID, S.TITLE, S.SOURCE, S.URL, S.PUBLISHED, S.CLUSTER):
+        assert public.articles[column].equals(full.articles[column]), column
+    assert not public.articles[S.FILE].str.contains("/").any()  # never a path of the builder
+    pd.testing.assert_frame_equal(public.statements, full.statements)
+    assert len(public.mentions) == len(full.mentions)
+    assert published_version(published / "data") is not None
+
+
+def test_publishing_the_same_corpus_again_changes_no_file(published):
+    dest = published / "data" / "published"
+    before = {p: p.read_bytes() for p in dest.rglob("*") if p.is_file()}
+    again = publish(published / "full", dest)
+    after = {p: p.read_bytes() for p in dest.rglob("*") if p.is_file()}
+    assert again.parent == dest and before == after
+
+
+def test_publish_refuses_its_own_output_folder(tmp_path, collection, capsys):
+    code = main(["build", str(collection), "--out", str(tmp_path / "c"), "--publish", str(tmp_path / "c"), "--quiet", "--workers", "1"])  # fmt: skip
+    assert code == 2 and "its own" in capsys.readouterr().err
+
+
+def test_dashboard_reads_the_published_corpus(published, monkeypatch):
+    monkeypatch.setenv("DIPLOMAP_DATA", str(published / "data"))
+    assert config.data_dir() == (published / "data").resolve()
+    at = run("statements", {"statement": first_statement(load_corpus(published / "full"))})
+    assert metric(run(), "Articles") == "5"
+    body = "\n".join(h.proto.body for h in at.get("html"))
+    assert "Carried by 3 outlets" in body and "not part of this corpus" in body
+    assert 'href="https://tass.com/politics/1001"' in body
+    at = run("data")
+    about = next(e for e in at.expander if e.label == "About this data")
+    text = "\n".join(m.value for m in about.markdown)
+    assert "published corpus" in text and "bundled sample" not in text
+
+
+# --- the scheduled job ------------------------------------------------------------------------
+
+
+def test_the_weekly_workflow_collects_builds_publishes_and_commits():
+    workflow = yaml.safe_load(WORKFLOW.read_text("utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert re.fullmatch(r"\S+ \S+ \* \* [0-6]", triggers["schedule"][0]["cron"])  # weekly
+    assert "workflow_dispatch" in triggers
+    assert workflow["permissions"]["contents"] == "write"
+    steps = workflow["jobs"]["publish"]["steps"]
+    env = workflow["jobs"]["publish"]["env"]
+    script = "\n".join(step.get("run", "") for step in steps)
+    assert "pip install -r requirements.txt" in script
+    assert re.search(r"python -m diplomap collect --out \"\$COLLECTION\"", script)
+    assert "--gdelt" in script and "--since" in script
+    assert re.search(
+        r"python -m diplomap build \"\$COLLECTION\" --out \"\$CORPUS\" --publish \"\$PUBLISHED\"",
+        script,
+    )
+    # what it publishes is what the hosted app reads: the data folder's published/
+    assert env["PUBLISHED"] == f"data/{PUBLISHED_DIR}"
+    assert Path(env["PUBLISHED"]).parent == config.PACKAGE_DATA_DIR.relative_to(ROOT)
+    assert 'git add -- "$PUBLISHED"' in script and "git commit" in script and "git push" in script
+    assert "git diff --cached --quiet" in script  # commits only when it changed
+    uses = [step.get("uses", "") for step in steps]
+    assert any(u.startswith("actions/cache/restore@") for u in uses)
+    assert any(u.startswith("actions/cache/save@") for u in uses)
