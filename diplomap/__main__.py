@@ -158,6 +158,10 @@ def _prepare_dashboard(version: Path, quiet: bool) -> None:
         )
 
 
+def _say(message: str) -> None:
+    print(f"diplomap: {message}", file=sys.stderr, flush=True)
+
+
 def cmd_build(args) -> int:
     from diplomap.corpus import (  # lazy: --help and other commands start without pandas (~0.3 s)
         build_to_dir,
@@ -174,6 +178,8 @@ def cmd_build(args) -> int:
         progress=None if args.quiet else _progress_printer("extracting"),
         geocoder=_make_geocoder(args.geocode),
         signature=signature,
+        wait=not args.no_wait,
+        notify=_say,
     )
     _report(summary.problems)
     n_articles = summary.counts["articles"]
@@ -217,6 +223,11 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, required=True, help="output folder")
     b.add_argument("--full", action="store_true", help="re-extract everything")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
+    b.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="if another build is writing --out, stop at once (default: wait for it)",
+    )
     b.add_argument(
         "--dashboard",
         action="store_true",

@@ -26,6 +26,7 @@ import streamlit as st
 
 from diplomap import config, query
 from diplomap.corpus import (
+    corpus_damage,
     current_version,
     empty_corpus,
     extractor_fingerprint,
@@ -66,7 +67,9 @@ _signature_lock = threading.Lock()
 def _compute_signature(data_dir: Path) -> str:
     articles = data_dir / "articles" if (data_dir / "articles").is_dir() else data_dir
     try:
-        return input_signature([articles]) if articles.exists() else "missing"
+        if not articles.exists():
+            return "missing"
+        return input_signature([articles], exclude=data_dir / "corpus")
     except OSError:
         return "unreadable"
 
@@ -139,6 +142,11 @@ def _load(data_dir: str, signature: str) -> Store:
     if signature == "missing":
         return Store.from_corpus(empty_corpus())
     out = path / "corpus"
+    if _noted_damage(data_dir, out):  # rebuilt (and saved, when the folder is writable)
+        corpus = load_or_build(path)
+        if corpus_damage(out) is not None:
+            return Store.from_corpus(corpus)
+        del corpus
     for _attempt in range(3):
         manifest = read_manifest(out)
         if not _fresh(manifest, signature):
@@ -155,6 +163,30 @@ def _load(data_dir: str, signature: str) -> Store:
         except (OSError, ValueError):  # replaced by a concurrent build while reading
             time.sleep(0.1)
     return Store.from_corpus(load_or_build(path))
+
+
+_damage_notes: dict[str, str] = {}  # data folder -> what was wrong with its saved corpus
+
+
+def _noted_damage(data_dir: str, out: Path) -> bool:
+    """Whether the saved corpus is damaged; what is wrong is noted for `show_corpus_notice`."""
+    problem = corpus_damage(out)
+    if problem is None:
+        _damage_notes.pop(data_dir, None)
+        return False
+    _damage_notes[data_dir] = (
+        f"The saved corpus in {out} was damaged ({problem}), so it was rebuilt from the "
+        "articles. If this happens again, check the disk, then run "
+        "`python -m diplomap build` (see README, Security)."
+    )
+    return True
+
+
+def show_corpus_notice() -> None:
+    """A warning when the bundled corpus was found damaged (and rebuilt)."""
+    note = _damage_notes.get(str(config.data_dir()))
+    if note:
+        st.warning(md_escape(note))
 
 
 def _store_of_version(version: Path, fingerprint: str | None) -> Store:

@@ -11,7 +11,8 @@ rebuild with `previous=` re-extracts only the articles it has not seen.
               `build_corpus`) or streaming a folder's files to Parquet (`build_to_dir`)
 - budget.py   the time budget of one article's extraction
 - parquet.py  tables written and copied batch by batch
-- saved.py    version folders, manifest, the atomic CURRENT pointer, loading
+- saved.py    version folders, manifest, the atomic CURRENT pointer, loading, damage
+- lock.py     one writer at a time per corpus folder
 - uploads.py  uploaded files merged with the saved corpus for one session
 """
 
@@ -22,7 +23,11 @@ from diplomap.corpus.build import (
     build_to_dir,
     load_or_build,
 )
+from diplomap.corpus.lock import CorpusBusy
 from diplomap.corpus.saved import (
+    CorpusDamaged,
+    CorpusWriteError,
+    corpus_damage,
     current_version,
     extractor_fingerprint,
     input_signature,
@@ -40,10 +45,14 @@ __all__ = [
     "TABLES",
     "BuildSummary",
     "Corpus",
+    "CorpusBusy",
+    "CorpusDamaged",
+    "CorpusWriteError",
     "build_corpus",
     "build_from_articles",
     "build_to_dir",
     "coerce",
+    "corpus_damage",
     "current_version",
     "empty_corpus",
     "extractor_fingerprint",

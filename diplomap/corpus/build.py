@@ -30,9 +30,12 @@ import pyarrow as pa  # already imported by pandas: free
 from diplomap import config, ingest
 from diplomap import schema as S
 from diplomap.corpus.budget import ArticleTimeout, TimeBudget
+from diplomap.corpus.lock import corpus_lock, forget_inherited
 from diplomap.corpus.parquet import StreamWriter, copy_rows, id_filter, read_ids, read_table
+from diplomap.corpus.reprints import cluster_saved_articles, with_clusters
 from diplomap.corpus.saved import (
     commit_version,
+    corpus_damage,
     current_version,
     input_signature,
     is_current,
@@ -42,6 +45,7 @@ from diplomap.corpus.saved import (
     new_version,
     problem_dicts,
     read_manifest,
+    removed_on_failure,
     save_corpus,
 )
 from diplomap.corpus.tables import TABLES, Columns, Corpus, concat, ids_fingerprint, select
@@ -52,6 +56,7 @@ PARALLEL_THRESHOLD = 400  # fewer new articles than this are extracted in-proces
 BATCH_SIZE = 250
 STREAM_MIN_FILES = 8  # fewer input files (e.g. one big CSV): read in-process, then extract
 FILES_MAP = "files.json"
+SAVE_WAIT = 10.0  # seconds `load_or_build` waits for another build to finish before not saving
 
 
 # --- extract: one article, a batch, the batches -------------------------------------------------
@@ -193,6 +198,7 @@ _WORKER: tuple | None = None
 def _start_worker(work, job: Job) -> None:
     global _WORKER
     _WORKER = (work, job)
+    forget_inherited()  # the parent's corpus lock: orphaned workers must not keep it
 
 
 def _run_in_worker(batch: list) -> Batch:
@@ -233,8 +239,8 @@ def build_from_articles(
         problems.extend(problem for _aid, problem in batch.problems)
     fresh = acc.corpus(problems)  # write (the caller may commit it: `save_corpus`)
     if not known:
-        return fresh
-    return _with_reused(select(previous, known), fresh, articles)
+        return with_clusters(fresh)  # reprint clusters, over all the articles
+    return with_clusters(_with_reused(select(previous, known), fresh, articles))
 
 
 def _reusable(previous: Corpus | None, articles: list) -> set[str]:
@@ -265,21 +271,52 @@ def build_corpus(
     progress: Callable[[int, int], None] | None = None,
     geocoder=None,
     limits=None,
+    exclude: Path | None = None,
 ) -> Corpus:
     """Read files/folders/archives and extract them into a Corpus (the one entry point).
 
     Bad inputs are not fatal: they are listed in `Corpus.problems` and the rest is kept.
-    With `previous`, articles already in it are not re-extracted.
+    With `previous`, articles already in it are not re-extracted. The files under
+    `exclude` (the corpus folder, when it is inside an input folder) are not read.
     """
-    result = ingest.read_paths([Path(p) for p in paths], limits or ingest.DEFAULT_LIMITS)
+    limits = limits or ingest.DEFAULT_LIMITS
+    sources, listed = _outside([Path(p) for p in paths], exclude, limits)
+    result = ingest.read_paths(sources, limits)
     return build_from_articles(
         result.articles,
-        result.problems,
+        listed + result.problems,
         previous=previous,
         workers=workers,
         progress=progress,
         geocoder=geocoder,
     )
+
+
+def _outside(paths: list[Path], out: Path | None, limits) -> tuple[list[Path], list]:
+    """The paths to read, and the problems met listing them: `paths` themselves, or, when
+    the corpus folder `out` lies inside one of them, the files they hold but its own
+    (a corpus is never read back as input)."""
+    if out is None or not _holds(paths, out):
+        return paths, []
+    inside = _under(out)
+    items = ingest.list_inputs(paths, limits)
+    files = [Path(i[0]) for i in items if isinstance(i, tuple) and not inside(i[0])]
+    return files, [i for i in items if not isinstance(i, tuple)]
+
+
+def _holds(paths: Iterable[str | Path], out: Path) -> bool:
+    """Whether the folder `out` is one of `paths` or inside one of them."""
+    target = os.path.realpath(out)
+    for p in paths:
+        root = os.path.realpath(p)
+        if target == root or target.startswith(root.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
+def _under(folder: Path) -> Callable[[str], bool]:
+    prefix = os.path.realpath(folder).rstrip(os.sep) + os.sep
+    return lambda path: os.path.realpath(path).startswith(prefix)
 
 
 def load_or_build(data_dir: str | Path | None = None) -> Corpus:
@@ -288,16 +325,17 @@ def load_or_build(data_dir: str | Path | None = None) -> Corpus:
     base = Path(data_dir) if data_dir is not None else config.data_dir()
     articles = base / "articles" if (base / "articles").is_dir() else base
     out = base / "corpus"
-    signature = input_signature([articles])
+    signature = input_signature([articles], exclude=out)
     saved = read_manifest(out)
     previous = load_or_none(out) if is_fresh(saved) else None
-    if previous is not None and saved.get("signature") == signature:
+    clustered = previous is not None and S.CLUSTER in previous.articles.columns
+    if clustered and saved.get("signature") == signature:  # else: saved before clusters
         return previous
-    corpus = build_corpus([articles], previous=previous)
+    corpus = build_corpus([articles], previous=previous, exclude=out)
     try:
-        save_corpus(corpus, out, signature=signature)
+        save_corpus(corpus, out, signature=signature, wait=SAVE_WAIT)
     except OSError:
-        pass  # a read-only deployment still works, it just rebuilds on start
+        pass  # read-only, full, or a long build writing it: this start rebuilds in memory
     return corpus
 
 
@@ -324,8 +362,17 @@ class _Previous:
     files: dict  # path -> [size, mtime_ns, article ids, problem dicts] (FILES_MAP)
 
 
-def _open_previous(out: Path, full: bool, limits) -> _Previous | None:
-    """The current saved corpus in `out`, unless `full` or made by another extractor."""
+def _open_previous(out: Path, full: bool, limits, notify) -> _Previous | None:
+    """The current saved corpus in `out`, unless `full` or made by another extractor, or
+    damaged (then `notify` is told, and the build reads everything from the inputs)."""
+    problem = corpus_damage(out, deep=not full)
+    if problem is not None:
+        if notify is not None:
+            notify(
+                f"warning: the saved corpus in {out} is damaged ({problem}); "
+                "rebuilding it from the inputs"
+            )
+        return None
     path = None if full or not is_current(out) else current_version(out)
     if path is None:
         return None
@@ -356,6 +403,8 @@ def build_to_dir(
     geocoder=None,
     limits=None,
     signature: str | None = None,
+    wait: bool | float = True,
+    notify: Callable[[str], None] | None = None,
 ) -> BuildSummary:
     """Build the corpus of `paths` and save it in `out_dir` (what `python -m diplomap build`
     does), with the same tables as `save_corpus(build_corpus(paths, previous=...))`.
@@ -363,45 +412,72 @@ def build_to_dir(
     Unless `full`, a current saved corpus in `out_dir` is reused: its articles are not
     re-extracted, and its input files that did not change (same path, size and
     modification time) are not even read again. Worker processes read and extract;
-    the tables are streamed to Parquet, so memory does not grow with the corpus."""
-    limits = limits or ingest.DEFAULT_LIMITS
-    workers = _workers(workers)
+    the tables are streamed to Parquet, so memory does not grow with the corpus.
+
+    One build at a time writes a folder: another one holding its lock is waited for
+    (`wait`: True, False or seconds, then `lock.CorpusBusy`). `notify(message)` is told
+    of that wait, and of a damaged saved corpus (not reused: rebuilt from the inputs).
+    A failed write (`saved.CorpusWriteError`) leaves the current corpus as it was."""
     out = Path(out_dir)
-    # list
-    items = ingest.list_inputs([Path(p) for p in paths], limits)
+    limits = limits or ingest.DEFAULT_LIMITS
+    request = _Request(paths, out, full, _workers(workers), progress, geocoder, limits, signature)
+    with corpus_lock(out, wait=wait, notify=notify):
+        return _build_locked(request, notify)
+
+
+class _Request(NamedTuple):
+    paths: Iterable[str | Path]
+    out: Path
+    full: bool
+    workers: int
+    progress: Callable[[int, int], None] | None
+    geocoder: object
+    limits: ingest.Limits
+    signature: str | None
+
+    def in_memory(self, previous) -> BuildSummary:
+        build = dict(workers=self.workers, progress=self.progress, geocoder=self.geocoder)
+        return _build_in_memory(self.paths, self.out, previous, self.signature, self.limits, build)
+
+
+def _build_locked(request: _Request, notify) -> BuildSummary:
+    """`build_to_dir`, holding the folder's lock."""
+    out, limits = request.out, request.limits
+    # list (never the corpus folder's own files)
+    sources, listed = _outside([Path(p) for p in request.paths], out, limits)
+    items = listed + ingest.list_inputs(sources, limits)
     units = [(i, item[0], item[1]) for i, item in enumerate(items) if isinstance(item, tuple)]
     # reuse
-    previous = _open_previous(out, full, limits)
-    in_memory = dict(workers=workers, progress=progress, geocoder=geocoder, limits=limits)
+    previous = _open_previous(out, request.full, limits, notify)
     if len(units) < STREAM_MIN_FILES:
-        return _build_in_memory(paths, out, previous, signature, **in_memory)
+        return request.in_memory(previous)
     records, to_read = _unchanged_files(units, previous)
     vpath = new_version(out)
-    try:
+    with removed_on_failure(out, vpath):
         # extract
-        job = Job(frozenset(previous.ids if previous else ()), limits, geocoder=geocoder)
-        fresh = _extract_files(vpath, previous, job, to_read, records, workers, progress)
+        job = Job(frozenset(previous.ids if previous else ()), limits, geocoder=request.geocoder)
+        fresh = _extract_files(
+            vpath, previous, job, to_read, records, request.workers, request.progress
+        )
         listing = _Listing.of(items, records)
         if listing.n_articles > limits.max_articles:  # the limit is global: read it all in order
             shutil.rmtree(vpath, ignore_errors=True)
-            return _build_in_memory(paths, out, previous, signature, **in_memory)
+            return request.in_memory(previous)
         # write
         written = _write_final(vpath, previous, fresh, listing.order)
+        cluster_saved_articles(vpath / "articles.parquet")  # reprints, over all articles
         # commit
         files_map = _files_map(items, records, set(written.ids))
         problems = listing.problems + fresh.problems
         skipped = len(units) - len(to_read)
-        return _commit(out, vpath, written, files_map, problems, signature, limits, skipped)
-    except BaseException:
-        shutil.rmtree(vpath, ignore_errors=True)
-        raise
+        return _commit(out, vpath, written, files_map, problems, request.signature, limits, skipped)
 
 
-def _build_in_memory(paths, out: Path, previous, signature, **build) -> BuildSummary:
+def _build_in_memory(paths, out: Path, previous, signature, limits, build) -> BuildSummary:
     """The in-memory build of `build_to_dir` (few input files, or more articles than the
     limit): `build_corpus`, then `save_corpus`."""
     saved = None if previous is None else load_or_none(out)
-    corpus = build_corpus(paths, previous=saved, **build)
+    corpus = build_corpus(paths, previous=saved, limits=limits, exclude=out, **build)
     counts = {name: len(df) for name, df in corpus.tables().items()}
     if not len(corpus.articles):
         return BuildSummary(None, counts, corpus.problems)

@@ -20,13 +20,16 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from diplomap import config
-from diplomap.corpus.tables import TABLES, Corpus, arrow_schema, coerce
+from diplomap.corpus.lock import corpus_lock
+from diplomap.corpus.tables import TABLES, Corpus, coerce, stored_schema
 from diplomap.ingest import Problem
 
 # Bump when extraction changes so that saved corpora are re-extracted, not reused.
@@ -49,7 +52,9 @@ class CorpusWriteError(OSError):
 
     def __init__(self, out: str | Path, exc: BaseException) -> None:
         reason = os.strerror(exc.errno) if getattr(exc, "errno", None) else _first_line(exc)
-        super().__init__(f"could not write the corpus in {out}: {reason}; the previous corpus is kept")
+        super().__init__(
+            f"could not write the corpus in {out}: {reason}; the previous corpus is kept"
+        )
 
 
 def _first_line(exc: BaseException) -> str:
@@ -94,26 +99,87 @@ def new_version(out: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix="v-", dir=out))
 
 
-def save_corpus(corpus: Corpus, out_dir: str | Path, *, signature: str | None = None) -> Path:
-    """Write the tables as Parquet into a new version folder and make it the current one."""
+def save_corpus(
+    corpus: Corpus,
+    out_dir: str | Path,
+    *,
+    signature: str | None = None,
+    wait: bool | float = True,
+) -> Path:
+    """Write the tables as Parquet into a new version folder and make it the current one
+    (holding the folder's write lock; `wait` as for `corpus_lock`)."""
     out = Path(out_dir)
-    vpath = new_version(out)
-    for name, df in corpus.tables().items():  # the declared types, even for an empty table
-        df.to_parquet(vpath / f"{name}.parquet", index=False, schema=arrow_schema(name))
-    counts = {name: len(df) for name, df in corpus.tables().items()}
-    commit_version(out, vpath, manifest(signature, corpus.fingerprint, counts, corpus.problems))
+    with corpus_lock(out, wait=wait):
+        vpath = new_version(out)
+        with removed_on_failure(out, vpath):
+            for name, df in corpus.tables().items():  # the declared types, even if empty
+                schema = stored_schema(name, df.columns)  # with derived columns (clusters)
+                df.to_parquet(vpath / f"{name}.parquet", index=False, schema=schema)
+            counts = {name: len(df) for name, df in corpus.tables().items()}
+            meta = manifest(signature, corpus.fingerprint, counts, corpus.problems)
+            commit_version(out, vpath, meta)
     return vpath
 
 
+@contextlib.contextmanager
+def removed_on_failure(out: Path, vpath: Path) -> Iterator[None]:
+    """Remove the version folder being written if anything fails (the pointer is left
+    alone); an OSError becomes one line (CorpusWriteError)."""
+    try:
+        yield
+    except BaseException as exc:
+        shutil.rmtree(vpath, ignore_errors=True)
+        if isinstance(exc, OSError) and not isinstance(exc, CorpusWriteError):
+            raise CorpusWriteError(out, exc) from None
+        raise
+
+
 def commit_version(out: Path, vpath: Path, manifest: dict) -> None:
-    """Write the manifest into a complete version folder and make it the current one."""
+    """Write the manifest (with the files' sizes and checksums) into a complete version
+    folder, flush it to disk, and make it the current one; then remove the other
+    versions. The caller holds the folder's write lock."""
+    manifest = {**manifest, "files": checksums(vpath)}
     (vpath / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
-    _fsync_dir(vpath)
+    _fsync_files(vpath)
+    pointer = out / POINTER
     pointer_tmp = out / f".CURRENT.{os.getpid()}.tmp"
-    pointer_tmp.write_text(vpath.name, "utf-8")
-    os.replace(pointer_tmp, out / "CURRENT")
+    try:
+        pointer_tmp.write_text(vpath.name, "utf-8")
+        _fsync_file(pointer_tmp)
+        if pointer.is_dir() and not pointer.is_symlink():  # damaged: a folder named CURRENT
+            shutil.rmtree(pointer)
+        os.replace(pointer_tmp, pointer)
+    except BaseException:
+        pointer_tmp.unlink(missing_ok=True)
+        raise
     _fsync_dir(out)
     _remove_old_versions(out, keep=vpath.name)
+
+
+def checksums(vpath: Path) -> dict[str, dict]:
+    """Size and SHA-256 of each file of a version folder (but the manifest)."""
+    sums = {}
+    for path in sorted(vpath.iterdir()):
+        if path.is_file() and path.name != MANIFEST:
+            with path.open("rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+            sums[path.name] = {"size": path.stat().st_size, "sha256": digest}
+    return sums
+
+
+def _fsync_files(vpath: Path) -> None:
+    for path in vpath.iterdir():
+        if path.is_file():
+            _fsync_file(path)
+    _fsync_dir(vpath)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -246,7 +312,8 @@ def _read_version(vpath: Path) -> Corpus:
 
 def load_corpus(corpus_dir: str | Path) -> Corpus:
     """Read a corpus saved by `save_corpus`. Raises FileNotFoundError if there is none,
-    CorpusDamaged (one line, at once) if the current one is damaged.
+    CorpusDamaged (one line, at once) if the current one is damaged (its tables are
+    checked against their checksums).
 
     Use `is_current(corpus_dir)` to know whether it was made by this extractor."""
     # A concurrent save may switch CURRENT and delete the version being read: retry on
@@ -258,20 +325,20 @@ def load_corpus(corpus_dir: str | Path) -> Corpus:
         if name is None:
             raise FileNotFoundError(f"no saved corpus in {corpus_dir}")
         try:
-            vpath = current_version(d)
-            if vpath is None:
-                raise CorpusDamaged(d, corpus_damage(d) or f"{POINTER} names no version")
-            return _read_version(vpath)
-        except (OSError, ValueError) as exc:
-            if _pointer(d) != name:  # replaced by a concurrent save: read the new one
-                time.sleep(min(0.005 * attempt, 0.2))
-                continue
-            if isinstance(exc, CorpusDamaged):
-                raise
-            problem = corpus_damage(d)
+            problem = _version_damage(d, name, deep=True)
             if problem is None:
-                raise
-            raise CorpusDamaged(d, problem) from None
+                return _read_version(d / name)
+        except (OSError, ValueError) as exc:
+            problem = exc
+        if _pointer(d) != name:  # replaced by a concurrent save: read the new one
+            time.sleep(min(0.005 * attempt, 0.2))
+            continue
+        if isinstance(problem, BaseException):  # the tables looked sound, yet failed
+            found = corpus_damage(d)
+            if found is None:
+                raise problem
+            problem = found
+        raise CorpusDamaged(d, problem)
     raise FileNotFoundError(f"no readable corpus in {corpus_dir}")
 
 
@@ -283,11 +350,13 @@ def load_or_none(corpus_dir: str | Path) -> Corpus | None:
         return None
 
 
-def input_signature(paths: Iterable[str | Path]) -> str:
-    """A hash of the names, sizes and modification times of the input files."""
+def input_signature(paths: Iterable[str | Path], *, exclude: str | Path | None = None) -> str:
+    """A hash of the names, sizes and modification times of the input files (but those
+    under the folder `exclude`: the corpus folder, when it is inside an input folder)."""
     h = hashlib.sha256(extractor_fingerprint().encode())
+    skip = os.path.realpath(exclude) if exclude is not None else None
     for p in sorted(Path(x) for x in paths):
-        files = _files_under(p) if p.is_dir() else [str(p)]
+        files = _files_under(p, skip) if p.is_dir() else [str(p)]
         for f in files:
             try:
                 st = os.stat(f)
@@ -297,9 +366,10 @@ def input_signature(paths: Iterable[str | Path]) -> str:
     return h.hexdigest()[:16]
 
 
-def _files_under(folder: Path) -> list[str]:
+def _files_under(folder: Path, skip: str | None = None) -> list[str]:
     """The files under a folder as `sorted(f for f in folder.rglob("*") if f.is_file())`
-    lists them (same order, same names), with os.scandir instead of pathlib objects."""
+    lists them (same order, same names), with os.scandir instead of pathlib objects;
+    not those under the folder `skip` (a real path)."""
     found: list[tuple[tuple[str, ...], str]] = []
 
     def walk(path: str, parts: tuple[str, ...]) -> None:
@@ -316,7 +386,7 @@ def _files_under(folder: Path) -> list[str]:
                 continue
             if is_file:
                 found.append((sub, entry.path))
-            elif real_dir:
+            elif real_dir and (skip is None or os.path.realpath(entry.path) != skip):
                 walk(entry.path, sub)
 
     walk(str(folder), ())
