@@ -469,3 +469,25 @@ def test_source_profile_fills_the_source(tmp_path, monkeypatch):
         assert {r["source"] for r in _articles(out).values()} == {"Sputnik Arabic"}
     finally:
         server.stop()
+
+
+def test_a_page_kept_in_the_warc_is_not_fetched_again(sites, collected, tmp_path):
+    """A run killed after writing a page to the WARC file but before its article file
+    leaves the URL `kept`: the next run reads it from the WARC file."""
+    import shutil
+    import sqlite3
+
+    server, _ = sites
+    out, _ = collected
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    with sqlite3.connect(copy / "collect.sqlite") as db:
+        url, article = db.execute(
+            "SELECT url, article_file FROM urls WHERE url LIKE '%/ar/lavrov-syria.html'"
+        ).fetchone()
+        db.execute("UPDATE urls SET status = 'kept', content_hash = NULL WHERE url = ?", (url,))
+    (copy / article).unlink()
+    before = server.counts["/ar/lavrov-syria.html"]
+    summary = collect(Options(out=copy, politeness=POLITE_FAST))
+    assert server.counts["/ar/lavrov-syria.html"] == before
+    assert (copy / article).exists() and summary.articles == 1

@@ -201,3 +201,39 @@ def test_errors_are_one_line(tmp_path):
     assert proc.returncode == 2 and "no WARC files" in proc.stderr
     proc = run("collect", "--out", tmp_path, "--since", "2024-13-01", "--gdelt", "x")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_ctrl_c_stops_with_one_line_and_the_next_run_finishes(tmp_path):
+    server = FixtureServer().start()
+    try:
+        items = []
+        for i in range(6):
+            path = f"/p/{i}.html"
+            text = EN_TEXT.replace("Tuesday", f"day {i} of the visit")
+            server.add(path, page(f"Lavrov {i}", text, lang="en"), delay=0.5)
+            items.append((f"Lavrov {i}", server.url(path), "Sat, 02 Mar 2024 09:00:00 GMT"))
+        server.add("/feed.xml", rss(items), ctype="application/rss+xml")
+        out = tmp_path / "c"
+        args = ["collect", "--out", out, "--feed", server.url("/feed.xml"), *FAST]
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "diplomap", *map(str, args)],
+            cwd=ROOT,
+            env=_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and server.counts["/p/1.html"] == 0:
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 130, err
+        assert "interrupted; run the same command again" in err and "Traceback" not in err
+        second = run(*args)
+        assert second.returncode == 0, second.stderr
+        assert len(list((out / "articles").rglob("*.jsonl"))) == 6
+        assert all(server.counts[f"/p/{i}.html"] <= 2 for i in range(6))
+    finally:
+        server.stop()

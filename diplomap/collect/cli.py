@@ -19,7 +19,7 @@ EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
 _MAX_LISTED = 50  # skipped URLs printed one line each; the rest are in collect.sqlite
 
 
-def add_collect_parser(sub, parents=()) -> argparse.ArgumentParser:
+def add_collect_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add `collect` to the subparsers `sub` of the main parser."""
     c = sub.add_parser(
         "collect",
@@ -98,10 +98,20 @@ def _options(args):
         politeness=_politeness(args),
         workers=max(1, args.workers),
         discover_only=args.discover_only,
+        notify=None if args.quiet else _say,
     )
 
 
-def cmd_collect(args) -> int:
+def _say(message: str) -> None:
+    print(f"diplomap: found: {_safe(message)}", file=sys.stderr, flush=True)
+
+
+def _safe(text: object) -> str:
+    """One printable line: control characters (a hostile URL or reason) escaped."""
+    return "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" for ch in str(text))
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
     """Run `collect` (or --check / --from-warc); print the summary; return the status."""
     try:
         if args.check:
@@ -127,6 +137,13 @@ def cmd_collect(args) -> int:
     except ValueError as exc:  # an unknown --source, a broken sources file
         print(f"diplomap: error: {exc}", file=sys.stderr)
         return EXIT_NOTHING
+    except KeyboardInterrupt:
+        print(
+            f"diplomap: interrupted; run the same command again to continue "
+            f"({args.out}/collect.sqlite keeps what was done)",
+            file=sys.stderr,
+        )
+        return 130
     return _finish(summary, args.out, args.quiet)
 
 
@@ -152,10 +169,10 @@ def _finish(summary, out: Path, quiet: bool) -> int:
     from diplomap.collect.run import summary_line
 
     for where, reason in summary.problems:
-        print(f"diplomap: warning: {where}: {reason}", file=sys.stderr)
+        print(f"diplomap: warning: {_safe(where)}: {_safe(reason)}", file=sys.stderr)
     listed = [o for o in summary.outcomes if o[1] != "duplicate"]
     for url, status, reason in listed[:_MAX_LISTED]:
-        print(f"diplomap: {status}: {url}: {reason}", file=sys.stderr)
+        print(f"diplomap: {status}: {_safe(url)}: {_safe(reason)}", file=sys.stderr)
     if len(listed) > _MAX_LISTED:
         print(
             f"diplomap: ... {len(listed) - _MAX_LISTED} more (table urls in {out}/collect.sqlite)",

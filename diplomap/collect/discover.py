@@ -316,10 +316,12 @@ def from_gdelt(
     *,
     done: Callable[[str], bool] = lambda key: False,
     mark: Callable[[str, int], None] = lambda key, n: None,
+    notify: Callable[[str], None] | None = None,
 ) -> Discovery:
     """Articles GDELT's DOC 2.0 API lists for `query` in each language between `since`
     and `until` (inclusive). `done(key)`/`mark(key, n)` skip and record finished
-    windows (the state file), so that a resumed run does not ask again."""
+    windows (the state file), so that a resumed run does not ask again; `notify` hears
+    one line per week asked."""
     out = Discovery()
     start = dt.datetime.combine(since, dt.time())
     end = dt.datetime.combine(until, dt.time()) + dt.timedelta(days=1)
@@ -327,7 +329,11 @@ def from_gdelt(
         name = GDELT_LANGUAGES.get(lang, lang)
         term = f"{query} sourcelang:{name}"
         for window in _windows(start, end, _FIRST_WINDOW):
+            before = len(out.found)
             _gdelt_window(fetcher, term, window, out, done, mark)
+            if notify is not None:
+                week = f"{window[0]:%Y-%m-%d}..{window[1] - dt.timedelta(seconds=1):%Y-%m-%d}"
+                notify(f"GDELT {name} {week}: {len(out.found) - before} articles")
     return out
 
 

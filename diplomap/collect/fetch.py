@@ -100,7 +100,7 @@ class Response:
 class FetchError(Exception):
     """A URL that could not or should not be fetched; `reason` is one line, `kind` a
     short category for the summary (robots, content-type, too-large, timeout, http,
-    redirects, network, url)."""
+    redirects, network, url; stopped when the run was interrupted)."""
 
     def __init__(self, kind: str, reason: str, status: int | None = None) -> None:
         super().__init__(reason)
@@ -117,8 +117,9 @@ def host_of(url: str) -> str:
 class _Pacer:
     """One request at a time per host, `delay` seconds apart (more if robots.txt asks)."""
 
-    def __init__(self, delay: float) -> None:
+    def __init__(self, delay: float, stop: threading.Event | None = None) -> None:
         self.delay = delay
+        self.stop = stop or threading.Event()
         self._guard = threading.Lock()
         self._locks: dict[str, threading.Lock] = {}
         self._next: dict[str, float] = {}
@@ -135,8 +136,10 @@ class _Pacer:
     def wait_turn(self, host: str) -> None:
         """Sleep until the host may be asked again (call with its lock held)."""
         pause = self._next.get(host, 0.0) - time.monotonic()
-        if pause > 0:
-            time.sleep(pause)
+        if pause > 0 and self.stop.wait(pause):
+            raise FetchError("stopped", "interrupted")
+        if self.stop.is_set():
+            raise FetchError("stopped", "interrupted")
 
     def done(self, host: str, extra: float = 0.0) -> None:
         delay = self._delays.get(host, self.delay)
@@ -152,13 +155,15 @@ class Fetcher:
         politeness: Politeness | None = None,
         on_request: Callable[[str, int | None], None] | None = None,
         host_delays: dict[str, float] | None = None,
+        stop: threading.Event | None = None,
     ) -> None:
         self.politeness = politeness or Politeness()
         self.on_request = on_request
-        self._pacer = _Pacer(self.politeness.delay)
+        self._pacer = _Pacer(self.politeness.delay, stop)
         for host, delay in (host_delays or {}).items():
             self._pacer.set_delay(host, delay)
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._robots_locks: dict[str, threading.Lock] = {}
         self._robots_lock = threading.Lock()
 
     # --- public ---------------------------------------------------------------------------
@@ -183,7 +188,9 @@ class Fetcher:
         """Whether robots.txt lets our User-Agent fetch `url` (fetched once per host)."""
         parts = urlsplit(url)
         key = f"{parts.scheme}://{parts.netloc.lower()}"
-        with self._robots_lock:
+        with self._robots_lock:  # one lock per site: a slow robots.txt holds up only its site
+            lock = self._robots_locks.setdefault(key, threading.Lock())
+        with lock:
             if key not in self._robots:
                 self._robots[key] = self._read_robots(key)
             parser = self._robots[key]
@@ -302,6 +309,8 @@ class Fetcher:
         try:
             response = self._with_retries(base + "/robots.txt", ("text/plain",), _ROBOTS_MAX_BYTES)
         except FetchError as exc:
+            if exc.kind == "stopped":
+                raise
             if exc.status is not None and 400 <= exc.status < 500:
                 return None
             parser.disallow_all = True

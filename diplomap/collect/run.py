@@ -31,7 +31,7 @@ from diplomap.collect.page import PageError, page_to_article
 from diplomap.collect.sources import Source, load_sources, select_sources, source_for_url
 from diplomap.collect.state import State, UrlRow
 from diplomap.collect.urls import canonical_url
-from diplomap.collect.warc import WarcStore, keys_in, read_pages
+from diplomap.collect.warc import WarcStore, read_pages
 
 __all__ = [
     "Options",
@@ -63,6 +63,7 @@ class Options:
     politeness: Politeness = field(default_factory=Politeness)
     workers: int = 4  # hosts fetched at the same time
     discover_only: bool = False
+    notify: Callable[[str], None] | None = None  # hears one line per feed, sitemap, week
 
 
 @dataclass
@@ -87,13 +88,16 @@ class _Collection:
         self.articles = out / "articles"
         self.state = State(out / "collect.sqlite")
         self.warc = WarcStore(out / "warc")
+        self.stop = threading.Event()
         self.fetcher = Fetcher(
-            politeness, on_request=self.state.log_request, host_delays=_gdelt_delays(politeness)
+            politeness,
+            on_request=self.state.log_request,
+            host_delays=_gdelt_delays(politeness),
+            stop=self.stop,
         )
         self.profiles = load_sources()
         self.lock = threading.Lock()
         self.summary = Summary()
-        self.stop = threading.Event()
 
     def close(self) -> None:
         self.warc.close()
@@ -139,14 +143,15 @@ def _discover(c: _Collection, options: Options) -> discover.Discovery:
     chosen = options.terms if options.terms is not None else list(discover.DEFAULT_TERMS)
     terms = chosen or None  # an empty list keeps every entry
     out = discover.Discovery()
+    say = options.notify or (lambda message: None)
     for path in options.url_lists:
-        out.extend(discover.from_url_list(path))
+        _add(out, discover.from_url_list(path), f"list {path}", say)
     for url in options.feeds:
-        out.extend(discover.from_feed(c.fetcher, url, terms))
+        _add(out, discover.from_feed(c.fetcher, url, terms), f"feed {url}", say)
     for url in options.sitemaps:
-        out.extend(discover.from_sitemap(c.fetcher, url, terms))
+        _add(out, discover.from_sitemap(c.fetcher, url, terms), f"sitemap {url}", say)
     for profile in select_sources(options.sources, c.profiles) if options.sources else []:
-        out.extend(_discover_source(c.fetcher, profile, terms))
+        _add(out, _discover_source(c.fetcher, profile, terms), f"source {profile.id}", say)
     if options.gdelt:
         out.extend(
             discover.from_gdelt(
@@ -157,9 +162,17 @@ def _discover(c: _Collection, options: Options) -> discover.Discovery:
                 options.until,
                 done=c.state.window_done,
                 mark=c.state.mark_window,
+                notify=options.notify,
             )
         )
     return out
+
+
+def _add(
+    out: discover.Discovery, found: discover.Discovery, where: str, say: Callable[[str], None]
+) -> None:
+    out.extend(found)
+    say(f"{where}: {len(found.found)} URLs")
 
 
 def _discover_source(
@@ -179,20 +192,19 @@ def _discover_source(
 
 
 def _from_warc_first(c: _Collection, rows: list[UrlRow]) -> list[UrlRow]:
-    """Pages an interrupted run fetched and kept but did not finish: read them from the
-    WARC files instead of asking the site again. Returns the rows still to fetch."""
-    if not rows or not any((c.out / "warc").glob("*.warc.gz")):
-        return rows
-    pending = {row.url: row for row in rows}
-    kept = keys_in(c.out / "warc") & set(pending)
+    """Pages an interrupted run fetched and kept but did not turn into articles: read
+    them from their WARC files instead of asking the site again. Returns the rows still
+    to fetch (a kept page its WARC file lost is fetched again)."""
+    kept = {row.url: row for row in rows if row.status == "kept"}
     if not kept:
         return rows
-    for page in read_pages(c.out / "warc"):
-        row = pending.pop(page.key, None) if page.key in kept else None
-        if row is not None:
+    names = {row.warc_file for row in kept.values() if row.warc_file}
+    for page in read_pages(c.out / "warc", names):
+        row = kept.pop(page.key, None)
+        if row is not None and page.status == 200:
             c.summary.fetched += 1
             _keep_page(c, row, page.body, page.headers, page.url, page.file, page.record_id)
-    return [row for row in rows if row.url in pending]
+    return [row for row in rows if row.status != "kept" or row.url in kept]
 
 
 def _fetch_all(c: _Collection, rows: list[UrlRow], workers: int, progress) -> None:
@@ -237,11 +249,13 @@ def _fetch_one(c: _Collection, row: UrlRow) -> None:
     try:
         response = c.fetcher.get(row.found_as)
     except FetchError as exc:
-        _record_failure(c, row, exc.kind, exc.reason, exc.status)
+        if exc.kind != "stopped":  # interrupted: the URL stays pending
+            _record_failure(c, row, exc.kind, exc.reason, exc.status)
         return
     with c.lock:
         c.summary.fetched += 1
     record_id = c.warc.write(row.url, response)
+    c.state.mark_kept(row.url, c.warc.path.name)
     _keep_page(
         c,
         row,

@@ -4,7 +4,9 @@ GDELT windows are done. Each change is committed at once (WAL journal), so a run
 interrupted (Ctrl-C, kill, power cut) continues where it stopped and never refetches a
 URL whose status is final.
 
-Statuses: `pending` (found, not fetched yet), `fetched` (an article was written),
+Statuses: `pending` (found, not fetched yet), `kept` (fetched and kept in the WARC file
+named in `warc_file`, not yet turned into an article: a resumed run reads it from there),
+`fetched` (an article was written),
 `skipped` (not fetched or not an article: the reason says why), `failed` (network or
 server error after the retries; tried again by the next run), `duplicate` (same
 canonical URL or same text as another article).
@@ -37,6 +39,7 @@ CREATE TABLE IF NOT EXISTS urls (
     http_status INTEGER,
     content_hash TEXT,
     article_file TEXT,
+    warc_file TEXT,
     attempts INTEGER NOT NULL DEFAULT 0,
     updated REAL
 );
@@ -59,6 +62,14 @@ class UrlRow:
     meta: dict[str, Any]
     status: str
     attempts: int
+    warc_file: str | None = None
+
+
+_ROW = "SELECT url, found_as, via, meta, status, attempts, warc_file FROM urls"
+
+
+def _row(r: tuple) -> UrlRow:
+    return UrlRow(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5], r[6])
 
 
 class State:
@@ -98,22 +109,26 @@ class State:
                 (*columns.values(), url),
             )
 
+    def mark_kept(self, url: str, warc_file: str) -> None:
+        """The page of `url` is safely in `warc_file` (not an article yet)."""
+        with self._lock:
+            self._db.execute(
+                "UPDATE urls SET status = 'kept', warc_file = ?, updated = ? WHERE url = ?",
+                (warc_file, time.time(), url),
+            )
+
     def to_fetch(self) -> list[UrlRow]:
         """URLs not final yet (pending, or failed in an earlier run), in discovery order."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT url, found_as, via, meta, status, attempts FROM urls "
-                "WHERE status NOT IN (?,?,?) ORDER BY rowid",
-                FINAL,
+                f"{_ROW} WHERE status NOT IN (?,?,?) ORDER BY rowid", FINAL
             ).fetchall()
-        return [UrlRow(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+        return [_row(r) for r in rows]
 
     def row(self, url: str) -> UrlRow | None:
         with self._lock:
-            r = self._db.execute(
-                "SELECT url, found_as, via, meta, status, attempts FROM urls WHERE url = ?", (url,)
-            ).fetchone()
-        return None if r is None else UrlRow(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5])
+            r = self._db.execute(f"{_ROW} WHERE url = ?", (url,)).fetchone()
+        return None if r is None else _row(r)
 
     def url_with_hash(self, content_hash: str) -> str | None:
         """The URL of the article already written with this text, if any."""

@@ -91,11 +91,14 @@ class WarcStore:
                 self._handle = None
 
 
-def read_pages(folder: Path) -> Iterator[WarcPage]:
-    """Every response record of the WARC files in `folder`, oldest file first."""
+def read_pages(folder: Path, names: set[str] | None = None) -> Iterator[WarcPage]:
+    """Every response record of the WARC files in `folder` (only those named in `names`
+    when given), oldest file first."""
     from warcio.archiveiterator import ArchiveIterator
 
     for path in sorted(folder.glob("*.warc.gz")):
+        if names is not None and path.name not in names:
+            continue
         try:
             with path.open("rb") as handle:
                 for record in ArchiveIterator(handle):
@@ -104,11 +107,6 @@ def read_pages(folder: Path) -> Iterator[WarcPage]:
                     yield _page(record, path.name)
         except Exception:  # a cut or damaged file: keep what was read
             continue
-
-
-def keys_in(folder: Path) -> set[str]:
-    """The state keys of every page kept in the WARC files."""
-    return {page.key for page in read_pages(folder)}
 
 
 def _page(record, file: str) -> WarcPage:
