@@ -17,6 +17,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import itertools
+
 from collect_sites import (
     AR_TEXT,
     FixtureServer,
@@ -491,3 +493,85 @@ def test_a_page_kept_in_the_warc_is_not_fetched_again(sites, collected, tmp_path
     summary = collect(Options(out=copy, politeness=POLITE_FAST))
     assert server.counts["/ar/lavrov-syria.html"] == before
     assert (copy / article).exists() and summary.articles == 1
+
+
+# --- politeness --------------------------------------------------------------------------------
+
+
+def _pages_site(
+    n: int, delay: float, robots: str = "User-agent: *\nAllow: /\n", tag: str = ""
+) -> FixtureServer:
+    server = FixtureServer().start()
+    server.add("/robots.txt", robots, ctype="text/plain")
+    for i in range(n):
+        text = AR_TEXT.replace("اليوم", f"في اليوم {i} {tag}")
+        server.add(f"/p/{i}.html", page(f"لافروف {i}", text, lang="ar"), delay=delay)
+    return server
+
+
+def test_one_request_at_a_time_per_host_spaced_by_the_delay_hosts_in_parallel(tmp_path):
+    a, b = _pages_site(4, 0.2, tag="أ"), _pages_site(4, 0.2, tag="ب")
+    try:
+        links = tmp_path / "links.txt"
+        links.write_text("\n".join(s.url(f"/p/{i}.html") for s in (a, b) for i in range(4)))
+        polite = Politeness(user_agent="t", delay=0.4, timeout=2.0)
+        summary = collect(Options(out=tmp_path / "c", url_lists=[links], politeness=polite))
+        assert summary.articles == 8
+        for server in (a, b):
+            starts = sorted(t for p, ts in server.times.items() if p.startswith("/p/") for t in ts)
+            gaps = [y - x for x, y in itertools.pairwise(starts)]
+            assert min(gaps) >= 0.4 + 0.2 - 0.02  # answer time + the pause, never overlapping
+        a_times = sorted(t for ts in a.times.values() for t in ts)
+        b_times = sorted(t for ts in b.times.values() for t in ts)
+        assert max(a_times[0], b_times[0]) < min(a_times[-1], b_times[-1])  # in parallel
+    finally:
+        a.stop()
+        b.stop()
+
+
+def test_robots_crawl_delay_is_honoured(tmp_path):
+    server = _pages_site(3, 0.0, robots="User-agent: *\nCrawl-delay: 1\n")
+    try:
+        links = tmp_path / "links.txt"
+        links.write_text("\n".join(server.url(f"/p/{i}.html") for i in range(3)))
+        polite = Politeness(user_agent="t", delay=0.0, timeout=2.0)
+        collect(Options(out=tmp_path / "c", url_lists=[links], politeness=polite))
+        starts = sorted(t for p, ts in server.times.items() if p.startswith("/p/") for t in ts)
+        assert len(starts) == 3
+        assert all(y - x >= 0.95 for x, y in itertools.pairwise(starts))  # whole seconds only
+    finally:
+        server.stop()
+
+
+def test_redirect_caps_and_retry_after_dates():
+    from diplomap.collect.fetch import FetchError, _retry_after
+
+    server = FixtureServer().start()
+    try:
+        for i in range(8):
+            server.add(f"/r/{i}", b"", status=301, headers={"Location": f"/r/{i + 1}"})
+        server.add("/r/8", page("Lavrov", AR_TEXT, lang="ar"))
+        server.add("/r/ok", b"", status=302, headers={"Location": "/r/7"})
+        fetcher = Fetcher(POLITE_FAST)
+        with pytest.raises(FetchError, match="more than 5 redirects"):
+            fetcher.get(server.url("/r/0"))
+        response = fetcher.get(server.url("/r/ok"))
+        assert response.final_url.endswith("/r/8") and len(response.redirects) == 2
+    finally:
+        server.stop()
+    assert _retry_after("7") == 7.0
+    soon = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=30)
+    assert 25 < _retry_after(soon.strftime("%a, %d %b %Y %H:%M:%S GMT")) <= 30
+    assert _retry_after("soon") is None
+
+
+def test_discover_only_records_urls_without_fetching(sites, tmp_path):
+    server, urls = sites
+    before = server.counts["/fa/2024/03/05/lavrov-iran.html"]
+    summary = collect(
+        Options(
+            out=tmp_path / "d", feeds=[urls["atom"]], politeness=POLITE_FAST, discover_only=True
+        )
+    )
+    assert summary.new == 3 and summary.fetched == 0
+    assert server.counts["/fa/2024/03/05/lavrov-iran.html"] == before
