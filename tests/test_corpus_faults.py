@@ -381,13 +381,13 @@ def test_dashboard_says_the_corpus_was_damaged(tmp_path, monkeypatch, damage):
     started = time.monotonic()
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.run()
-    at.switch_page("app_pages/data.py").run()  # the upload page
+    assert next(m.value for m in at.metric if m.label == "Articles") == "3"
+    at.switch_page("app_pages/data.py").run()  # the upload page says so too
     elapsed = time.monotonic() - started
     assert not at.exception, [e.value for e in at.exception]
     notes = [re.sub(r"\\(.)", r"\1", w.value) for w in at.warning]  # Markdown escapes
     assert any("damaged" in note and str(out) in note for note in notes), notes
     assert elapsed < 20, elapsed
-    assert next(m.value for m in at.metric if m.label == "Articles") == "3"
     assert_whole(out, 3)  # and it was rebuilt
 
 
