@@ -575,3 +575,56 @@ def test_discover_only_records_urls_without_fetching(sites, tmp_path):
     )
     assert summary.new == 3 and summary.fetched == 0
     assert server.counts["/fa/2024/03/05/lavrov-iran.html"] == before
+
+
+def test_listing_pages_give_their_article_links():
+    server = FixtureServer().start()
+    try:
+        links = "".join(
+            f'<a href="{href}">x</a>'
+            for href in (
+                "/ru/press_service/minister_speeches/1934567/",
+                "/ru/press_service/minister_speeches/1934568/#top",
+                "/ru/foreign_policy/news/1/",
+                "https://elsewhere.example/ru/press_service/minister_speeches/5/",
+                "javascript:alert(1)",
+            )
+        )
+        server.add("/ru/press_service/minister_speeches/", f"<html><body>{links}</body></html>")
+        found = discover.from_listing(
+            Fetcher(POLITE_FAST),
+            server.url("/ru/press_service/minister_speeches/"),
+            r"/ru/press_service/minister_speeches/\d+",
+        )
+        assert [f.url for f in found.found] == [
+            server.url("/ru/press_service/minister_speeches/1934567/"),
+            server.url("/ru/press_service/minister_speeches/1934568/"),
+        ]
+    finally:
+        server.stop()
+
+
+def test_a_charset_outside_the_allow_list_is_not_used():
+    html = page("لافروف", AR_TEXT, lang="ar", charset_meta="punycode").encode("cp1256")
+    record = page_to_article(
+        html, [("Content-Type", "text/html; charset=punycode")], "http://127.0.0.1/x"
+    )
+    assert "لافروف" in record["text"]
+
+
+def test_collect_stays_out_of_the_app():
+    """diplomap.collect never imports streamlit, the dashboard or the corpus tables."""
+    from test_architecture import MODULES, within
+
+    collect_modules = [m for m in MODULES if within(m, "diplomap.collect")]
+    assert len(collect_modules) >= 8
+    for module in collect_modules:
+        bad = [
+            i
+            for i in MODULES[module]
+            if any(
+                within(i, p)
+                for p in ("streamlit", "diplomap.session", "diplomap.explore", "diplomap.corpus")
+            )
+        ]
+        assert not bad, f"{module} imports {bad}"

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urljoin
 
 from diplomap.collect.fetch import FEED_TYPES, Fetcher, FetchError
 from diplomap.normalize import normalize
@@ -125,7 +125,7 @@ def _bozo(parsed) -> str | None:
 
 
 def _feed_entry(entry, feed: str, terms: Iterable[str] | None) -> Found | None:
-    link = entry.get("link") or ""
+    link = urljoin(feed, (entry.get("link") or "").strip())  # a relative link: the feed's site
     if not link.startswith(("http://", "https://")):
         return None
     title = entry.get("title") or ""
@@ -196,7 +196,7 @@ def _read_sitemap(
 
 
 def _sitemap_entry(node, sitemap: str, terms: Iterable[str] | None) -> Found | None:
-    loc = _first(node, "sm:loc")
+    loc = urljoin(sitemap, _first(node, "sm:loc"))
     if not loc.startswith(("http://", "https://")):
         return None
     title = _first(node, "news:news/news:title")
