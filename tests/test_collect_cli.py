@@ -132,9 +132,11 @@ def test_gdelt_fields_are_kept(sites, tmp_path):
     (record,) = [json.loads(p.read_text()) for p in (out / "articles").rglob("*.jsonl")]
     assert record["discovered_via"] == "gdelt"
     assert record["gdelt"] == {
+        "title": "t",
         "seen_date": "2024-02-10T12:00:00Z",
-        "source_country": "Egypt",
         "domain": "127.0.0.1",
+        "language": "English",
+        "source_country": "Egypt",
     }
     assert (record["published"], record["date_source"]) == ("2024-02-10", "html-meta")
 

@@ -308,7 +308,8 @@ def _keep_page(
 
 
 def _provenance(row: UrlRow, warc_file: str, record_id: str) -> dict[str, Any]:
-    extra = {k: row.meta[k] for k in ("seen_date", "source_country", "domain") if k in row.meta}
+    fields = ("title", "seen_date", "domain", "language", "source_country")
+    extra = {k: row.meta[k] for k in fields if k in row.meta}
     return {
         "found_as": row.found_as,
         "discovered_via": row.via,
