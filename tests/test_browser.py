@@ -4,7 +4,10 @@ Runs on the bundled corpus (data/articles). Skipped when /usr/bin/chromium or
 playwright is missing. Checks what only a browser shows (issue 11): one bar per period
 with its label, whole-number ticks, a shared link with page controls changed reopening
 the same view, a map click keeping the other countries visible, the source column
-filled, every page's own path (/overview included) opening. Screenshots go to a
+filled, every page's own path (/overview included) opening. Issue 12, on a second server over
+generated articles with reprints: the "Count reprints once" switch and its link, the
+Outlet, Outlets and Link columns, the Source filter from a link, and links to the
+originals that open a new tab without referrer or opener. Screenshots go to a
 temporary folder, or to docs/screenshots/ with `pytest --update-screenshots`.
 """
 
@@ -256,3 +259,91 @@ def test_a_hand_written_link_with_codes_keeps_them_in_the_address(server, browse
     query = parse_qs(urlsplit(page.url).query)
     assert sorted(chips(page)) == ["Arabic", "Syria"]
     assert query.get("country") == ["Syria"] and query.get("lang") == ["Arabic"], page.url
+
+
+# --- issue 12: reprints, sources and links, on a corpus with reprints -------------------------
+
+
+@pytest.fixture(scope="module")
+def reprint_server(tmp_path_factory):
+    """A dashboard on a data folder of generated articles: one wire story under three
+    outlets (and two addresses), four distinct stories (tests/reprint_articles.py)."""
+    if not CHROMIUM.exists():
+        pytest.skip("no Chromium at /usr/bin/chromium")
+    pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    from reprint_articles import write_collection
+
+    data = tmp_path_factory.mktemp("reprint_data")
+    write_collection(data / "articles")
+    env = {**os.environ, "DIPLOMAP_DATA": str(data)}
+    with open(os.devnull, "wb") as log, running_dashboard(env, log) as (url, _proc):
+        yield url
+
+
+def metric_value(page, label: str) -> str:
+    box = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return box.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def test_reprint_switch_counts_each_story_once(reprint_server, browser):
+    external: list[str] = []
+    page = new_page(browser, reprint_server, external)
+    page.goto(reprint_server + "/overview")
+    wait_for_app(page)
+    switch = page.get_by_role("switch", name="Count reprints once")
+    assert switch.is_checked() and switch.is_enabled()
+    assert metric_value(page, "Articles") == "5"
+    page.get_by_text("Count reprints once", exact=True).click()
+    page.wait_for_function("() => location.search.includes('reprints=false')")
+    wait_for_app(page)
+    assert metric_value(page, "Articles") == "8"
+    fresh = new_page(browser, reprint_server)  # the link reopens the same view
+    fresh.goto(page.url)
+    wait_for_app(fresh)
+    assert not fresh.get_by_role("switch", name="Count reprints once").is_checked()
+    assert metric_value(fresh, "Articles") == "8"
+    assert external == [], external
+
+
+def test_statements_show_outlets_and_link_to_the_original(reprint_server, browser):
+    external: list[str] = []
+    page = new_page(browser, reprint_server, external)
+    page.goto(reprint_server + "/statements?source=TASS&source=RT")
+    wait_for_app(page)
+    assert sorted(chips(page)) == ["RT", "TASS"]  # the Source filter, from the link
+    grid = page.locator('[data-testid="stDataFrame"]')
+    grid.locator("th").first.wait_for(state="attached")
+    headers = [h.strip() for h in grid.locator("th").all_inner_texts()]
+    assert {"Outlet", "Outlets", "Link"} <= set(headers), headers
+    rows = grid.locator("tbody tr")
+    cells = [rows.nth(0).locator("td").nth(headers.index(h)).inner_text().strip() for h in ("Outlet", "Outlets", "Link")]  # fmt: skip
+    assert cells[0] == "TASS" and cells[1] == "3" and cells[2].startswith("https://"), cells
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 15, box["y"] + 70)  # select the first row
+    page.wait_for_function("() => location.search.includes('statement=')")
+    page.locator(".dm-carried").wait_for()
+    assert "Carried by 3 outlets" in page.locator(".dm-carried summary").inner_text()
+    links = page.locator(".dm-head a, .dm-carried a")
+    assert links.count() == 5  # the header's, and one per article of the story
+    for i in range(links.count()):
+        link = links.nth(i)
+        assert link.get_attribute("href").startswith("https://")
+        assert link.get_attribute("target") == "_blank"
+        assert set(link.get_attribute("rel").split()) >= {"noopener", "noreferrer"}
+    # following one: a new tab, no Referer sent, no window.opener (answered here: the
+    # request never leaves the machine)
+    sent: list[dict] = []
+
+    def answer(route, request):
+        sent.append(request.headers)
+        route.fulfill(status=200, body="the original", content_type="text/plain")
+
+    page.context.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), answer)
+    with page.context.expect_page() as opened:
+        links.first.click()
+    tab = opened.value
+    tab.wait_for_load_state()
+    assert tab.url.startswith("https://") and tab.url != page.url
+    assert sent and not any("referer" in h for h in sent), sent
+    assert tab.evaluate("() => window.opener") is None
+    assert external == [], external  # the dashboard's page fetched nothing outside
