@@ -239,3 +239,17 @@ def test_ctrl_c_stops_with_one_line_and_the_next_run_finishes(tmp_path):
         assert all(server.counts[f"/p/{i}.html"] <= 2 for i in range(6))
     finally:
         server.stop()
+
+
+def test_two_collects_in_one_folder(tmp_path):
+    from diplomap.collect.run import _lock_folder
+
+    held = _lock_folder(tmp_path)
+    try:
+        links = tmp_path / "l.txt"
+        links.write_text("http://127.0.0.1:9/x\n")
+        proc = run("collect", "--out", tmp_path, "--urls", links, "--quiet")
+        assert proc.returncode == 2
+        assert proc.stderr.strip() == f"diplomap: error: another collect is running in {tmp_path}"
+    finally:
+        held.close()

@@ -159,7 +159,7 @@ def _rebuild(args) -> int:
 
     try:
         summary = rebuild_from_warc(args.out)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, ValueError) as exc:
         print(f"diplomap: error: {exc}", file=sys.stderr)
         return EXIT_NOTHING
     return _finish(summary, args.out, args.quiet)

@@ -85,6 +85,7 @@ class _Collection:
 
     def __init__(self, out: Path, politeness: Politeness) -> None:
         self.out = out
+        self._lock_file = _lock_folder(out)
         self.articles = out / "articles"
         self.state = State(out / "collect.sqlite")
         self.warc = WarcStore(out / "warc")
@@ -102,6 +103,26 @@ class _Collection:
     def close(self) -> None:
         self.warc.close()
         self.state.close()
+        self._lock_file.close()
+
+
+def _lock_folder(out: Path):
+    """Hold DIR/.collect.lock for the run: two collects in one folder would interleave
+    their state; the second stops with one line."""
+    import fcntl  # POSIX; collect runs on servers and laptops, not on Windows
+
+    out.mkdir(parents=True, exist_ok=True)
+    handle = (out / ".collect.lock").open("a")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise CollectionBusy(f"another collect is running in {out}") from None
+    return handle
+
+
+class CollectionBusy(ValueError):
+    """Another process is collecting into the same folder."""
 
 
 def _gdelt_delays(politeness: Politeness) -> dict[str, float]:
@@ -302,6 +323,9 @@ def _keep_page(
     except PageError as exc:
         _record_failure(c, row, exc.kind, exc.reason, None)
         return
+    except Exception as exc:  # an engine failing on one hostile page: a reason, not a crash
+        _record_failure(c, row, "extract", f"cannot read the page ({type(exc).__name__})", None)
+        return
     record.update(_provenance(row, warc_file, record_id))
     with c.lock:
         _write_unique(c, row, record)
@@ -349,8 +373,8 @@ def write_article(folder: Path, record: dict[str, Any]) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     line = json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n"
-    with tmp.open("w", encoding="utf-8") as handle:
-        handle.write(line)
+    with tmp.open("wb") as handle:
+        handle.write(line.encode("utf-8", errors="replace"))  # a lone surrogate: '?'
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, target)
