@@ -162,6 +162,21 @@ def _say(message: str) -> None:
     print(f"diplomap: {message}", file=sys.stderr, flush=True)
 
 
+def _publish(corpus_dir: Path, dest: Path, quiet: bool) -> None:
+    """Write the published copy of the corpus just built (no full texts) into `dest`."""
+    from diplomap.corpus.publish import publish  # lazy: --publish only
+
+    if dest.resolve() == corpus_dir.resolve():
+        raise OSError(f"--publish {dest} is the --out folder: give the public copy its own")
+    version = publish(corpus_dir, dest)
+    if not quiet:
+        print(
+            f"diplomap: published (statements, counts and links; no full texts) -> {dest} "
+            f"({version.name})",
+            file=sys.stderr,
+        )
+
+
 def cmd_build(args) -> int:
     from diplomap.corpus import (  # lazy: --help and other commands start without pandas (~0.3 s)
         build_to_dir,
@@ -188,6 +203,8 @@ def cmd_build(args) -> int:
         return EXIT_NOTHING
     if args.dashboard:
         _prepare_dashboard(summary.path, args.quiet)
+    if args.publish is not None:
+        _publish(summary.path.parent, args.publish, args.quiet)
     if not args.quiet:
         print(
             f"diplomap: {n_articles} articles ({summary.reused} unchanged, not re-extracted), "
@@ -227,6 +244,14 @@ def make_parser() -> argparse.ArgumentParser:
         "--no-wait",
         action="store_true",
         help="if another build is writing --out, stop at once (default: wait for it)",
+    )
+    b.add_argument(
+        "--publish",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="also write a corpus fit for a public hosted app into DIR: statements, counts "
+        "and links, without the articles' full texts (README: Share it)",
     )
     b.add_argument(
         "--dashboard",
