@@ -628,3 +628,31 @@ def test_collect_stays_out_of_the_app():
             )
         ]
         assert not bad, f"{module} imports {bad}"
+
+
+def test_gdelt_articles_are_kept_before_their_window_is_marked_done(monkeypatch):
+    """Killed in the middle of a GDELT search, a run has recorded every article of
+    every window it marked done (so a resumed run, which skips those windows, loses none)."""
+    server = FixtureServer().start()
+    try:
+        articles = [
+            gdelt_article(server.url(f"/w/{i}"), dt.datetime(2024, 1, 1 + 7 * i, 9))
+            for i in range(4)
+        ]
+        server.routes["/doc"] = gdelt_route(articles)
+        monkeypatch.setenv("DIPLOMAP_GDELT_URL", server.url("/doc"))
+        kept, marked = [], []
+
+        def mark(key: str, n: int) -> None:
+            marked.append(key)
+            if len(marked) == 2:
+                raise KeyboardInterrupt  # killed right after the second window
+
+        with pytest.raises(KeyboardInterrupt):
+            discover.from_gdelt(
+                Fetcher(POLITE_FAST), "Lavrov", ["ar"], dt.date(2024, 1, 1), dt.date(2024, 1, 28),
+                mark=mark, keep=kept.append,
+            )  # fmt: skip
+        assert [f.url for f in kept] == [server.url("/w/0"), server.url("/w/1")]
+    finally:
+        server.stop()

@@ -317,11 +317,13 @@ def from_gdelt(
     done: Callable[[str], bool] = lambda key: False,
     mark: Callable[[str, int], None] = lambda key, n: None,
     notify: Callable[[str], None] | None = None,
+    keep: Callable[[Found], None] | None = None,
 ) -> Discovery:
     """Articles GDELT's DOC 2.0 API lists for `query` in each language between `since`
     and `until` (inclusive). `done(key)`/`mark(key, n)` skip and record finished
-    windows (the state file), so that a resumed run does not ask again; `notify` hears
-    one line per week asked."""
+    windows (the state file), so that a resumed run does not ask again; `keep(found)`
+    hears each article before its window is marked done (to record it first); `notify`
+    hears one line per week asked."""
     out = Discovery()
     start = dt.datetime.combine(since, dt.time())
     end = dt.datetime.combine(until, dt.time()) + dt.timedelta(days=1)
@@ -330,11 +332,25 @@ def from_gdelt(
         term = f"{query} sourcelang:{name}"
         for window in _windows(start, end, _FIRST_WINDOW):
             before = len(out.found)
-            _gdelt_window(fetcher, term, window, out, done, mark)
+            _gdelt_window(fetcher, term, window, out, done, _kept(out, keep, mark))
             if notify is not None:
                 week = f"{window[0]:%Y-%m-%d}..{window[1] - dt.timedelta(seconds=1):%Y-%m-%d}"
                 notify(f"GDELT {name} {week}: {len(out.found) - before} articles")
     return out
+
+
+def _kept(out: Discovery, keep, mark) -> Callable[[str, int], None]:
+    """`mark` that first hands every article found since the last mark to `keep`."""
+    handed = [len(out.found)]
+
+    def marked(key: str, n: int) -> None:
+        if keep is not None:
+            for found in out.found[handed[0] :]:
+                keep(found)
+        handed[0] = len(out.found)
+        mark(key, n)
+
+    return marked
 
 
 def _windows(start: dt.datetime, end: dt.datetime, size: dt.timedelta):

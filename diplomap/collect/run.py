@@ -151,48 +151,44 @@ def collect(options: Options, progress: Callable[[int, int], None] | None = None
 
 
 def _discover_into(c: _Collection, options: Options) -> None:
-    found = _discover(c, options)
-    c.summary.problems.extend(found.problems)
-    for item in found.found:
-        c.summary.found += 1
-        key = canonical_url(item.url)
-        if c.state.add_url(key, item.url, item.via, item.meta):
-            c.summary.new += 1
-
-
-def _discover(c: _Collection, options: Options) -> discover.Discovery:
+    """Find URLs and record each in the state as soon as its feed, sitemap, list or
+    GDELT window is read (an interrupted discovery loses nothing it found)."""
     chosen = options.terms if options.terms is not None else list(discover.DEFAULT_TERMS)
     terms = chosen or None  # an empty list keeps every entry
-    out = discover.Discovery()
     say = options.notify or (lambda message: None)
     for path in options.url_lists:
-        _add(out, discover.from_url_list(path), f"list {path}", say)
+        _add(c, discover.from_url_list(path), f"list {path}", say)
     for url in options.feeds:
-        _add(out, discover.from_feed(c.fetcher, url, terms), f"feed {url}", say)
+        _add(c, discover.from_feed(c.fetcher, url, terms), f"feed {url}", say)
     for url in options.sitemaps:
-        _add(out, discover.from_sitemap(c.fetcher, url, terms), f"sitemap {url}", say)
+        _add(c, discover.from_sitemap(c.fetcher, url, terms), f"sitemap {url}", say)
     for profile in select_sources(options.sources, c.profiles) if options.sources else []:
-        _add(out, _discover_source(c.fetcher, profile, terms), f"source {profile.id}", say)
+        _add(c, _discover_source(c.fetcher, profile, terms), f"source {profile.id}", say)
     if options.gdelt:
-        out.extend(
-            discover.from_gdelt(
-                c.fetcher,
-                options.gdelt,
-                options.languages,
-                options.since,
-                options.until,
-                done=c.state.window_done,
-                mark=c.state.mark_window,
-                notify=options.notify,
-            )
+        found = discover.from_gdelt(
+            c.fetcher,
+            options.gdelt,
+            options.languages,
+            options.since,
+            options.until,
+            done=c.state.window_done,
+            mark=c.state.mark_window,
+            notify=options.notify,
+            keep=lambda item: _record_found(c, item),
         )
-    return out
+        c.summary.problems.extend(found.problems)
 
 
-def _add(
-    out: discover.Discovery, found: discover.Discovery, where: str, say: Callable[[str], None]
-) -> None:
-    out.extend(found)
+def _record_found(c: _Collection, item: discover.Found) -> None:
+    c.summary.found += 1
+    if c.state.add_url(canonical_url(item.url), item.url, item.via, item.meta):
+        c.summary.new += 1
+
+
+def _add(c: _Collection, found: discover.Discovery, where: str, say: Callable[[str], None]) -> None:
+    for item in found.found:
+        _record_found(c, item)
+    c.summary.problems.extend(found.problems)
     say(f"{where}: {len(found.found)} URLs")
 
 
