@@ -3,8 +3,8 @@
 import streamlit as st
 
 from diplomap import session
-from diplomap.explore.export import excel_safe, table_bytes, table_sizes
-from diplomap.uploads import read_uploads
+from diplomap.explore.export import excel_safe, md_escape, table_bytes, table_sizes
+from diplomap.uploads import describe_limits
 
 ctx = session.context()
 st.title("Data")
@@ -15,6 +15,7 @@ st.caption(
     "Files are read in memory for this browser session only: they are not saved and "
     "no other visitor sees them. Text, Markdown, HTML, CSV, JSON Lines, JSON or a zip of those."
 )
+st.caption(describe_limits(used=session.upload_usage()))
 files = st.file_uploader(
     "Articles",
     type=["txt", "md", "html", "htm", "csv", "jsonl", "json", "zip"],
@@ -23,8 +24,7 @@ files = st.file_uploader(
 )
 c1, c2 = st.columns([2, 1])
 if c1.button("Read the uploaded files", disabled=not files, type="primary"):
-    with st.spinner("Reading and extracting…"):
-        session.store_upload(read_uploads([(f.name, f.getvalue()) for f in files]))
+    session.read_upload_files([(f.name, f.getvalue()) for f in files])
     st.rerun()
 up = session.uploaded()
 if up is not None:
@@ -43,6 +43,8 @@ if up is not None:
         }.get,
     )
     st.markdown(f"**{len(up.corpus.articles)} articles** read from {len(up.report)} files.")
+    for note in up.notes:  # what the limits cut
+        st.warning(md_escape(note))
     st.dataframe(excel_safe(up.report), hide_index=True)
 
 st.subheader("Download the filtered tables")

@@ -38,10 +38,11 @@ from diplomap.explore.aggregates import about, about_text, filter_options
 from diplomap.explore.export import md_escape
 from diplomap.explore.store import Store, load_store
 from diplomap.explore.view import View
-from diplomap.uploads import UploadOutcome
+from diplomap.uploads import UploadOutcome, read_uploads_isolated
 
 UPLOAD_KEY = "_dm_upload"  # session_state: (UploadOutcome, its cache key) of the uploads
 MODE_KEY = "upload_mode"  # session_state: "merge" | "replace"
+UPLOAD_USED_KEY = "_dm_upload_used"  # session_state: articles extracted from uploads so far
 SESSION_STORE_KEY = "_dm_session_store"  # session_state: (key, Store) of the uploads
 NOTES_KEY = "_dm_query_notes"  # session_state: what the link asked for that was ignored
 LINK_KEY = "_dm_link"  # session_state: the widget values the link asks for (first run)
@@ -243,6 +244,28 @@ def _store_of(corpus_or_store) -> Store:
 def uploaded() -> UploadOutcome | None:
     held = st.session_state.get(UPLOAD_KEY)
     return held[0] if held else None
+
+
+def read_upload_files(files: list[tuple[str, bytes]]) -> None:
+    """Read uploaded files for this session and keep them: in a child process, within
+    the caps of diplomap.uploads.UPLOAD_LIMITS (the articles extracted count against
+    this session's cap), with a progress bar."""
+    used = st.session_state.get(UPLOAD_USED_KEY, 0)
+    bar = st.progress(0.0, text="Reading the files…")
+
+    def show(done: int, total: int) -> None:
+        text = f"Extracting places, issues and statements: {done:,} of {total:,} articles…"
+        bar.progress(done / max(total, 1), text=text)
+
+    outcome = read_uploads_isolated(files, already=used, progress=show)
+    bar.empty()
+    st.session_state[UPLOAD_USED_KEY] = used + outcome.extracted
+    store_upload(outcome)
+
+
+def upload_usage() -> int:
+    """Articles this session has extracted from uploads (counted against its cap)."""
+    return int(st.session_state.get(UPLOAD_USED_KEY, 0))
 
 
 def store_upload(outcome: UploadOutcome | None) -> None:
