@@ -21,7 +21,7 @@ from diplomap import config, session
 from diplomap import query as Q
 from diplomap import schema as S
 from diplomap.__main__ import main
-from diplomap.corpus import build_corpus, build_to_dir, load_corpus
+from diplomap.corpus import build_corpus, build_to_dir, load_corpus, reprints
 from diplomap.corpus.publish import PUBLISHED_DIR, publish, published_version
 from diplomap.corpus.reprints import canonical_url, cluster_labels, signature
 from diplomap.explore import aggregates as A
@@ -109,16 +109,20 @@ def test_the_same_text_at_two_addresses_is_one_article(tmp_path, collection):
     assert len(build_corpus([folder], workers=1).articles) == 1
 
 
-def test_streamed_build_gives_the_same_clusters(tmp_path, corpus):
+def test_streamed_build_gives_the_same_clusters(tmp_path, corpus, monkeypatch):
     """Eight files or more are streamed to Parquet: the clusters are computed there too,
-    and kept when the corpus is built again incrementally."""
+    and kept when the corpus is built again incrementally, hashing only the new text."""
     folder = write_collection(tmp_path / "many", one_file_each=True)
     build_to_dir([folder], tmp_path / "out", workers=1)
     saved = load_corpus(tmp_path / "out").articles.set_index(S.ARTICLE_ID)[S.CLUSTER]
     expected = corpus.articles.set_index(S.ARTICLE_ID)[S.CLUSTER]
     assert saved.sort_index().equals(expected.sort_index())
     (folder / "99.jsonl").write_text('{"text": "Lavrov said nothing new today."}\n', "utf-8")
+    hashed: list[str] = []
+    counted = reprints.signature
+    monkeypatch.setattr(reprints, "signature", lambda t, b=None: hashed.append(t) or counted(t, b))
     summary = build_to_dir([folder], tmp_path / "out", workers=1)
+    assert hashed == ["Lavrov said nothing new today."]
     assert summary.reused == 8
     again = load_corpus(tmp_path / "out").articles.set_index(S.ARTICLE_ID)[S.CLUSTER]
     assert again.reindex(expected.index).equals(expected)

@@ -34,6 +34,7 @@ import pyarrow.parquet as pq
 from datasketch import MinHashLSH
 
 from diplomap import schema as S
+from diplomap.corpus.saved import current_version
 from diplomap.normalize import normalize
 
 NUM_PERM = 128  # hashes per signature
@@ -233,34 +234,82 @@ def with_clusters(corpus):
 # --- a saved articles table --------------------------------------------------------------------
 
 _READ = [S.ARTICLE_ID, S.TEXT, S.URL, S.BOILERPLATE]
+SIGNATURES = "signatures.parquet"  # article id -> MinHash signature, beside the tables
 _NO_DICTIONARY = {S.TEXT, S.TITLE, S.FILE, S.URL, S.DATE_TEXT, S.BOILERPLATE, S.CLUSTER}
 
 
-def _saved_labels(parquet: pq.ParquetFile) -> list[str]:
-    """The cluster ids of a saved articles table, its texts read a row group at a time."""
+def _row_group_signatures(
+    parquet: pq.ParquetFile, i: int, columns: list[str], known: dict[str, bytes | None]
+) -> tuple[list[str], list[object], list[np.ndarray | None]]:
+    """Ids, URLs and signatures of one row group: `known` ones as they are, the texts
+    read and hashed only when some article of the group is new."""
+    part = parquet.read_row_group(i, columns=[c for c in columns if c != S.TEXT]).to_pydict()
+    ids, n = part[S.ARTICLE_ID], len(part[S.ARTICLE_ID])
+    urls = part.get(S.URL, [""] * n)
+    if all(aid in known for aid in ids):
+        return ids, urls, [_from_bytes(known[aid]) for aid in ids]
+    texts = parquet.read_row_group(i, columns=[S.TEXT]).column(0).to_pylist()
+    spans = part.get(S.BOILERPLATE, [None] * n)
+    signatures = [
+        _from_bytes(known[aid]) if aid in known else signature(t or "", b)
+        for aid, t, b in zip(ids, texts, spans, strict=True)
+    ]
+    return ids, urls, signatures
+
+
+def _from_bytes(value: bytes | None) -> np.ndarray | None:
+    return None if value is None else np.frombuffer(value, dtype=np.uint32)
+
+
+def _saved_labels(parquet: pq.ParquetFile, known: dict[str, bytes | None]):
+    """The article ids, cluster ids and signatures of a saved articles table (texts
+    read a row group at a time, only for the articles without a `known` signature)."""
     names = set(parquet.schema_arrow.names)
     columns = [c for c in _READ if c in names]
     ids: list[str] = []
     urls: list[object] = []
     signatures: list[np.ndarray | None] = []
     for i in range(parquet.num_row_groups):
-        part = parquet.read_row_group(i, columns=columns).to_pydict()
-        n = len(part[S.ARTICLE_ID])
-        texts = part.get(S.TEXT, [""] * n)
-        spans = part.get(S.BOILERPLATE, [None] * n)
-        ids.extend(part[S.ARTICLE_ID])
-        urls.extend(part.get(S.URL, [""] * n))
-        signatures.extend(signature(t or "", b) for t, b in zip(texts, spans, strict=True))
-        del part, texts
-    return cluster_labels(ids, signatures, urls)
+        group = _row_group_signatures(parquet, i, columns, known)
+        ids.extend(group[0])
+        urls.extend(group[1])
+        signatures.extend(group[2])
+    return ids, cluster_labels(ids, signatures, urls), signatures
+
+
+def _known_signatures(corpus_dir: Path) -> dict[str, bytes | None]:
+    """The signatures saved with the corpus folder's current version (its articles
+    are not hashed again); none when there are none or they cannot be read."""
+    version = current_version(corpus_dir)
+    try:
+        table = pq.read_table(version / SIGNATURES) if version is not None else None
+    except (OSError, ValueError, pa.ArrowException):
+        return {}
+    if table is None or table.schema.names != [S.ARTICLE_ID, "signature"]:
+        return {}
+    ids, values = table.column(0).to_pylist(), table.column(1).to_pylist()
+    return {
+        aid: v for aid, v in zip(ids, values, strict=True) if v is None or len(v) == 4 * NUM_PERM
+    }
+
+
+def _save_signatures(folder: Path, ids: list[str], signatures: list) -> None:
+    values = [None if s is None else s.astype(np.uint32).tobytes() for s in signatures]
+    table = pa.table(
+        {S.ARTICLE_ID: pa.array(ids, pa.string()), "signature": pa.array(values, pa.binary())}
+    )
+    pq.write_table(table, folder / SIGNATURES)
 
 
 def cluster_saved_articles(path: str | Path) -> None:
-    """Add (or replace) the CLUSTER column of a saved articles table, in place (a new
-    file replaces it; rewritten row group by row group)."""
+    """Add (or replace) the CLUSTER column of the articles table of a version folder
+    being written, in place (a new file replaces it; rewritten row group by row group).
+    The articles' signatures are saved beside it (SIGNATURES); those the corpus folder's
+    current version saved are reused, so an incremental build hashes only new texts."""
     path = Path(path)
     parquet = pq.ParquetFile(path)
-    labels = _saved_labels(parquet)
+    ids, labels, signatures = _saved_labels(parquet, _known_signatures(path.parent.parent))
+    _save_signatures(path.parent, ids, signatures)  # for the next build
     schema = parquet.schema_arrow.remove_metadata()
     if S.CLUSTER in schema.names:
         schema = schema.remove(schema.get_field_index(S.CLUSTER))
