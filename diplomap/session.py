@@ -34,6 +34,7 @@ from diplomap.corpus import (
     load_or_build,
     read_manifest,
 )
+from diplomap.corpus.publish import published_version
 from diplomap.explore.aggregates import about, about_text, filter_options
 from diplomap.explore.export import md_escape
 from diplomap.explore.store import Store, load_store
@@ -217,9 +218,21 @@ def _store_of_version(version: Path, fingerprint: str | None) -> Store:
 
 def bundled_corpus():
     """The corpus of DIPLOMAP_DATA (or data/), as a Store (a Corpus is accepted too:
-    tests put one here)."""
+    tests put one here): its published corpus (published/, written by `build --publish`)
+    when it has one, else its articles."""
     data_dir = config.data_dir()
+    published = published_version(data_dir)
+    if published is not None:
+        return _load_published(str(published))
     return _load(str(data_dir), _signature(data_dir))
+
+
+@st.cache_resource(max_entries=2, ttl=24 * 3600, show_spinner="Reading the corpus…")
+def _load_published(version: str) -> Store:
+    """The Store of a published corpus version (read as it is: it has no texts to
+    extract again); a new publication is a new version folder, so a new cache entry."""
+    fingerprint = (read_manifest(Path(version).parent) or {}).get("fingerprint")
+    return _store_of_version(Path(version), fingerprint)
 
 
 @st.cache_resource(max_entries=4, ttl=24 * 3600, show_spinner="Preparing the corpus…")
@@ -468,12 +481,14 @@ def is_bundled_sample(ctx: Context) -> bool:
     """Whether this session explores the project's own sample articles only."""
     held = st.session_state.get(UPLOAD_KEY)
     uploads = held is not None and len(held[0].corpus.articles)
-    return config.data_dir() == config.PACKAGE_DATA_DIR and not uploads
+    published = published_version(config.data_dir()) is not None
+    return config.data_dir() == config.PACKAGE_DATA_DIR and not uploads and not published
 
 
 def about_panel(ctx: Context, expanded: bool = False) -> None:
     """The "About this data" panel: what the corpus is (Overview and Data pages)."""
-    lines = about_text(about(ctx.store), is_bundled_sample(ctx))
+    published = published_version(config.data_dir()) is not None
+    lines = about_text(about(ctx.store), is_bundled_sample(ctx), published)
     with st.expander("About this data", expanded=expanded):
         for line in lines:
             st.markdown("- " + md_escape(line))
