@@ -9,18 +9,22 @@ A stale lock never blocks: the kernel releases a flock when the process holding 
 so a lock file left by a killed build is simply taken over. (A build's forked worker
 processes would inherit the lock; `forget_inherited` drops their copy, so that orphaned
 workers of a killed build do not keep it.) On a file system without flock the lock is
-skipped, as before it existed.
+skipped (and on Windows), as before it existed.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover (Windows): writes are then unlocked
+    fcntl = None
 
 LOCK_FILE = ".lock"
 POLL_SECONDS = 0.2
@@ -91,7 +95,7 @@ def _acquire(fd: int, folder: Path, wait: bool | float, notify) -> None:
     limit = None if wait is True else (0.0 if wait is False else float(wait))
     deadline = None if limit is None else time.monotonic() + limit
     told = False
-    while True:
+    while fcntl is not None:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return

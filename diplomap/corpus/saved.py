@@ -252,10 +252,11 @@ def _version_damage(d: Path, name: str, deep: bool) -> str | None:
         return f"{POINTER} names {name}, which is missing"
     try:
         meta = json.loads((vpath / MANIFEST).read_text("utf-8"))
-        counts = meta.get("counts") or {}
-        sums = meta.get("files") or {}
+        counts, sums = meta.get("counts"), meta.get("files")
     except (OSError, ValueError, AttributeError):
         return f"{name}/{MANIFEST} is missing or unreadable"
+    counts = counts if isinstance(counts, dict) else {}
+    sums = sums if isinstance(sums, dict) else {}
     for table in TABLES:
         problem = _table_damage(vpath / f"{table}.parquet", counts.get(table), sums, deep)
         if problem:
