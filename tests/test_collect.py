@@ -656,3 +656,36 @@ def test_gdelt_articles_are_kept_before_their_window_is_marked_done(monkeypatch)
         assert [f.url for f in kept] == [server.url("/w/0"), server.url("/w/1")]
     finally:
         server.stop()
+
+
+def test_robots_txt_behind_a_redirect_and_served_as_html_is_followed():
+    from diplomap.collect.fetch import FetchError
+
+    server = FixtureServer().start()
+    try:
+        server.add("/robots.txt", b"", status=301, headers={"Location": "/real-robots.txt"})
+        server.add("/real-robots.txt", "User-agent: *\nDisallow: /no/\n", ctype="text/html")
+        server.add("/no/x.html", page("Lavrov", AR_TEXT, lang="ar"))
+        server.add("/yes/x.html", page("Lavrov", AR_TEXT, lang="ar"))
+        fetcher = Fetcher(POLITE_FAST)
+        with pytest.raises(FetchError, match=r"robots\.txt disallows"):
+            fetcher.get(server.url("/no/x.html"))
+        assert fetcher.get(server.url("/yes/x.html")).status == 200
+        assert "/no/x.html" not in server.counts
+    finally:
+        server.stop()
+
+
+def test_robots_txt_failing_with_5xx_keeps_us_away():
+    from diplomap.collect.fetch import FetchError
+
+    server = FixtureServer().start()
+    try:
+        server.add("/robots.txt", b"down", status=500, ctype="text/plain")
+        server.add("/x.html", page("Lavrov", AR_TEXT, lang="ar"))
+        polite = Politeness(user_agent="t", delay=0.0, timeout=1.0, retries=0)
+        with pytest.raises(FetchError, match=r"robots\.txt disallows"):
+            Fetcher(polite).get(server.url("/x.html"))
+        assert "/x.html" not in server.counts
+    finally:
+        server.stop()

@@ -271,7 +271,7 @@ class Fetcher:
         target = urlunsplit(("", "", parts.path or "/", parts.query, ""))
         headers = [
             ("User-Agent", self.politeness.user_agent),
-            ("Accept", ", ".join(accept) + ", */*;q=0.1"),
+            ("Accept", ", ".join((*accept, "*/*;q=0.1"))),
             ("Accept-Encoding", "identity"),
             ("Connection", "close"),
         ]
@@ -307,7 +307,7 @@ class Fetcher:
         unreachable host means everything is disallowed (RFC 9309)."""
         parser = urllib.robotparser.RobotFileParser(base + "/robots.txt")
         try:
-            response = self._with_retries(base + "/robots.txt", ("text/plain",), _ROBOTS_MAX_BYTES)
+            response = self._robots_response(base + "/robots.txt")
         except FetchError as exc:
             if exc.kind == "stopped":
                 raise
@@ -315,7 +315,7 @@ class Fetcher:
                 return None
             parser.disallow_all = True
             return parser
-        if response.status in _REDIRECTS:  # rules elsewhere: be safe, keep none
+        if response is None:  # redirected too often: no rules to follow
             return None
         text = response.body.decode("utf-8", errors="replace")
         parser.parse(text.splitlines())
@@ -323,6 +323,19 @@ class Fetcher:
         if delay:
             self._pacer.set_delay(host_of(base), float(delay))
         return parser
+
+    def _robots_response(self, url: str) -> Response | None:
+        """robots.txt, following up to 5 redirects (http -> https, www); any type."""
+        seen: list[str] = []
+        for _ in range(6):
+            response = self._with_retries(url, (), _ROBOTS_MAX_BYTES)
+            if response.status not in _REDIRECTS:
+                return response
+            try:
+                url = self._next_hop(url, response, seen)
+            except FetchError:
+                return None
+        return None
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -358,8 +371,9 @@ def _connection(parts, timeout: float) -> http.client.HTTPConnection:
 
 
 def _check_type(response: Response, accept: tuple[str, ...]) -> None:
+    """Content-Type among `accept` (any when `accept` is empty)."""
     ctype = response.content_type
-    if ctype and ctype not in accept:
+    if accept and ctype and ctype not in accept:
         raise FetchError("content-type", f"content type {ctype} is not a page we read")
 
 
