@@ -12,9 +12,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
+import signal
 import string
 import subprocess
 import sys
@@ -173,6 +175,42 @@ def test_a_stale_lock_file_does_not_block(tmp_path):
     result = build(src, "--out", out, "--no-wait")
     assert result.returncode == 0, result.stderr
     assert_whole(out, 3)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as handle:
+            return [int(p) for p in handle.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.slow
+def test_a_killed_build_does_not_leave_its_workers_holding_the_lock(tmp_path):
+    """The build's forked workers inherit its lock file; when the build itself is killed
+    (its workers still running), the next build must not find the folder locked."""
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("needs /proc to find the worker processes")
+    first = write_articles(tmp_path / "first", 3)
+    big = write_articles(tmp_path / "big", 400, offset=100, pad=300)
+    out = tmp_path / "out"
+    assert build(first, "--out", out).returncode == 0
+    proc = start_build(big, "--out", out, "--workers", "2", "--full")
+    deadline = time.monotonic() + 120
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    assert len(workers) >= 2, "the build started no worker processes"
+    proc.kill()  # the parent only: its workers live on a little
+    proc.wait(timeout=30)
+    try:
+        result = build(first, "--out", out, "--no-wait")
+        assert result.returncode == 0, result.stderr
+        assert_whole(out, 3)
+    finally:
+        for pid in workers:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
 
 
 # --- a full disk ------------------------------------------------------------------------------
