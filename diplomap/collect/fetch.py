@@ -162,7 +162,7 @@ class Fetcher:
         self._pacer = _Pacer(self.politeness.delay, stop)
         for host, delay in (host_delays or {}).items():
             self._pacer.set_delay(host, delay)
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | FetchError | None] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self._robots_lock = threading.Lock()
 
@@ -185,7 +185,8 @@ class Fetcher:
             current = self._next_hop(current, response, seen)
 
     def allowed(self, url: str) -> bool:
-        """Whether robots.txt lets our User-Agent fetch `url` (fetched once per host)."""
+        """Whether robots.txt lets our User-Agent fetch `url` (fetched once per host);
+        FetchError when robots.txt cannot be read (5xx, network): then nothing is."""
         parts = urlsplit(url)
         key = f"{parts.scheme}://{parts.netloc.lower()}"
         with self._robots_lock:  # one lock per site: a slow robots.txt holds up only its site
@@ -194,6 +195,8 @@ class Fetcher:
             if key not in self._robots:
                 self._robots[key] = self._read_robots(key)
             parser = self._robots[key]
+        if isinstance(parser, FetchError):  # robots.txt could not be read: stay away
+            raise parser
         if parser is None:
             return True
         return parser.can_fetch(self.politeness.user_agent, url)
@@ -302,9 +305,10 @@ class Fetcher:
         finally:
             conn.close()
 
-    def _read_robots(self, base: str) -> urllib.robotparser.RobotFileParser | None:
+    def _read_robots(self, base: str) -> urllib.robotparser.RobotFileParser | FetchError | None:
         """The host's robots.txt (None: no rules). 4xx means no rules; 5xx or an
-        unreachable host means everything is disallowed (RFC 9309)."""
+        unreachable host means everything is disallowed (RFC 9309): a FetchError that
+        says why, raised for every URL of the host."""
         parser = urllib.robotparser.RobotFileParser(base + "/robots.txt")
         try:
             response = self._robots_response(base + "/robots.txt")
@@ -313,8 +317,9 @@ class Fetcher:
                 raise
             if exc.status is not None and 400 <= exc.status < 500:
                 return None
-            parser.disallow_all = True
-            return parser
+            kind = "robots" if exc.status else exc.kind  # a network failure is tried again
+            reason = f"robots.txt unavailable ({exc.reason}): staying away"
+            return FetchError(kind, reason, exc.status)  # 5xx: tried again next run
         if response is None:  # redirected too often: no rules to follow
             return None
         text = response.body.decode("utf-8", errors="replace")
