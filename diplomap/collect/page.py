@@ -281,8 +281,20 @@ def _text_dates(text: str, title: str, language: str | None) -> list[_Candidate]
         out.append(_Candidate(pub.date.isoformat(), pub.source, pub.text or ""))
     for cand in pub.date_candidates:
         if cand.kind not in ("clock", "updated") and cand.precision == "day":
-            out.append(_Candidate(cand.date.isoformat(), "body", cand.text))
+            where = _TEXT_KINDS.get(cand.kind, "body")
+            out.append(_Candidate(cand.date.isoformat(), where, cand.text))
     return out
+
+
+# the date finder's kinds of candidate -> where in the text it was read
+_TEXT_KINDS = {
+    "published": "header",
+    "date": "header",
+    "date_line": "header",
+    "dateline": "dateline",
+    "headline": "dateline",
+    "body": "body",
+}
 
 
 # --- URL and outlet -------------------------------------------------------------------------
