@@ -34,7 +34,7 @@ def _article(corpus, lang):
 
 
 def test_tables_have_the_schema_columns(corpus):
-    assert list(corpus.articles.columns) == S.ARTICLE_COLUMNS
+    assert list(corpus.articles.columns) == [*S.ARTICLE_COLUMNS, S.CLUSTER]  # + reprints
     assert list(corpus.mentions.columns) == S.MENTION_COLUMNS
     assert list(corpus.issue_mentions.columns) == S.ISSUE_MENTION_COLUMNS
     assert list(corpus.statements.columns) == S.STATEMENT_COLUMNS

@@ -10,7 +10,9 @@ cluster. Two articles are near-duplicates when
 - the Jaccard similarity of their word shingles (three words of the normalised text,
   boilerplate left out) is about THRESHOLD (0.8) or more: MinHash signatures of
   NUM_PERM hashes, candidates found with locality-sensitive hashing
-  (datasketch.MinHashLSH), then checked on the signatures. Near-duplicates of near-duplicates join the cluster.
+  (datasketch.MinHashLSH), then checked on the signatures. Texts shorter than MIN_WORDS
+  words are left out of this: two short items that differ in a name or a number are
+  two pieces of news. Near-duplicates of near-duplicates join the cluster.
 
 Articles of the same id (the same normalised text) are one article already (the id is a
 hash of the text). The build computes the clusters when it commits a corpus, over all
@@ -45,6 +47,9 @@ THRESHOLD = 0.8  # Jaccard similarity of the shingles from which two texts are r
 CANDIDATE_THRESHOLD = 0.7
 KEEP_THRESHOLD = THRESHOLD - 0.06
 SHINGLE_WORDS = 3  # words per shingle
+# Shorter texts are never near-duplicates (only the same text or the same address): two
+# short items that differ in a name or a number are different news, not a reprint.
+MIN_WORDS = 30
 _MASK32 = np.uint64(0xFFFFFFFF)
 _WORD = re.compile(r"\w+")
 # Query parameters that say where a reader came from, not which article it is.
@@ -118,13 +123,11 @@ def body_text(text: str, boilerplate: Iterable | None = None) -> str:
 
 def shingle_hashes(text: str) -> np.ndarray:
     """32-bit hashes of the text's shingles (SHINGLE_WORDS normalised words in a row);
-    empty for a text without words."""
+    empty for a text of fewer than MIN_WORDS words."""
     words = _WORD.findall(normalize(text))
-    if not words:
+    if len(words) < MIN_WORDS:
         return np.zeros(0, np.uint64)
     h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), np.uint64, len(words))
-    if len(h) < SHINGLE_WORDS:
-        h = np.r_[h, np.zeros(SHINGLE_WORDS - len(h), np.uint64)]
     k = len(h) - SHINGLE_WORDS + 1
     combined = h[:k].copy()
     for i in range(1, SHINGLE_WORDS):  # a rolling combination, order-sensitive
@@ -133,7 +136,7 @@ def shingle_hashes(text: str) -> np.ndarray:
 
 
 def signature(text: str, boilerplate: Iterable | None = None) -> np.ndarray | None:
-    """The MinHash signature (NUM_PERM uint32) of a text, None when it has no words."""
+    """The MinHash signature (NUM_PERM uint32) of a text, None when it is too short."""
     hashes = shingle_hashes(body_text(text or "", boilerplate))
     if not len(hashes):
         return None
