@@ -348,3 +348,13 @@ def test_the_weekly_workflow_collects_builds_publishes_and_commits():
     uses = [step.get("uses", "") for step in steps]
     assert any(u.startswith("actions/cache/restore@") for u in uses)
     assert any(u.startswith("actions/cache/save@") for u in uses)
+
+
+def test_uploads_merged_into_a_corpus_with_clusters(store):
+    """Uploaded articles (here without a cluster column) are their own stories."""
+    from conftest import make_corpus
+
+    merged = Store.merge(store, make_corpus())
+    assert (merged.n_articles, merged.n_clusters) == (14, 11)
+    assert View(merged, Q.FilterState()).n_articles == 11
+    assert View(merged, Q.FilterState(reprints_once=False)).n_articles == 14

@@ -307,7 +307,8 @@ class StoreBuilder:
         a = self.arrays
         ids = a["art_ids"].tolist()
         given = arts.column(S.CLUSTER).to_pylist() if S.CLUSTER in arts.column_names else []
-        labels = [c if c else i for c, i in zip(given or [None] * len(ids), ids, strict=True)]
+        given = given or [None] * len(ids)
+        labels = [c if isinstance(c, str) and c else i for c, i in zip(given, ids, strict=True)]
         codes, uniques = pd.factorize(pd.Series(labels, dtype=object))
         a["art_cluster"] = codes.astype(np.int32)
         self.meta["n_clusters"] = len(uniques)
