@@ -16,9 +16,10 @@ from pathlib import Path
 
 from diplomap.collect.cli import add_collect_parser
 from diplomap.names import escape_controls
-from diplomap.records import article_record
+from diplomap.records import iter_records
 
 EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
+EXTRACT_BLOCK = 2000  # articles extracted, then printed, at a time by `extract`
 
 
 def _report(problems, stream=None) -> None:
@@ -70,25 +71,36 @@ def cmd_extract(args) -> int:
     from diplomap.corpus import (
         build_from_articles,  # lazy: --help and other commands start without pandas (~0.3 s)
     )
-    from diplomap.ingest import read_paths
+    from diplomap.ingest import dedupe, read_paths
 
     result = read_paths(args.paths)
-    corpus = build_from_articles(
-        result.articles,
-        result.problems,
-        workers=args.workers,
-        geocoder=_make_geocoder(args.geocode),
-    )
-    out = sys.stdout
-    for aid in corpus.articles["article_id"]:
-        out.write(
-            json.dumps(article_record(corpus, aid), ensure_ascii=False, allow_nan=False) + "\n"
+    articles = dedupe(result.articles)
+    problems = list(result.problems)
+    geocoder = _make_geocoder(args.geocode)
+    show = _progress_printer("extracting") if sys.stderr.isatty() and articles else None
+    n_printed = 0
+    # In blocks: each is extracted, printed and dropped, so the output streams and its
+    # cost is linear in the number of articles (iter_records groups a block's rows once).
+    for start in range(0, len(articles), EXTRACT_BLOCK):
+        block = build_from_articles(
+            articles[start : start + EXTRACT_BLOCK], workers=args.workers, geocoder=geocoder
         )
-    out.flush()
-    _report(corpus.problems)
-    if len(corpus.articles) == 0:
+        problems.extend(block.problems)
+        _print_records(block)
+        n_printed += len(block.articles)
+        if show is not None:
+            show(min(start + EXTRACT_BLOCK, len(articles)), len(articles))
+    _report(problems)
+    if n_printed == 0:
         print("diplomap: no articles found in the given paths", file=sys.stderr)
-    return _exit_status(len(corpus.articles), corpus.problems)
+    return _exit_status(n_printed, problems)
+
+
+def _print_records(corpus) -> None:
+    out = sys.stdout
+    for record in iter_records(corpus):
+        out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
+    out.flush()
 
 
 def cmd_evaluate(args) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from typing import Any
 
 from diplomap import schema as S
@@ -45,15 +46,38 @@ def _candidates(value: Any) -> list[dict]:
 
 
 def article_record(corpus, article_id: str) -> dict:
-    """The JSON object `extract` prints for one article (strict JSON: null, never NaN)."""
-    return json_safe(_record(corpus, article_id))
+    """The JSON object `extract` prints for one article (strict JSON: null, never NaN).
+    It scans the tables: for every article of a corpus, use `iter_records`."""
+    art = corpus.articles.loc[corpus.articles[S.ARTICLE_ID] == article_id].iloc[0].to_dict()
+    rows = [
+        df[df[S.ARTICLE_ID] == article_id].to_dict("records")
+        for df in (corpus.mentions, corpus.issue_mentions, corpus.statements)
+    ]
+    return json_safe(_record(art, *rows))
 
 
-def _record(corpus, article_id: str) -> dict:
-    art = corpus.articles.loc[corpus.articles[S.ARTICLE_ID] == article_id].iloc[0]
-    m = corpus.mentions[corpus.mentions[S.ARTICLE_ID] == article_id]
-    im = corpus.issue_mentions[corpus.issue_mentions[S.ARTICLE_ID] == article_id]
-    st = corpus.statements[corpus.statements[S.ARTICLE_ID] == article_id]
+def iter_records(corpus) -> Iterator[dict]:
+    """`article_record` of every article of a corpus, in its order, in time linear in
+    the size of its tables (each table is grouped by article once)."""
+    groups = [
+        _rows_by_article(df) for df in (corpus.mentions, corpus.issue_mentions, corpus.statements)
+    ]
+    for art in corpus.articles.to_dict("records"):
+        aid = art[S.ARTICLE_ID]
+        yield json_safe(_record(art, *(group.get(aid, []) for group in groups)))
+
+
+def _rows_by_article(df) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for row in df.to_dict("records"):
+        grouped.setdefault(row[S.ARTICLE_ID], []).append(row)
+    return grouped
+
+
+def _record(art: dict, m: list[dict], im: list[dict], st: list[dict]) -> dict:
+    """The record of one article from its row and the rows of its mentions, issue
+    mentions and statements (dicts, in table order)."""
+    article_id = art[S.ARTICLE_ID]
     published = art[S.PUBLISHED]
     return {
         "id": article_id,
@@ -68,10 +92,10 @@ def _record(corpus, article_id: str) -> dict:
         "date_source": art[S.DATE_SOURCE],
         "date_precision": _text_or_none(art[S.DATE_PRECISION]),
         "date_candidates": _candidates(art.get(S.DATE_CANDIDATES)),
-        "countries": sorted(set(m[S.ISO3])),
-        "lavrov_countries": sorted(set(m.loc[m[S.LAVROV], S.ISO3])),
-        "issues": sorted(set(im[S.ISSUE])),
-        "lavrov_issues": sorted(set(im.loc[im[S.LAVROV], S.ISSUE])),
+        "countries": sorted({r[S.ISO3] for r in m}),
+        "lavrov_countries": sorted({r[S.ISO3] for r in m if r[S.LAVROV]}),
+        "issues": sorted({r[S.ISSUE] for r in im}),
+        "lavrov_issues": sorted({r[S.ISSUE] for r in im if r[S.LAVROV]}),
         "places": [
             {
                 "surface": r[S.SURFACE],
@@ -84,7 +108,7 @@ def _record(corpus, article_id: str) -> dict:
                 "kind": r[S.MATCH_KIND],
                 "lavrov": bool(r[S.LAVROV]),
             }
-            for r in m.to_dict("records")
+            for r in m
         ],
         "issue_mentions": [
             {
@@ -93,7 +117,7 @@ def _record(corpus, article_id: str) -> dict:
                 "issue": r[S.ISSUE],
                 "lavrov": bool(r[S.LAVROV]),
             }
-            for r in im.to_dict("records")
+            for r in im
         ],
         "statements": [
             {
@@ -103,6 +127,6 @@ def _record(corpus, article_id: str) -> dict:
                 "text": r[S.TEXT],
                 "span": [int(r[S.START]), int(r[S.END])],
             }
-            for r in st.to_dict("records")
+            for r in st
         ],
     }
