@@ -167,28 +167,49 @@ def extract_article(article, *, geocoder=None) -> Extraction:
 
 
 def warm_up() -> None:
-    """Load the gazetteer and the issue taxonomy (once per process)."""
+    """Load everything extraction loads lazily, once per process: the gazetteer, the
+    issue taxonomy, the outlet names, the analyser of Russian first names, and every
+    language's compiled patterns (by extracting one short text per language). Called in
+    the parent before the workers fork, so that they share it all."""
+    if _WARM:
+        return
     places.load_gazetteer()
+    places.warm_up_names()
     issues.load_taxonomy()
+    for lang, body in _WARM_TEXTS.items():
+        try:
+            extract_article(_WarmArticle(body, f"warm-{lang}", lang))
+            extract_article(_WarmArticle(body, f"warm-{lang}-auto", None))
+        except Exception:  # warming up is only an optimisation
+            pass
+    _WARM.append(True)
 
+
+# Set once `warm_up` has run in this process (forked workers inherit it)
+_WARM: list[bool] = []
 
 _WARM_TEXTS = {
-    "ar": "القاهرة، 3 فبراير 2021\nقال وزير الخارجية الروسي سيرغي لافروف إن روسيا تدعم سوريا.",
-    "fa": "تهران، ۱۴ دی ۱۴۰۳\nلاوروف گفت روسیه از سوریه حمایت می‌کند.",
-    "ru": "МОСКВА, 13 февраля 2024 года. Лавров заявил, что Россия поддерживает Сирию.",
+    "ar": "القاهرة، 3 فبراير 2021 (سانا)\nقال وزير الخارجية الروسي سيرغي لافروف إن روسيا تدعم سوريا.",
+    "fa": "تهران، ۱۴ دی ۱۴۰۳ (ایرنا)\nلاوروف گفت روسیه از سوریه حمایت می‌کند.",
+    "ru": "МОСКВА, 13 февраля 2024 года (ТАСС). Сергей Лавров заявил, что Россия поддерживает Сирию.",
     "en": "MOSCOW, February 13, 2024 (Reuters) - Lavrov said Russia supports Syria.",
 }
 
 
+@dataclass
+class _WarmArticle:
+    text: str
+    article_id: str
+    language: str | None
+    file: str = ""
+    title: str = ""
+    published_raw: str | None = None
+    source: str = ""
+    url: str = ""
+    encoding: str = "utf-8"
+    replaced_chars: int = 0
+
+
 def warm_extractors() -> None:
-    """Compile the lazily built patterns and tables of every language once, in the
-    parent, so that the forked workers share them instead of each building its own."""
-    for lang, body in _WARM_TEXTS.items():
-        try:
-            detect_language(body)
-            boiler = boilerplate.find_boilerplate(body, lang)
-            sentences = sentences_mod.split_sentences(body, lang, skip=boiler)
-            speakers.attribute_speakers(body, sentences, lang, normalized=normalize_text(body))
-            dates.find_publication_date(body, lang, boilerplate=boiler)
-        except Exception:  # warming up is only an optimisation
-            pass
+    """Kept for callers of the old name: the same as `warm_up`."""
+    warm_up()

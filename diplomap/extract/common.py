@@ -181,8 +181,13 @@ def may_mention_lavrov(norm: str, start: int = 0, end: int | None = None) -> boo
     return any(key in part for key in _MENTION_KEYS)
 
 
-def _key_positions(norm: str, start: int, end: int) -> list[int]:
-    return sorted(i for key in _MENTION_KEYS if (i := norm.find(key, start, end)) >= 0)
+_MENTION_KEY_RE = re.compile("|".join(re.escape(key) for key in _MENTION_KEYS))
+
+
+def _first_key(norm: str, start: int, end: int) -> int:
+    """Where the first of `_MENTION_KEYS` occurs in norm[start:end], or -1."""
+    m = _MENTION_KEY_RE.search(norm, start, end)
+    return -1 if m is None else m.start()
 
 
 def find_lavrov_np(
@@ -195,15 +200,15 @@ def find_lavrov_np(
     end = len(norm) if end is None else end
     pos = start
     while True:
-        keys = _key_positions(norm, pos, end)
-        if not keys:
+        key = _first_key(norm, pos, end)
+        if key < 0:
             return None
         # his noun phrase starts at most 40 characters before its key word
-        lo, hi = max(pos, keys[0] - 40), min(end, keys[0] + 80)
+        lo, hi = max(pos, key - 40), min(end, key + 80)
         m = pattern.search(norm, lo, hi)
         if m is not None:  # its full extent: the bound may have cut an optional tail
             return pattern.match(norm, m.start(), end) or m
-        pos = keys[0] + 1
+        pos = key + 1
 
 
 def _mentions_lavrov(norm: str) -> bool:

@@ -310,6 +310,11 @@ _EN_NAME_LEFT = re.compile(
 _SURNAME_LANGS = frozenset({"ru", "en"})
 
 
+def warm_up_names() -> None:
+    """Load the Russian analyser of first names (once per process; forked workers share it)."""
+    _parse("Сергей")
+
+
 def _after_first_name(original: str, start: int, lang: str) -> bool:
     left = original[max(0, start - 30) : start]
     if lang == "en":

@@ -135,7 +135,9 @@ def _narration(raw: str) -> str | None:
     return "narration" if _NAMED_RE.search(head) and _mentions_lavrov(head) else None
 
 
-def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
+def _paragraph_labels(paragraphs: Sequence[str], narration: bool = True) -> list[str | None]:
+    """Each paragraph's label kind; `narration=False` leaves unlabelled paragraphs None
+    instead of telling the outlet's narration apart (cheaper, the same counts of labels)."""
     kinds: list[str | None] = []
     for raw in paragraphs:
         if _TIMESTAMP_RE.match(raw):
@@ -146,7 +148,7 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
             continue
         head = raw[:100]
         if ":" not in head and "：" not in head:  # cheap: most paragraphs have no label
-            kinds.append(_narration(raw))
+            kinds.append(_narration(raw) if narration else None)
             continue
         if not _is_turn(raw):  # "Lavrov: Israel seeks war" is a headline, not his turn
             kinds.append(None)
@@ -186,13 +188,14 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     `paragraphs` are the body's paragraphs (the heading excluded), as written."""
     if not paragraphs:
         return None
-    labels = _paragraph_labels(paragraphs)
+    labels = _paragraph_labels(paragraphs, narration=False)
     n_lavrov = labels.count("lavrov")
     n_question = labels.count("question") + labels.count("answer")
     if not heading and not n_lavrov:
         return None
     if not n_lavrov and n_question < 2 and not _addresses_audience(paragraphs[:3]):
         return None  # no label of his, no interview, no speech: the common case
+    labels = _paragraph_labels(paragraphs)
     heading_norm = normalize(heading)
     names_him = _mentions_lavrov(heading_norm)
     # the audience addressed in one of the first paragraphs (after a date line, say)
