@@ -190,6 +190,15 @@ def _publish(corpus_dir: Path, dest: Path, quiet: bool) -> None:
 
 
 def cmd_build(args) -> int:
+    from diplomap.corpus.lock import corpus_lock
+
+    # the folder's write lock over the whole command: no other build removes this version
+    # while the dashboard's tables or the published copy are made of it
+    with corpus_lock(args.out, wait=not args.no_wait, notify=_say):
+        return _build_locked(args)
+
+
+def _build_locked(args) -> int:
     from diplomap.corpus import (  # lazy: --help and other commands start without pandas (~0.3 s)
         build_to_dir,
         input_signature,
