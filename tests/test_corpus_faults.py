@@ -20,6 +20,7 @@ import signal
 import string
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -155,13 +156,24 @@ def test_a_busy_lock_makes_a_build_wait_or_abort(tmp_path):
         assert "aborting" in line
         assert not versions(out)
         waiting = start_build(src, "--out", out, "--workers", "1")
-        time.sleep(4)
+        line = first_line(waiting.stderr, timeout=120)  # it says so while it waits
+        assert f"another build is writing {out} (pid {os.getpid()}" in line, line
+        assert "waiting" in line
+        time.sleep(1)
         assert waiting.poll() is None, waiting.communicate()
     _, err = waiting.communicate(timeout=300)
     assert waiting.returncode == 0, err
-    (line,) = one_line_errors(err)
-    assert f"another build is writing {out} (pid {os.getpid()}" in line and "waiting" in line
+    assert one_line_errors(err) == []
     assert_whole(out, 3)
+
+
+def first_line(stream, timeout: float) -> str:
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.append(stream.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    assert lines, f"nothing said within {timeout} s"
+    return lines[0]
 
 
 def test_a_stale_lock_file_does_not_block(tmp_path):
