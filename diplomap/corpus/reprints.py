@@ -37,6 +37,7 @@ from datasketch import MinHashLSH
 
 from diplomap import schema as S
 from diplomap.corpus.saved import current_version
+from diplomap.corpus.tables import Corpus
 from diplomap.normalize import normalize
 
 NUM_PERM = 128  # hashes per signature
@@ -216,7 +217,7 @@ def cluster_labels(
     return clusters.labels()
 
 
-def with_clusters(corpus):
+def with_clusters(corpus: Corpus) -> Corpus:
     """The corpus with the CLUSTER column of its articles table (computed over all of
     its articles; a table without texts keeps the clusters it has)."""
     arts = corpus.articles
