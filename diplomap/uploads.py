@@ -26,13 +26,16 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from diplomap import ingest
-from diplomap.corpus import Corpus, build_from_articles, empty_corpus
-from diplomap.corpus.tables import concat
+from diplomap.corpus import Corpus, empty_corpus
+from diplomap.corpus.build import ARTICLE_TIME_BUDGET, extract_one
+from diplomap.corpus.reprints import with_clusters
+from diplomap.corpus.tables import Columns
+from diplomap.extract.article import warm_up
 from diplomap.names import escape_controls
 
 MAX_DETAILS = 20  # problems listed per file in the report
 REPORT_COLUMNS = ["file", "articles", "skipped", "warnings", "details"]
-EXTRACT_CHUNK = 50  # articles extracted between two checks of the time budget
+PROGRESS_EVERY = 25  # articles extracted between two progress reports
 Progress = Callable[[int, int], None]
 
 
@@ -44,7 +47,7 @@ class UploadLimits:
     articles_per_upload: int = 5_000
     articles_per_session: int = 20_000  # extracted over a browser session's life
     chars_per_upload: int = 50_000_000  # characters of article text held in memory
-    seconds_per_upload: float = 20.0  # reading and extraction; what is left is cut
+    seconds_per_upload: float = 15.0  # reading and extraction; what is left is cut
     seconds_grace: float = 8.0  # beyond the budget, the child process is stopped
 
 
@@ -178,28 +181,33 @@ def _read_one(name: str, data: bytes, limits: ingest.Limits) -> ingest.IngestRes
 
 
 def _extract(batch: _Batch, progress: Progress | None) -> tuple[Corpus, int]:
-    """Extract the batch's articles in small chunks until its time budget runs out: the
-    corpus of those extracted, and how many were."""
+    """Extract the batch's articles, each under the command line's time budget (less
+    when the upload's budget ends sooner), until the upload's budget runs out: the
+    corpus of those extracted (reprint clusters over all of them), and how many were."""
     articles = ingest.dedupe(batch.articles)
-    parts: list[Corpus] = []
+    acc = Columns()
+    problems = list(batch.problems)
     done = 0
-    for start in range(0, len(articles), EXTRACT_CHUNK):
-        if batch.out_of_time():
-            left = len(articles) - done
-            batch.notes.append(
-                f"{left:,} of {len(articles):,} articles were not extracted: the upload's "
-                f"{batch.limits.seconds_per_upload:g} s ran out"
-            )
+    for article in articles:
+        budget = min(ARTICLE_TIME_BUDGET, batch.deadline - time.monotonic())
+        if budget <= 0:
             break
-        chunk = articles[start : start + EXTRACT_CHUNK]
-        parts.append(build_from_articles(chunk, workers=1))
-        done += len(chunk)
-        if progress is not None:
+        extraction, problem = extract_one(article, budget)
+        if problem is not None and budget < ARTICLE_TIME_BUDGET and batch.out_of_time():
+            break  # cut by the upload's budget, not the article's
+        if problem is not None:
+            problems.append(problem)
+        else:
+            acc.add(extraction)
+        done += 1
+        if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(articles)):
             progress(done, len(articles))
-    problems = batch.problems + [p for part in parts for p in part.problems]
-    corpus = concat(parts, problems) if parts else empty_corpus()
-    corpus.problems = problems
-    return corpus, done
+    if done < len(articles):
+        batch.notes.append(
+            f"{len(articles) - done:,} of {len(articles):,} articles were not extracted: "
+            f"the upload's {batch.limits.seconds_per_upload:g} s ran out"
+        )
+    return with_clusters(acc.corpus(problems)), done
 
 
 def read_uploads(
@@ -212,6 +220,7 @@ def read_uploads(
     """Read uploaded files (name, bytes) into a corpus, in memory only, with a report:
     file, articles, skipped, warnings, details (the reasons, from ingest Problems), and
     notes on what the caps cut. `already`: articles this session has extracted before."""
+    warm_up()
     batch = _Batch(limits, already)
     for name, data in files:
         batch.read(name, data)
@@ -265,9 +274,7 @@ def read_uploads_isolated(
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork (Windows, macOS spawn-only setups)
         return read_uploads(files, limits=limits, already=already, progress=progress)
-    from diplomap.extract.article import warm_up  # lazy: loaded once, shared by the fork
-
-    warm_up()
+    warm_up()  # loaded once here, shared by the forked children
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(send, files, limits, already), daemon=True)
     child.start()
