@@ -161,9 +161,7 @@ def checksums(vpath: Path) -> dict[str, dict]:
     sums = {}
     for path in sorted(vpath.iterdir()):
         if path.is_file() and path.name != MANIFEST:
-            with path.open("rb") as handle:
-                digest = hashlib.file_digest(handle, "sha256").hexdigest()
-            sums[path.name] = {"size": path.stat().st_size, "sha256": digest}
+            sums[path.name] = {"size": path.stat().st_size, "sha256": _sha256(path)}
     return sums
 
 
@@ -271,17 +269,21 @@ def _table_damage(path: Path, rows: int | None, sums: dict, deep: bool) -> str |
         if isinstance(expected, dict) and expected.get("size") not in (None, size):
             return f"is truncated or altered ({size} bytes, {expected['size']} written)"
         n_rows = pq.ParquetFile(path).metadata.num_rows
+        digest = _sha256(path) if deep and isinstance(expected, dict) else None
     except FileNotFoundError:
         return "is missing"
     except (OSError, ValueError, pa.ArrowException):
         return "is not readable Parquet (truncated or corrupt)"
     if isinstance(rows, int) and n_rows != rows:
         return f"holds {n_rows} rows, {rows} written"
-    if deep and isinstance(expected, dict) and expected.get("sha256"):
-        with path.open("rb") as handle:
-            if hashlib.file_digest(handle, "sha256").hexdigest() != expected["sha256"]:
-                return "is corrupt (its checksum differs)"
+    if digest is not None and expected.get("sha256") not in (None, digest):
+        return "is corrupt (its checksum differs)"
     return None
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def is_current(corpus_dir: str | Path) -> bool:
