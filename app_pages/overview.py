@@ -29,6 +29,7 @@ if not session.explain_empty(ctx):
         + "Languages: "
         + ", ".join(language_name(c) for c in h["languages"])
         + f" · {h['mentions']} place mentions"
+        + (f" · {note}" if (note := A.reprint_note(ctx.view)) else "")
     )
 
     session.about_panel(ctx, expanded=session.is_bundled_sample(ctx))

@@ -358,3 +358,14 @@ def test_uploads_merged_into_a_corpus_with_clusters(store):
     assert (merged.n_articles, merged.n_clusters) == (14, 11)
     assert View(merged, Q.FilterState()).n_articles == 11
     assert View(merged, Q.FilterState(reprints_once=False)).n_articles == 14
+
+
+def test_overview_says_how_many_reprints_are_counted_once(with_reprints):
+    at = run()
+    assert "8 articles tell 5 stories: 3 reprints are counted once" in captions(at)
+    at.toggle(key=Q.REPRINTS).set_value(False).run()
+    assert "counted once" not in captions(at)
+
+
+def captions(at) -> str:
+    return re.sub(r"\\(.)", r"\1", "\n".join(c.value for c in at.caption))

@@ -91,6 +91,19 @@ def headline(v: View) -> dict[str, object]:
     return dict(st.memo(("headline", v.state, ()), compute))
 
 
+def reprint_note(v: View) -> str:
+    """What "Count reprints once" does to this view, in words ("" when nothing)."""
+    if not v.reprints_once or not v.store.has_reprints:
+        return ""
+    every = View(v.store, replace(v.state, reprints_once=False)).n_articles
+    if every == v.n_articles:
+        return ""
+    return (
+        f"{every:,d} articles tell {_plural(v.n_articles, 'story', 'stories')}: "
+        f"{_plural(every - v.n_articles, 'reprint is', 'reprints are')} counted once"
+    )
+
+
 def date_coverage(v: View) -> pd.DataFrame:
     """Articles per date source ("none" = no date found) with the share of all."""
     st = v.store
