@@ -345,6 +345,11 @@ def test_the_weekly_workflow_collects_builds_publishes_and_commits():
     assert Path(env["PUBLISHED"]).parent == config.PACKAGE_DATA_DIR.relative_to(ROOT)
     assert 'git add -- "$PUBLISHED"' in script and "git commit" in script and "git push" in script
     assert "git diff --cached --quiet" in script  # commits only when it changed
+    guard = next(s for s in steps if s.get("name", "").startswith("Never publish a smaller"))
+    assert guard["if"] == "${{ !inputs.accept_smaller }}" and "exit 1" in guard["run"]
+    assert triggers["workflow_dispatch"]["inputs"]["accept_smaller"]["default"] is False
+    names = [s.get("name", "") for s in steps]
+    assert names.index(guard["name"]) < names.index("Commit the published corpus if it changed")
     uses = [step.get("uses", "") for step in steps]
     assert any(u.startswith("actions/cache/restore@") for u in uses)
     assert any(u.startswith("actions/cache/save@") for u in uses)
