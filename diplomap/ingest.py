@@ -65,6 +65,7 @@ from diplomap.ingest_text import (
     clean_text,
     decode_bytes,
     detect_title,
+    has_text,
     html_title,
     sniff_binary,
 )
@@ -200,9 +201,10 @@ class _Reader:
     ) -> None:
         self.result.problems.append(_problem(file, reason, line, severity))
 
-    def add(self, article: Article, line: int | None = None) -> bool:
-        """Clean, check and keep an article; False if it was rejected."""
-        text = clean_text(article.text)
+    def add(self, article: Article, line: int | None = None, cleaned: bool = False) -> bool:
+        """Clean (unless `cleaned` already), check and keep an article; False if it was
+        rejected."""
+        text = article.text if cleaned else clean_text(article.text)
         if not text:
             self.problem(article.file, "empty text", line)
             return False
@@ -351,7 +353,7 @@ class _Reader:
         if replaced > 0.2 * max(len(text), 1):
             self.problem(name, "binary file (mostly undecodable bytes), not text")
             return None
-        if not clean_text(text):
+        if not has_text(text):
             self.problem(name, "empty file")
             return None
         if replaced:
@@ -375,7 +377,7 @@ class _Reader:
             encoding=encoding,
             replaced_chars=replaced,
         )
-        self.add(article)
+        self.add(article, cleaned=True)
 
     # HTML -------------------------------------------------------------------------------
 

@@ -47,6 +47,19 @@ def _clean_keep_layout(text: str) -> str:
     return text
 
 
+# A character that cleaning keeps and that is not white space.
+_VISIBLE_RE = re.compile(
+    "[^\\s\x00-\x08\x0e-\x1b\x1f\x7f-\x9f\u00ad\ufeff\u061c\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufff9-\ufffb]"
+)
+
+
+def has_text(text: str) -> bool:
+    """Whether `clean_text(text)` would be non-empty, found without cleaning it all (it
+    stops at the first visible character; joiners count, as cleaning may keep them)."""
+    return _VISIBLE_RE.search(text) is not None
+
+
 def clean_text(text: str) -> str:
     """NFC, CRLF/CR (and other line separators) to LF, control characters except \\n and
     \\t removed (NUL, C1 controls, stray BOMs), invisible bidi and zero-width

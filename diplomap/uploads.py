@@ -27,6 +27,7 @@ import pandas as pd
 
 from diplomap import ingest
 from diplomap.corpus import Corpus, empty_corpus
+from diplomap.corpus.budget import ArticleTimeout, TimeBudget
 from diplomap.corpus.build import ARTICLE_TIME_BUDGET, extract_one
 from diplomap.corpus.reprints import with_clusters
 from diplomap.corpus.tables import Columns
@@ -134,7 +135,13 @@ class _Batch:
             self.skip(name, f"not read: {self.cap_reached()}")
             return
         cap = min(self.limits.articles_per_file, self.room)
-        result = _read_one(name, data, replace(ingest.DEFAULT_LIMITS, max_articles=cap))
+        try:
+            with TimeBudget(self.deadline - time.monotonic()):
+                result = _read_one(name, data, replace(ingest.DEFAULT_LIMITS, max_articles=cap))
+        except ArticleTimeout:
+            seconds = self.limits.seconds_per_upload
+            self.skip(name, f"not read: the upload's {seconds:g} s ran out while reading it")
+            return
         self.keep_within_chars(shown, result)
         if any("article limit reached" in p.reason for p in result.problems):
             which = "per file" if cap == self.limits.articles_per_file else self.cap_reached()
@@ -174,6 +181,8 @@ class _Batch:
 def _read_one(name: str, data: bytes, limits: ingest.Limits) -> ingest.IngestResult:
     try:
         return ingest.read_bytes(name, data, limits)
+    except ArticleTimeout:
+        raise
     except Exception as exc:  # a reader bug must not take the session down
         return ingest.IngestResult(
             [], [ingest.Problem(escape_controls(name), f"could not be read ({type(exc).__name__})")]

@@ -207,3 +207,28 @@ def test_isolated_reading_stopped_after_its_grace():
     assert time.monotonic() - started < 10
     assert outcome.report["articles"].tolist() == [0]
     assert "took longer than 0 s and was stopped" in outcome.report["details"].iloc[0]
+
+
+def test_one_very_long_line_is_cut_by_the_upload_budget():
+    """A 20 MB line (truncated to 2 million characters, which take many seconds to
+    extract) in an upload whose budget is 2 s: its reading or its extraction is
+    interrupted in the child when the budget ends, and the visitor is told."""
+    line = ("Lavrov said Russia supports Syria and talks in Moscow " * 400_000)[:20_000_000]
+    limits = replace(UPLOAD_LIMITS, seconds_per_upload=2.0)
+    started = time.monotonic()
+    outcome = read_uploads_isolated([("huge_line.txt", line.encode())], limits=limits)
+    assert time.monotonic() - started < 2.0 + limits.seconds_grace
+    assert outcome.extracted == 0 and len(outcome.corpus.articles) == 0
+    assert any("the upload's 2 s ran out" in n for n in outcome.notes), outcome.notes
+
+
+def test_upload_work_runs_outside_the_server_process():
+    """The server's thread waits while a child reads and extracts: it spends a small
+    share of the upload's time on the CPU, so other sessions keep theirs."""
+    read_uploads_isolated([("warm.txt", EN.encode())])  # the extractor is loaded once
+    files = [("rows.csv", csv_of(1500)), ("members.zip", many_members(500))]
+    cpu, wall = time.process_time(), time.monotonic()
+    outcome = read_uploads_isolated(files)
+    cpu, wall = time.process_time() - cpu, time.monotonic() - wall
+    assert outcome.extracted == 2000
+    assert cpu < 0.3 * wall, f"{cpu:.1f} s of CPU in the server over {wall:.1f} s"
