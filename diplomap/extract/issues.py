@@ -59,6 +59,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from diplomap.config import PACKAGE_DATA_DIR
 from diplomap.extract.common import expand_braces
@@ -160,8 +161,7 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _MAX_SENTENCE = 300
 
 
-@dataclass(frozen=True)
-class IssueMatch:
+class IssueMatch(NamedTuple):
     """One issue mention: a span of the original text and the issue it names."""
 
     start: int

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -52,8 +52,7 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A lexicon hit: span in the normalised text of the whole word, and of the term."""
 
     start: int  # word start (including clitic prefix)
@@ -135,13 +134,14 @@ class Lexicon:
         for end_idx, (key, entry, arabic) in automaton.iter(norm):
             end = end_idx + 1
             start = end - len(key)
+            left_open = start == 0 or not is_word_char(norm[start - 1])
             # the common case, a whole word: no clitic, no suffix
-            if (start == 0 or not is_word_char(norm[start - 1])) and (
-                end == n or not is_word_char(norm[end])
-            ):
+            if left_open and (end == n or not is_word_char(norm[end])):
                 if not entry.after_lil:
                     candidates.append(Hit(start, end, start, end, key, entry.payload))
                 continue
+            if not arabic and not (left_open and entry.open_end):
+                continue  # inside a word: only Arabic script has clitics and suffixes
             hit = check(norm, start, end, key, entry, arabic)
             if hit is not None:
                 candidates.append(hit)

@@ -27,8 +27,8 @@ import json
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from diplomap.extract import outlets, place_rules
 
@@ -94,8 +94,7 @@ _DEMONYM_SUFFIXES = frozenset({"ي", "يه", "يون", "يين", "ين", "يان
 _PLURAL_SUFFIXES = frozenset({"ها", "هاي"})
 
 
-@dataclass(frozen=True)
-class PlaceMatch:
+class PlaceMatch(NamedTuple):
     start: int  # span in the original text of the whole word, clitics included
     end: int
     surface: str  # original text[start:end]

@@ -161,8 +161,24 @@ def verb_regexes() -> dict[str, re.Pattern[str]]:
 
 def verb_traits(m: re.Match[str]) -> tuple[bool, bool, bool]:
     """(somebody else, weak, speech act) for a match of `verb_regexes()`."""
-    groups = m.groupdict()
-    other = bool(groups.get("f") or groups.get("rf"))
-    weak = bool(groups.get("w") or groups.get("wa"))
-    act = bool(groups.get("a") or groups.get("wa"))
-    return other, weak, act
+    key = m.lastgroup  # the verb's own group, or "rf" when a Russian -а/-и follows it
+    if key == "rf":
+        return (
+            True,
+            *verb_traits_of(next(k for k, v in m.groupdict().items() if v and k != "rf"))[1:],
+        )
+    return verb_traits_of(key)
+
+
+def verb_traits_of(key: str | None) -> tuple[bool, bool, bool]:
+    """(somebody else, weak, speech act) of a verb group's name."""
+    return _TRAITS.get(key or "", (False, False, False))
+
+
+_TRAITS = {
+    "f": (True, False, False),
+    "w": (False, True, False),
+    "wa": (False, True, True),
+    "a": (False, False, True),
+    "m": (False, False, False),
+}
