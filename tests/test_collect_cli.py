@@ -82,6 +82,7 @@ def sites():
     server.stop()
 
 
+@pytest.mark.slow  # collect, build (the whole extraction) and --from-warc: ~15 s
 def test_collect_then_build_gives_the_corpus(sites, tmp_path):
     server, urls = sites
     out, corpus = tmp_path / "collection", tmp_path / "corpus"
