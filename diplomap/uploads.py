@@ -136,7 +136,7 @@ class _Batch:
             return
         cap = min(self.limits.articles_per_file, self.room)
         try:
-            with TimeBudget(self.deadline - time.monotonic()):
+            with TimeBudget(max(0.01, self.deadline - time.monotonic())):
                 result = _read_one(name, data, replace(ingest.DEFAULT_LIMITS, max_articles=cap))
         except ArticleTimeout:
             seconds = self.limits.seconds_per_upload
