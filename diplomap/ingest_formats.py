@@ -128,7 +128,9 @@ def _csv_rows(
     """(line number where the row starts, fields, error): after a malformed row, reading
     resumes on the line after the row's first line, so good rows are kept."""
     while start < len(lines):
-        reader = csv.reader(iter(lines[start:]), delimiter=delimiter, strict=True)
+        # lines[start:] without copying them: a file with many malformed rows restarts
+        # the reader many times, and a copy each time would cost time quadratic in it
+        reader = csv.reader(_lines_from(lines, start), delimiter=delimiter, strict=True)
         consumed = 0
         try:
             for row in reader:
@@ -146,6 +148,11 @@ def _csv_rows(
                 message = f"malformed row ({message})"
             yield start + consumed + 1, [], message
             start = start + consumed + 1
+
+
+def _lines_from(lines: list[str], start: int) -> Iterator[str]:
+    for index in range(start, len(lines)):
+        yield lines[index]
 
 
 def _whole_json_array(text: str) -> bool:
