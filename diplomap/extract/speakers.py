@@ -26,6 +26,7 @@ from diplomap.extract.common import (
     find_lavrov_np,
     may_mention_lavrov,
 )
+from diplomap.extract.fastre import lead
 from diplomap.extract.sentences import Sentence, _inside, _quote_regions
 from diplomap.extract.speech_verbs import verb_regexes, verb_traits
 from diplomap.extract.transcripts import Turn, transcript_turns
@@ -57,17 +58,15 @@ _TITLE_AFTER_ACCORDING_RE = re.compile(
 )
 
 _PRONOUN_RE = {
-    "fa": re.compile(r"(?<!\w)(?:وي|او|ايشان)(?!\w)"),
-    "ru": re.compile(r"(?<!\w)он(?!\w)"),
-    "en": re.compile(r"(?<!\w)he(?!\w)"),
+    "fa": lead(r"(?<!\w)(?:وي|او|ايشان)(?!\w)"),
+    "ru": lead(r"(?<!\w)он(?!\w)"),
+    "en": lead(r"(?<!\w)he(?!\w)"),
 }
 # A bare title ("the minister", "министр", "дипломат", "الوزير", "این دیپلمات"): the most
 # recent speaker who is a minister or a diplomat.
 _TITLE_RE = {
-    "en": re.compile(
-        r"(?<!\w)the\s+(?:(?:foreign|veteran|top)\s+)?(?:minister|diplomat)(?!\s+of)(?!\w)"
-    ),
-    "ru": re.compile(
+    "en": lead(r"(?<!\w)the\s+(?:(?:foreign|veteran|top)\s+)?(?:minister|diplomat)(?!\s+of)(?!\w)"),
+    "ru": lead(
         # not after an adjective: "Сирийский министр", "иранского дипломата" are others
         r"(?<!ий\s)(?<!ый\s)(?<!ой\s)(?<!ого\s)(?<!ему\s)(?<!им\s)"
         # bare: followed by punctuation, an adverb or a verb, never by the genitive that
@@ -79,17 +78,15 @@ _TITLE_RE = {
         r"|(?<!\w)глав\w*\s+(?:мид|внешнеполитического\s+ведомства|дипломатии)"
         r"(?!\s+[а-яё]+(?:а|ы|и)(?!\w))(?!\w)"
     ),
-    "ar": re.compile(r"(?<!\w)الوزير(?!\s+(?!الي(?!\w))ال\w*ي(?!\w))(?!\w)"),
-    "fa": re.compile(
-        r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)|(?<!\w)وزير(?=\s*(?:[،,]|همچنين|در\s+ادامه))"
-    ),
+    "ar": lead(r"(?<!\w)الوزير(?!\s+(?!الي(?!\w))ال\w*ي(?!\w))(?!\w)"),
+    "fa": lead(r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)|(?<!\w)وزير(?=\s*(?:[،,]|همچنين|در\s+ادامه))"),
 }
 # Words that make another speaker a minister or a diplomat (a bare title may refer to him)
-_MINISTER_WORD_RE = re.compile(
+_MINISTER_WORD_RE = lead(
     r"(?<!\w)(?:minister|counterpart|diplomat|министр\w*|коллег\w*|дипломат\w*|"
     r"(?:ال)?وزير|نظير\w*|(?:ال)?دبلوماسي|همتاي|همتا|ديپلمات)(?!\w)"
 )
-_OTHER_RE = re.compile(
+_OTHER_RE = lead(
     r"(?<!\w)(?:"
     # titles and institutions
     r"نائب|مساعد|المتحدث|متحدث|الناطق|سفير|مبعوث|المندوب|الرئيس|رئيس|وزاره|الخارجيه\s+الروسيه|الوزاره|وكاله|"

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from diplomap.config import PACKAGE_DATA_DIR
 from diplomap.extract.common import _phrase, expand_braces
+from diplomap.extract.fastre import lead
 
 __all__ = ["VerbRow", "load_speech_verbs", "verb_regexes", "verb_traits"]
 
@@ -149,7 +150,7 @@ def _language_regex(lang: str, rows: list[VerbRow]) -> re.Pattern[str]:
     alts = [f"(?P<{k}>{_factored(v)})" for k, v in groups.items() if v]
     prefix = _AR_PREFIX if lang == "ar" else ""
     suffix = _RU_SUFFIX if lang == "ru" else ""
-    return re.compile(rf"(?<!\w){prefix}(?:{'|'.join(alts)}){suffix}(?!\w)")
+    return lead(rf"(?<!\w){prefix}(?:{'|'.join(alts)}){suffix}(?!\w)")
 
 
 @lru_cache(maxsize=1)
