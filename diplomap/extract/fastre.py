@@ -32,7 +32,10 @@ def start_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     if flags & re.IGNORECASE:
         return None
     try:
-        chars, nullable = _first_of_seq(list(_P.parse(pattern, flags)))
+        parsed = _P.parse(pattern, flags)
+        if parsed.state.flags & re.IGNORECASE:  # an inline (?i)
+            return None
+        chars, nullable = _first_of_seq(list(parsed))
     except (_Unknown, re.error, RecursionError):
         return None
     return None if nullable or not chars else frozenset(chars)

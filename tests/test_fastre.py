@@ -1,0 +1,58 @@
+"""diplomap.extract.fastre: a lookahead on a pattern's start characters never changes
+what it matches."""
+
+import re
+
+import pytest
+
+from diplomap.extract import fastre, speakers, speech_verbs
+from diplomap.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?<!\w)(?:he|she)(?!\w)", set("hs")),
+        (r"(?<!\w)(?:[وف]?قال|اكد)", set("وفقا")),
+        (r"(?:ال)?وزير", set("او")),
+        (r"министр\w*|глав\w*", set("мг")),
+        (r"[a-c]x", set("abc")),
+    ],
+)
+def test_start_chars(pattern: str, expected: set[str]) -> None:
+    assert fastre.start_chars(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\w+", r"(?:a)?", r".x", r"[^a]x", r"(?i)abc", r"x*", r"(?:x|\d)"],
+)
+def test_unknown_start_compiles_as_it_is(pattern: str) -> None:
+    assert fastre.start_chars(pattern) is None
+    assert fastre.lead(pattern).pattern == pattern
+
+
+_TEXTS = {
+    "en": "Meanwhile, she said the minister and Prime Minister met; he added: the envoy spoke.",
+    "ru": "Министр заявил, что глава МИД и он сам — президент Путин — подчеркнули это.",
+    "ar": "وقال الوزير إن المتحدث باسم الرئيس أكد، وأضاف نظيره أن الوزارة فسرت ذلك.",
+    "fa": "وی گفت این وزیر و سخنگوی وزارت خارجه تاکید کردند و او افزود.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_TEXTS))
+def test_led_patterns_match_the_same(lang: str) -> None:
+    text = normalize(_TEXTS[lang])
+    patterns = [
+        speakers._OTHER_RE,
+        speakers._MINISTER_WORD_RE,
+        speech_verbs.verb_regexes()[lang],
+        speakers._TITLE_RE[lang],
+    ]
+    for led in patterns:
+        m = re.match(r"\(\?=\[.*?\]\)\(\?:", led.pattern, re.S)
+        assert m is not None, led.pattern[:40]
+        plain = re.compile(led.pattern[m.end() : -1])
+        got = [(x.span(), x.lastgroup) for x in led.finditer(text)]
+        assert got == [(x.span(), x.lastgroup) for x in plain.finditer(text)]
+    assert speech_verbs.verb_regexes()[lang].search(text)
