@@ -575,6 +575,8 @@ def test_discover_only_records_urls_without_fetching(sites, tmp_path):
     )
     assert summary.new == 3 and summary.fetched == 0
     assert server.counts["/fa/2024/03/05/lavrov-iran.html"] == before
+    trial = collect(Options(out=tmp_path / "d", politeness=POLITE_FAST, limit=1))
+    assert trial.fetched == 1 and trial.articles == 1  # --limit: a trial run
 
 
 def test_listing_pages_give_their_article_links():

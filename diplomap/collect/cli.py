@@ -50,6 +50,7 @@ def add_collect_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentPars
     c.add_argument("--from-warc", action="store_true",
                    help="rebuild the article files from the kept WARC files (no network)")  # fmt: skip
     c.add_argument("--discover-only", action="store_true", help="find and record URLs only")
+    c.add_argument("--limit", type=int, metavar="N", help="fetch at most N URLs this run")
     c.add_argument("--quiet", action="store_true", help="no progress bar")
     c.set_defaults(func=cmd_collect)
     return c
@@ -98,6 +99,7 @@ def _options(args):
         politeness=_politeness(args),
         workers=max(1, args.workers),
         discover_only=args.discover_only,
+        limit=args.limit if args.limit is None else max(0, args.limit),
         notify=None if args.quiet else _say,
     )
 

@@ -63,6 +63,7 @@ class Options:
     politeness: Politeness = field(default_factory=Politeness)
     workers: int = 4  # hosts fetched at the same time
     discover_only: bool = False
+    limit: int | None = None  # fetch at most this many URLs this run (a trial run)
     notify: Callable[[str], None] | None = None  # hears one line per feed, sitemap, week
 
 
@@ -141,7 +142,7 @@ def collect(options: Options, progress: Callable[[int, int], None] | None = None
         _discover_into(c, options)
         if not options.discover_only:
             rows = c.state.to_fetch()
-            rows = _from_warc_first(c, rows)
+            rows = _from_warc_first(c, rows)[: options.limit]
             _fetch_all(c, rows, options.workers, progress)
         c.summary.total_articles = _count_articles(c.articles)
         return c.summary
