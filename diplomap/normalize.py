@@ -139,6 +139,17 @@ class NormText:
             return pos, pos
         return self.offsets[start], self.offsets[end - 1] + 1
 
+    def norm_of(self, start: int, end: int) -> str:
+        """normalize(original[start:end]), sliced from `norm` when that is the same
+        string: the part is NFC already and has no capital sigma (whose lower case
+        depends on the neighbouring letters). Folding and deleting work character by
+        character."""
+        raw = self.original[start:end]
+        if "\u03a3" in raw or not unicodedata.is_normalized("NFC", raw):
+            return normalize(raw)
+        a, b = self.to_norm(start, end)
+        return self.norm[a:b]
+
     def to_norm(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of `original` to the smallest covering span of `norm`."""
         if self.offsets is None:

@@ -149,9 +149,9 @@ def extract_article(article, *, geocoder=None) -> Extraction:
     """
     body, aid = article.text, article.article_id
     lang = article.language or detect_language(body)
-    boiler = boilerplate.find_boilerplate(body, lang, title=article.title)
-    sentences = sentences_mod.split_sentences(body, lang, skip=boiler)
     nt = normalize_text(body)
+    boiler = boilerplate.find_boilerplate(body, lang, title=article.title, normalized=nt)
+    sentences = sentences_mod.split_sentences(body, lang, skip=boiler)
     attributions = speakers.attribute_speakers(body, sentences, lang, normalized=nt)
     where = _Sentences(sentences, attributions)
     pub = dates.find_publication_date(

@@ -23,7 +23,7 @@ from diplomap.extract.common import (
     _lines,
     _mentions_lavrov,
 )
-from diplomap.normalize import normalize
+from diplomap.normalize import NormText, normalize
 
 __all__ = ["find_boilerplate", "is_breadcrumb"]
 
@@ -404,12 +404,18 @@ def _resumes(lines: list[_Line], j: int, stop: int, marker_pos: int, text_len: i
     return marker_pos < 0.4 * text_len
 
 
-def find_boilerplate(text: str, lang: str, title: str = "") -> list[tuple[int, int]]:
+def find_boilerplate(
+    text: str, lang: str, title: str = "", *, normalized: NormText | None = None
+) -> list[tuple[int, int]]:
     """Sorted, merged character spans of `text` that are site furniture, not the article.
 
     Above the first paragraph, the article's own headline (`title` when given) and its
-    date line are never cut, whatever block of tags or links surrounds them."""
-    lines = _lines(text)
+    date line are never cut, whatever block of tags or links surrounds them.
+    `normalized` (optional): `normalize_text(text)`, to take the lines' normalised forms
+    from instead of normalising them again."""
+    if normalized is not None and normalized.original is not text:
+        normalized = None
+    lines = _lines(text, normalized)
     n = len(lines)
     if not n:
         return []

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from diplomap.normalize import normalize
+from diplomap.normalize import NormText, normalize
 
 LAVROV = "Lavrov"
 
@@ -78,7 +78,9 @@ class _Line:
         return not self.final_punct and not self.raw.rstrip().endswith(":")
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(text: str, normalized: NormText | None = None) -> list[_Line]:
+    """The text's non-empty lines (`normalized`: the whole text's NormText, to slice
+    their normalised forms from)."""
     out = []
     for m in _LINE_RE.finditer(text):
         raw = m.group()
@@ -88,7 +90,8 @@ def _lines(text: str) -> list[_Line]:
         lead = len(raw) - len(raw.lstrip())
         start = m.start() + lead
         end = start + len(stripped)
-        norm = _LEAD_JUNK_RE.sub("", normalize(stripped))
+        folded = normalize(stripped) if normalized is None else normalized.norm_of(start, end)
+        norm = _LEAD_JUNK_RE.sub("", folded)
         out.append(
             _Line(
                 start,

@@ -9,7 +9,6 @@ normalised strings.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -544,13 +543,8 @@ def _backfill(
 
 
 def _sentence_norm(raw: str, sent: Sentence, normalized: NormText | None) -> str:
-    """normalize(raw), sliced from the normalised whole text when that is the same string:
-    the slice is NFC already and has no capital sigma (whose lower case depends on the
-    neighbouring letters). Folding and deleting work character by character."""
-    if normalized is None or "\u03a3" in raw or not unicodedata.is_normalized("NFC", raw):
-        return normalize(raw)
-    a, b = normalized.to_norm(sent.start, sent.end)
-    return normalized.norm[a:b]
+    """normalize(raw), sliced from the normalised whole text when there is one."""
+    return normalize(raw) if normalized is None else normalized.norm_of(sent.start, sent.end)
 
 
 _NAME_ONLY_RE = re.compile(rf"[\s\"«»“”„']*{_NAME_NP}[\s\"«»“”„']*")
