@@ -248,6 +248,9 @@ def test_rebuild_from_warc_needs_no_network(collected, tmp_path, monkeypatch):
         p.name for p in (out / "articles").rglob("*.jsonl")
     )
     assert summary.articles == 9
+    for path in (out / "articles").rglob("*.jsonl"):  # the same records, fetch time included
+        again = copy / path.relative_to(out)
+        assert json.loads(again.read_text("utf-8")) == json.loads(path.read_text("utf-8"))
 
 
 def _refuse(self, address):

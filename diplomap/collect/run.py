@@ -31,7 +31,7 @@ from diplomap.collect.page import PageError, page_to_article
 from diplomap.collect.sources import Source, load_sources, select_sources, source_for_url
 from diplomap.collect.state import State, UrlRow
 from diplomap.collect.urls import canonical_url
-from diplomap.collect.warc import WarcStore, read_pages
+from diplomap.collect.warc import WarcStore, read_pages, warc_date
 
 __all__ = [
     "Options",
@@ -221,7 +221,9 @@ def _from_warc_first(c: _Collection, rows: list[UrlRow]) -> list[UrlRow]:
         row = kept.pop(page.key, None)
         if row is not None and page.status == 200:
             c.summary.fetched += 1
-            _keep_page(c, row, page.body, page.headers, page.url, page.file, page.record_id)
+            _keep_page(
+                c, row, page.body, page.headers, page.url, page.file, page.record_id, page.date
+            )
     return [row for row in rows if row.status != "kept" or row.url in kept]
 
 
@@ -282,6 +284,7 @@ def _fetch_one(c: _Collection, row: UrlRow) -> None:
         response.final_url,
         c.warc.path.name,
         record_id,
+        warc_date(response.fetched_at),  # the same time the WARC record says
     )
 
 
@@ -310,6 +313,7 @@ def _keep_page(
     final_url: str,
     warc_file: str,
     record_id: str,
+    fetched_at: str | None = None,
 ) -> None:
     """Turn a fetched page into an article file (or record why not)."""
     profile = source_for_url(final_url, c.profiles)
@@ -323,18 +327,20 @@ def _keep_page(
     except Exception as exc:  # an engine failing on one hostile page: a reason, not a crash
         _record_failure(c, row, "extract", f"cannot read the page ({type(exc).__name__})", None)
         return
-    record.update(_provenance(row, warc_file, record_id))
+    record.update(_provenance(row, warc_file, record_id, fetched_at))
     with c.lock:
         _write_unique(c, row, record)
 
 
-def _provenance(row: UrlRow, warc_file: str, record_id: str) -> dict[str, Any]:
+def _provenance(
+    row: UrlRow, warc_file: str, record_id: str, fetched_at: str | None
+) -> dict[str, Any]:
     fields = ("title", "seen_date", "domain", "language", "source_country")
     extra = {k: row.meta[k] for k in fields if k in row.meta}
     return {
         "found_as": row.found_as,
         "discovered_via": row.via,
-        "fetched_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "fetched_at": fetched_at or dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "warc_file": f"warc/{warc_file}",
         "warc_record_id": record_id,
         **({"gdelt": extra} if row.via == "gdelt" and extra else {}),
@@ -403,7 +409,9 @@ def rebuild_from_warc(out: Path) -> Summary:
             row = c.state.row(page.key) or UrlRow(page.key, page.url, "warc", {}, "pending", 0)
             c.state.set_status(row.url, "pending", None, content_hash=None)
             c.summary.fetched += 1
-            _keep_page(c, row, page.body, page.headers, page.url, page.file, page.record_id)
+            _keep_page(
+                c, row, page.body, page.headers, page.url, page.file, page.record_id, page.date
+            )
         _swap_folders(staging, out / "articles")
         c.summary.total_articles = _count_articles(out / "articles")
         return c.summary

@@ -22,7 +22,7 @@ from warcio.warcwriter import WARCWriter
 
 from diplomap.collect.fetch import Response
 
-__all__ = ["WarcPage", "WarcStore", "read_pages"]
+__all__ = ["WarcPage", "WarcStore", "read_pages", "warc_date"]
 
 KEY_HEADER = "Diplomap-URL"
 
@@ -56,7 +56,7 @@ class WarcStore:
                 self._handle = self.path.open("ab")
             writer = WARCWriter(self._handle, gzip=True)
             target = response.final_url
-            date = _warc_date(response.fetched_at)
+            date = warc_date(response.fetched_at)
             http_headers = StatusAndHeaders(
                 f"{response.status} {response.reason}".strip(),
                 [(k, v) for k, v in response.headers if k.lower() != "transfer-encoding"],
@@ -126,7 +126,8 @@ def _page(record, file: str) -> WarcPage:
     )
 
 
-def _warc_date(epoch: float) -> str:
+def warc_date(epoch: float) -> str:
+    """A WARC-Date (UTC, to the second) for a Unix time (now when 0)."""
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(epoch or time.time()))
 
 
