@@ -33,6 +33,10 @@ N_LAVROV = "n_lavrov"  # int, sentences attributed to Lavrov
 # has none). Not extracted: the build adds it over all articles when it commits a
 # corpus (diplomap.corpus.reprints), after ARTICLE_COLUMNS; missing in older corpora.
 CLUSTER = "cluster"
+# bytes or None: the article's MinHash signature (diplomap.extract.shingles), computed
+# with its extraction and carried with the articles' rows to the reprint clusters. Never
+# stored in a table (the build saves the signatures beside the tables).
+MINHASH = "minhash"
 
 ARTICLE_COLUMNS = [
     ARTICLE_ID,

@@ -216,7 +216,7 @@ def _extract(batch: _Batch, progress: Progress | None) -> tuple[Corpus, int]:
             f"{len(articles) - done:,} of {len(articles):,} articles were not extracted: "
             f"the upload's {batch.limits.seconds_per_upload:g} s ran out"
         )
-    return with_clusters(acc.corpus(problems)), done
+    return with_clusters(acc.corpus(problems), acc.signatures()), done
 
 
 def read_uploads(

@@ -27,6 +27,7 @@ from diplomap.corpus.reprints import canonical_url, cluster_labels, signature
 from diplomap.explore import aggregates as A
 from diplomap.explore.store import Store
 from diplomap.explore.view import View
+from diplomap.extract import shingles
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "publish-corpus.yml"
@@ -118,11 +119,17 @@ def test_streamed_build_gives_the_same_clusters(tmp_path, corpus, monkeypatch):
     expected = corpus.articles.set_index(S.ARTICLE_ID)[S.CLUSTER]
     assert saved.sort_index().equals(expected.sort_index())
     (folder / "99.jsonl").write_text('{"text": "Lavrov said nothing new today."}\n', "utf-8")
-    hashed: list[str] = []
+    hashed: list[str] = []  # texts hashed when the clusters are made: none, all are known
     counted = reprints.signature
     monkeypatch.setattr(reprints, "signature", lambda t, b=None: hashed.append(t) or counted(t, b))
+    extracted: list[str] = []  # texts hashed with their extraction: the new one only
+    of = shingles.signature_of
+    monkeypatch.setattr(
+        shingles, "signature_of", lambda n, b=None: extracted.append(n.original) or of(n, b)
+    )
     summary = build_to_dir([folder], tmp_path / "out", workers=1)
-    assert hashed == ["Lavrov said nothing new today."]
+    assert hashed == []
+    assert extracted == ["Lavrov said nothing new today."]
     assert summary.reused == 8
     again = load_corpus(tmp_path / "out").articles.set_index(S.ARTICLE_ID)[S.CLUSTER]
     assert again.reindex(expected.index).equals(expected)

@@ -239,8 +239,9 @@ def build_from_articles(
         problems.extend(problem for _aid, problem in batch.problems)
     fresh = acc.corpus(problems)  # write (the caller may commit it: `save_corpus`)
     if not known:
-        return with_clusters(fresh)  # reprint clusters, over all the articles
-    return with_clusters(_with_reused(select(previous, known), fresh, articles))
+        return with_clusters(fresh, acc.signatures())  # reprint clusters, over all articles
+    reused = _with_reused(select(previous, known), fresh, articles)
+    return with_clusters(reused, acc.signatures())
 
 
 def _reusable(previous: Corpus | None, articles: list) -> set[str]:
@@ -465,7 +466,7 @@ def _build_locked(request: _Request, notify) -> BuildSummary:
             return request.in_memory(previous)
         # write
         written = _write_final(vpath, previous, fresh, listing.order)
-        cluster_saved_articles(vpath / "articles.parquet")  # reprints, over all articles
+        cluster_saved_articles(vpath / "articles.parquet", fresh.signatures)  # reprints
         # commit
         files_map = _files_map(items, records, set(written.ids))
         problems = listing.problems + fresh.problems
@@ -517,6 +518,7 @@ class _Fresh:
     writer: StreamWriter
     order: list[str] = field(default_factory=list)  # their article ids, in input order
     problems: list = field(default_factory=list)  # extraction problems
+    signatures: dict = field(default_factory=dict)  # article id -> its MinHash signature
 
 
 def _extract_files(vpath, previous, job, to_read, records, workers, progress) -> _Fresh:
@@ -534,6 +536,8 @@ def _extract_files(vpath, previous, job, to_read, records, workers, progress) ->
             fresh.problems.extend(p for aid, p in batch.problems if aid not in seen)
             seen.update(aid for _index, record in batch.files for aid in record.ids)
             fresh.order.extend(batch.columns["articles"][S.ARTICLE_ID])
+            arts = batch.columns["articles"]
+            fresh.signatures.update(zip(arts[S.ARTICLE_ID], arts[S.MINHASH], strict=True))
             fresh.writer.write_columns(batch.columns)
             records.update(batch.files)
     finally:

@@ -25,8 +25,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -38,21 +37,18 @@ from datasketch import MinHashLSH
 from diplomap import schema as S
 from diplomap.corpus.saved import current_version
 from diplomap.corpus.tables import Corpus
-from diplomap.normalize import normalize
+from diplomap.extract.shingles import NUM_PERM, signature
 
-NUM_PERM = 128  # hashes per signature
 THRESHOLD = 0.8  # Jaccard similarity of the shingles from which two texts are reprints
 # LSH finds candidates from a lower similarity (so that a pair at THRESHOLD is hardly ever
 # missed); a candidate is kept when its signatures agree on THRESHOLD of their hashes, less
 # about two standard errors of that estimate (0.035 at 128 hashes).
 CANDIDATE_THRESHOLD = 0.7
 KEEP_THRESHOLD = THRESHOLD - 0.06
-SHINGLE_WORDS = 3  # words per shingle
-# Shorter texts are never near-duplicates (only the same text or the same address): two
-# short items that differ in a name or a number are different news, not a reprint.
-MIN_WORDS = 30
-_MASK32 = np.uint64(0xFFFFFFFF)
-_WORD = re.compile(r"\w+")
+# LSH bands and rows for CANDIDATE_THRESHOLD at NUM_PERM hashes: what datasketch's
+# parameter search gives (`_optimal_param(0.7, 128, 0.5, 0.5)`), fixed here because that
+# search (a numerical integration) costs more than clustering a few hundred articles.
+LSH_PARAMS = (14, 9)
 # Query parameters that say where a reader came from, not which article it is.
 _TRACKING = re.compile(
     r"^(utm_\w*|fbclid|gclid|dclid|yclid|msclkid|mc_cid|mc_eid|igshid|ref|ref_src|"
@@ -87,62 +83,6 @@ def canonical_url(url: object) -> str:
     params = sorted((k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k))
     query = f"?{urlencode(params)}" if params else ""
     return f"{host}{path}{query}"
-
-
-# --- MinHash signatures -----------------------------------------------------------------------
-
-
-def _permutations(num_perm: int = NUM_PERM, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    """Multiply-shift hash functions (odd 64-bit multipliers, 64-bit offsets), fixed."""
-    rng = np.random.RandomState(seed)
-    a = rng.randint(0, 1 << 63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-    b = rng.randint(0, 1 << 63, size=num_perm, dtype=np.uint64)
-    return a, b
-
-
-_A, _B = _permutations()
-
-
-def body_text(text: str, boilerplate: Iterable | None = None) -> str:
-    """The text without its boilerplate spans (site furniture differs between outlets)."""
-    spans = []
-    for span in boilerplate if boilerplate is not None else ():
-        try:
-            spans.append((int(span[0]), int(span[1])))
-        except (TypeError, ValueError, IndexError):
-            continue
-    if not spans:
-        return text
-    kept, last = [], 0
-    for start, end in sorted(spans):
-        if start > last:
-            kept.append(text[last:start])
-        last = max(last, end)
-    kept.append(text[last:])
-    return " ".join(kept)
-
-
-def shingle_hashes(text: str) -> np.ndarray:
-    """32-bit hashes of the text's shingles (SHINGLE_WORDS normalised words in a row);
-    empty for a text of fewer than MIN_WORDS words."""
-    words = _WORD.findall(normalize(text))
-    if len(words) < MIN_WORDS:
-        return np.zeros(0, np.uint64)
-    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), np.uint64, len(words))
-    k = len(h) - SHINGLE_WORDS + 1
-    combined = h[:k].copy()
-    for i in range(1, SHINGLE_WORDS):  # a rolling combination, order-sensitive
-        combined = (combined * np.uint64(0x9E3779B1) + h[i : i + k]) & _MASK32
-    return np.unique(combined)
-
-
-def signature(text: str, boilerplate: Iterable | None = None) -> np.ndarray | None:
-    """The MinHash signature (NUM_PERM uint32) of a text, None when it is too short."""
-    hashes = shingle_hashes(body_text(text or "", boilerplate))
-    if not len(hashes):
-        return None
-    permuted = (hashes[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)  # wraps: mod 2**64
-    return permuted.min(axis=0).astype(np.uint32)
 
 
 # --- clusters ---------------------------------------------------------------------------------
@@ -195,7 +135,7 @@ def _join_same_urls(clusters: _Clusters, urls: Sequence[object]) -> None:
 def _join_near_duplicates(clusters: _Clusters, signatures: Sequence[np.ndarray | None]) -> None:
     """Join the articles whose signatures agree on about THRESHOLD of their hashes or
     more (LSH candidates, checked)."""
-    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM, params=LSH_PARAMS)
     for i, sig in enumerate(signatures):
         if sig is None:
             continue
@@ -217,17 +157,21 @@ def cluster_labels(
     return clusters.labels()
 
 
-def with_clusters(corpus: Corpus) -> Corpus:
+def with_clusters(corpus: Corpus, known: dict[str, bytes | None] | None = None) -> Corpus:
     """The corpus with the CLUSTER column of its articles table (computed over all of
-    its articles; a table without texts keeps the clusters it has)."""
+    its articles; a table without texts keeps the clusters it has). `known`: article id
+    -> signature (bytes) computed already, with the extraction; the others are hashed."""
     arts = corpus.articles
     if not len(arts) or S.TEXT not in arts.columns:
         return corpus
+    known = known or {}
     boilerplate = arts[S.BOILERPLATE] if S.BOILERPLATE in arts.columns else [None] * len(arts)
     urls = arts[S.URL] if S.URL in arts.columns else [""] * len(arts)
     signatures = [
-        signature(str(t) if isinstance(t, str) else "", b)
-        for t, b in zip(arts[S.TEXT], boilerplate, strict=True)
+        _from_bytes(known[aid])
+        if aid in known
+        else signature(str(t) if isinstance(t, str) else "", b)
+        for aid, t, b in zip(arts[S.ARTICLE_ID], arts[S.TEXT], boilerplate, strict=True)
     ]
     corpus.articles = arts.assign(
         **{S.CLUSTER: cluster_labels(arts[S.ARTICLE_ID].astype(str).tolist(), signatures, urls)}
@@ -305,14 +249,16 @@ def _save_signatures(folder: Path, ids: list[str], signatures: list) -> None:
     pq.write_table(table, folder / SIGNATURES)
 
 
-def cluster_saved_articles(path: str | Path) -> None:
+def cluster_saved_articles(path: str | Path, known: dict[str, bytes | None] | None = None) -> None:
     """Add (or replace) the CLUSTER column of the articles table of a version folder
     being written, in place (a new file replaces it; rewritten row group by row group).
     The articles' signatures are saved beside it (SIGNATURES); those the corpus folder's
-    current version saved are reused, so an incremental build hashes only new texts."""
+    current version saved, and the `known` ones (computed with the extraction), are
+    reused, so a build hashes no text again."""
     path = Path(path)
     parquet = pq.ParquetFile(path)
-    ids, labels, signatures = _saved_labels(parquet, _known_signatures(path.parent.parent))
+    reuse = {**_known_signatures(path.parent.parent), **(known or {})}
+    ids, labels, signatures = _saved_labels(parquet, reuse)
     _save_signatures(path.parent, ids, signatures)  # for the next build
     schema = parquet.schema_arrow.remove_metadata()
     if S.CLUSTER in schema.names:

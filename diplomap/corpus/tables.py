@@ -173,12 +173,24 @@ def ids_fingerprint(ids: Iterable[str]) -> str:
     return hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()[:16]
 
 
+# Columns the extraction hands over besides a table's own, never stored in it (the
+# signatures go to the reprint clusters, diplomap.corpus.reprints).
+CARRIED_COLUMNS = {"articles": (S.MINHASH,)}
+
+
 class Columns:
     """Rows of the four tables, accumulated column by column (compact, and quick to turn
-    into DataFrames or Arrow tables)."""
+    into DataFrames or Arrow tables), with the CARRIED_COLUMNS."""
 
     def __init__(self) -> None:
-        self.cols: dict[str, dict[str, list]] = {t: {c: [] for c in COLUMNS[t]} for t in TABLES}
+        self.cols: dict[str, dict[str, list]] = {
+            t: {c: [] for c in (*COLUMNS[t], *CARRIED_COLUMNS.get(t, ()))} for t in TABLES
+        }
+
+    def signatures(self) -> dict[str, bytes | None]:
+        """Article id -> the MinHash signature its extraction computed."""
+        arts = self.cols["articles"]
+        return dict(zip(arts[S.ARTICLE_ID], arts[S.MINHASH], strict=True))
 
     def add(self, e: Extraction) -> None:
         for table, rows in (
@@ -195,7 +207,7 @@ class Columns:
         """Append the columns of another batch."""
         for table, table_cols in cols.items():
             for col, values in self.cols[table].items():
-                values.extend(table_cols[col])
+                values.extend(table_cols.get(col, ()))
 
     def frame(self, table: str) -> pd.DataFrame:
         return frame_of_columns(self.cols[table], table)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from diplomap import schema as S
-from diplomap.extract import boilerplate, dates, issues, places, speakers
+from diplomap.extract import boilerplate, dates, issues, places, shingles, speakers
 from diplomap.extract import sentences as sentences_mod
 from diplomap.extract.source import find_source
 from diplomap.normalize import detect_language, normalize_text
@@ -116,9 +116,10 @@ def _statement_rows(aid: str, body: str, sentences, attributions) -> list[dict]:
     ]
 
 
-def _article_row(article, lang: str, pub, boiler, n_sentences: int, n_lavrov: int) -> dict:
+def _article_row(article, lang: str, pub, boiler, nt, n_sentences: int, n_lavrov: int) -> dict:
     body = article.text
     return {
+        S.MINHASH: shingles.signature_of(nt, boiler),
         S.ARTICLE_ID: article.article_id,
         S.FILE: article.file,
         S.TITLE: article.title,
@@ -159,7 +160,7 @@ def extract_article(article, *, geocoder=None) -> Extraction:
     )
     statements = _statement_rows(aid, body, sentences, attributions)
     return Extraction(
-        _article_row(article, lang, pub, boiler, len(sentences), len(statements)),
+        _article_row(article, lang, pub, boiler, nt, len(sentences), len(statements)),
         _place_rows(aid, nt, lang, boiler, where, geocoder),
         _issue_rows(aid, nt, lang, boiler, where),
         statements,
