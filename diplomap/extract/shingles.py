@@ -10,9 +10,8 @@ or a number are different news).
 
 from __future__ import annotations
 
-import re
-import zlib
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 
@@ -22,7 +21,6 @@ NUM_PERM = 128  # hashes per signature
 SHINGLE_WORDS = 3  # words per shingle
 MIN_WORDS = 30  # a shorter text has no signature
 _MASK32 = np.uint64(0xFFFFFFFF)
-_WORD = re.compile(r"\w+")
 
 
 def _permutations(num_perm: int = NUM_PERM, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
@@ -58,13 +56,42 @@ def body_text(text: str, boilerplate: Iterable | None = None) -> str:
     return " ".join(text[a:b] for a, b in _kept_spans(len(text), boilerplate))
 
 
+@lru_cache(maxsize=1)
+def _word_chars() -> np.ndarray:
+    """Which characters of the Basic Multilingual Plane make words (what `\\w` matches)."""
+    return np.fromiter((chr(i).isalnum() or i == 95 for i in range(0x10000)), bool, 0x10000)
+
+
+_P = 0x100000001B3  # odd: invertible modulo 2**64
+_P_INV = pow(_P, -1, 1 << 64)
+
+
+def word_hashes(norm: str) -> np.ndarray:
+    """A 64-bit hash of each word of a text (runs of `\\w` characters of the Basic
+    Multilingual Plane), computed for all words at once: sum(code_i * P**i) over the
+    word's characters, i counted from the word's start (uint64 arithmetic wraps)."""
+    codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32)
+    in_plane = codes < 0x10000
+    is_word = np.zeros(len(codes), bool)
+    is_word[in_plane] = _word_chars()[codes[in_plane]]
+    edges = np.diff(np.concatenate(([0], is_word.view(np.int8), [0])))
+    starts = np.flatnonzero(edges == 1)
+    if not len(starts):
+        return np.zeros(0, np.uint64)
+    n = len(codes)
+    powers = np.cumprod(np.full(n, _P, np.uint64))
+    inverse = np.cumprod(np.full(n, _P_INV, np.uint64))
+    values = np.where(is_word, codes.astype(np.uint64) * powers, np.uint64(0))
+    return np.add.reduceat(values, starts) * inverse[starts]
+
+
 def shingle_hashes(norm: str) -> np.ndarray:
     """32-bit hashes of the shingles of a normalised text; empty for a text of fewer than
     MIN_WORDS words."""
-    words = _WORD.findall(norm)
-    if len(words) < MIN_WORDS:
+    h = word_hashes(norm)
+    if len(h) < MIN_WORDS:
         return np.zeros(0, np.uint64)
-    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), np.uint64, len(words))
+    h = h >> np.uint64(32)
     k = len(h) - SHINGLE_WORDS + 1
     combined = h[:k].copy()
     for i in range(1, SHINGLE_WORDS):  # a rolling combination, order-sensitive
