@@ -113,6 +113,7 @@ class Article:
     text: str  # cleaned (see clean_text)
     title: str = ""
     published_raw: str | None = None  # a date value from metadata/columns, unparsed
+    published_source: str = ""  # where that value was read (a collected page: "html-meta")
     url: str = ""
     source: str = ""
     language: str | None = None  # declared language: ar/fa/ru/en/other, None if undeclared
@@ -770,6 +771,7 @@ def _article_from_record(
         text=record["text"],
         title=record.get("title", ""),
         published_raw=record.get("published") or None,
+        published_source=record.get("date_source", ""),
         url=record.get("url", ""),
         source=record.get("source", ""),
         language=normalize_language(record.get("language")),

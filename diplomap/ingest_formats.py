@@ -64,6 +64,8 @@ _COLUMN_ALIASES = {
     "url": ("url", "link", "href"),
     "source": ("source", "sitename", "site", "outlet", "publisher"),
     "language": ("language", "lang"),
+    # where the `published` value was read (a collected page: html-meta, feed, url, ...)
+    "date_source": ("date_source", "published_source"),
 }
 
 

@@ -122,7 +122,10 @@ EVIDENCE_KINDS = (
 STATEMENT_COLUMNS = [ARTICLE_ID, SENTENCE, START, END, SPEAKER, KIND, EVIDENCE, TEXT]
 
 LANGUAGES = ("ar", "fa", "ru", "en", "other")
-DATE_SOURCES = ("header", "dateline", "body", "metadata", "none")
+# Where the date was read; a collected page's metadata says which of its parts it came
+# from (diplomap.collect: the page's meta tags, its feed entry or its URL).
+DATE_SOURCES = ("header", "dateline", "body", "html-meta", "feed", "url", "metadata", "none")
+METADATA_DATE_SOURCES = frozenset({"html-meta", "feed", "url", "header", "dateline", "body"})
 
 ISSUE_IDS = (
     "palestine_israel",

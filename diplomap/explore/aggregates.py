@@ -131,6 +131,9 @@ def default_period(v: View) -> str:
 
 DATE_SOURCE_LABELS = {
     "metadata": "the file's metadata",
+    "html-meta": "the web page's metadata",
+    "feed": "the feed that listed it",
+    "url": "its web address",
     "header": "the page header",
     "dateline": "the dateline",
     "body": "the article's text",

@@ -116,6 +116,13 @@ def _statement_rows(aid: str, body: str, sentences, attributions) -> list[dict]:
     ]
 
 
+def _date_source(article, found: str) -> str:
+    """Where the date was read: a metadata date keeps the provenance its record gives
+    (a collected page's "html-meta", "feed", "url"...), when it is one we know."""
+    given = str(getattr(article, "published_source", "") or "").strip().lower()
+    return given if found == "metadata" and given in S.METADATA_DATE_SOURCES else found
+
+
 def _article_row(article, lang: str, pub, boiler, nt, n_sentences: int, n_lavrov: int) -> dict:
     body = article.text
     return {
@@ -126,7 +133,7 @@ def _article_row(article, lang: str, pub, boiler, nt, n_sentences: int, n_lavrov
         S.TEXT: body,
         S.LANGUAGE: lang,
         S.PUBLISHED: pub.date,
-        S.DATE_SOURCE: pub.source,
+        S.DATE_SOURCE: _date_source(article, pub.source),
         S.DATE_PRECISION: pub.precision,
         S.DATE_TEXT: pub.text,
         S.DATE_CANDIDATES: json.dumps(
