@@ -58,20 +58,17 @@ def _located_rows(aid: str, found, boiler, where: _Sentences, columns) -> list[d
     sentence is his; `columns(match)` gives the table's own columns."""
     rows = []
     for m in found:
-        if _inside(boiler, m.start, m.end):
+        if boiler and _inside(boiler, m.start, m.end):
             continue
         idx, lav = where.locate(m.start)
-        rows.append(
-            {
-                S.ARTICLE_ID: aid,
-                S.START: m.start,
-                S.END: m.end,
-                S.SURFACE: m.surface,
-                **columns(m),
-                S.SENTENCE: idx,
-                S.LAVROV: lav,
-            }
-        )
+        row = columns(m)
+        row[S.ARTICLE_ID] = aid
+        row[S.START] = m.start
+        row[S.END] = m.end
+        row[S.SURFACE] = m.surface
+        row[S.SENTENCE] = idx
+        row[S.LAVROV] = lav
+        rows.append(row)
     return rows
 
 
