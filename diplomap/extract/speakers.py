@@ -323,8 +323,12 @@ _ACCORDING_KEYS = (
 )  # fmt: skip
 
 
+def _may_accord(norm: str) -> bool:
+    return any(key in norm for key in _ACCORDING_KEYS)
+
+
 def _according_event(norm: str, regions: list[tuple[int, int]]) -> _Event | None:
-    if not any(key in norm for key in _ACCORDING_KEYS):
+    if not _may_accord(norm):
         return None
     for m in _ACCORDING_RE.finditer(norm):
         if _inside(m.start(), regions):
@@ -369,12 +373,16 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
     return fallback
 
 
-def _speech_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event | None:
-    """The first speech event outside quotations."""
+def _speech_event(
+    norm: str, lang: str, regions: list[tuple[int, int]], according: bool = True
+) -> _Event | None:
+    """The first speech event outside quotations (`according`: False when the article
+    has no "according to" phrase at all)."""
     events = []
     if m := _COLON_NAME_RE.match(norm):
         events.append(_Event("lavrov", m.start(), evidence="quote_marks"))
-    for event in (_according_event(norm, regions), _verb_event(norm, lang, regions)):
+    found = _according_event(norm, regions) if according else None
+    for event in (found, _verb_event(norm, lang, regions)):
         if event is not None:
             events.append(event)
     return min(events, key=lambda e: e.pos) if events else None
@@ -609,6 +617,7 @@ class _Resolver:
         self.last_minister: str | None = None  # last minister/diplomat who spoke
         self.carry_open = False  # a quotation opened by Lavrov is still open
         self.theses = False  # "Key points of Lavrov's speech:" -> the list items after it
+        self.according = True  # may a sentence hold an "according to" phrase?
 
     def speak(self, who: str) -> None:
         self.last = "lavrov" if who == "lavrov" else "other"
@@ -683,7 +692,7 @@ class _Resolver:
         elif _SWITCH_RE.match(norm) and not _mentions_lavrov(norm[:80]):
             att, self.last = _NONE, "other"
         else:
-            event = _speech_event(norm, self.lang, regions)
+            event = _speech_event(norm, self.lang, regions, self.according)
             att = self._narrative(idx, norm, regions, event, is_title, open_in or same_para)
         self.carry_open = still_open and att.speaker is not None
         if not same_para or not att.speaker:
@@ -756,6 +765,7 @@ def attribute_speakers(
     if normalized is not None and normalized.original is not text:
         normalized = None
     resolver = _Resolver(text, sentences, lang)
+    resolver.according = _may_accord(normalized.norm if normalized else normalize(text))
     turns = _transcript(text, sentences) or [None] * len(sentences)
     heading = True  # the headline, a standfirst, a date line: until the first real sentence
     for idx, sent in enumerate(sentences):
