@@ -286,6 +286,7 @@ def measure_baseline(n: int, seed: int, budget_s: float, report: Report) -> None
     import dateparser.search
 
     from diplomap.corpus import build_from_articles, warm_up
+    from diplomap.extract.article import warm_extractors
     from diplomap.ingest import Article
 
     arts = [make_corpus.make_article(i, seed) for i in range(n)]
@@ -305,6 +306,7 @@ def measure_baseline(n: int, seed: int, budget_s: float, report: Report) -> None
     base_s = (time.perf_counter() - t0) / done
 
     warm_up()
+    warm_extractors()  # steady state: every language's patterns loaded, as in the workers
     records = [Article(file=f"{a.index:06d}.txt", text=a.text) for a in arts[:done]]
     build_from_articles(
         [Article(file="warm.txt", text=make_corpus.make_article(10**9, seed).text)], workers=1
@@ -1002,7 +1004,7 @@ def write_results(path: Path, env: dict, args, report: Report, elapsed: float) -
         "- Baseline: on the same first articles, `dateparser.search.search_dates(text, "
         "languages=[lang])` plus one precompiled `re.search` per gazetteer name "
         "(`diplomap.places.load_gazetteer()`), 1 core, against `build_from_articles(..., "
-        "workers=1)` in-process after `warm_up()`; stops after a time budget, the number "
+        "workers=1)` in-process after `warm_up()` and `warm_extractors()`; stops after a time budget, the number "
         "measured is listed.",
         "- Incremental: 1 % new articles added to the largest corpus, `build` again without "
         "`--full`; then the new files are removed again.",

@@ -172,15 +172,20 @@ def extract_article(article, *, geocoder=None) -> Extraction:
 
 
 def warm_up() -> None:
-    """Load everything extraction loads lazily, once per process: the gazetteer, the
-    issue taxonomy, the outlet names, the analyser of Russian first names, and every
-    language's compiled patterns (by extracting one short text per language). Called in
-    the parent before the workers fork, so that they share it all."""
+    """Load the gazetteer and the issue taxonomy (once per process)."""
+    places.load_gazetteer()
+    issues.load_taxonomy()
+
+
+def warm_extractors() -> None:
+    """Load everything else extraction loads lazily, once per process: the outlet names,
+    the analyser of Russian first names, and every language's compiled patterns (by
+    extracting one short text per language). Called in the parent before the workers
+    fork, so that they share it all (an in-process build loads what it needs lazily)."""
     if _WARM:
         return
-    places.load_gazetteer()
+    warm_up()
     places.warm_up_names()
-    issues.load_taxonomy()
     for lang, body in _WARM_TEXTS.items():
         try:
             extract_article(_WarmArticle(body, f"warm-{lang}", lang))
@@ -190,7 +195,7 @@ def warm_up() -> None:
     _WARM.append(True)
 
 
-# Set once `warm_up` has run in this process (forked workers inherit it)
+# Set once `warm_extractors` has run in this process (forked workers inherit it)
 _WARM: list[bool] = []
 
 _WARM_TEXTS = {
@@ -213,8 +218,3 @@ class _WarmArticle:
     url: str = ""
     encoding: str = "utf-8"
     replaced_chars: int = 0
-
-
-def warm_extractors() -> None:
-    """Kept for callers of the old name: the same as `warm_up`."""
-    warm_up()
