@@ -71,6 +71,19 @@ def test_refused_charset_upload_path(charset):
     assert "Lavrov" in text and "Привет" not in text
 
 
+def test_refused_charset_data_page():
+    """The stalling pages uploaded on the Data page: answered within seconds, with the
+    reason in the report."""
+    started = time.monotonic()
+    at = upload([(f"{charset}.html", page(charset)) for charset in sorted(STALLING)])
+    assert time.monotonic() - started < 30
+    shown = report(at)
+    for charset in STALLING:
+        row = shown.loc[f"{charset}.html"]
+        assert row["articles"] == 1 and row["warnings"] == 1, row.to_dict()
+        assert f"declared charset '{charset}' is not decoded" in row["details"]
+
+
 def test_refused_charset_cli(tmp_path):
     for charset in STALLING:
         (tmp_path / f"{charset}.html").write_bytes(page(charset))
