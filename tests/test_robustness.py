@@ -195,7 +195,7 @@ def test_concurrent_readers_never_see_a_partial_corpus(tmp_path):
 
 # --- the per-article time budget -------------------------------------------------------------
 
-SLOW_TEXT = "Syria\n" * 50_000  # ~2-3 s of extraction: every line is a paragraph with a place
+SLOW_TEXT = "Syria\n" * 200_000  # seconds of extraction: every line a paragraph with a place
 NORMAL_TEXT = "Russian Foreign Minister Sergey Lavrov said Russia supports Syria and Iran."
 
 
