@@ -20,6 +20,7 @@ from pathlib import Path
 from diplomap import schema as S
 from diplomap.corpus import build_from_articles
 from diplomap.ingest import read_paths
+from diplomap.names import escape_controls
 from diplomap.records import article_record
 
 SET_FIELDS = ("countries", "issues", "lavrov_countries", "lavrov_issues")
@@ -101,7 +102,8 @@ def gold_warnings(gold: Sequence[dict]) -> list[str]:
         for key in ("issues", "lavrov_issues", "issues_optional", "lavrov_issues_optional"):
             for issue in entry.get(key) or []:
                 if issue not in known:
-                    warnings.append(f"{entry['file']}: `{key}` has an unknown issue {issue!r}")
+                    name = escape_controls(entry["file"])
+                    warnings.append(f"{name}: `{key}` has an unknown issue {issue!r}")
     return warnings
 
 
@@ -435,7 +437,7 @@ def _quote(items: Iterable[str], limit: int = 80) -> str:
 
 def format_diff(diff: ArticleDiff) -> str:
     """The lines for one article's differences."""
-    lines = [f"{diff.file} ({diff.language})"]
+    lines = [f"{escape_controls(diff.file)} ({escape_controls(diff.language)})"]
     for key, (missing, extra) in diff.sets.items():
         parts = [f"missing {' '.join(missing)}"] if missing else []
         parts += [f"extra {' '.join(extra)}"] if extra else []

@@ -227,3 +227,13 @@ def test_zip_member_links_refused():
         assert "symbolic link, refused" in report.loc[name, "details"]
     assert report["articles"].tolist() == [1, 1]  # the good member of each
     assert not any("/etc/passwd" in t for t in outcome.corpus.articles["text"])
+
+
+def test_evaluate_differences_escape_the_gold_file_names():
+    from diplomap.evaluate import ArticleDiff, format_diff
+
+    diff = ArticleDiff(file="a\x1b[2J\nb\u202e.txt", language="en\r")
+    diff.values["published"] = ("2024-01-01", None)
+    shown = format_diff(diff)
+    assert "\x1b" not in shown and "\u202e" not in shown and "\r" not in shown
+    assert shown.splitlines()[0] == "a\\x1b[2J\\nb\\u202e.txt (en\\r)"
