@@ -30,6 +30,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from diplomap import schema as S
+from diplomap.corpus.lock import corpus_lock
 from diplomap.corpus.saved import MANIFEST, commit_version, current_version, read_manifest
 from diplomap.corpus.tables import TABLES, ids_fingerprint
 
@@ -89,8 +90,15 @@ def publish(corpus_dir: str | Path, dest: str | Path) -> Path:
     if version is None:
         raise FileNotFoundError(f"no saved corpus in {corpus_dir}")
     out = Path(dest)
+    if out.resolve() == Path(corpus_dir).resolve():
+        raise ValueError(f"cannot publish {corpus_dir} into itself")
     out.mkdir(parents=True, exist_ok=True)
     tables = _public_tables(version)
+    with corpus_lock(out):  # one writer at a time, as for builds
+        return _write_published(out, version, tables)
+
+
+def _write_published(out: Path, version: Path, tables: dict[str, pa.Table]) -> Path:
     tmp = Path(tempfile.mkdtemp(prefix=".publish-", dir=out))
     try:
         digest = _write_tables(tables, tmp)
