@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from diplomap.ingest_text import decode_bytes, safe_codec
+from diplomap.ingest_text import decode_declared, safe_codec
 
 # --- records: languages and columns -------------------------------------------------------
 
@@ -281,26 +281,9 @@ def _refused_charset(data: bytes) -> str | None:
 
 
 def _decode_html(data: bytes) -> tuple[str, str, int] | None:
-    """Decode HTML by its declared charset when it is on the allow-list (SAFE_CODECS)
-    and decodes strictly, else None (the caller decodes by detection)."""
-    declared = _declared_charset(data)
-    encoding = safe_codec(declared) if declared else None
-    if encoding is None:
-        return None
-    try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, ValueError):
-        return None
-    if encoding in _LATIN_CODECS:
-        # Pages in Windows-1256/1251 are often mislabelled as Latin-1, which decodes any
-        # byte: prefer our own detection unless it has to replace bytes.
-        guessed = decode_bytes(data)
-        if guessed[2] == 0:
-            return guessed
-    return text, encoding, 0
-
-
-_LATIN_CODECS = {codecs.lookup(n).name for n in ("latin-1", "cp1252", "ascii", "iso8859-15")}
+    """Decode HTML by its declared charset (`decode_declared`), else None (the caller
+    decodes by detection)."""
+    return decode_declared(data, _declared_charset(data) or "")
 
 
 def _html_language(html: str) -> str | None:

@@ -100,6 +100,31 @@ def safe_codec(name: str) -> str | None:
     return codec if codec in SAFE_CODECS else None
 
 
+# Labels that decode any byte: pages in Windows-1256/1251 are often mislabelled so
+_LATIN_CODECS = frozenset(
+    codecs.lookup(n).name for n in ("latin-1", "cp1252", "ascii", "iso8859-15")
+)
+
+
+def decode_declared(data: bytes, label: str) -> tuple[str, str, int] | None:
+    """(text, encoding, 0): `data` decoded strictly by a declared charset that is on the
+    allow-list (SAFE_CODECS); None when it is not, or does not decode (the caller then
+    decodes by detection). A Latin label, which decodes any byte, is trusted only when
+    our own detection has to replace bytes."""
+    encoding = safe_codec(label) if label else None
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if encoding in _LATIN_CODECS:
+        guessed = decode_bytes(data)
+        if guessed[2] == 0:
+            return guessed
+    return text, encoding, 0
+
+
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
     (b"%PDF-", "PDF"),

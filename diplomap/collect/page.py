@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import gzip
 import io
@@ -28,29 +27,11 @@ from urllib.parse import urlsplit
 from diplomap.collect.urls import canonical_url, same_site
 from diplomap.ingest import clean_text, decode_bytes, text_id
 from diplomap.ingest_formats import normalize_language
-from diplomap.ingest_text import sniff_binary
+from diplomap.ingest_text import decode_declared, sniff_binary
 
 __all__ = ["PageError", "page_to_article"]
 
 _MAX_DECOMPRESSED = 20 * 2**20
-_CHARSETS = {
-    codecs.lookup(name).name
-    for name in (
-        "utf-8",
-        "utf-16",
-        "windows-1256",
-        "windows-1251",
-        "koi8-r",
-        "iso-8859-6",
-        "iso-8859-5",
-        "iso-8859-1",
-        "windows-1252",
-        "ascii",
-        "cp720",
-        "mac-arabic",
-    )
-}
-_LATIN = {codecs.lookup(n).name for n in ("iso-8859-1", "windows-1252", "ascii")}
 _HEADER_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
@@ -156,23 +137,10 @@ def _decode(data: bytes, headers: list[tuple[str, str]]) -> str:
 
 
 def _strict(data: bytes, label: str) -> str | None:
-    """Decode with a declared charset from the allow-list, strictly; None otherwise. A
-    Latin label is trusted only when our own detection finds nothing better."""
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    if name not in _CHARSETS:
-        return None
-    try:
-        text = data.decode(name)
-    except (UnicodeDecodeError, ValueError):
-        return None
-    if name in _LATIN:
-        guessed, _, replaced = decode_bytes(data)
-        if replaced == 0:
-            return guessed
-    return text
+    """Decode with a declared charset from the allow-list, strictly; None otherwise
+    (`ingest_text.decode_declared`)."""
+    decoded = decode_declared(data, label)
+    return None if decoded is None else decoded[0]
 
 
 # --- trafilatura ----------------------------------------------------------------------------
