@@ -8,8 +8,10 @@ import signal
 import threading
 
 
-class ArticleTimeout(Exception):
-    pass
+class ArticleTimeout(BaseException):
+    """The time budget ran out. A BaseException (like KeyboardInterrupt), so that the
+    `except Exception` with which a step guards a library call (dateparser, a reader)
+    never swallows it and lets the step run on."""
 
 
 def _on_alarm(signum, frame):  # pragma: no cover - exercised through TimeBudget
