@@ -327,28 +327,30 @@ def _is_date_element(el) -> bool:
     )
 
 
-def _extract_html(html: str) -> dict[str, Any] | None:
-    """Main text and metadata with trafilatura (scripts are dropped, never run)."""
-    try:
-        from trafilatura import bare_extraction  # lazy: HTML input only, ~0.3 s
+def trafilatura_document(html: str, url: str | None = None) -> dict[str, Any] | None:
+    """Main text and metadata of a page with trafilatura (scripts are dropped, never
+    run): text, title, date, url, sitename, author; None when it finds no text. Raises
+    what trafilatura/lxml raise on hostile markup (the caller says why, in one line)."""
+    from trafilatura import bare_extraction  # lazy: HTML input only, ~0.3 s
 
-        document = bare_extraction(
-            html,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except (RecursionError, MemoryError):
-        return None
-    except Exception:  # trafilatura/lxml on hostile markup: a problem, not a crash
-        return None
-    if document is None:
-        return None
-    if isinstance(document, dict):
+    document = bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if document is None or isinstance(document, dict):
         return document
-    return {
-        key: getattr(document, key, None) for key in ("text", "title", "date", "url", "sitename")
-    }
+    keys = ("text", "title", "date", "url", "sitename", "author")
+    return {key: getattr(document, key, None) for key in keys}
+
+
+def _extract_html(html: str) -> dict[str, Any] | None:
+    try:
+        return trafilatura_document(html)
+    except Exception:  # trafilatura/lxml on hostile markup, or too deep: a problem
+        return None

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from diplomap.collect.urls import canonical_url, same_site
 from diplomap.ingest import clean_text, decode_bytes, text_id
-from diplomap.ingest_formats import normalize_language
+from diplomap.ingest_formats import normalize_language, trafilatura_document
 from diplomap.ingest_text import decode_declared, sniff_binary
 
 __all__ = ["PageError", "page_to_article"]
@@ -148,18 +148,7 @@ def _strict(data: bytes, label: str) -> str | None:
 
 def _extract(html: str, url: str) -> dict[str, Any]:
     try:
-        from trafilatura import bare_extraction  # lazy: ~0.3 s
-
-        document = bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
+        document = trafilatura_document(html, url)
     except (RecursionError, MemoryError) as exc:
         raise PageError(
             "extract", f"page too deeply nested to read ({type(exc).__name__})"
@@ -168,10 +157,7 @@ def _extract(html: str, url: str) -> dict[str, Any]:
         raise PageError("extract", f"cannot read the page ({type(exc).__name__})") from exc
     if document is None:
         raise PageError("no-text", "no article text found on the page")
-    if isinstance(document, dict):
-        return document
-    keys = ("text", "title", "date", "url", "sitename", "author")
-    return {key: getattr(document, key, None) for key in keys}
+    return document
 
 
 def _language(html: str, meta: dict[str, Any]) -> str | None:
