@@ -22,6 +22,7 @@ from diplomap.explore.labels import (
     issue_label,
     kind_label,
 )
+from diplomap.spans import leftmost_longest
 
 
 @dataclass(frozen=True)
@@ -46,14 +47,7 @@ def _inline_marks(n: int, places: pd.DataFrame, issues: pd.DataFrame) -> list[_M
     inline += [
         _Mark(s, e, "issue", issue_label(str(getattr(r, S.ISSUE)))) for r, s, e in _spans(issues, n)
     ]
-    inline.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    chosen: list[_Mark] = []
-    last = -1
-    for m in inline:
-        if m.start >= last:
-            chosen.append(m)
-            last = m.end
-    return chosen
+    return leftmost_longest(inline)
 
 
 def _statement_title(row) -> str:

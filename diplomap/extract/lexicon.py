@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from diplomap.normalize import NormText, normalize
+from diplomap.spans import leftmost_longest
 
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F]")
 # Prefix string allowed between a word boundary and a term written in Arabic script.
@@ -197,11 +198,6 @@ class _Entry:
 
 
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start), -(h.term_end - h.term_start)))
-    out: list[Hit] = []
-    last_end = -1
-    for h in hits:
-        if h.start >= last_end:
-            out.append(h)
-            last_end = h.end
-    return out
+    return leftmost_longest(
+        hits, key=lambda h: (h.start, -(h.end - h.start), -(h.term_end - h.term_start))
+    )
