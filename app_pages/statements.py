@@ -82,9 +82,10 @@ if not session.explain_empty(ctx, "statements"):
         refs = [A.statement_ref(a, s) for a, s in zip(page.table["article_id"], page.table["sentence"], strict=True)]  # fmt: skip
         st.session_state["_st_refs"] = refs
         chosen = A.find_statement(page.table, session.selected_statement())
+        shown = [c for c in COLUMNS if c != "link" or page.table["link"].notna().any()]
         event = st.dataframe(
             # formula-safe: the table's own download button writes CSV as shown
-            excel_safe(page.table[list(COLUMNS)]),
+            excel_safe(page.table[shown]),
             hide_index=True,
             on_select=on_select,
             selection_mode="single-row",
