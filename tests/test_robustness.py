@@ -23,6 +23,7 @@ import pytest
 
 from diplomap import corpus as C
 from diplomap import schema as S
+from diplomap.corpus.budget import ArticleTimeout, TimeBudget
 from diplomap.corpus.build import extract_one
 from diplomap.extract import geocode
 from diplomap.extract.article import warm_up
@@ -226,6 +227,36 @@ def test_time_budget_also_holds_in_a_thread():
     t.start()
     t.join()
     _check_budget_result(*result[0], 0.5)
+
+
+def test_a_lost_timeout_comes_again():
+    """A timeout raised while Python ignores exceptions (a weakref callback during garbage
+    collection) is lost: the alarm comes again, so the budget still holds."""
+    lost: list[int] = []
+    started = time.monotonic()
+    with pytest.raises(ArticleTimeout), TimeBudget(0.1):
+        while time.monotonic() - started < 5:
+            try:
+                time.sleep(0.005)
+            except ArticleTimeout:
+                if lost:
+                    raise
+                lost.append(1)  # swallowed, as an ignored callback would
+    assert lost == [1]
+    assert time.monotonic() - started < 1.0
+
+
+def test_a_block_that_outlived_its_budget_is_reported():
+    """Every timeout swallowed and the block ended anyway: it still counts as too slow."""
+    with pytest.raises(ArticleTimeout), TimeBudget(0.05):
+        deadline = time.monotonic() + 0.3
+        while time.monotonic() < deadline:
+            try:
+                time.sleep(0.005)
+            except ArticleTimeout:
+                pass
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    time.sleep(0.1)  # and no stray alarm arrives after the block
 
 
 # --- coordinates ---------------------------------------------------------------------------------

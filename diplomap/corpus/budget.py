@@ -14,8 +14,12 @@ class ArticleTimeout(BaseException):
     never swallows it and lets the step run on."""
 
 
-def _on_alarm(signum, frame):  # pragma: no cover - exercised through TimeBudget
-    raise ArticleTimeout()
+# In the main thread, once the budget has run out, the alarm comes again every _REPEAT
+# seconds (at most _MAX_REPEATS times) until the block ends: an exception raised while
+# Python runs a callback whose exceptions it ignores (a weakref callback or a __del__
+# during garbage collection) is lost, the next one is not.
+_REPEAT = 0.05
+_MAX_REPEATS = 100
 
 
 def _set_async_exc(ident: int, exc) -> None:
@@ -40,13 +44,15 @@ class TimeBudget:
         self._timer = None
         self._lock = threading.Lock()
         self._armed = False
+        self._alarms = 0
 
     def __enter__(self) -> TimeBudget:
         if not self.seconds:
             return self
         if self.main:
-            self._old = signal.signal(signal.SIGALRM, _on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            self._armed = True
+            self._old = signal.signal(signal.SIGALRM, self._on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds, _REPEAT)
         else:
             self._ident = threading.get_ident()
             self._armed = True
@@ -54,6 +60,24 @@ class TimeBudget:
             self._timer.daemon = True
             self._timer.start()
         return self
+
+    def _on_alarm(self, signum, frame) -> None:  # pragma: no cover - through TimeBudget
+        if not self._armed:
+            return  # the block is ending
+        self._alarms += 1
+        if self._alarms > _MAX_REPEATS:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        raise ArticleTimeout()
+
+    def _disarm_alarm(self) -> None:
+        while True:
+            try:
+                self._armed = False  # from here on an alarm raises nothing
+                break
+            except ArticleTimeout:  # one arrived on the way in
+                continue
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self._old)
 
     def _fire(self) -> None:
         with self._lock:
@@ -66,8 +90,9 @@ class TimeBudget:
         if not self.seconds:
             return False
         if self.main:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self._old)
+            self._disarm_alarm()
+            if self._alarms and exc_type is None:
+                raise ArticleTimeout()  # the budget ran out, its exception was lost
             return False
         with self._lock:
             fired = not self._armed
