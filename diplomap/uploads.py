@@ -74,7 +74,8 @@ def describe_limits(limits: UploadLimits = UPLOAD_LIMITS, used: int | None = Non
         f"{limits.articles_per_upload:,} per upload and {limits.articles_per_session:,} "
         f"per browser session; {limits.chars_per_upload // 1_000_000:,} million characters "
         f"of text per upload; {max_mb} MB per file; {limits.seconds_per_upload:g} s of "
-        "reading and extraction per upload. What is beyond a limit is cut and reported."
+        "reading and extraction per upload. What is beyond a limit is cut and reported. "
+        "A session keeps only its latest upload in memory."
     )
     if used is not None:
         text += f" This session has read {used:,} of its {limits.articles_per_session:,} articles."
