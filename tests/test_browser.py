@@ -105,7 +105,13 @@ def whole(ticks: list[str]) -> bool:
     return bool(ticks) and all(re.fullmatch(r"[0-9,]+", t.replace("\u2212", "-")) for t in ticks)
 
 
-def chips(page) -> list[str]:
+def chips(page, wait: bool = False) -> list[str]:
+    """The sidebar's chosen options (`wait`: until at least one is drawn)."""
+    if wait:
+        page.wait_for_function(
+            "() => document.querySelectorAll('[data-testid=\"stSidebar\"] [data-tag]').length > 0",
+            timeout=30_000,
+        )
     sidebar = page.locator('[data-testid="stSidebar"]')
     return [t.strip() for t in sidebar.locator("[data-tag]").all_inner_texts()]
 
@@ -170,7 +176,7 @@ def test_map_click_keeps_the_other_countries(server, browser, screenshot_dir):
     after = chart(page, 0)["data"]
     assert after[0]["locations"] == before  # every country stays on the map
     assert map_paths(page) > 1
-    chosen = chips(page)
+    chosen = chips(page, wait=True)
     assert len(chosen) == 1
     # the Focus box shows the clicked country
     focus = page.locator('[data-testid="stSelectbox"]').filter(has_text="Focus country")
@@ -211,7 +217,7 @@ def test_a_shared_link_reopens_the_same_view(server, browser):
     fresh = new_page(browser, server)
     fresh.goto(link)
     wait_for_app(fresh)
-    assert chips(fresh) == ["Syria"]
+    assert chips(fresh, wait=True) == ["Syria"]
     view = chart(fresh, 0)
     assert view["geo"]["lon"] == [-180, 180]
     assert "RUS" in view["data"][0]["locations"]  # Russia back on the colour scale
@@ -257,7 +263,7 @@ def test_a_hand_written_link_with_codes_keeps_them_in_the_address(server, browse
     page.goto(server + "/overview?country=SYR&lang=ar")
     wait_for_app(page)
     query = parse_qs(urlsplit(page.url).query)
-    assert sorted(chips(page)) == ["Arabic", "Syria"]
+    assert sorted(chips(page, wait=True)) == ["Arabic", "Syria"]
     assert query.get("country") == ["Syria"] and query.get("lang") == ["Arabic"], page.url
 
 
@@ -310,7 +316,7 @@ def test_statements_show_outlets_and_link_to_the_original(reprint_server, browse
     page = new_page(browser, reprint_server, external)
     page.goto(reprint_server + "/statements?source=TASS&source=RT")
     wait_for_app(page)
-    assert sorted(chips(page)) == ["RT", "TASS"]  # the Source filter, from the link
+    assert sorted(chips(page, wait=True)) == ["RT", "TASS"]  # the Source filter, from the link
     grid = page.locator('[data-testid="stDataFrame"]')
     grid.locator("th").first.wait_for(state="attached")
     headers = [h.strip() for h in grid.locator("th").all_inner_texts()]
