@@ -146,24 +146,11 @@ def test_a_killed_collect_resumes_without_refetching(tmp_path):
     server = FixtureServer().start()
     try:
         n = 12
-        items = []
-        for i in range(n):
-            path = f"/slow/{i}.html"
-            text = EN_TEXT.replace("Tuesday", f"day {i} of the talks")
-            server.add(path, page(f"Lavrov {i}", text, lang="en"), delay=0.4)
-            items.append((f"Lavrov {i}", server.url(path), "Sat, 02 Mar 2024 09:00:00 GMT"))
+        _slow_feed(server, "/slow", n, delay=0.4)
         server.add("/robots.txt", "User-agent: *\nAllow: /\n", ctype="text/plain")
-        server.add("/feed.xml", rss(items), ctype="application/rss+xml")
         out = tmp_path / "c"
         args = ["collect", "--out", out, "--feed", server.url("/feed.xml"), *FAST]
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "diplomap", *map(str, args)],
-            cwd=ROOT,
-            env=_env(),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        proc = _start(args, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             db = out / "collect.sqlite"
@@ -185,6 +172,30 @@ def test_a_killed_collect_resumes_without_refetching(tmp_path):
         assert all(server.counts[f"/slow/{i}.html"] <= 2 for i in range(n))
     finally:
         server.stop()
+
+
+def _slow_feed(server, folder: str, n: int, delay: float) -> None:
+    """A feed of n distinct English pages under `folder`, each answered after `delay` s."""
+    items = []
+    for i in range(n):
+        path = f"{folder}/{i}.html"
+        text = EN_TEXT.replace("Tuesday", f"day {i} of the talks")
+        server.add(path, page(f"Lavrov {i}", text, lang="en"), delay=delay)
+        items.append((f"Lavrov {i}", server.url(path), "Sat, 02 Mar 2024 09:00:00 GMT"))
+    server.add("/feed.xml", rss(items), ctype="application/rss+xml")
+
+
+def _start(args: list, stderr) -> subprocess.Popen:
+    """`python -m diplomap ARGS` in the background, in a session of its own."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "diplomap", *map(str, args)],
+        cwd=ROOT,
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def _safe_statuses(out: Path) -> dict[str, str]:
@@ -209,24 +220,10 @@ def test_errors_are_one_line(tmp_path):
 def test_ctrl_c_stops_with_one_line_and_the_next_run_finishes(tmp_path):
     server = FixtureServer().start()
     try:
-        items = []
-        for i in range(6):
-            path = f"/p/{i}.html"
-            text = EN_TEXT.replace("Tuesday", f"day {i} of the visit")
-            server.add(path, page(f"Lavrov {i}", text, lang="en"), delay=0.5)
-            items.append((f"Lavrov {i}", server.url(path), "Sat, 02 Mar 2024 09:00:00 GMT"))
-        server.add("/feed.xml", rss(items), ctype="application/rss+xml")
+        _slow_feed(server, "/p", 6, delay=0.5)
         out = tmp_path / "c"
         args = ["collect", "--out", out, "--feed", server.url("/feed.xml"), *FAST]
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "diplomap", *map(str, args)],
-            cwd=ROOT,
-            env=_env(),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
+        proc = _start(args, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and server.counts["/p/1.html"] == 0:
             time.sleep(0.05)
