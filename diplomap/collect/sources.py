@@ -12,8 +12,8 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from diplomap.collect.urls import site_host
 from diplomap.config import PACKAGE_DATA_DIR
 
 __all__ = ["SOURCES_PATH", "Source", "load_sources", "select_sources", "source_for_url"]
@@ -75,7 +75,7 @@ def _source(entry: dict, file: str) -> Source:
         link_pattern=str(entry.get("link_pattern") or ""),
         checked=entry.get("checked", False),
         note=str(entry.get("note") or ""),
-        hosts=frozenset(_host(u) for u in urls if _host(u)),
+        hosts=frozenset(site_host(u) for u in urls if site_host(u)),
     )
 
 
@@ -94,13 +94,5 @@ def select_sources(wanted: list[str], profiles: list[Source]) -> list[Source]:
 
 def source_for_url(url: str, profiles: list[Source]) -> Source | None:
     """The profile whose site `url` is on (None when no profile has its host)."""
-    host = _host(url)
+    host = site_host(url)
     return next((p for p in profiles if host and host in p.hosts), None)
-
-
-def _host(url: str) -> str:
-    try:
-        host = (urlsplit(url).netloc or "").lower()
-    except ValueError:
-        return ""
-    return host[4:] if host.startswith("www.") else host

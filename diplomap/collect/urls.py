@@ -41,14 +41,15 @@ def canonical_url(url: str) -> str:
         return cleaned
 
 
+def site_host(url: str) -> str:
+    """The host of a URL, lower case, without a leading www ("" when it has none)."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+    return host[4:] if host.startswith("www.") else host
+
+
 def same_site(a: str, b: str) -> bool:
     """Whether two URLs are on the same host, ignoring a leading www."""
-
-    def host(u: str) -> str:
-        try:
-            h = (urlsplit(u).hostname or "").lower()
-        except ValueError:
-            return ""
-        return h[4:] if h.startswith("www.") else h
-
-    return bool(host(a)) and host(a) == host(b)
+    return bool(site_host(a)) and site_host(a) == site_host(b)
