@@ -407,3 +407,33 @@ def test_cache_survives_concurrent_writer_processes(nominatim, tmp_path):
     assert expected <= set(saved)
     assert all(saved[k]["iso3"] == "SYR" for k in expected)
     assert not list(tmp_path.glob(".geocode-*"))  # no temp file left behind
+
+
+def test_a_timeout_lost_in_a_finaliser_is_dropped_quietly():
+    """Alarms that land in a __del__ (Python ignores its exceptions) are neither printed
+    nor handed to the process's unraisable hook, and the budget still holds."""
+
+    class Slow:
+        def __del__(self):
+            _spin(0.01)
+
+    seen: list = []
+    old_hook = sys.unraisablehook
+    sys.unraisablehook = seen.append
+    try:
+        started = time.monotonic()
+        with pytest.raises(ArticleTimeout), TimeBudget(0.05):
+            while time.monotonic() - started < 5:
+                Slow()  # about half of the alarms land in its __del__
+                _spin(0.01)
+    finally:
+        sys.unraisablehook = old_hook
+    assert time.monotonic() - started < 1.0
+    assert seen == []
+    assert sys.unraisablehook is old_hook
+
+
+def _spin(seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        pass

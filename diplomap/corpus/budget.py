@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import signal
+import sys
 import threading
 
 
@@ -29,6 +30,15 @@ def _set_async_exc(ident: int, exc) -> None:
     )
 
 
+def _inside(frame, code) -> bool:
+    """Whether `frame` or one of its callers runs `code`."""
+    while frame is not None:
+        if frame.f_code is code:
+            return True
+        frame = frame.f_back
+    return False
+
+
 class TimeBudget:
     """Raise ArticleTimeout in the current thread once `seconds` have passed.
 
@@ -51,6 +61,8 @@ class TimeBudget:
             return self
         if self.main:
             self._armed = True
+            self._old_hook = sys.unraisablehook
+            sys.unraisablehook = self._drop_lost_timeout
             self._old = signal.signal(signal.SIGALRM, self._on_alarm)
             signal.setitimer(signal.ITIMER_REAL, self.seconds, _REPEAT)
         else:
@@ -61,9 +73,16 @@ class TimeBudget:
             self._timer.start()
         return self
 
+    def _drop_lost_timeout(self, unraisable) -> None:
+        """sys.unraisablehook inside the block: a timeout that Python had to ignore is
+        dropped quietly (the alarm comes again); anything else goes to the usual hook."""
+        if unraisable.exc_type is not None and issubclass(unraisable.exc_type, ArticleTimeout):
+            return
+        self._old_hook(unraisable)
+
     def _on_alarm(self, signum, frame) -> None:  # pragma: no cover - through TimeBudget
-        if not self._armed:
-            return  # the block is ending
+        if not self._armed or _inside(frame, self._drop_lost_timeout.__code__):
+            return  # the block is ending, or Python is reporting a lost timeout
         self._alarms += 1
         if self._alarms > _MAX_REPEATS:
             signal.setitimer(signal.ITIMER_REAL, 0)
@@ -78,6 +97,7 @@ class TimeBudget:
                 continue
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, self._old)
+        sys.unraisablehook = self._old_hook
 
     def _fire(self) -> None:
         with self._lock:
