@@ -210,6 +210,7 @@ def _build_locked(args) -> int:
         args.paths,
         args.out,
         full=args.full,
+        compact=args.compact,
         workers=args.workers,
         progress=None if args.quiet else _progress_printer("extracting"),
         geocoder=_make_geocoder(args.geocode),
@@ -260,6 +261,11 @@ def make_parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", parents=[common], help="build the Parquet corpus")
     b.add_argument("--out", type=Path, required=True, help="output folder")
     b.add_argument("--full", action="store_true", help="re-extract everything")
+    b.add_argument(
+        "--compact",
+        action="store_true",
+        help="rewrite the saved parts into one per table and year (nothing re-extracted)",
+    )
     b.add_argument("--quiet", action="store_true", help="no progress bar")
     b.add_argument(
         "--no-wait",

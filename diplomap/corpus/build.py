@@ -26,14 +26,17 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pyarrow as pa  # already imported by pandas: free
+import pyarrow.parquet as pq
 
 from diplomap import config, ingest
 from diplomap import schema as S
+from diplomap.corpus import parts as P
 from diplomap.corpus.budget import ArticleTimeout, TimeBudget
 from diplomap.corpus.lock import corpus_lock, forget_inherited
-from diplomap.corpus.parquet import StreamWriter, copy_rows, id_filter, read_ids, read_table
-from diplomap.corpus.reprints import cluster_saved_articles, with_clusters
+from diplomap.corpus.parquet import filtered, id_filter, read_ids, read_rows
+from diplomap.corpus.reprints import cluster_parts, with_clusters
 from diplomap.corpus.saved import (
+    MANIFEST,
     commit_version,
     corpus_damage,
     current_version,
@@ -47,8 +50,19 @@ from diplomap.corpus.saved import (
     read_manifest,
     removed_on_failure,
     save_corpus,
+    version_token,
 )
-from diplomap.corpus.tables import TABLES, Columns, Corpus, concat, ids_fingerprint, select
+from diplomap.corpus.tables import (
+    PART_TABLES,
+    SIGNATURES,
+    TABLES,
+    Columns,
+    Corpus,
+    concat,
+    ids_fingerprint,
+    part_schema,
+    select,
+)
 from diplomap.extract.article import extract_article, warm_extractors, warm_up
 
 ARTICLE_TIME_BUDGET = 20.0  # seconds one article may take before it is skipped and reported
@@ -252,15 +266,18 @@ def _reusable(previous: Corpus | None, articles: list) -> set[str]:
 
 
 def _with_reused(reused: Corpus, fresh: Corpus, articles: list) -> Corpus:
-    """The rows of both, the articles in input order."""
+    """The rows of both, in input order (as a full build gives them): the articles, and
+    the rows of the other tables by article (an article's rows in their order)."""
     merged = concat([reused, fresh], fresh.problems)
     order = {a.article_id: i for i, a in enumerate(articles)}
-    merged.articles = (
-        merged.articles.assign(_o=merged.articles[S.ARTICLE_ID].map(order))
-        .sort_values("_o", kind="stable")
-        .drop(columns="_o")
-        .reset_index(drop=True)
-    )
+    for name, df in merged.tables().items():
+        ordered = (
+            df.assign(_o=df[S.ARTICLE_ID].map(order))
+            .sort_values("_o", kind="stable")
+            .drop(columns="_o")
+            .reset_index(drop=True)
+        )
+        setattr(merged, name, ordered)
     return merged
 
 
@@ -361,6 +378,12 @@ class _Previous:
     path: Path
     ids: set[str]
     files: dict  # path -> [size, mtime_ns, article ids, problem dicts] (FILES_MAP)
+    meta: dict  # its manifest
+    groups: dict[str, list[str]]  # its parts' groups -> their article ids ("": no parts)
+
+    def file(self, table: str, group: str) -> Path:
+        name = P.part_file(table, group) if group else f"{table}.parquet"
+        return self.path / name
 
 
 def _open_previous(out: Path, full: bool, limits, notify) -> _Previous | None:
@@ -378,10 +401,24 @@ def _open_previous(out: Path, full: bool, limits, notify) -> _Previous | None:
     if path is None:
         return None
     try:
-        ids = set(read_ids(path / "articles.parquet"))
+        meta = json.loads((path / MANIFEST).read_text("utf-8"))
+        groups = _previous_groups(path, meta)
     except (OSError, ValueError, pa.ArrowException):
         return None
-    return _Previous(path, ids, _previous_files(path, limits))
+    ids = {aid for members in groups.values() for aid in members}
+    return _Previous(path, ids, _previous_files(path, limits), meta, groups)
+
+
+def _previous_groups(vpath: Path, meta: dict) -> dict[str, list[str]]:
+    """The article ids of each group of a version's parts (one group "" when it was
+    saved before parts)."""
+    if not P.is_parts(meta):
+        return {"": read_ids(vpath / "articles.parquet")}
+    index = P.read_index(vpath)
+    groups: dict[str, list[str]] = {group: [] for group in meta["parts"]}
+    for aid, group in zip(*(index[c].to_pylist() for c in (S.ARTICLE_ID, P.PART)), strict=True):
+        groups.setdefault(group, []).append(aid)
+    return groups
 
 
 def _previous_files(vpath: Path, limits) -> dict:
@@ -406,6 +443,7 @@ def build_to_dir(
     signature: str | None = None,
     wait: bool | float = True,
     notify: Callable[[str], None] | None = None,
+    compact: bool = False,
 ) -> BuildSummary:
     """Build the corpus of `paths` and save it in `out_dir` (what `python -m diplomap build`
     does), with the same tables as `save_corpus(build_corpus(paths, previous=...))`.
@@ -414,6 +452,9 @@ def build_to_dir(
     re-extracted, and its input files that did not change (same path, size and
     modification time) are not even read again. Worker processes read and extract;
     the tables are streamed to Parquet, so memory does not grow with the corpus.
+    The new rows are written as new parts (diplomap.corpus.parts); the previous
+    version's parts that keep all their rows are linked, not written again, unless
+    `compact`: then each year's parts are rewritten into one.
 
     One build at a time writes a folder: another one holding its lock is waited for
     (`wait`: True, False or seconds, then `lock.CorpusBusy`). `notify(message)` is told
@@ -421,7 +462,9 @@ def build_to_dir(
     A failed write (`saved.CorpusWriteError`) leaves the current corpus as it was."""
     out = Path(out_dir)
     limits = limits or ingest.DEFAULT_LIMITS
-    request = _Request(paths, out, full, _workers(workers), progress, geocoder, limits, signature)
+    request = _Request(
+        paths, out, full, _workers(workers), progress, geocoder, limits, signature, compact
+    )
     with corpus_lock(out, wait=wait, notify=notify):
         return _build_locked(request, notify)
 
@@ -435,6 +478,7 @@ class _Request(NamedTuple):
     geocoder: object
     limits: ingest.Limits
     signature: str | None
+    compact: bool = False
 
     def in_memory(self, previous) -> BuildSummary:
         build = dict(workers=self.workers, progress=self.progress, geocoder=self.geocoder)
@@ -464,9 +508,10 @@ def _build_locked(request: _Request, notify) -> BuildSummary:
         if listing.n_articles > limits.max_articles:  # the limit is global: read it all in order
             shutil.rmtree(vpath, ignore_errors=True)
             return request.in_memory(previous)
-        # write
-        written = _write_final(vpath, previous, fresh, listing.order)
-        cluster_saved_articles(vpath / "articles.parquet", fresh.signatures)  # reprints
+        # write (the new parts; the previous ones linked), reprint clusters, the index
+        written = _write_final(vpath, previous, fresh, listing.order, request.compact)
+        clusters = cluster_parts(vpath, list(written.groups), written.ids)
+        P.write_index(vpath, written.ids, written.group_list(), clusters)
         # commit
         files_map = _files_map(items, records, set(written.ids))
         problems = listing.problems + fresh.problems
@@ -513,18 +558,18 @@ def _unchanged(path: str, entry: list, saved_ids: set[str]) -> bool:
 
 @dataclass
 class _Fresh:
-    """The newly extracted rows, in a folder's Parquet files."""
+    """The newly extracted rows, written as the new parts of a version folder (the writer
+    is closed once the previous version's rows to rewrite are written too)."""
 
-    writer: StreamWriter
+    writer: P.PartWriter
     order: list[str] = field(default_factory=list)  # their article ids, in input order
     problems: list = field(default_factory=list)  # extraction problems
-    signatures: dict = field(default_factory=dict)  # article id -> its MinHash signature
 
 
 def _extract_files(vpath, previous, job, to_read, records, workers, progress) -> _Fresh:
-    """Read and extract the files `to_read` (filling in their `records`) into Parquet files
-    in `vpath` (the final ones, unless rows of `previous` are to be merged in)."""
-    fresh = _Fresh(StreamWriter(vpath, "" if previous is None else ".fresh-"))
+    """Read and extract the files `to_read` (filling in their `records`) into the new
+    parts of `vpath`."""
+    fresh = _Fresh(P.PartWriter(vpath, version_token(vpath)))
     seen: set[str] = set()  # ids of the articles that earlier batches read
     batches = _unit_batches(to_read, workers)
     parallel = workers > 1 and job.geocoder is None and len(batches) >= 2
@@ -536,12 +581,11 @@ def _extract_files(vpath, previous, job, to_read, records, workers, progress) ->
             fresh.problems.extend(p for aid, p in batch.problems if aid not in seen)
             seen.update(aid for _index, record in batch.files for aid in record.ids)
             fresh.order.extend(batch.columns["articles"][S.ARTICLE_ID])
-            arts = batch.columns["articles"]
-            fresh.signatures.update(zip(arts[S.ARTICLE_ID], arts[S.MINHASH], strict=True))
             fresh.writer.write_columns(batch.columns)
             records.update(batch.files)
-    finally:
+    except BaseException:
         fresh.writer.close()
+        raise
     return fresh
 
 
@@ -591,48 +635,78 @@ class _Listing:
 
 @dataclass
 class _Written:
-    """The final tables of a build: their article ids, row counts, how many reused."""
+    """The final tables of a build: their article ids (in order), row counts, how many
+    reused, the groups of their parts (group -> rows per table), each article's group,
+    and the checksums of the files linked from the previous version."""
 
     ids: list[str]
     rows: dict[str, int]
     reused: int
+    groups: dict[str, dict[str, int]]
+    group_of: dict[str, str]
+    linked: dict[str, dict]
+
+    def group_list(self) -> list[str]:
+        return [self.group_of[aid] for aid in self.ids]
 
 
-def _write_final(vpath: Path, previous: _Previous | None, fresh: _Fresh, order: list[str]):
-    """The final tables in `vpath`: the rows of the articles of `order` that `previous`
-    holds and were not extracted again, and the fresh rows; the articles in input order
-    (every article read, once, but those that failed)."""
+def _write_final(vpath: Path, previous, fresh: _Fresh, order: list[str], compact: bool):
+    """The final parts in `vpath`: the fresh rows, and the rows of the articles of `order`
+    that `previous` holds: its groups that keep all their rows are linked (unless
+    `compact`), the others rewritten with the fresh rows, into one group per year. The
+    articles are in input order (every article read, once, but those that failed)."""
     fresh_set = set(fresh.order)
-    if previous is None:
-        return _Written([aid for aid in order if aid in fresh_set], fresh.writer.rows, 0)
-    known = [aid for aid in order if aid in previous.ids and aid not in fresh_set]
-    final_ids = [aid for aid in order if aid in fresh_set or aid in previous.ids]
-    final = StreamWriter(vpath)
-    reused = id_filter(known, previous.ids)
-    reused_order = copy_rows(final, previous.path / "articles.parquet", "articles", reused)
-    if reused_order + fresh.order == final_ids:
-        copy_rows(final, fresh.writer.path("articles"), "articles")
-    else:  # new files between old ones: put the articles in input order
-        _reorder_articles(final, fresh.writer, final_ids)
-    for table in TABLES[1:]:
-        copy_rows(final, previous.path / f"{table}.parquet", table, reused)
-        copy_rows(final, fresh.writer.path(table), table)
-    final.close()
-    fresh.writer.remove()
-    return _Written(final_ids, final.rows, len(known))
+    old_ids = previous.ids if previous is not None else set()
+    final_ids = [aid for aid in order if aid in fresh_set or aid in old_ids]
+    keep = set(final_ids)
+    linked: dict[str, dict[str, int]] = {}
+    sums: dict[str, dict] = {}
+    group_of: dict[str, str] = {}
+    for group, ids in previous.groups.items() if previous is not None else ():
+        kept = [aid for aid in ids if aid in keep]
+        if group and not compact and len(kept) == len(ids):
+            names = P.link_group(previous.path, vpath, group)
+            old_sums = previous.meta.get("files") or {}
+            sums.update((n, old_sums[n]) for n in names if n in old_sums)
+            linked[group] = previous.meta["parts"][group]
+            group_of.update(dict.fromkeys(ids, group))
+        elif kept:
+            _rewrite_group(fresh.writer, previous, group, kept)
+    written = fresh.writer.close()
+    group_of.update(fresh.writer.group_of)
+    every = {**linked, **written}
+    groups = {g: every[g] for g in P.in_year_order(every)}
+    rows = {t: sum(g.get(t, 0) for g in groups.values()) for t in TABLES}
+    return _Written(final_ids, rows, len(keep - fresh_set), groups, group_of, sums)
 
 
-def _reorder_articles(final: StreamWriter, fresh: StreamWriter, final_ids: list[str]) -> None:
-    """Rewrite the final articles table (the reused rows so far) with the fresh rows, in the
-    order of `final_ids`."""
-    final.restart("articles")
-    parts = [read_table(w.path("articles"), "articles") for w in (final, fresh)]
-    both = pa.concat_tables(parts)
-    del parts
-    rank = {aid: k for k, aid in enumerate(final_ids)}
-    ids = both[S.ARTICLE_ID].to_pylist()
-    positions = sorted(range(len(ids)), key=lambda r: rank[ids[r]])
-    final.write("articles", both.take(positions))
+def _rewrite_group(writer: P.PartWriter, previous: _Previous, group: str, kept: list[str]):
+    """Write the rows of the articles `kept` of a group of the previous version (a
+    group that loses rows, all groups when compacting, or its single tables when it was
+    saved before parts) into the new parts, each into the partition of its article."""
+    filt = id_filter(kept, set(previous.groups[group]))
+    by_id: dict[str, str] = {}
+    for part in read_rows(previous.file("articles", group), "articles", filt):
+        ids = part[S.ARTICLE_ID].to_pylist()
+        by_id.update(zip(ids, P.partitions(part[S.PUBLISHED]), strict=True))
+    for table in PART_TABLES:
+        if not group and table == SIGNATURES:
+            pieces = _legacy_signatures(previous.path, filt)
+        else:
+            pieces = read_rows(previous.file(table, group), table, filt)
+        for part in pieces:
+            writer.write_table(table, part, by_id)
+
+
+def _legacy_signatures(vpath: Path, filt) -> list[pa.Table]:
+    """The signatures a version saved before parts holds (of the articles `filt` keeps,
+    as for `read_rows`), in the parts' schema; none when they cannot be read."""
+    try:
+        table = pq.read_table(vpath / "signatures.parquet")
+        table = table.rename_columns(part_schema(SIGNATURES).names).cast(part_schema(SIGNATURES))
+    except (OSError, ValueError, pa.ArrowException):
+        return []
+    return [filtered(table, filt)]
 
 
 def _files_map(items: list, records: dict[int, FileRecord], final: set[str]) -> dict:
@@ -649,7 +723,8 @@ def _files_map(items: list, records: dict[int, FileRecord], final: set[str]) -> 
 
 def _commit(out, vpath, written: _Written, files_map, problems, signature, limits, skipped):
     """Write the files map and the manifest, and make `vpath` the current version (unless
-    it holds no article: then it is removed and nothing changes)."""
+    it holds no article: then it is removed and nothing changes). The linked files'
+    checksums are those of the previous version (checked when it was opened)."""
     (vpath / FILES_MAP).write_text(
         json.dumps({"limits": repr(limits), "files": files_map}, ensure_ascii=False), "utf-8"
     )
@@ -658,5 +733,6 @@ def _commit(out, vpath, written: _Written, files_map, problems, signature, limit
         shutil.rmtree(vpath, ignore_errors=True)
         return BuildSummary(None, counts, problems, 0, skipped)
     fingerprint = ids_fingerprint(written.ids)
-    commit_version(out, vpath, manifest(signature, fingerprint, counts, problems))
+    meta = manifest(signature, fingerprint, counts, problems, written.groups)
+    commit_version(out, vpath, meta, written.linked)
     return BuildSummary(vpath, counts, problems, written.reused, skipped)

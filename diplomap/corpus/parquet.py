@@ -3,6 +3,7 @@ another row group by row group, so that a build never holds a whole table in mem
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -10,28 +11,33 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from diplomap import schema as S
-from diplomap.corpus.tables import TABLES, arrow_schema, arrow_table
+from diplomap.corpus.tables import SIGNATURES, TABLES, arrow_schema, arrow_table, part_schema
 
 # Columns whose values hardly repeat: a dictionary encoding would be tried in vain.
 _UNIQUE_COLUMNS = {S.TEXT, S.TITLE, S.FILE, S.URL, S.DATE_TEXT, S.BOILERPLATE}
 
 
 class StreamWriter:
-    """The four tables' Parquet files in a folder, written batch by batch (one row group per
-    write); `rows` counts the rows written to each."""
+    """The tables' Parquet files in a folder (`prefix` + table + `suffix` + ".parquet"),
+    written batch by batch (one row group per write); `rows` counts the rows written to
+    each. `tables`: the four tables, or also SIGNATURES (diplomap.corpus.parts)."""
 
-    def __init__(self, folder: Path, prefix: str = "") -> None:
+    def __init__(
+        self, folder: Path, prefix: str = "", suffix: str = "", tables: tuple = TABLES
+    ) -> None:
         self.folder = folder
         self.prefix = prefix
+        self.suffix = suffix
+        self.tables = tables
         self.writers: dict[str, pq.ParquetWriter] = {}
-        self.rows = dict.fromkeys(TABLES, 0)
+        self.rows = dict.fromkeys(tables, 0)
 
     def path(self, table: str) -> Path:
-        return self.folder / f"{self.prefix}{table}.parquet"
+        return self.folder / f"{self.prefix}{table}{self.suffix}.parquet"
 
     def write(self, table: str, part: pa.Table) -> None:
         if table not in self.writers:
-            schema = arrow_schema(table)
+            schema = part_schema(table)
             self.writers[table] = pq.ParquetWriter(
                 self.path(table),
                 schema,
@@ -45,6 +51,10 @@ class StreamWriter:
         for table in TABLES:
             if cols[table][S.ARTICLE_ID]:
                 self.write(table, arrow_table(cols[table], table))
+        arts = cols["articles"]
+        if SIGNATURES in self.tables and arts[S.ARTICLE_ID]:
+            signatures = {S.ARTICLE_ID: arts[S.ARTICLE_ID], S.MINHASH: arts[S.MINHASH]}
+            self.write(SIGNATURES, pa.table(signatures, schema=part_schema(SIGNATURES)))
 
     def restart(self, table: str) -> None:
         """Close a table's file, to read it back and write it again from the start."""
@@ -52,14 +62,14 @@ class StreamWriter:
         self.rows[table] = 0
 
     def close(self) -> None:
-        for table in TABLES:  # every table exists, even empty
+        for table in self.tables:  # every table exists, even empty
             if table not in self.writers:
-                self.write(table, arrow_schema(table).empty_table())
+                self.write(table, part_schema(table).empty_table())
         for writer in self.writers.values():
             writer.close()
 
     def remove(self) -> None:
-        for table in TABLES:
+        for table in self.tables:
             self.path(table).unlink(missing_ok=True)
 
 
@@ -72,27 +82,38 @@ def read_ids(path: Path) -> list[str]:
     return pq.read_table(path, columns=[S.ARTICLE_ID]).column(0).to_pylist()
 
 
-def copy_rows(writer: StreamWriter, source: Path, table: str, ids=None) -> list[str]:
-    """Append the rows of a Parquet file to `writer`'s table, row group by row group: all
+def read_rows(source: Path, table: str, ids=None) -> Iterator[pa.Table]:
+    """The rows of a Parquet file, row group by row group, with the table's schema: all
     of them, or (`ids` = ("keep", ids) or ("drop", ids): the smaller set is looked up)
-    those of the articles kept. The article ids written to the articles table, in order."""
-    written: list[str] = []
+    those of the articles kept."""
     parquet = pq.ParquetFile(source)
-    schema = arrow_schema(table)
+    schema = part_schema(table)
     for i in range(parquet.num_row_groups):
-        part = parquet.read_row_group(i)
-        if ids is not None:
-            mode, value_set = ids
-            mask = pc.is_in(part[S.ARTICLE_ID], value_set=value_set)
-            part = part.filter(mask if mode == "keep" else pc.invert(mask))
+        part = filtered(parquet.read_row_group(i), ids)
         if not part.num_rows:
             continue
         if part.schema.remove_metadata() != schema:
             part = part.select(schema.names).cast(schema)
+        yield part
+
+
+def filtered(part: pa.Table, ids) -> pa.Table:
+    """The rows of the articles `ids` keeps (as for `read_rows`; None: all)."""
+    if ids is None:
+        return part
+    mode, value_set = ids
+    mask = pc.is_in(part[S.ARTICLE_ID], value_set=value_set)
+    return part.filter(mask if mode == "keep" else pc.invert(mask))
+
+
+def copy_rows(writer: StreamWriter, source: Path, table: str, ids=None) -> list[str]:
+    """Append the rows of a Parquet file to `writer`'s table (`ids`: as for `read_rows`).
+    The article ids written to the articles table, in order."""
+    written: list[str] = []
+    for part in read_rows(source, table, ids):
         writer.write(table, part)
         if table == "articles":
             written.extend(part[S.ARTICLE_ID].to_pylist())
-        del part
     return written
 
 

@@ -31,7 +31,13 @@ import pyarrow.parquet as pq
 
 from diplomap import schema as S
 from diplomap.corpus.lock import corpus_lock
-from diplomap.corpus.saved import MANIFEST, commit_version, current_version, read_manifest
+from diplomap.corpus.saved import (
+    MANIFEST,
+    commit_version,
+    current_version,
+    read_manifest,
+    read_saved_table,
+)
 from diplomap.corpus.tables import TABLES, ids_fingerprint
 
 PUBLISHED_DIR = "published"  # the data folder's published corpus, which the dashboard prefers
@@ -67,7 +73,7 @@ def _public_articles(table: pa.Table) -> pa.Table:
 
 
 def _public_tables(version: Path) -> dict[str, pa.Table]:
-    tables = {name: pq.read_table(version / f"{name}.parquet") for name in TABLES}
+    tables = {name: read_saved_table(version, name) for name in TABLES}
     tables["articles"] = _public_articles(tables["articles"])
     return tables
 

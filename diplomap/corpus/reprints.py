@@ -31,10 +31,13 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from diplomap import schema as S
+from diplomap.corpus.parts import part_file
 from diplomap.corpus.saved import current_version
+from diplomap.corpus.tables import SIGNATURES as SIGNATURE_PARTS
 from diplomap.corpus.tables import Corpus
 from diplomap.extract.shingles import NUM_PERM, signature
 
@@ -274,3 +277,39 @@ def cluster_saved_articles(path: str | Path, known: dict[str, bytes | None] | No
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# --- a version saved as parts (diplomap.corpus.parts) ------------------------------------------
+
+
+def cluster_parts(vpath: Path, groups: list[str], ids: list[str]) -> list[str]:
+    """The cluster id of each article `ids` of a version folder being written, from the
+    URLs and signatures of its parts (`groups`); the texts of articles without a saved
+    signature (a corpus saved before parts) are read and hashed."""
+    urls: dict[str, object] = {}
+    signatures: dict[str, bytes | None] = {}
+    for group in groups:
+        arts = pq.read_table(vpath / part_file("articles", group), columns=[S.ARTICLE_ID, S.URL])
+        urls.update(zip(*(arts.column(i).to_pylist() for i in range(2)), strict=True))
+        sigs = pq.read_table(vpath / part_file(SIGNATURE_PARTS, group))
+        signatures.update(zip(*(sigs.column(i).to_pylist() for i in range(2)), strict=True))
+    hashed = _hash_missing(vpath, groups, {aid for aid in ids if aid not in signatures})
+    values = [hashed[aid] if aid in hashed else _from_bytes(signatures.get(aid)) for aid in ids]
+    return cluster_labels(ids, values, [urls.get(aid, "") for aid in ids])
+
+
+def _hash_missing(vpath: Path, groups: list[str], missing: set[str]) -> dict:
+    """The signatures of the articles `missing`, computed from their texts."""
+    found: dict[str, np.ndarray | None] = {}
+    if not missing:
+        return found
+    wanted = pa.array(sorted(missing), pa.large_string())
+    for group in groups:
+        arts = pq.read_table(
+            vpath / part_file("articles", group),
+            columns=[S.ARTICLE_ID, S.TEXT, S.BOILERPLATE],
+            filters=pc.field(S.ARTICLE_ID).isin(wanted),
+        ).to_pydict()
+        for aid, text, spans in zip(*arts.values(), strict=True):
+            found[aid] = signature(text or "", spans)
+    return found

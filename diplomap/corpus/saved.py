@@ -25,11 +25,14 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from diplomap import config
+from diplomap import schema as S
+from diplomap.corpus import parts as P
 from diplomap.corpus.lock import corpus_lock
-from diplomap.corpus.tables import TABLES, Corpus, coerce, stored_schema
+from diplomap.corpus.tables import PART_TABLES, TABLES, Corpus, coerce
 from diplomap.ingest import Problem
 
 # Bump when extraction changes so that saved corpora are re-extracted, not reused.
@@ -83,14 +86,24 @@ def problem_dicts(problems: Iterable) -> list[dict]:
     return [dataclasses.asdict(p) if dataclasses.is_dataclass(p) else dict(p) for p in problems]
 
 
-def manifest(signature: str | None, fingerprint: str, counts: dict, problems: list) -> dict:
+def manifest(
+    signature: str | None, fingerprint: str, counts: dict, problems: list, parts: dict
+) -> dict:
+    """What a version's manifest says (`parts`: its groups, diplomap.corpus.parts)."""
     return {
         "extractor_version": extractor_fingerprint(),
         "signature": signature,
         "fingerprint": fingerprint,
         "counts": counts,
         "problems": problem_dicts(problems),
+        "layout": P.LAYOUT,
+        "parts": parts,
     }
+
+
+def version_token(vpath: Path) -> str:
+    """The token of the parts a build writes into the version folder `vpath`."""
+    return vpath.name.removeprefix("v-").replace(".", "_")
 
 
 def new_version(out: Path) -> Path:
@@ -112,11 +125,9 @@ def save_corpus(
     with corpus_lock(out, wait=wait):
         vpath = new_version(out)
         with removed_on_failure(out, vpath):
-            for name, df in corpus.tables().items():  # the declared types, even if empty
-                schema = stored_schema(name, df.columns)  # with derived columns (clusters)
-                df.to_parquet(vpath / f"{name}.parquet", index=False, schema=schema)
+            groups = P.write_frames(vpath, corpus.tables(), version_token(vpath))
             counts = {name: len(df) for name, df in corpus.tables().items()}
-            meta = manifest(signature, corpus.fingerprint, counts, corpus.problems)
+            meta = manifest(signature, corpus.fingerprint, counts, corpus.problems, groups)
             commit_version(out, vpath, meta)
     return vpath
 
@@ -134,11 +145,14 @@ def removed_on_failure(out: Path, vpath: Path) -> Iterator[None]:
         raise
 
 
-def commit_version(out: Path, vpath: Path, manifest: dict) -> None:
+def commit_version(
+    out: Path, vpath: Path, manifest: dict, known: dict[str, dict] | None = None
+) -> None:
     """Write the manifest (with the files' sizes and checksums) into a complete version
     folder, flush it to disk, and make it the current one; then remove the other
-    versions. The caller holds the folder's write lock."""
-    manifest = {**manifest, "files": checksums(vpath)}
+    versions. The caller holds the folder's write lock. `known`: the checksums of files
+    linked from the previous version (checked already), not computed again."""
+    manifest = {**manifest, "files": checksums(vpath, known)}
     (vpath / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
     _fsync_files(vpath)
     pointer = out / POINTER
@@ -156,12 +170,19 @@ def commit_version(out: Path, vpath: Path, manifest: dict) -> None:
     _remove_old_versions(out, keep=vpath.name)
 
 
-def checksums(vpath: Path) -> dict[str, dict]:
-    """Size and SHA-256 of each file of a version folder (but the manifest)."""
+def checksums(vpath: Path, known: dict[str, dict] | None = None) -> dict[str, dict]:
+    """Size and SHA-256 of each file of a version folder (but the manifest); those of
+    `known` files (of the same size) as they are."""
+    known = known or {}
     sums = {}
     for path in sorted(vpath.iterdir()):
         if path.is_file() and path.name != MANIFEST:
-            sums[path.name] = {"size": path.stat().st_size, "sha256": _sha256(path)}
+            size = path.stat().st_size
+            old = known.get(path.name)
+            if isinstance(old, dict) and old.get("size") == size and old.get("sha256"):
+                sums[path.name] = old
+            else:
+                sums[path.name] = {"size": size, "sha256": _sha256(path)}
     return sums
 
 
@@ -255,11 +276,22 @@ def _version_damage(d: Path, name: str, deep: bool) -> str | None:
         return f"{name}/{MANIFEST} is missing or unreadable"
     counts = counts if isinstance(counts, dict) else {}
     sums = sums if isinstance(sums, dict) else {}
-    for table in TABLES:
-        problem = _table_damage(vpath / f"{table}.parquet", counts.get(table), sums, deep)
+    for path, rows in _saved_files(vpath, meta, counts):
+        problem = _table_damage(path, rows, sums, deep)
         if problem:
-            return f"{name}/{table}.parquet {problem}"
+            return f"{name}/{path.name} {problem}"
     return None
+
+
+def _saved_files(vpath: Path, meta: dict, counts: dict) -> list[tuple[Path, int | None]]:
+    """The files of a version's tables, with the rows each should hold."""
+    if not P.is_parts(meta):
+        return [(vpath / f"{table}.parquet", counts.get(table)) for table in TABLES]
+    files = [(vpath / P.INDEX, counts.get("articles"))]
+    for group, rows in meta["parts"].items():
+        rows = rows if isinstance(rows, dict) else {}
+        files += [(vpath / P.part_file(t, group), rows.get(t)) for t in PART_TABLES]
+    return files
 
 
 def _table_damage(path: Path, rows: int | None, sums: dict, deep: bool) -> str | None:
@@ -308,9 +340,49 @@ def read_manifest(corpus_dir: str | Path) -> dict | None:
 
 def _read_version(vpath: Path) -> Corpus:
     manifest = json.loads((vpath / MANIFEST).read_text("utf-8"))
-    tables = {name: coerce(pd.read_parquet(vpath / f"{name}.parquet"), name) for name in TABLES}
+    if P.is_parts(manifest):
+        tables = {
+            name: coerce(P.read_parts(vpath, manifest, name).to_pandas(), name) for name in TABLES
+        }
+    else:  # saved before parts
+        tables = {name: coerce(pd.read_parquet(vpath / f"{name}.parquet"), name) for name in TABLES}
     problems = [Problem(**p) for p in manifest.get("problems", [])]
     return Corpus(**tables, problems=problems)
+
+
+def read_saved_table(
+    vpath: Path,
+    table: str,
+    columns: list[str] | None = None,
+    read_dictionary: list[str] | None = None,
+    ids: Iterable[str] | None = None,
+) -> pa.Table:
+    """A table of a saved version as Arrow, in the corpus's order (diplomap.corpus.parts):
+    all its rows or (`ids`) those of these articles; `columns`: those only (the ones it
+    holds)."""
+    meta = json.loads((vpath / MANIFEST).read_text("utf-8"))
+    values = None if ids is None else pa.array(sorted(ids), pa.large_string())
+    if P.is_parts(meta):
+        return P.read_parts(vpath, meta, table, columns, read_dictionary, values)
+    path = vpath / f"{table}.parquet"
+    present = pq.read_schema(path).names
+    wanted = None if columns is None else [c for c in columns if c in present]
+    data = pq.read_table(path, columns=wanted, read_dictionary=read_dictionary)
+    if values is not None:
+        data = data.filter(pc.is_in(data[S.ARTICLE_ID], value_set=values.cast(pa.string())))
+    return data
+
+
+def saved_columns(vpath: Path, table: str) -> list[str]:
+    """The columns a saved table is read with (the articles' reprint clusters included)."""
+    meta = json.loads((vpath / MANIFEST).read_text("utf-8"))
+    return P.stored_columns(vpath, meta, table)
+
+
+def table_files(vpath: Path, table: str) -> list[Path]:
+    """The files that hold a table of a saved version (its parts)."""
+    meta = json.loads((vpath / MANIFEST).read_text("utf-8"))
+    return P.table_files(vpath, meta, table)
 
 
 def load_corpus(corpus_dir: str | Path) -> Corpus:

@@ -112,6 +112,19 @@ def arrow_schema(table: str) -> pa.Schema:
     return pa.schema([(c, column_type(c).arrow) for c in COLUMNS[table]])
 
 
+# Saved beside the four tables (diplomap.corpus.parts): article id -> the MinHash signature of
+# its text, so that a build computes the reprint clusters without hashing any text again.
+SIGNATURES = "signatures"
+PART_TABLES = (*TABLES, SIGNATURES)
+
+
+def part_schema(table: str) -> pa.Schema:
+    """The schema of a table's parts (one of PART_TABLES)."""
+    if table == SIGNATURES:
+        return pa.schema([(S.ARTICLE_ID, pa.large_string()), (S.MINHASH, pa.binary())])
+    return arrow_schema(table)
+
+
 # Columns a table may carry besides the extracted ones: the build adds them when it
 # commits a corpus (reprint clusters, diplomap.corpus.reprints); older corpora lack them.
 DERIVED_COLUMNS = {"articles": (S.CLUSTER,)}

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.dataset as ds
-
 from diplomap import schema as S
 from diplomap.corpus import TABLES, Corpus, coerce, merge_corpora
+from diplomap.corpus.saved import read_saved_table
 
 
 class MemorySource:
@@ -32,11 +30,9 @@ class ParquetSource:
         self.version_dir = Path(version_dir)
 
     def subset(self, ids: set[str]) -> Corpus:
-        value_set = pa.array(sorted(ids), type=pa.string())
         tables = {}
-        for name in TABLES:
-            data = ds.dataset(self.version_dir / f"{name}.parquet", format="parquet")
-            table = data.to_table(filter=ds.field(S.ARTICLE_ID).isin(value_set))
+        for name in TABLES:  # only the parts that hold these articles are read
+            table = read_saved_table(self.version_dir, name, ids=ids)
             tables[name] = coerce(table.to_pandas(), name)
         return Corpus(**tables)
 

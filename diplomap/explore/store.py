@@ -23,10 +23,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow.parquet as pq
 
 from diplomap import schema as S
 from diplomap.corpus import merge_corpora
+from diplomap.corpus.saved import read_saved_table, saved_columns
 from diplomap.explore.sources import MemorySource, ParquetSource, UnionSource
 from diplomap.explore.store_build import COLUMNS, DICTIONARY_COLUMNS, StoreBuilder, arrow_table
 
@@ -125,11 +125,10 @@ class Store:
             ("issue_mentions", builder.issues),
             ("statements", builder.statements),
         ):
-            path = vdir / f"{name}.parquet"
-            present = set(pq.read_schema(path).names)
+            present = set(saved_columns(vdir, name))  # of its parts (diplomap.corpus.parts)
             cols = [c for c in COLUMNS[name] if c in present]
             wanted = [c for c in DICTIONARY_COLUMNS[name] if c in cols]
-            step(pq.read_table(path, columns=cols, read_dictionary=wanted))
+            step(read_saved_table(vdir, name, columns=cols, read_dictionary=wanted))
         if fingerprint is None:
             joined = "\n".join(sorted(builder.arrays["art_ids"].tolist()))
             fingerprint = hashlib.sha256(joined.encode()).hexdigest()[:16]
