@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from diplomap import corpus as corpus_mod
@@ -132,7 +133,7 @@ def test_failed_save_keeps_previous_corpus(corpus, tmp_path, monkeypatch):
     def boom(self, path, *a, **kw):
         raise OSError("disk full")
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", boom)
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", boom)  # the disk fills up
     with pytest.raises(OSError):
         save_corpus(smaller, out)
     monkeypatch.undo()
