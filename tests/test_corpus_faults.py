@@ -28,6 +28,7 @@ import pytest
 
 from diplomap import corpus as C
 from diplomap import schema as S
+from diplomap.corpus.saved import table_files
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -282,14 +283,19 @@ def test_a_full_disk_keeps_the_previous_corpus(tmp_path, small_disk, kind):
 # --- a damaged current version ----------------------------------------------------------------
 
 
+def _largest(vpath: Path, table: str) -> Path:
+    """The largest file of a saved table (its parts: diplomap.corpus.parts)."""
+    return max(table_files(vpath, table), key=lambda path: path.stat().st_size)
+
+
 def _truncate(vpath: Path, out: Path) -> None:
-    path = vpath / "articles.parquet"
+    path = _largest(vpath, "articles")
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
 
 
 def _corrupt(vpath: Path, out: Path) -> None:
     """Bytes changed in the middle of a table, its footer intact."""
-    path = vpath / "mentions.parquet"
+    path = _largest(vpath, "mentions")
     data = bytearray(path.read_bytes())
     middle = len(data) // 2
     data[middle : middle + 64] = bytes(64)
@@ -297,7 +303,7 @@ def _corrupt(vpath: Path, out: Path) -> None:
 
 
 def _remove_table(vpath: Path, out: Path) -> None:
-    (vpath / "statements.parquet").unlink()
+    _largest(vpath, "statements").unlink()
 
 
 def _dangling(vpath: Path, out: Path) -> None:
@@ -460,7 +466,7 @@ def test_corrupt_tables_are_found_by_their_checksums(tmp_path, inputs):
     assert build(src, "--out", out).returncode == 0
     assert C.corpus_damage(out, deep=True) is None
     _corrupt(C.current_version(out), out)
-    assert "mentions.parquet" in C.corpus_damage(out, deep=True)
+    assert _largest(C.current_version(out), "mentions").name in C.corpus_damage(out, deep=True)
 
 
 def test_the_lock_is_reentrant_in_a_thread_and_exclusive_between_processes(tmp_path):

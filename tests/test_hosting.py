@@ -92,13 +92,14 @@ CITY_TEXT = (
 def _damaged_data_folder(folder: Path) -> Path:
     """A data folder whose saved corpus has cities at lat 999, lon 400 and NaN."""
     from diplomap.corpus import current_version, load_or_build
+    from diplomap.corpus.saved import table_files
 
     (folder / "articles").mkdir(parents=True)
     (folder / "articles" / "a.txt").write_text(CITY_TEXT, "utf-8")
     corpus = load_or_build(folder)
     cities = corpus.mentions[corpus.mentions[S.PLACE_TYPE] == "city"]
     assert len(cities) >= 2, corpus.mentions[[S.SURFACE, S.PLACE_TYPE]]
-    path = current_version(folder / "corpus") / "mentions.parquet"
+    (path,) = table_files(current_version(folder / "corpus"), "mentions")  # one part
     table = pd.read_parquet(path)
     city_rows = table.index[table[S.PLACE_TYPE] == "city"]
     table.loc[city_rows[0], [S.LAT, S.LON]] = [999.0, 36.0]
