@@ -231,3 +231,57 @@ def test_the_dashboard_store_reads_the_parts_as_the_tables(tmp_path):
         table = getattr(corpus, name)
         expected = table[table[S.ARTICLE_ID].isin(ids)].reset_index(drop=True)
         pd.testing.assert_frame_equal(getattr(subset, name), expected)
+
+
+def _to_layout_before_parts(version: Path) -> None:
+    """Rewrite a version folder as builds saved it before parts: one TABLE.parquet per
+    table (the articles with their clusters), signatures.parquet, no index."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from diplomap.corpus.saved import checksums, read_saved_table
+
+    meta = json.loads((version / "manifest.json").read_text("utf-8"))
+    for name in C.TABLES:
+        pq.write_table(read_saved_table(version, name), version / f"{name}.parquet")
+    sigs = pa.concat_tables(
+        pq.read_table(version / P.part_file("signatures", g)) for g in meta["parts"]
+    )
+    pq.write_table(
+        pa.table({S.ARTICLE_ID: sigs[0].cast(pa.string()), "signature": sigs[1]}),
+        version / "signatures.parquet",
+    )
+    for path in [version / P.INDEX, *(version / n for n in part_files(version.parent))]:
+        path.unlink()
+    for key in ("layout", "parts", "files"):
+        meta.pop(key)
+    meta["files"] = checksums(version)
+    (version / "manifest.json").write_text(json.dumps(meta), "utf-8")
+
+
+def test_a_corpus_saved_before_parts_is_read_and_moved_to_parts(tmp_path, monkeypatch):
+    from diplomap.corpus import build as corpus_build
+
+    src, out = inputs(tmp_path / "in", "ar"), tmp_path / "out"
+    C.build_to_dir([src], out, workers=1)
+    expected = C.load_corpus(out)
+    _to_layout_before_parts(C.current_version(out))
+    assert not (C.current_version(out) / P.INDEX).exists()
+    assert C.corpus_damage(out, deep=True) is None
+    old = C.load_corpus(out)
+    for name in C.TABLES:
+        pd.testing.assert_frame_equal(getattr(old, name), getattr(expected, name))
+    write(src, "ar", 20, 1)
+    extracted = []
+    real = corpus_build.extract_article
+
+    def counting(article, **kw):
+        extracted.append(Path(article.file).name)
+        return real(article, **kw)
+
+    monkeypatch.setattr(corpus_build, "extract_article", counting)
+    summary = C.build_to_dir([src], out, workers=1)
+    monkeypatch.undo()
+    assert extracted == ["020.txt"] and summary.reused == 10
+    assert P.is_parts(manifest(out))
+    assert_same_tables(out, src, tmp_path)

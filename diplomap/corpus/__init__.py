@@ -11,6 +11,7 @@ rebuild with `previous=` re-extracts only the articles it has not seen.
               `build_corpus`) or streaming a folder's files to Parquet (`build_to_dir`)
 - budget.py   the time budget of one article's extraction
 - parquet.py  tables written and copied batch by batch
+- parts.py    the saved tables as parts partitioned by year, and their index
 - saved.py    version folders, manifest, the atomic CURRENT pointer, loading, damage
 - lock.py     one writer at a time per corpus folder
 - uploads.py  uploaded files merged with the saved corpus for one session

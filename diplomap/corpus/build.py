@@ -7,8 +7,10 @@ Two builds share these steps:
 - `build_to_dir` (the `build` command): the input files are listed in the parent, and
   worker processes read and extract them in batches. The parent never holds the texts of
   the articles nor row dicts, only compact column batches, which it writes to Parquet as
-  they arrive. A map file -> (size, mtime, article ids) saved with the corpus lets the
-  next build skip the files that did not change without reading them.
+  they arrive, as new parts (diplomap.corpus.parts: by year; the previous version's
+  unchanged parts are linked, not written again). A map file -> (size, mtime, article
+  ids) saved with the corpus lets the next build skip the files that did not change
+  without reading them.
 Both extract through `run_batches` (in-process, or a pool of forked workers) and
 `extract_new` (one article after another, each within a time budget).
 """
