@@ -11,7 +11,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from diplomap import schema as S
-from diplomap.corpus.tables import SIGNATURES, TABLES, arrow_schema, arrow_table, part_schema
+from diplomap.corpus.tables import SIGNATURES, TABLES, arrow_table, part_schema
 
 # Columns whose values hardly repeat: a dictionary encoding would be tried in vain.
 _UNIQUE_COLUMNS = {S.TEXT, S.TITLE, S.FILE, S.URL, S.DATE_TEXT, S.BOILERPLATE}
@@ -73,10 +73,6 @@ class StreamWriter:
             self.path(table).unlink(missing_ok=True)
 
 
-def read_table(path: Path, table: str) -> pa.Table:
-    return pq.read_table(path, schema=arrow_schema(table))
-
-
 def read_ids(path: Path) -> list[str]:
     """The article ids of a saved articles table."""
     return pq.read_table(path, columns=[S.ARTICLE_ID]).column(0).to_pylist()
@@ -106,19 +102,8 @@ def filtered(part: pa.Table, ids) -> pa.Table:
     return part.filter(mask if mode == "keep" else pc.invert(mask))
 
 
-def copy_rows(writer: StreamWriter, source: Path, table: str, ids=None) -> list[str]:
-    """Append the rows of a Parquet file to `writer`'s table (`ids`: as for `read_rows`).
-    The article ids written to the articles table, in order."""
-    written: list[str] = []
-    for part in read_rows(source, table, ids):
-        writer.write(table, part)
-        if table == "articles":
-            written.extend(part[S.ARTICLE_ID].to_pylist())
-    return written
-
-
 def id_filter(kept: list[str], all_ids: set[str]):
-    """The filter of `copy_rows` that keeps the articles `kept` of a table holding
+    """The filter of `read_rows` that keeps the articles `kept` of a table holding
     `all_ids`: None (all rows), or the smaller of the sets to keep or to drop."""
     if len(kept) == len(all_ids):
         return None

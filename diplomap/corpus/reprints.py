@@ -16,15 +16,13 @@ cluster. Two articles are near-duplicates when
 
 Articles of the same id (the same normalised text) are one article already (the id is a
 hash of the text). The build computes the clusters when it commits a corpus, over all
-its articles (`with_clusters` in memory, `cluster_saved_articles` for a saved table,
-streamed row group by row group).
+its articles (`with_clusters` in memory, `cluster_parts` for a version saved as parts,
+from the signatures saved beside the tables).
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -36,10 +34,8 @@ import pyarrow.parquet as pq
 
 from diplomap import schema as S
 from diplomap.corpus.parts import part_file
-from diplomap.corpus.saved import current_version
-from diplomap.corpus.tables import SIGNATURES as SIGNATURE_PARTS
-from diplomap.corpus.tables import Corpus
-from diplomap.extract.shingles import NUM_PERM, signature
+from diplomap.corpus.tables import SIGNATURES, Corpus
+from diplomap.extract.shingles import signature
 
 THRESHOLD = 0.8  # Jaccard similarity of the shingles from which two texts are reprints
 # LSH finds candidates from a lower similarity (so that a pair at THRESHOLD is hardly ever
@@ -175,108 +171,8 @@ def with_clusters(corpus: Corpus, known: dict[str, bytes | None] | None = None) 
     return corpus
 
 
-# --- a saved articles table --------------------------------------------------------------------
-
-_READ = [S.ARTICLE_ID, S.TEXT, S.URL, S.BOILERPLATE]
-SIGNATURES = "signatures.parquet"  # article id -> MinHash signature, beside the tables
-_NO_DICTIONARY = {S.TEXT, S.TITLE, S.FILE, S.URL, S.DATE_TEXT, S.BOILERPLATE, S.CLUSTER}
-
-
-def _row_group_signatures(
-    parquet: pq.ParquetFile, i: int, columns: list[str], known: dict[str, bytes | None]
-) -> tuple[list[str], list[object], list[np.ndarray | None]]:
-    """Ids, URLs and signatures of one row group: `known` ones as they are, the texts
-    read and hashed only when some article of the group is new."""
-    part = parquet.read_row_group(i, columns=[c for c in columns if c != S.TEXT]).to_pydict()
-    ids, n = part[S.ARTICLE_ID], len(part[S.ARTICLE_ID])
-    urls = part.get(S.URL, [""] * n)
-    if all(aid in known for aid in ids):
-        return ids, urls, [_from_bytes(known[aid]) for aid in ids]
-    texts = parquet.read_row_group(i, columns=[S.TEXT]).column(0).to_pylist()
-    spans = part.get(S.BOILERPLATE, [None] * n)
-    signatures = [
-        _from_bytes(known[aid]) if aid in known else signature(t or "", b)
-        for aid, t, b in zip(ids, texts, spans, strict=True)
-    ]
-    return ids, urls, signatures
-
-
 def _from_bytes(value: bytes | None) -> np.ndarray | None:
     return None if value is None else np.frombuffer(value, dtype=np.uint32)
-
-
-def _saved_labels(parquet: pq.ParquetFile, known: dict[str, bytes | None]):
-    """The article ids, cluster ids and signatures of a saved articles table (texts
-    read a row group at a time, only for the articles without a `known` signature)."""
-    names = set(parquet.schema_arrow.names)
-    columns = [c for c in _READ if c in names]
-    ids: list[str] = []
-    urls: list[object] = []
-    signatures: list[np.ndarray | None] = []
-    for i in range(parquet.num_row_groups):
-        group = _row_group_signatures(parquet, i, columns, known)
-        ids.extend(group[0])
-        urls.extend(group[1])
-        signatures.extend(group[2])
-    return ids, cluster_labels(ids, signatures, urls), signatures
-
-
-def _known_signatures(corpus_dir: Path) -> dict[str, bytes | None]:
-    """The signatures saved with the corpus folder's current version (its articles
-    are not hashed again); none when there are none or they cannot be read."""
-    version = current_version(corpus_dir)
-    try:
-        table = pq.read_table(version / SIGNATURES) if version is not None else None
-    except (OSError, ValueError, pa.ArrowException):
-        return {}
-    if table is None or table.schema.names != [S.ARTICLE_ID, "signature"]:
-        return {}
-    ids, values = table.column(0).to_pylist(), table.column(1).to_pylist()
-    return {
-        aid: v for aid, v in zip(ids, values, strict=True) if v is None or len(v) == 4 * NUM_PERM
-    }
-
-
-def _save_signatures(folder: Path, ids: list[str], signatures: list) -> None:
-    values = [None if s is None else s.astype(np.uint32).tobytes() for s in signatures]
-    table = pa.table(
-        {S.ARTICLE_ID: pa.array(ids, pa.string()), "signature": pa.array(values, pa.binary())}
-    )
-    pq.write_table(table, folder / SIGNATURES)
-
-
-def cluster_saved_articles(path: str | Path, known: dict[str, bytes | None] | None = None) -> None:
-    """Add (or replace) the CLUSTER column of the articles table of a version folder
-    being written, in place (a new file replaces it; rewritten row group by row group).
-    The articles' signatures are saved beside it (SIGNATURES); those the corpus folder's
-    current version saved, and the `known` ones (computed with the extraction), are
-    reused, so a build hashes no text again."""
-    path = Path(path)
-    parquet = pq.ParquetFile(path)
-    reuse = {**_known_signatures(path.parent.parent), **(known or {})}
-    ids, labels, signatures = _saved_labels(parquet, reuse)
-    _save_signatures(path.parent, ids, signatures)  # for the next build
-    schema = parquet.schema_arrow.remove_metadata()
-    if S.CLUSTER in schema.names:
-        schema = schema.remove(schema.get_field_index(S.CLUSTER))
-    schema = schema.append(pa.field(S.CLUSTER, pa.large_string()))
-    fd, tmp = tempfile.mkstemp(prefix=".articles-", suffix=".parquet", dir=path.parent)
-    os.close(fd)
-    try:
-        dictionary = [c for c in schema.names if c not in _NO_DICTIONARY]
-        with pq.ParquetWriter(tmp, schema, use_dictionary=dictionary) as writer:
-            done = 0
-            for i in range(parquet.num_row_groups):
-                part = parquet.read_row_group(i)
-                if S.CLUSTER in part.column_names:
-                    part = part.drop_columns([S.CLUSTER])
-                column = pa.array(labels[done : done + part.num_rows], pa.large_string())
-                writer.write_table(part.append_column(S.CLUSTER, column).cast(schema))
-                done += part.num_rows
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # --- a version saved as parts (diplomap.corpus.parts) ------------------------------------------
@@ -291,7 +187,7 @@ def cluster_parts(vpath: Path, groups: list[str], ids: list[str]) -> list[str]:
     for group in groups:
         arts = pq.read_table(vpath / part_file("articles", group), columns=[S.ARTICLE_ID, S.URL])
         urls.update(zip(*(arts.column(i).to_pylist() for i in range(2)), strict=True))
-        sigs = pq.read_table(vpath / part_file(SIGNATURE_PARTS, group))
+        sigs = pq.read_table(vpath / part_file(SIGNATURES, group))
         signatures.update(zip(*(sigs.column(i).to_pylist() for i in range(2)), strict=True))
     hashed = _hash_missing(vpath, groups, {aid for aid in ids if aid not in signatures})
     values = [hashed[aid] if aid in hashed else _from_bytes(signatures.get(aid)) for aid in ids]
