@@ -285,3 +285,19 @@ def test_a_corpus_saved_before_parts_is_read_and_moved_to_parts(tmp_path, monkey
     assert extracted == ["020.txt"] and summary.reused == 10
     assert P.is_parts(manifest(out))
     assert_same_tables(out, src, tmp_path)
+
+
+def test_rows_held_and_written_in_several_flushes_give_the_same_tables(tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    src, out = inputs(tmp_path / "in", "fa", 13), tmp_path / "out"
+    monkeypatch.setattr(P, "PENDING_ARTICLES", 3)  # written every few articles
+    C.build_to_dir([src], out, workers=1, full=True)
+    monkeypatch.undo()
+    version = C.current_version(out)
+    row_groups = [
+        pq.ParquetFile(version / P.part_file("articles", g)).num_row_groups
+        for g in manifest(out)["parts"]
+    ]
+    assert max(row_groups) > 1
+    assert_same_tables(out, src, tmp_path)

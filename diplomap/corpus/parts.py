@@ -33,12 +33,13 @@ import pyarrow.parquet as pq
 
 from diplomap import schema as S
 from diplomap.corpus.parquet import StreamWriter
-from diplomap.corpus.tables import PART_TABLES, TABLES, part_schema
+from diplomap.corpus.tables import PART_TABLES, TABLES, Columns, part_schema
 
 LAYOUT = "parts-1"  # the manifest's "layout" of a version saved as parts
 INDEX = "index.parquet"
 PART = "part"  # the index's column naming each article's group
 UNDATED = "undated"  # the partition of the articles without a date
+PENDING_ARTICLES = 1000  # extracted articles a build holds before writing them to parts
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -90,13 +91,17 @@ def table_files(vpath: Path, meta: dict | None, table: str, groups=None) -> list
 
 class PartWriter:
     """The parts of the rows one build writes into a version folder: one group per year,
-    streamed (diplomap.corpus.parquet.StreamWriter). `group_of`: article id -> group."""
+    streamed (diplomap.corpus.parquet.StreamWriter). `group_of`: article id -> group.
+    Extracted rows are held until PENDING_ARTICLES are, then written year by year (a
+    batch spreads over many years: one row group per batch and year would be tiny)."""
 
     def __init__(self, folder: Path, token: str) -> None:
         self.folder = folder
         self.token = token
         self.writers: dict[str, StreamWriter] = {}
         self.group_of: dict[str, str] = {}
+        self.pending: dict[str, Columns] = {}
+        self.n_pending = 0
 
     def _writer(self, part: str) -> StreamWriter:
         if part not in self.writers:
@@ -106,14 +111,21 @@ class PartWriter:
 
     def write_columns(self, cols: dict[str, dict[str, list]]) -> None:
         """A batch's columns (rows of the four tables, the articles with their MinHash)."""
-        arts = cols["articles"]
-        published = zip(arts[S.ARTICLE_ID], arts[S.PUBLISHED], strict=True)
-        by_id = {aid: partition(p) for aid, p in published}
-        for part in sorted(set(by_id.values())):
-            rows = cols if len(set(by_id.values())) == 1 else _columns_of(cols, by_id, part)
-            self._writer(part).write_columns(rows)
+        for part, rows in _by_partition(cols).items():
+            self.pending.setdefault(part, Columns()).extend(rows)
             group = group_name(part, self.token)
-            self.group_of.update((aid, group) for aid in rows["articles"][S.ARTICLE_ID])
+            ids = rows["articles"][S.ARTICLE_ID]
+            self.group_of.update((aid, group) for aid in ids)
+            self.n_pending += len(ids)
+        if self.n_pending >= PENDING_ARTICLES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the rows held."""
+        for part in sorted(self.pending):
+            self._writer(part).write_columns(self.pending[part].cols)
+        self.pending.clear()
+        self.n_pending = 0
 
     def write_table(self, table: str, data: pa.Table, by_id: dict[str, str]) -> None:
         """Rows of a table (one of PART_TABLES), each into the partition of its article
@@ -133,6 +145,7 @@ class PartWriter:
 
     def close(self) -> dict[str, dict[str, int]]:
         """Close the files; group -> rows per table."""
+        self.flush()
         groups = {}
         for part, writer in self.writers.items():
             writer.close()
@@ -140,14 +153,25 @@ class PartWriter:
         return groups
 
 
-def _columns_of(cols: dict[str, dict[str, list]], by_id: dict[str, str], part: str) -> dict:
-    """The rows of a batch's columns whose article is in the partition `part`."""
-    out = {}
+def _by_partition(cols: dict[str, dict[str, list]]) -> dict[str, dict]:
+    """A batch's columns split by the partition of their article."""
+    arts = cols["articles"]
+    published = zip(arts[S.ARTICLE_ID], arts[S.PUBLISHED], strict=True)
+    by_id = {aid: partition(p) for aid, p in published}
+    if len(set(by_id.values())) <= 1:
+        return dict.fromkeys(set(by_id.values()), cols)
+    out: dict[str, dict] = {}
     for table, table_cols in cols.items():
-        keep = [by_id.get(aid) == part for aid in table_cols[S.ARTICLE_ID]]
-        out[table] = {
-            c: [v for v, k in zip(vals, keep, strict=True) if k] for c, vals in table_cols.items()
-        }
+        rows: dict[str, list[int]] = {}
+        for i, aid in enumerate(table_cols[S.ARTICLE_ID]):
+            rows.setdefault(by_id.get(aid, UNDATED), []).append(i)
+        for part, picked in rows.items():
+            out.setdefault(part, {})[table] = {
+                c: [vals[i] for i in picked] for c, vals in table_cols.items()
+            }
+    for part_cols in out.values():  # every table, maybe empty
+        for table, table_cols in cols.items():
+            part_cols.setdefault(table, {c: [] for c in table_cols})
     return out
 
 
