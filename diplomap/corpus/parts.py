@@ -79,7 +79,9 @@ def is_parts(meta: dict | None) -> bool:
     return bool(meta) and meta.get("layout") == LAYOUT and isinstance(meta.get("parts"), dict)
 
 
-def table_files(vpath: Path, meta: dict | None, table: str, groups=None) -> list[Path]:
+def table_files(
+    vpath: Path, meta: dict | None, table: str, groups: set[str] | None = None
+) -> list[Path]:
     """The files of a saved table (of the `groups` only, when given)."""
     if not is_parts(meta):
         return [vpath / f"{table}.parquet"]
@@ -175,7 +177,9 @@ def _by_partition(cols: dict[str, dict[str, list]]) -> dict[str, dict]:
     return out
 
 
-def write_index(folder: Path, ids: list[str], groups: list[str], clusters=None) -> None:
+def write_index(
+    folder: Path, ids: list[str], groups: list[str], clusters: list | None = None
+) -> None:
     """The index: the articles in order, their group and (when computed) reprint cluster."""
     columns = {
         S.ARTICLE_ID: pa.array(ids, pa.large_string()),
