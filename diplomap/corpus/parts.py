@@ -39,7 +39,7 @@ LAYOUT = "parts-1"  # the manifest's "layout" of a version saved as parts
 INDEX = "index.parquet"
 PART = "part"  # the index's column naming each article's group
 UNDATED = "undated"  # the partition of the articles without a date
-PENDING_ARTICLES = 1000  # extracted articles a build holds before writing them to parts
+PENDING_ARTICLES = 500  # extracted articles a build holds before writing them to parts
 
 
 # --- names ------------------------------------------------------------------------------------
