@@ -47,6 +47,7 @@ ARABIC_SUFFIXES = (
     "يهاي",
 )
 _MAX_PREFIX = 4
+_WORD_RUN_RE = re.compile(r"\w*")  # \w: str.isalnum() or "_", as is_word_char
 
 
 def is_word_char(ch: str) -> bool:
@@ -135,13 +136,15 @@ class Lexicon:
         for end_idx, (key, entry, arabic) in automaton.iter(norm):
             end = end_idx + 1
             start = end - len(key)
-            left_open = start == 0 or not is_word_char(norm[start - 1])
-            # the common case, a whole word: no clitic, no suffix
-            if left_open and (end == n or not is_word_char(norm[end])):
+            # open on the left and right: at the text's ends or beside a non-word
+            # character (is_word_char, written out: this loop is the hot path)
+            left = start == 0 or not ((c := norm[start - 1]).isalnum() or c == "_")
+            if left and (end == n or not ((c := norm[end]).isalnum() or c == "_")):
+                # the common case, a whole word: no clitic, no suffix
                 if not entry.after_lil:
                     candidates.append(Hit(start, end, start, end, key, entry.payload))
                 continue
-            if not arabic and not (left_open and entry.open_end):
+            if not arabic and not (left and entry.open_end):
                 continue  # inside a word: only Arabic script has clitics and suffixes
             hit = check(norm, start, end, key, entry, arabic)
             if hit is not None:
@@ -153,15 +156,15 @@ class Lexicon:
     ) -> Hit | None:
         if arabic is None:
             arabic = bool(_ARABIC_LETTER.match(key))
-        # left boundary (with Arabic clitics)
+        # left boundary (with Arabic clitics); is_word_char written out (the hot path)
         word_start = start
-        if start > 0 and is_word_char(norm[start - 1]):
+        if start > 0 and ((c := norm[start - 1]).isalnum() or c == "_"):
             if not arabic:
                 return None
-            j = start
-            while j > 0 and start - j < _MAX_PREFIX and is_word_char(norm[j - 1]):
+            j = start - 1  # norm[j] is a word character
+            while j > 0 and start - j < _MAX_PREFIX and ((c := norm[j - 1]).isalnum() or c == "_"):
                 j -= 1
-            if j > 0 and is_word_char(norm[j - 1]):
+            if j > 0 and ((c := norm[j - 1]).isalnum() or c == "_"):
                 return None
             prefix = norm[j:start]
             if not _PREFIX_RE.fullmatch(prefix):
@@ -173,17 +176,12 @@ class Lexicon:
             return None
         # right boundary (with Arabic-script suffixes)
         word_end = end
-        if end < len(norm) and is_word_char(norm[end]):
-            if entry.open_end:
-                k = end
-                while k < len(norm) and is_word_char(norm[k]):
-                    k += 1
-                return Hit(word_start, k, start, end, key, entry.payload)
-            if not arabic or len(key) < self.min_suffix_len:
+        if end < len(norm) and ((c := norm[end]).isalnum() or c == "_"):
+            if not (entry.open_end or (arabic and len(key) >= self.min_suffix_len)):
                 return None
-            k = end
-            while k < len(norm) and is_word_char(norm[k]):
-                k += 1
+            k = _WORD_RUN_RE.match(norm, end).end()
+            if entry.open_end:
+                return Hit(word_start, k, start, end, key, entry.payload)
             if norm[end:k] not in self.suffixes:
                 return None
             word_end = k
@@ -198,6 +196,5 @@ class _Entry:
 
 
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
-    return leftmost_longest(
-        hits, key=lambda h: (h.start, -(h.end - h.start), -(h.term_end - h.term_start))
-    )
+    # (start, -length, -term length), by index: Hit is (start, end, term_start, term_end, ...)
+    return leftmost_longest(hits, key=lambda h: (h[0], h[0] - h[1], h[2] - h[3]))
