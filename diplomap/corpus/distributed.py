@@ -35,6 +35,10 @@ WORKERS_WAIT = 60.0  # seconds to wait for a first worker, or with no worker lef
 AHEAD = 4  # batches handed out ahead per worker thread
 POLL = 2.0  # seconds between checks that the cluster still has workers
 INSTALL = "pip install -r requirements-scale.txt"
+SAME_CODE = (
+    "start `dask scheduler` and every `dask worker` with this diplomap checkout on "
+    f"PYTHONPATH and its requirements-scale.txt installed ({INSTALL})"
+)
 
 
 class ClusterError(RuntimeError):
@@ -56,10 +60,12 @@ class Cluster:
         return max(1, sum(self._call(self.client.nthreads).values()))
 
     def check_workers(self, paths: Sequence[str | Path]) -> None:
-        """Every worker runs the same extractor and sees the inputs at the same paths."""
+        """The scheduler and every worker load diplomap (the scheduler unpickles the
+        tasks), the workers run this extractor and see the inputs at the same paths."""
         wanted = [str(p) for p in paths]
         where = {p: os.path.abspath(p) for p in wanted}
-        views = self._call(self.client.run, _worker_view, wanted)
+        self._load(self.client.run_on_scheduler, "the dask scheduler", [])
+        views = self._load(self.client.run, "a dask worker", wanted)
         mine = extractor_fingerprint()
         for worker, (fingerprint, seen) in sorted(views.items()):
             if fingerprint != mine:
@@ -73,6 +79,16 @@ class Cluster:
                         f"the dask worker {worker} cannot read {p} at {where[p]}: every worker "
                         "needs the inputs at the same absolute path (e.g. a shared NFS folder)"
                     )
+
+    def _load(self, run, who: str, paths: list[str]):
+        """`_worker_view(paths)` by `run` (on the scheduler, or on every worker)."""
+        try:
+            return self._call(run, _worker_view, paths)
+        except ClusterError:
+            raise
+        except Exception as exc:  # it could not load diplomap, or the check failed
+            reason = _reason(exc)
+            raise ClusterError(f"{who} cannot load diplomap ({reason}): {SAME_CODE}") from None
 
     def run(
         self, work: Callable[[Job, list], Batch], job: Job, batches: list[list]
@@ -116,9 +132,13 @@ class Cluster:
                     raise  # the work's own error
                 self._check_alive()
             except Exception as exc:
-                if future.status == "error":
-                    raise  # the work's own error: the build reports it
-                raise self._lost(exc) from None
+                if future.status != "error":
+                    raise self._lost(exc) from None
+                if isinstance(exc, ImportError) or "deserializ" in str(exc).lower():
+                    raise ClusterError(
+                        f"the dask cluster cannot load diplomap's tasks ({_reason(exc)}): {SAME_CODE}"
+                    ) from None
+                raise  # the work's own error: the build reports it
 
     def _check_alive(self) -> None:
         if self._call(self.client.nthreads):
@@ -140,9 +160,9 @@ class Cluster:
             raise self._lost(exc) from None
 
     def _lost(self, exc: BaseException) -> ClusterError:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return ClusterError(
-            f"lost the dask scheduler at {self.address} ({reason}); the corpus was not changed"
+            f"lost the dask scheduler at {self.address} ({_lost_reason(exc)}); "
+            "the corpus was not changed"
         )
 
     def close(self) -> None:
@@ -159,20 +179,36 @@ def connect(scheduler: str, workers: int | None = None) -> Iterator[Cluster]:
     LocalCluster of `workers` processes, default one per core), closed on exit. Its
     messages are kept off standard error while it is open (failures are ClusterErrors)."""
     distributed = _import_distributed()
-    log = logging.getLogger("distributed")
-    level = log.level
-    log.setLevel(logging.CRITICAL)
     cluster = None
+    with _quiet_logs():
+        try:
+            if scheduler == LOCAL:
+                cluster = _start_local(distributed, workers or os.cpu_count() or 1)
+            else:
+                cluster = _reach(distributed, scheduler)
+            yield cluster
+        finally:
+            if cluster is not None:
+                cluster.close()
+
+
+@contextlib.contextmanager
+def _quiet_logs() -> Iterator[None]:
+    """dask's loggers (each has its own level in dask's configuration) say nothing: a
+    lost connection is logged with a traceback, and the build reports it in one line."""
+    names = [
+        "distributed",
+        *(n for n in logging.root.manager.loggerDict if n.startswith("distributed.")),
+    ]
+    loggers = [logging.getLogger(n) for n in names]
+    levels = [log.level for log in loggers]
+    for log in loggers:
+        log.setLevel(logging.CRITICAL + 1)
     try:
-        if scheduler == LOCAL:
-            cluster = _start_local(distributed, workers or os.cpu_count() or 1)
-        else:
-            cluster = _reach(distributed, scheduler)
-        yield cluster
+        yield
     finally:
-        if cluster is not None:
-            cluster.close()
-        log.setLevel(level)
+        for log, level in zip(loggers, levels, strict=True):
+            log.setLevel(level)
 
 
 def _start_local(distributed, workers: int) -> Cluster:
@@ -196,9 +232,8 @@ def _reach(distributed, scheduler: str) -> Cluster:
     try:
         client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, ValueError, TypeError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ClusterError(
-            f"cannot reach the dask scheduler at {scheduler} ({reason}): is `dask scheduler` "
+            f"cannot reach the dask scheduler at {scheduler} ({_reason(exc)}): is `dask scheduler` "
             "running there, and is the address tcp://HOST:PORT?"
         ) from None
     cluster = Cluster(client, scheduler)
@@ -211,6 +246,18 @@ def _reach(distributed, scheduler: str) -> Cluster:
             f"start some with `dask worker {scheduler}`"
         ) from None
     return cluster
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of an exception's message (or its type's name)."""
+    text = str(exc).strip()
+    return text.splitlines()[0].rstrip(".") if text else type(exc).__name__
+
+
+def _lost_reason(exc: BaseException) -> str:
+    if "connection-lost" in str(exc) or "connection lost" in str(exc).lower():
+        return "connection lost"
+    return _reason(exc)
 
 
 def _import_distributed():
