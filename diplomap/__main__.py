@@ -229,7 +229,7 @@ def _build_locked(args, cluster=None) -> int:
         cluster.check_workers(args.paths)
         workers, runner = cluster.threads, cluster.run
         if not args.quiet:
-            _say(f"extracting on the dask cluster at {cluster.address} ({workers} worker threads)")
+            _say(f"extracting on the dask cluster at {cluster.address}: {workers} worker thread(s)")
     summary = build_to_dir(
         args.paths,
         args.out,

@@ -95,6 +95,7 @@ def test_local_cluster_saves_the_same_corpus_as_the_pool(inputs, pool_corpus, tm
     proc = _build(inputs, "--out", out, "--scheduler", "local", "--workers", 2)
     assert proc.returncode == 1, proc.stderr  # the empty file is reported as skipped
     assert "extracting on the dask cluster at tcp://127.0.0.1:" in proc.stderr
+    assert ": 2 worker thread(s)" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert "diplomap: 20 articles" in proc.stderr
     expected, got = load_corpus(pool_corpus), load_corpus(out)
@@ -110,6 +111,48 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def _start(*command: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(Path(sys.executable).parent / "dask"), *command],
+        cwd=ROOT,
+        env=ENV,  # the scheduler unpickles the tasks, the workers run them: diplomap on both
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def test_scheduler_and_workers_started_apart(inputs, pool_corpus, tmp_path):
+    """`dask scheduler` and `dask worker` on 127.0.0.1, as on a cluster."""
+    if not (Path(sys.executable).parent / "dask").exists():
+        pytest.skip("no dask command beside this Python")
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    local = ["--host", "127.0.0.1", "--no-dashboard"]
+    started = [_start("scheduler", "--port", address.rsplit(":", 1)[1], *local)]
+    try:
+        started.append(_start("worker", address, "--nworkers", "1", "--nthreads", "1", *local))
+        proc = _build(inputs, "--out", tmp_path / "corpus", "--scheduler", address)
+    finally:
+        for process in started:
+            process.terminate()
+        for process in started:
+            process.wait(timeout=30)
+    assert proc.returncode == 1, proc.stderr
+    assert f"extracting on the dask cluster at {address}: 1 worker thread(s)" in proc.stderr
+    expected, got = load_corpus(pool_corpus), load_corpus(tmp_path / "corpus")
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(got, name), getattr(expected, name))
+
+
+def test_out_url_is_refused_in_one_line(inputs, capfd):
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", str(inputs), "--out", "s3://bucket/corpus", "--scheduler", "local"])
+    lines = capfd.readouterr().err.splitlines()
+    assert exit_.value.code == 2
+    assert len(lines) == 1 and lines[0].startswith(
+        "diplomap: argument --out: s3://bucket/corpus is a URL"
+    )
 
 
 @pytest.fixture
@@ -154,13 +197,13 @@ def test_dying_workers_are_one_line(inputs, saved_before, monkeypatch, capfd):
 
     monkeypatch.setattr(corpus_build, "read_and_extract", _die)
     before = _snapshot(saved_before)
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
         args = ["--out", str(saved_before), "--full", "--quiet", "--scheduler", "local"]
         code = main(["build", str(inputs), *args, "--workers", "2"])
     lines = capfd.readouterr().err.splitlines()
     assert code == 2
     assert len(lines) == 1, lines
-    assert lines[0].startswith("diplomap: error: dask workers died while extracting")
+    assert lines[0].startswith("diplomap: error: a dask worker died while extracting")
     assert lines[0].endswith("the corpus was not changed")
     assert _snapshot(saved_before) == before
 

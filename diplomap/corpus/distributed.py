@@ -122,10 +122,11 @@ class Cluster:
             try:
                 return future.result(timeout=POLL)
             except distributed.KilledWorker as exc:
+                tries = exc.allowed_failures + 1
+                last = getattr(exc.last_worker, "address", exc.last_worker)
                 raise ClusterError(
-                    f"dask workers died while extracting a batch of files ({exc.allowed_failures + 1} "
-                    f"tries, the last on {getattr(exc.last_worker, 'address', exc.last_worker)}); "
-                    "the corpus was not changed"
+                    f"a dask worker died while extracting a batch of files, {tries} time(s) "
+                    f"(the last: {last}); the corpus was not changed"
                 ) from None
             except TimeoutError:
                 if future.status != "pending":
