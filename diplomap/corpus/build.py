@@ -431,7 +431,8 @@ def build_to_dir(
     (`wait`: True, False or seconds, then `lock.CorpusBusy`). `notify(message)` is told
     of that wait, and of a damaged saved corpus (not reused: rebuilt from the inputs).
     `runner` extracts the files' batches elsewhere (a Dask cluster); a build of fewer
-    than STREAM_MIN_FILES files is done on this machine. A failed write (`saved.CorpusWriteError`) leaves the current corpus as it was."""
+    than STREAM_MIN_FILES files is done on this machine.
+    A failed write (`saved.CorpusWriteError`) leaves the current corpus as it was."""
     out = Path(out_dir)
     limits = limits or ingest.DEFAULT_LIMITS
     request = _Request(
