@@ -137,7 +137,11 @@ def test_scheduler_and_workers_started_apart(inputs, pool_corpus, tmp_path):
         for process in started:
             process.terminate()
         for process in started:
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
     assert proc.returncode == 1, proc.stderr
     assert f"extracting on the dask cluster at {address}: 1 worker thread(s)" in proc.stderr
     expected, got = load_corpus(pool_corpus), load_corpus(tmp_path / "corpus")

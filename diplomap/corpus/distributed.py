@@ -6,7 +6,8 @@ of `build.run_batches` it yields the Batch of every batch in input order, so lis
 reuse, writing and committing the corpus stay the build's own, on the machine that runs
 the command. Only the extraction moves: each worker process loads the gazetteer and the
 extractors once (`_ready`), the job (with its set of known article ids) is sent to every
-worker once (as the result of one task), and the batches (lists of input paths) are handed out a few at a time.
+worker once (as the result of one task), and the batches (lists of input paths) are
+handed out a few per worker thread at a time.
 
 dask is imported here only, inside functions: the dashboard and a build without
 --scheduler never import it (it comes with requirements-scale.txt). Every failure of the
@@ -101,11 +102,11 @@ class Cluster:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "large object in the task graph": sent once
             shared = self._call(client.submit, _given, job, pure=False)
-        ahead = AHEAD * self.threads
         todo = iter(batches)
         pending: deque = deque()
         try:
             for _ in batches:
+                ahead = AHEAD * self.threads  # workers may join or leave during the build
                 while len(pending) < ahead and (batch := next(todo, None)) is not None:
                     future = self._call(client.submit, _run_batch, work, shared, batch, pure=False)
                     pending.append(future)
@@ -129,9 +130,9 @@ class Cluster:
                     f"(the last: {last}); the corpus was not changed"
                 ) from None
             except TimeoutError:
-                if future.status != "pending":
+                if future.status == "error":
                     raise  # the work's own error
-                self._check_alive()
+                self._check_alive()  # not done within POLL seconds: still any worker?
             except Exception as exc:
                 if future.status != "error":
                     raise self._lost(exc) from None
