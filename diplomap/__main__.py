@@ -195,7 +195,7 @@ def cmd_build(args) -> int:
     from diplomap.corpus.lock import corpus_lock
 
     if args.scheduler is not None and args.geocode:
-        print("diplomap: --geocode cannot be used with --scheduler", file=sys.stderr)
+        print("diplomap: error: --geocode cannot be used with --scheduler", file=sys.stderr)
         return EXIT_NOTHING
     # the cluster first (an unreachable one stops the build before the corpus is touched),
     # then the folder's write lock over the whole command: no other build removes this
