@@ -13,6 +13,7 @@ rebuild with `previous=` re-extracts only the articles it has not seen.
 - parquet.py  tables written and copied batch by batch
 - saved.py    version folders, manifest, the atomic CURRENT pointer, loading, damage
 - lock.py     one writer at a time per corpus folder
+- distributed.py  `build --scheduler`: the extraction on a Dask cluster (imports dask)
 - uploads.py  uploaded files merged with the saved corpus for one session
 """
 

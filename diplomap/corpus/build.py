@@ -9,8 +9,9 @@ Two builds share these steps:
   the articles nor row dicts, only compact column batches, which it writes to Parquet as
   they arrive. A map file -> (size, mtime, article ids) saved with the corpus lets the
   next build skip the files that did not change without reading them.
-Both extract through `run_batches` (in-process, or a pool of forked workers) and
-`extract_new` (one article after another, each within a time budget).
+Both extract through `run_batches` (in-process, a pool of forked workers, or, for
+`build_to_dir`, a `BatchRunner` such as a Dask cluster: diplomap/corpus/distributed.py)
+and `extract_new` (one article after another, each within a time budget).
 """
 
 from __future__ import annotations
@@ -95,6 +96,11 @@ class Batch:
     files: list[tuple[int, FileRecord]] = field(default_factory=list)
 
 
+# runner(work, job, batches) -> the Batch of `work(job, batch)` of every batch, in order
+# (e.g. `distributed.Cluster.run`: the batches extracted on a Dask cluster)
+BatchRunner = Callable[[Callable[[Job, list], Batch], Job, list[list]], Iterator[Batch]]
+
+
 class FileRecord(NamedTuple):
     path: str
     sig: tuple[int, int] | None  # (size, mtime_ns) when it was read
@@ -159,13 +165,18 @@ def run_batches(
     parallel: bool,
     workers: int,
     progress: Callable[[int, int], None] | None,
+    runner: BatchRunner | None = None,
 ) -> Iterator[Batch]:
-    """`work(job, batch)` of every batch, in order: in this process, or (`parallel`) in a
-    pool of forked worker processes. `progress(done, total)` counts the batches' items."""
+    """`work(job, batch)` of every batch, in order: by `runner` when given, else in this
+    process, or (`parallel`) in a pool of forked worker processes. `progress(done, total)`
+    counts the batches' items."""
     total = sum(len(b) for b in batches)
-    results = (
-        _in_workers(work, job, batches, workers) if parallel else _in_process(work, job, batches)
-    )
+    if runner is not None:
+        results = runner(work, job, batches)
+    elif parallel:
+        results = _in_workers(work, job, batches, workers)
+    else:
+        results = _in_process(work, job, batches)
     done = 0
     for batch, result in zip(batches, results, strict=True):
         yield result
@@ -406,6 +417,7 @@ def build_to_dir(
     signature: str | None = None,
     wait: bool | float = True,
     notify: Callable[[str], None] | None = None,
+    runner: BatchRunner | None = None,
 ) -> BuildSummary:
     """Build the corpus of `paths` and save it in `out_dir` (what `python -m diplomap build`
     does), with the same tables as `save_corpus(build_corpus(paths, previous=...))`.
@@ -418,10 +430,14 @@ def build_to_dir(
     One build at a time writes a folder: another one holding its lock is waited for
     (`wait`: True, False or seconds, then `lock.CorpusBusy`). `notify(message)` is told
     of that wait, and of a damaged saved corpus (not reused: rebuilt from the inputs).
+    `runner` extracts the files' batches elsewhere (a Dask cluster); a build of fewer
+    than STREAM_MIN_FILES files is done on this machine.
     A failed write (`saved.CorpusWriteError`) leaves the current corpus as it was."""
     out = Path(out_dir)
     limits = limits or ingest.DEFAULT_LIMITS
-    request = _Request(paths, out, full, _workers(workers), progress, geocoder, limits, signature)
+    request = _Request(
+        paths, out, full, _workers(workers), progress, geocoder, limits, signature, runner
+    )
     with corpus_lock(out, wait=wait, notify=notify):
         return _build_locked(request, notify)
 
@@ -435,6 +451,7 @@ class _Request(NamedTuple):
     geocoder: object
     limits: ingest.Limits
     signature: str | None
+    runner: BatchRunner | None = None
 
     def in_memory(self, previous) -> BuildSummary:
         build = dict(workers=self.workers, progress=self.progress, geocoder=self.geocoder)
@@ -458,7 +475,14 @@ def _build_locked(request: _Request, notify) -> BuildSummary:
         # extract
         job = Job(frozenset(previous.ids if previous else ()), limits, geocoder=request.geocoder)
         fresh = _extract_files(
-            vpath, previous, job, to_read, records, request.workers, request.progress
+            vpath,
+            previous,
+            job,
+            to_read,
+            records,
+            request.workers,
+            request.progress,
+            request.runner,
         )
         listing = _Listing.of(items, records)
         if listing.n_articles > limits.max_articles:  # the limit is global: read it all in order
@@ -521,16 +545,24 @@ class _Fresh:
     signatures: dict = field(default_factory=dict)  # article id -> its MinHash signature
 
 
-def _extract_files(vpath, previous, job, to_read, records, workers, progress) -> _Fresh:
+def _extract_files(vpath, previous, job, to_read, records, workers, progress, runner) -> _Fresh:
     """Read and extract the files `to_read` (filling in their `records`) into Parquet files
-    in `vpath` (the final ones, unless rows of `previous` are to be merged in)."""
+    in `vpath` (the final ones, unless rows of `previous` are to be merged in), by `runner`
+    when given (not with a geocoder: its cache and rate limit are this process's)."""
     fresh = _Fresh(StreamWriter(vpath, "" if previous is None else ".fresh-"))
     seen: set[str] = set()  # ids of the articles that earlier batches read
     batches = _unit_batches(to_read, workers)
     parallel = workers > 1 and job.geocoder is None and len(batches) >= 2
+    runner = runner if job.geocoder is None else None
     try:
         for batch in run_batches(
-            read_and_extract, job, batches, parallel=parallel, workers=workers, progress=progress
+            read_and_extract,
+            job,
+            batches,
+            parallel=parallel,
+            workers=workers,
+            progress=progress,
+            runner=runner,
         ):
             _drop_repeats(batch.columns, seen)
             fresh.problems.extend(p for aid, p in batch.problems if aid not in seen)
