@@ -82,8 +82,11 @@ def cmd_extract(args) -> int:
     # In blocks: each is extracted, printed and dropped, so the output streams and its
     # cost is linear in the number of articles (column_records groups a block's rows once).
     for start in range(0, len(articles), EXTRACT_BLOCK):
-        block, failed = extract_columns(
-            articles[start : start + EXTRACT_BLOCK], workers=args.workers, geocoder=geocoder
+        block, failed = extract_columns(  # no MinHash: records have no reprint clusters
+            articles[start : start + EXTRACT_BLOCK],
+            workers=args.workers,
+            geocoder=geocoder,
+            signatures=False,
         )
         problems.extend(failed)
         n_printed += _print_records(block.cols)

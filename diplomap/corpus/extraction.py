@@ -26,12 +26,14 @@ PARALLEL_THRESHOLD = 400  # fewer new articles than this are extracted in-proces
 BATCH_SIZE = 250
 
 
-def extract_one(article, budget: float | None = ARTICLE_TIME_BUDGET, geocoder=None):
+def extract_one(
+    article, budget: float | None = ARTICLE_TIME_BUDGET, geocoder=None, signature: bool = True
+):
     """(Extraction, None), or (None, Problem) when the article took too long or is too
-    deeply nested."""
+    deeply nested. Without `signature`, no MinHash signature (reprints) is computed."""
     try:
         with TimeBudget(budget):
-            return extract_article(article, geocoder=geocoder), None
+            return extract_article(article, geocoder=geocoder, signature=signature), None
     except ArticleTimeout:
         reason = f"extraction took longer than {budget:g} s; article skipped"
         return None, ingest.Problem(article.file, reason)
@@ -47,6 +49,7 @@ class Job:
     limits: ingest.Limits = ingest.DEFAULT_LIMITS
     budget: float | None = ARTICLE_TIME_BUDGET
     geocoder: object = None
+    signatures: bool = True  # MinHash signatures (reprint clusters): not for `extract`
 
 
 @dataclass
@@ -75,7 +78,7 @@ def extract_new(articles: Iterable, acc: Columns, job: Job, seen: set[str]) -> l
         if aid in job.known or aid in seen:
             continue
         seen.add(aid)
-        extraction, problem = extract_one(article, job.budget, job.geocoder)
+        extraction, problem = extract_one(article, job.budget, job.geocoder, job.signatures)
         if problem is not None:
             problems.append((aid, problem))
         else:
@@ -181,9 +184,11 @@ def extract_columns(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     geocoder=None,
+    signatures: bool = True,
 ) -> tuple[Columns, list]:
     """The rows of the articles not `known` (their ids), as columns, and the problems of
-    those that failed; in this process, or in `workers` forked ones for many articles."""
+    those that failed; in this process, or in `workers` forked ones for many articles.
+    Without `signatures`, the articles' MinHash signatures are None (not computed)."""
     known = frozenset(known)
     new = [a for a in articles if a.article_id not in known]
     batches = [new[i : i + BATCH_SIZE] for i in range(0, len(new), BATCH_SIZE)]
@@ -193,7 +198,7 @@ def extract_columns(
     problems = []
     for batch in run_batches(
         extract_articles,
-        Job(geocoder=geocoder),
+        Job(geocoder=geocoder, signatures=signatures),
         batches,
         parallel=parallel,
         workers=workers,
