@@ -8,7 +8,6 @@ columns extraction hands over (`diplomap.corpus.columns`), without pandas, for t
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 from collections.abc import Iterator
@@ -92,28 +91,16 @@ def column_records(cols: dict[str, dict[str, list]]) -> Iterator[dict]:
         yield json_safe(_record(art, *(group.get(aid, []) for group in groups)))
 
 
-# The dates a table holds (pandas' nanosecond timestamps); others are unknown there.
-_FIRST_DATE, _LAST_DATE = dt.date(1677, 9, 22), dt.date(2262, 4, 11)
-
-
 def _column_rows(table_cols: dict[str, list]) -> Iterator[dict]:
-    """The rows of one table's columns, with a missing coordinate as NaN and a date
-    outside the tables' range as unknown (as `diplomap.corpus.tables.coerce` types them)."""
+    """The rows of one table's columns, with a missing coordinate as NaN (as
+    `diplomap.corpus.tables.coerce` types it; dates and the rest are used as they are)."""
     names = list(table_cols)
     for values in zip(*table_cols.values(), strict=True):
         row = dict(zip(names, values, strict=True))
         for col in (S.LAT, S.LON):
             if col in row:
                 row[col] = _float_or_nan(row[col])
-        if row.get(S.PUBLISHED) is not None and not _in_range(row[S.PUBLISHED]):
-            row[S.PUBLISHED] = None
         yield row
-
-
-def _in_range(value: Any) -> bool:
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return isinstance(value, dt.date) and _FIRST_DATE <= value <= _LAST_DATE
 
 
 def _float_or_nan(value: Any) -> float:
