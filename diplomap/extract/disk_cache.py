@@ -23,6 +23,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -34,6 +35,7 @@ FORMAT = "diplomap-cache-1"  # the layout of a cache file: (FORMAT, name, key, o
 KEEP = 4  # files kept per name (the newest), for other versions of the code side by side
 
 
+@cache
 def library_version(distribution: str) -> str:
     """The installed version of a distribution ("" when it is not installed), from its
     metadata: importing the library itself would cost more than the cache saves."""
@@ -94,9 +96,7 @@ def _read(path: Path | None, name: str, key: str) -> object:
     try:
         with open(path, "rb") as f:
             data = pickle.load(f)
-    except FileNotFoundError:
-        return _MISSING
-    except Exception:  # any damage (truncated, corrupt, old classes): rebuilt instead
+    except Exception:  # none yet, or any damage (truncated, corrupt, old classes): rebuilt
         return _MISSING
     finally:
         if enabled:
