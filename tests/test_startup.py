@@ -5,8 +5,8 @@ and `extract` prints the same records without pandas, pyarrow or numpy.
   fingerprint) builds again; a corrupt, truncated or foreign file is rebuilt and
   rewritten; an unwritable cache folder only costs the build;
 - the gazetteer's key follows its data files and its libraries' versions;
-- the gazetteer and the taxonomy read from the cache are the ones built, and find the
-  same places and issues in the test articles;
+- the gazetteer, the taxonomy and the outlets read from the cache are the ones built,
+  and find the same places, issues and outlet names in the test articles;
 - `records.column_records` (what `extract` prints) equals `records.iter_records` of the
   tables (what it printed before), with or without MinHash signatures;
 - (architecture) `import diplomap.__main__` and `extract` of one file import neither
@@ -26,7 +26,7 @@ import pytest
 from diplomap import normalize as N
 from diplomap import records
 from diplomap.corpus.extraction import extract_columns
-from diplomap.extract import disk_cache, gazetteer, issues, places
+from diplomap.extract import disk_cache, gazetteer, issues, outlets, places
 from diplomap.ingest import dedupe, read_paths
 from diplomap.normalize import normalize_text
 
@@ -222,6 +222,25 @@ def _assert_same(built: issues.Taxonomy, loaded: issues.Taxonomy) -> None:
     assert set(loaded.by_lang) == set(built.by_lang)
     for lang, lexicon in built.by_lang.items():
         assert loaded.by_lang[lang]._terms == lexicon._terms
+
+
+def test_the_cached_outlets_are_the_built_ones(cache):
+    outlets.load_outlets.cache_clear()
+    try:
+        built = outlets.load_outlets()
+        assert len(list(cache.glob("outlets-*.pickle"))) == 1
+        outlets.load_outlets.cache_clear()
+        loaded = outlets.load_outlets()
+        assert loaded is not built
+        assert loaded.lexicon._terms == built.lexicon._terms
+        assert loaded.phrases._terms == built.phrases._terms
+        assert (loaded.domains, loaded.names) == (built.domains, built.names)
+        for text, _lang in _texts():
+            nt = normalize_text(text)
+            assert loaded.find(nt) == built.find(nt)
+            assert loaded.find(nt, loaded.phrases) == built.find(nt, built.phrases)
+    finally:
+        outlets.load_outlets.cache_clear()
 
 
 def test_a_taxonomy_of_ones_own_is_not_cached(cache, tmp_path):

@@ -8,10 +8,8 @@ imports pandas or Arrow, so that command starts without them.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -149,6 +147,9 @@ def _in_process(work, job: Job, batches: list[list]) -> Iterator[Batch]:
 def _in_workers(work, job: Job, batches: list[list], workers: int) -> Iterator[Batch]:
     warm_up()  # once in the parent: the forked workers share it
     warm_extractors()
+    import multiprocessing  # lazy: only many articles use workers (~0.01 s a start)
+    from concurrent.futures import ProcessPoolExecutor  # lazy: as multiprocessing
+
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(work, job)
