@@ -360,3 +360,19 @@ def test_extract_of_one_file_imports_no_pandas_pyarrow_or_numpy():
     assert heavy == []
     (record,) = [json.loads(line) for line in printed.splitlines()]
     assert record["file"].endswith(ONE_FILE.name) and record["places"]
+
+
+@pytest.mark.slow
+def test_the_startup_benchmark_measures_extract():
+    """Its warm runs start from an empty cache folder: the gazetteer is built first."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("startup", ROOT / "benchmarks" / "startup.py")
+    startup = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(startup)
+    result = startup.measure(runs=1, cold_runs=0, top=5)
+    assert result["cold_s"] is None and result["warm_s"] > 0
+    assert len(result["top_imports_cumulative"]) == 5
+    assert not {"pandas", "pyarrow", "numpy"} & set(result["heavy_imported"])
+    lines = startup.import_times("import time:       153 |        420 |   diplomap.names\n")
+    assert lines == [{"module": "diplomap.names", "self_us": 153, "cumulative_us": 420, "depth": 1}]
