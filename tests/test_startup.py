@@ -144,6 +144,13 @@ def test_library_versions_come_from_metadata_not_imports():
     assert imported == []
 
 
+def test_library_versions_are_the_ones_importlib_metadata_gives():
+    import importlib.metadata
+
+    for name in (*gazetteer.LIBRARIES, "Babel", "PyYAML", "typing_extensions"):
+        assert disk_cache.library_version(name) == importlib.metadata.version(name), name
+
+
 def test_the_gazetteer_key_follows_its_data_and_libraries(tmp_path, monkeypatch):
     key = gazetteer._fingerprint()
     additions = tmp_path / "additions.csv"
