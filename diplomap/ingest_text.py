@@ -13,7 +13,7 @@ import codecs
 import math
 import re
 import unicodedata
-from functools import cache
+from functools import lru_cache
 from html import unescape as html_unescape
 
 from diplomap.normalize import normalize
@@ -88,7 +88,7 @@ _SAFE_LABELS = (
 )  # fmt: skip
 
 
-@cache
+@lru_cache(maxsize=1)
 def _safe_codecs() -> frozenset[str]:
     # when first needed: looking 57 codecs up imports their modules (~0.01 s a start)
     return frozenset(codecs.lookup(name).name for name in _SAFE_LABELS)

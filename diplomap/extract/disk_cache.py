@@ -24,7 +24,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -36,7 +36,7 @@ FORMAT = "diplomap-cache-1"  # the layout of a cache file: (FORMAT, name, key, o
 KEEP = 4  # files kept per name (the newest), for other versions of the code side by side
 
 
-@cache
+@lru_cache(maxsize=64)
 def library_version(distribution: str) -> str:
     """The installed version of a distribution ("" when it is not installed), from its
     metadata: importing the library itself would cost more than the cache saves. Read
@@ -65,7 +65,7 @@ def _dist_info_version(distribution: str) -> str:
     return ""
 
 
-@cache
+@lru_cache(maxsize=64)
 def _listing(folder: str) -> tuple[str, ...]:
     try:
         return tuple(os.listdir(folder))
