@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from diplomap import schema as S
 
 if TYPE_CHECKING:  # the columns do not depend on how they are extracted
+    import pandas as pd
+
     from diplomap.corpus.tables import Corpus
     from diplomap.extract.article import Extraction
 
@@ -57,7 +59,7 @@ class Columns:
             for col, values in self.cols[table].items():
                 values.extend(table_cols.get(col, ()))
 
-    def frame(self, table: str):
+    def frame(self, table: str) -> pd.DataFrame:
         """The table as a typed pandas DataFrame."""
         from diplomap.corpus.tables import frame_of_columns  # lazy: pandas, for tables only
 
