@@ -18,7 +18,7 @@ from pathlib import Path
 
 from diplomap.collect.cli import add_collect_parser
 from diplomap.names import escape_controls
-from diplomap.records import iter_records
+from diplomap.records import column_records
 
 EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
 EXTRACT_BLOCK = 2000  # articles extracted, then printed, at a time by `extract`
@@ -70,9 +70,9 @@ def _make_geocoder(enabled: bool):
 
 
 def cmd_extract(args) -> int:
-    from diplomap.corpus import (
-        build_from_articles,  # lazy: --help and other commands start without pandas (~0.3 s)
-    )
+    # lazy: --help and other commands start without extraction's modules; this command
+    # prints records from the extracted columns, without pandas or pyarrow (~0.3 s)
+    from diplomap.corpus.extraction import extract_columns
     from diplomap.ingest import dedupe, read_paths
 
     result = read_paths(args.paths)
@@ -82,14 +82,16 @@ def cmd_extract(args) -> int:
     show = _progress_printer("extracting") if sys.stderr.isatty() and articles else None
     n_printed = 0
     # In blocks: each is extracted, printed and dropped, so the output streams and its
-    # cost is linear in the number of articles (iter_records groups a block's rows once).
+    # cost is linear in the number of articles (column_records groups a block's rows once).
     for start in range(0, len(articles), EXTRACT_BLOCK):
-        block = build_from_articles(
-            articles[start : start + EXTRACT_BLOCK], workers=args.workers, geocoder=geocoder
+        block, failed = extract_columns(  # no MinHash: records have no reprint clusters
+            articles[start : start + EXTRACT_BLOCK],
+            workers=args.workers,
+            geocoder=geocoder,
+            signatures=False,
         )
-        problems.extend(block.problems)
-        _print_records(block)
-        n_printed += len(block.articles)
+        problems.extend(failed)
+        n_printed += _print_records(block.cols)
         if show is not None:
             show(min(start + EXTRACT_BLOCK, len(articles)), len(articles))
     _report(problems)
@@ -98,11 +100,15 @@ def cmd_extract(args) -> int:
     return _exit_status(n_printed, problems)
 
 
-def _print_records(corpus) -> None:
+def _print_records(cols: dict[str, dict[str, list]]) -> int:
+    """Print the record of every article of a block's columns; how many."""
     out = sys.stdout
-    for record in iter_records(corpus):
+    n = 0
+    for record in column_records(cols):
         out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
+        n += 1
     out.flush()
+    return n
 
 
 def cmd_evaluate(args) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from diplomap import schema as S
-from diplomap.extract import boilerplate, dates, issues, places, shingles, speakers
+from diplomap.extract import boilerplate, dates, issues, places, speakers
 from diplomap.extract import sentences as sentences_mod
 from diplomap.extract.source import find_source
 from diplomap.normalize import detect_language, normalize_text
@@ -120,10 +120,21 @@ def _date_source(article, found: str) -> str:
     return given if found == "metadata" and given in S.METADATA_DATE_SOURCES else found
 
 
-def _article_row(article, lang: str, pub, boiler, nt, n_sentences: int, n_lavrov: int) -> dict:
+def _signature(nt, boiler, wanted: bool) -> bytes | None:
+    if not wanted:
+        return None
+    from diplomap.extract import shingles  # lazy: numpy (~0.06 s a start), not for `extract`
+
+    return shingles.signature_of(nt, boiler)
+
+
+def _article_row(
+    article, lang: str, pub, boiler, nt, counts: tuple[int, int], signature: bool
+) -> dict:
     body = article.text
+    n_sentences, n_lavrov = counts
     return {
-        S.MINHASH: shingles.signature_of(nt, boiler),
+        S.MINHASH: _signature(nt, boiler, signature),
         S.ARTICLE_ID: article.article_id,
         S.FILE: article.file,
         S.TITLE: article.title,
@@ -147,10 +158,11 @@ def _article_row(article, lang: str, pub, boiler, nt, n_sentences: int, n_lavrov
     }
 
 
-def extract_article(article, *, geocoder=None) -> Extraction:
+def extract_article(article, *, geocoder=None, signature: bool = True) -> Extraction:
     """Extract dates, places, issues and Lavrov's statements from one `ingest.Article`.
 
-    A pure function of the article (and the gazetteer/taxonomy data files).
+    A pure function of the article (and the gazetteer/taxonomy data files). Without
+    `signature` its MinHash signature (for reprint clusters) is not computed (None).
     """
     body, aid = article.text, article.article_id
     lang = article.language or detect_language(body)
@@ -164,7 +176,7 @@ def extract_article(article, *, geocoder=None) -> Extraction:
     )
     statements = _statement_rows(aid, body, sentences, attributions)
     return Extraction(
-        _article_row(article, lang, pub, boiler, nt, len(sentences), len(statements)),
+        _article_row(article, lang, pub, boiler, nt, (len(sentences), len(statements)), signature),
         _place_rows(aid, nt, lang, boiler, where, geocoder),
         _issue_rows(aid, nt, lang, boiler, where),
         statements,
