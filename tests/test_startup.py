@@ -318,22 +318,6 @@ def test_column_records_type_missing_values_as_the_tables_do():
     assert got["places"][0]["lon"] == 36.12346
 
 
-@pytest.mark.parametrize("seed", [5, 6])
-def test_script_counts_are_the_same_in_python_and_numpy(seed, monkeypatch):
-    import random
-
-    rng = random.Random(seed)
-    ranges = [(0, 0x300), (0x600, 0x700), (0x400, 0x530), (0xFB00, 0xFFFF), (0x10000, 0x1F000)]
-    for _ in range(200):
-        text = "".join(
-            chr(rng.randrange(*rng.choice(ranges))) for _ in range(rng.randrange(0, 150))
-        )
-        monkeypatch.setattr(N, "_counted", [0])
-        in_python = N.script_counts(text)
-        monkeypatch.setattr(N, "_counted", [N.PYTHON_COUNTS])
-        assert N.script_counts(text) == in_python
-
-
 # --- architecture: what the command line imports ------------------------------------------------
 
 
