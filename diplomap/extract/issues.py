@@ -385,7 +385,7 @@ def _load(path: Path, stamp: tuple[int, int]) -> Taxonomy:
     if path != ISSUES_PATH:  # a taxonomy of one's own (tests): built, not cached on disk
         return _build(path)
     # the bundled one, pickled on disk (building its lexicons takes 0.3 s)
-    key = disk_cache.fingerprint(_cache_inputs(path), ("pyahocorasick",), salt="taxonomy")
+    key = disk_cache.fingerprint(_cache_inputs(path), ("ahocorasick_rs",), salt="taxonomy")
     return disk_cache.load_or_build(
         "taxonomy", key, lambda: _build(path), valid=lambda t: isinstance(t, Taxonomy)
     )

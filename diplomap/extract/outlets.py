@@ -174,7 +174,7 @@ def load_outlets() -> Outlets:
     code = [here.with_name(name) for name in ("outlets.py", "lexicon.py", "common.py")]
     key = disk_cache.fingerprint(
         [OUTLETS_PATH, *code, here.with_name("disk_cache.py"), here.parent.parent / "normalize.py"],
-        ("pyahocorasick",),
+        ("ahocorasick_rs",),
         salt="outlets",
     )
     return disk_cache.load_or_build(
