@@ -122,13 +122,13 @@ def test_old_files_are_pruned(cache):
 def test_the_fingerprint_follows_files_and_library_versions(tmp_path, monkeypatch):
     data = tmp_path / "data.csv"
     data.write_text("a\n")
-    key = disk_cache.fingerprint([data], ["pyahocorasick"])
-    assert disk_cache.fingerprint([data], ["pyahocorasick"]) == key
+    key = disk_cache.fingerprint([data], ["ahocorasick_rs"])
+    assert disk_cache.fingerprint([data], ["ahocorasick_rs"]) == key
     data.write_text("b\n")
-    assert disk_cache.fingerprint([data], ["pyahocorasick"]) != key
-    changed = disk_cache.fingerprint([data], ["pyahocorasick"])
+    assert disk_cache.fingerprint([data], ["ahocorasick_rs"]) != key
+    changed = disk_cache.fingerprint([data], ["ahocorasick_rs"])
     monkeypatch.setattr(disk_cache, "library_version", lambda name: "999.0")
-    assert disk_cache.fingerprint([data], ["pyahocorasick"]) != changed
+    assert disk_cache.fingerprint([data], ["ahocorasick_rs"]) != changed
 
 
 def test_library_versions_come_from_metadata_not_imports():
