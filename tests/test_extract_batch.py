@@ -51,3 +51,13 @@ def test_a_slow_article_in_a_group_costs_only_itself(monkeypatch):
     for a, (extraction_, _) in zip(articles, got, strict=True):
         if a is not slow:
             assert extraction_ == art.extract_article(a)
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_language_is_the_same_with_the_normalised_text_given(lang):
+    from diplomap.normalize import detect_language, normalize_text
+
+    for a in _articles(lang):
+        for text in (a.text, a.text[:50], a.text + " Σ", "\u0301" + a.text):
+            assert detect_language(text, normalize_text(text)) == detect_language(text)
+        assert detect_language(a.text) == lang

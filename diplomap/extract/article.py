@@ -172,8 +172,11 @@ def extract_batch(articles: Sequence, *, geocoder=None, signature: bool = True) 
     results, 10-20 % faster on a batch than one article after another (a step's patterns
     and tables stay in the processor's caches while it runs over the batch)."""
     bodies = [article.text for article in articles]
-    langs = [a.language or detect_language(body) for a, body in zip(articles, bodies, strict=True)]
     nts = [normalize_text(body) for body in bodies]
+    langs = [
+        a.language or detect_language(body, nt)
+        for a, body, nt in zip(articles, bodies, nts, strict=True)
+    ]
     boilers = [
         boilerplate.find_boilerplate(body, lang, title=a.title, normalized=nt)
         for a, body, lang, nt in zip(articles, bodies, langs, nts, strict=True)
