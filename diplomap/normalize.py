@@ -198,39 +198,37 @@ def _script_of(o: int) -> int:
 
 
 @lru_cache(maxsize=1)
-def _script_classes() -> tuple[re.Pattern[str], ...]:
-    """Per script (arabic, cyrillic, latin, other), a character class of its letters in
-    the Basic Multilingual Plane (built once: ~10 ms, no numpy to import)."""
-    letters: list[list[int]] = [[] for _ in _SCRIPT_NAMES]
+def _script_table():
+    """A numpy lookup table: code point (Basic Multilingual Plane) -> index in
+    _SCRIPT_NAMES (0 for a character that is no letter)."""
+    import numpy as np  # lazy: keeps `import diplomap.normalize` cheap for the CLI
+
+    table = np.zeros(0x10000, dtype=np.uint8)
     for o in range(0x10000):
         if chr(o).isalpha():
-            letters[_script_of(o)].append(o)
-    return tuple(re.compile(_char_class(cps)) for cps in letters[1:])
-
-
-def _char_class(code_points: list[int]) -> str:
-    """A regular expression class of the (sorted) code points, as ranges."""
-    parts = []
-    i = 0
-    while i < len(code_points):
-        j = i
-        while j + 1 < len(code_points) and code_points[j + 1] == code_points[j] + 1:
-            j += 1
-        first, last = re.escape(chr(code_points[i])), re.escape(chr(code_points[j]))
-        parts.append(first if i == j else f"{first}-{last}")
-        i = j + 1
-    return "[" + "".join(parts) + "]"
-
-
-_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+            table[o] = _script_of(o)
+    return table
 
 
 def script_counts(text: str) -> dict[str, int]:
-    """Letters per script: arabic, cyrillic, latin, other (letters outside the Basic
-    Multilingual Plane count as other)."""
-    counts = [len(cls.findall(text)) for cls in _script_classes()]
-    counts[3] += sum(1 for ch in _ASTRAL_RE.findall(text) if ch.isalpha())
-    return dict(zip(_SCRIPT_NAMES[1:], counts, strict=True))
+    """Letters per script: arabic, cyrillic, latin, other."""
+    # numpy (lazy: its import, 0.065 s, only when a text's language is detected) counts
+    # 15 times faster than a regular expression per script
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    astral = codes > 0xFFFF
+    other = 0
+    if astral.any():  # outside the BMP: no arabic/cyrillic/latin letters there
+        other = sum(1 for o in codes[astral].tolist() if chr(o).isalpha())
+        codes = codes[~astral]
+    counts = np.bincount(_script_table()[codes], minlength=len(_SCRIPT_NAMES)).tolist()
+    return {
+        "arabic": counts[1],
+        "cyrillic": counts[2],
+        "latin": counts[3],
+        "other": counts[4] + other,
+    }
 
 
 def detect_language(text: str, normalized: NormText | None = None) -> str:
