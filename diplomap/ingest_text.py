@@ -13,6 +13,7 @@ import codecs
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from html import unescape as html_unescape
 
 from diplomap.normalize import normalize
@@ -75,19 +76,28 @@ def clean_text(text: str) -> str:
 # and Mac code pages of Cyrillic and Arabic script, and the common CJK codecs (all
 # table-driven C codecs). Others (punycode and idna: quadratic; utf-7, rot13, the
 # base64/zlib "codecs") are never used: the bytes are decoded by detection instead.
-SAFE_CODECS: frozenset[str] = frozenset(
-    codecs.lookup(name).name
-    for name in (
-        "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
-        "utf-32-be", "ascii", "latin-1", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254",
-        "cp1255", "cp1256", "cp1257", "cp1258", "iso8859-2", "iso8859-3", "iso8859-4",
-        "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-9", "iso8859-10",
-        "iso8859-11", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r",
-        "koi8-u", "koi8-t", "kz1048", "cp866", "cp855", "cp720", "cp864", "mac-cyrillic",
-        "mac-arabic", "mac-farsi", "mac-roman", "cp437", "cp850", "cp874", "gbk", "gb18030",
-        "gb2312", "big5", "shift_jis", "euc-jp", "euc-kr", "cp949",
-    )
+_SAFE_LABELS = (
+    "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
+    "utf-32-be", "ascii", "latin-1", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254",
+    "cp1255", "cp1256", "cp1257", "cp1258", "iso8859-2", "iso8859-3", "iso8859-4",
+    "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-9", "iso8859-10",
+    "iso8859-11", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r",
+    "koi8-u", "koi8-t", "kz1048", "cp866", "cp855", "cp720", "cp864", "mac-cyrillic",
+    "mac-arabic", "mac-farsi", "mac-roman", "cp437", "cp850", "cp874", "gbk", "gb18030",
+    "gb2312", "big5", "shift_jis", "euc-jp", "euc-kr", "cp949",
 )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _safe_codecs() -> frozenset[str]:
+    # when first needed: looking 57 codecs up imports their modules (~0.01 s a start)
+    return frozenset(codecs.lookup(name).name for name in _SAFE_LABELS)
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    if name == "SAFE_CODECS":  # the canonical names of _SAFE_LABELS, computed when read
+        return _safe_codecs()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def safe_codec(name: str) -> str | None:
@@ -97,7 +107,7 @@ def safe_codec(name: str) -> str | None:
         codec = codecs.lookup(name.strip()).name
     except (LookupError, ValueError, TypeError):
         return None
-    return codec if codec in SAFE_CODECS else None
+    return codec if codec in _safe_codecs() else None
 
 
 # Labels that decode any byte: pages in Windows-1256/1251 are often mislabelled so

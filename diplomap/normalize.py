@@ -178,50 +178,51 @@ def normalize_text(text: str) -> NormText:
 
 # Matched on normalised text (so Persian written with Arabic ي/ك is still Persian).
 _PERSIAN_ONLY = set("پچژگ")
-_PERSIAN_WORDS = re.compile(r"(?<!\w)(?:است|مي|اين|كه|را|از|هاي|براي|شد|كرد|گفت|ما|وي|نيز)(?!\w)")
-_ARABIC_WORDS = re.compile(r"(?<!\w)(?:في|من|علي|الي|التي|الذي|ان|عن|هذا|قال|وقال|مع|كان)(?!\w)")
+_PERSIAN_WORDS = "است|مي|اين|كه|را|از|هاي|براي|شد|كرد|گفت|ما|وي|نيز"
+_ARABIC_WORDS = "في|من|علي|الي|التي|الذي|ان|عن|هذا|قال|وقال|مع|كان"
+# Both lists' words in one pass (group 1: Persian, group 2: Arabic; no word is in both)
+_FA_AR_WORDS_RE = re.compile(rf"(?<!\w)(?:({_PERSIAN_WORDS})|({_ARABIC_WORDS}))(?!\w)")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|said|is|that|for|with)\b", re.I)
 
 
 _SCRIPT_NAMES = ("none", "arabic", "cyrillic", "latin", "other")
 
 
+def _script_of(o: int) -> int:
+    """The index in _SCRIPT_NAMES of a letter's code point."""
+    if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF:
+        return 1
+    if 0x0400 <= o <= 0x052F:
+        return 2
+    return 3 if o < 0x0250 else 4
+
+
 @lru_cache(maxsize=1)
 def _script_table():
-    """A numpy lookup table: code point (BMP) -> index in _SCRIPT_NAMES."""
+    """A numpy lookup table: code point (Basic Multilingual Plane) -> index in
+    _SCRIPT_NAMES (0 for a character that is no letter)."""
     import numpy as np  # lazy: keeps `import diplomap.normalize` cheap for the CLI
 
-    table = np.zeros(0x10000, dtype=np.intp)
+    table = np.zeros(0x10000, dtype=np.uint8)
     for o in range(0x10000):
-        ch = chr(o)
-        if not ch.isalpha():
-            continue
-        if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF:
-            table[o] = 1
-        elif 0x0400 <= o <= 0x052F:
-            table[o] = 2
-        elif o < 0x0250:
-            table[o] = 3
-        else:
-            table[o] = 4
+        if chr(o).isalpha():
+            table[o] = _script_of(o)
     return table
 
 
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script: arabic, cyrillic, latin, other."""
-    import numpy as np  # lazy: keeps `import diplomap.normalize` cheap for the CLI
+    # numpy (lazy: its import, 0.065 s, only when a text's language is detected) counts
+    # 15 times faster than a regular expression per script
+    import numpy as np
 
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    if not len(codes):
-        return {name: 0 for name in _SCRIPT_NAMES[1:]}
-    table = _script_table()
     astral = codes > 0xFFFF
+    other = 0
     if astral.any():  # outside the BMP: no arabic/cyrillic/latin letters there
         other = sum(1 for o in codes[astral].tolist() if chr(o).isalpha())
         codes = codes[~astral]
-    else:
-        other = 0
-    counts = np.bincount(table[codes], minlength=len(_SCRIPT_NAMES)).tolist()
+    counts = np.bincount(_script_table()[codes], minlength=len(_SCRIPT_NAMES)).tolist()
     return {
         "arabic": counts[1],
         "cyrillic": counts[2],
@@ -230,8 +231,9 @@ def script_counts(text: str) -> dict[str, int]:
     }
 
 
-def detect_language(text: str) -> str:
-    """Guess the language of an article: "ar", "fa", "ru", "en" or "other"."""
+def detect_language(text: str, normalized: NormText | None = None) -> str:
+    """Guess the language of an article: "ar", "fa", "ru", "en" or "other".
+    `normalized` (optional): `normalize_text(text)`, to take the normalised sample from."""
     sample = text[:20000]
     counts = script_counts(sample)
     total = sum(counts.values())
@@ -241,10 +243,15 @@ def detect_language(text: str) -> str:
     if counts[script] < 0.5 * total:
         return "other"
     if script == "arabic":
-        folded = normalize(sample)
+        folded = (
+            normalize(sample)
+            if normalized is None or normalized.original is not text
+            else normalized.norm_of(0, len(sample))
+        )
         persian_letters = sum(folded.count(ch) for ch in _PERSIAN_ONLY)
-        fa_words = len(_PERSIAN_WORDS.findall(folded))
-        ar_words = len(_ARABIC_WORDS.findall(folded))
+        found = _FA_AR_WORDS_RE.findall(folded)
+        fa_words = sum(1 for fa, _ar in found if fa)
+        ar_words = len(found) - fa_words
         if fa_words > ar_words or (
             fa_words == ar_words and persian_letters > 0.01 * counts[script]
         ):

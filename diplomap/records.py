@@ -1,6 +1,9 @@
 """The JSON object `python -m diplomap extract` prints for one article.
 
 Shared by `extract` and `evaluate` (which scores these records against a gold file).
+`iter_records` reads them from a corpus's tables (pandas); `column_records` from the
+columns extraction hands over (`diplomap.corpus.columns`), without pandas, for the
+`extract` command: the same records (tests/test_startup.py compares them).
 """
 
 from __future__ import annotations
@@ -72,6 +75,39 @@ def _rows_by_article(df) -> dict[str, list[dict]]:
     for row in df.to_dict("records"):
         grouped.setdefault(row[S.ARTICLE_ID], []).append(row)
     return grouped
+
+
+def column_records(cols: dict[str, dict[str, list]]) -> Iterator[dict]:
+    """`iter_records` of the tables these columns make (`Columns.cols`), read from the
+    columns themselves: each value the records use is typed as the tables type it."""
+    groups: list[dict[str, list[dict]]] = []
+    for table in ("mentions", "issue_mentions", "statements"):
+        grouped: dict[str, list[dict]] = {}
+        for row in _column_rows(cols[table]):
+            grouped.setdefault(row[S.ARTICLE_ID], []).append(row)
+        groups.append(grouped)
+    for art in _column_rows(cols["articles"]):
+        aid = art[S.ARTICLE_ID]
+        yield json_safe(_record(art, *(group.get(aid, []) for group in groups)))
+
+
+def _column_rows(table_cols: dict[str, list]) -> Iterator[dict]:
+    """The rows of one table's columns, with a missing coordinate as NaN (as
+    `diplomap.corpus.tables.coerce` types it; dates and the rest are used as they are)."""
+    names = list(table_cols)
+    for values in zip(*table_cols.values(), strict=True):
+        row = dict(zip(names, values, strict=True))
+        for col in (S.LAT, S.LON):
+            if col in row:
+                row[col] = _float_or_nan(row[col])
+        yield row
+
+
+def _float_or_nan(value: Any) -> float:
+    try:
+        return float(value) if value is not None else math.nan
+    except (TypeError, ValueError):
+        return math.nan
 
 
 def _record(art: dict, m: list[dict], im: list[dict], st: list[dict]) -> dict:

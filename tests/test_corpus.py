@@ -8,8 +8,8 @@ import pytest
 
 from diplomap import corpus as corpus_mod
 from diplomap import schema as S
-from diplomap.corpus import build as corpus_build
 from diplomap.corpus import build_corpus, load_corpus, save_corpus
+from diplomap.corpus import extraction as corpus_extraction
 from diplomap.corpus.tables import select
 from tests.samples import LANGS, SAMPLES
 
@@ -108,13 +108,13 @@ def test_save_load_roundtrip(corpus, tmp_path):
 
 def test_incremental_rebuild_extracts_only_new_articles(sample_dir, corpus, tmp_path, monkeypatch):
     calls = []
-    real = corpus_build.extract_article
+    real = corpus_extraction.extract_article
 
     def counting(article, **kw):
         calls.append(article.file)
         return real(article, **kw)
 
-    monkeypatch.setattr(corpus_build, "extract_article", counting)
+    monkeypatch.setattr(corpus_extraction, "extract_article", counting)
     extra = tmp_path / "new.txt"
     extra.write_text("Lavrov said Russia and Egypt discussed Libya.", encoding="utf-8")
     rebuilt = build_corpus([sample_dir, extra], previous=corpus)
@@ -148,7 +148,7 @@ def test_load_or_build_reuses_a_fresh_save(sample_dir, tmp_path, monkeypatch):
     first = corpus_mod.load_or_build(data)
     assert (data / "corpus" / "CURRENT").is_file()
     monkeypatch.setattr(
-        corpus_build, "extract_article", lambda *a, **k: pytest.fail("re-extracted")
+        corpus_extraction, "extract_article", lambda *a, **k: pytest.fail("re-extracted")
     )
     second = corpus_mod.load_or_build(data)
     pd.testing.assert_frame_equal(first.mentions, second.mentions)

@@ -56,3 +56,38 @@ def test_led_patterns_match_the_same(lang: str) -> None:
         got = [(x.span(), x.lastgroup) for x in led.finditer(text)]
         assert got == [(x.span(), x.lastgroup) for x in plain.finditer(text)]
     assert speech_verbs.verb_regexes()[lang].search(text)
+
+
+def test_ends_sentence_is_the_end_anchored_pattern():
+    """`ends_sentence` tests from the end what this pattern searched for through the text."""
+    import random
+
+    from diplomap.extract.common import ends_sentence
+
+    pattern = re.compile(r"(?:[.!?؟…]|\.\.)[\"»”’')\]]*\s*$")
+    alphabet = list(".!?؟…\"»”’')] \t\n\u00a0\u2003xyبд,:;«(")
+    rng = random.Random(7)
+    texts = ["", " ", ".", "a.", "a. ", 'a."', 'a." ', 'a." "', "a.)\n", "a\n.", "a؟»", "a…  "]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 8))) for _ in range(20000)]
+    for text in texts:
+        assert ends_sentence(text) == bool(pattern.search(text)), repr(text)
+
+
+@pytest.mark.parametrize(
+    ("keys", "text", "start", "end", "expected"),
+    [
+        (("lavrov", "лавров"), "said lavrov", 0, None, True),
+        (("lavrov", "лавров"), "said lavrov", 0, 8, False),
+        (("lavrov", "лавров"), "сказал лавров", 3, None, True),
+        (("a.b",), "axb", 0, None, False),
+        ((), "anything", 0, None, False),
+        (("لافروف",), "قال لافروف", 4, 10, True),
+    ],
+)
+def test_contains_any_is_a_substring_test(keys, text, start, end, expected):
+    from diplomap.extract.common import contains_any
+
+    test = contains_any(keys)
+    assert test(text, start, end) is expected
+    part = text[start:end]
+    assert any(key in part for key in keys) is expected

@@ -26,7 +26,7 @@ from diplomap import corpus as C
 from diplomap import ingest
 from diplomap import normalize as N
 from diplomap import schema as S
-from diplomap.corpus import build as corpus_build
+from diplomap.corpus import extraction as corpus_extraction
 from diplomap.ingest import Article, Limits
 from tests.samples import SAMPLES
 
@@ -110,7 +110,7 @@ def test_rebuild_reads_only_changed_files(inputs, tmp_path, texts, monkeypatch):
     changed.write_text(texts[0] + "\n\nAn added paragraph.", "utf-8")
     os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 10**9))
     read, extracted = [], []
-    real_read, real_extract = ingest.read_file, corpus_build.extract_article
+    real_read, real_extract = ingest.read_file, corpus_extraction.extract_article
 
     def counting_read(path, *a, **kw):
         read.append(Path(path).name)
@@ -121,7 +121,7 @@ def test_rebuild_reads_only_changed_files(inputs, tmp_path, texts, monkeypatch):
         return real_extract(article, **kw)
 
     monkeypatch.setattr(ingest, "read_file", counting_read)
-    monkeypatch.setattr(corpus_build, "extract_article", counting_extract)
+    monkeypatch.setattr(corpus_extraction, "extract_article", counting_extract)
     summary = C.build_to_dir([inputs], out, workers=1)
     monkeypatch.undo()
     assert sorted(read) == ["000.txt", "new.txt"]

@@ -11,18 +11,17 @@ Two builds share these steps:
   unchanged parts are linked, not written again). A map file -> (size, mtime, article
   ids) saved with the corpus lets the next build skip the files that did not change
   without reading them.
-Both extract through `run_batches` (in-process, or a pool of forked workers) and
-`extract_new` (one article after another, each within a time budget).
+Both extract through `extraction.run_batches` (in-process, a pool of forked workers, or,
+for `build_to_dir`, a `BatchRunner` such as a Dask cluster: diplomap/corpus/distributed.py)
+and `extraction.extract_new` (one article after another, each within a time budget).
 """
 
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -33,8 +32,26 @@ import pyarrow.parquet as pq
 from diplomap import config, ingest
 from diplomap import schema as S
 from diplomap.corpus import parts as P
-from diplomap.corpus.budget import ArticleTimeout, TimeBudget
-from diplomap.corpus.lock import corpus_lock, forget_inherited
+
+# Extraction (columns, batches, workers) is in extraction.py, without pandas; its names
+# are also read from here.
+from diplomap.corpus.extraction import ARTICLE_TIME_BUDGET as ARTICLE_TIME_BUDGET
+from diplomap.corpus.extraction import (
+    BATCH_SIZE,
+    BatchRunner,
+    FileRecord,
+    Job,
+    _file_sig,
+    _workers,
+    extract_columns,
+    read_and_extract,
+    run_batches,
+)
+from diplomap.corpus.extraction import PARALLEL_THRESHOLD as PARALLEL_THRESHOLD
+from diplomap.corpus.extraction import Batch as Batch
+from diplomap.corpus.extraction import extract_articles as extract_articles
+from diplomap.corpus.extraction import extract_one as extract_one
+from diplomap.corpus.lock import corpus_lock
 from diplomap.corpus.parquet import filtered, id_filter, read_ids, read_rows
 from diplomap.corpus.reprints import cluster_parts, with_clusters
 from diplomap.corpus.saved import (
@@ -58,172 +75,16 @@ from diplomap.corpus.tables import (
     PART_TABLES,
     SIGNATURES,
     TABLES,
-    Columns,
     Corpus,
     concat,
     ids_fingerprint,
     part_schema,
     select,
 )
-from diplomap.extract.article import extract_article, warm_extractors, warm_up
 
-ARTICLE_TIME_BUDGET = 20.0  # seconds one article may take before it is skipped and reported
-PARALLEL_THRESHOLD = 400  # fewer new articles than this are extracted in-process
-BATCH_SIZE = 250
 STREAM_MIN_FILES = 8  # fewer input files (e.g. one big CSV): read in-process, then extract
 FILES_MAP = "files.json"
 SAVE_WAIT = 10.0  # seconds `load_or_build` waits for another build to finish before not saving
-
-
-# --- extract: one article, a batch, the batches -------------------------------------------------
-
-
-def extract_one(article, budget: float | None = ARTICLE_TIME_BUDGET, geocoder=None):
-    """(Extraction, None), or (None, Problem) when the article took too long or is too
-    deeply nested."""
-    try:
-        with TimeBudget(budget):
-            return extract_article(article, geocoder=geocoder), None
-    except ArticleTimeout:
-        reason = f"extraction took longer than {budget:g} s; article skipped"
-        return None, ingest.Problem(article.file, reason)
-    except RecursionError:
-        return None, ingest.Problem(article.file, "text too deeply nested; article skipped")
-
-
-@dataclass(frozen=True)
-class Job:
-    """What every batch of a build needs besides its articles or files."""
-
-    known: frozenset[str] = frozenset()  # ids of articles not to extract (reused)
-    limits: ingest.Limits = ingest.DEFAULT_LIMITS
-    budget: float | None = ARTICLE_TIME_BUDGET
-    geocoder: object = None
-
-
-@dataclass
-class Batch:
-    """A batch's new rows (as columns), extraction problems ((article id, Problem)) and,
-    when it read files, per file a FileRecord (with its input index)."""
-
-    columns: dict[str, dict[str, list]]
-    problems: list[tuple[str, ingest.Problem]]
-    files: list[tuple[int, FileRecord]] = field(default_factory=list)
-
-
-class FileRecord(NamedTuple):
-    path: str
-    sig: tuple[int, int] | None  # (size, mtime_ns) when it was read
-    ids: list[str]  # its articles, in order
-    problems: list  # reading problems
-
-
-def extract_new(articles: Iterable, acc: Columns, job: Job, seen: set[str]) -> list[tuple]:
-    """Extract the articles neither known nor seen (adding them to `seen`) into `acc`; the
-    (article id, Problem) of those that failed."""
-    problems = []
-    for article in articles:
-        aid = article.article_id
-        if aid in job.known or aid in seen:
-            continue
-        seen.add(aid)
-        extraction, problem = extract_one(article, job.budget, job.geocoder)
-        if problem is not None:
-            problems.append((aid, problem))
-        else:
-            acc.add(extraction)
-    return problems
-
-
-def extract_articles(job: Job, articles: list) -> Batch:
-    """Work of a batch of articles read already."""
-    warm_up()
-    acc = Columns()
-    problems = extract_new(articles, acc, job, set())
-    return Batch(acc.cols, problems)
-
-
-def read_and_extract(job: Job, units: list[tuple[int, str, bool]]) -> Batch:
-    """Work of a batch of input files (index, path, explicit): read them and extract their
-    articles (not the known ones, nor repeats within the batch)."""
-    warm_up()
-    acc = Columns()
-    seen: set[str] = set()
-    batch = Batch(acc.cols, [])
-    for index, path, explicit in units:
-        sig = _file_sig(path)
-        result = ingest.read_file(path, explicit, job.limits)
-        batch.problems += extract_new(result.articles, acc, job, seen)
-        ids = [article.article_id for article in result.articles]
-        batch.files.append((index, FileRecord(path, sig, ids, result.problems)))
-    return batch
-
-
-def _file_sig(path: str) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns)
-
-
-def run_batches(
-    work: Callable[[Job, list], Batch],
-    job: Job,
-    batches: list[list],
-    *,
-    parallel: bool,
-    workers: int,
-    progress: Callable[[int, int], None] | None,
-) -> Iterator[Batch]:
-    """`work(job, batch)` of every batch, in order: in this process, or (`parallel`) in a
-    pool of forked worker processes. `progress(done, total)` counts the batches' items."""
-    total = sum(len(b) for b in batches)
-    results = (
-        _in_workers(work, job, batches, workers) if parallel else _in_process(work, job, batches)
-    )
-    done = 0
-    for batch, result in zip(batches, results, strict=True):
-        yield result
-        done += len(batch)
-        if progress:
-            progress(done, total)
-
-
-def _in_process(work, job: Job, batches: list[list]) -> Iterator[Batch]:
-    for batch in batches:
-        yield work(job, batch)
-
-
-def _in_workers(work, job: Job, batches: list[list], workers: int) -> Iterator[Batch]:
-    warm_up()  # once in the parent: the forked workers share it
-    warm_extractors()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(work, job)
-    ) as pool:
-        yield from pool.map(_run_in_worker, batches)
-
-
-# The work and job of a worker process, set once in each worker by the pool's initializer
-# (never in the parent). The pool forks, so the job (its set of known article ids may hold
-# 100k ids) is inherited rather than pickled with every batch.
-_WORKER: tuple | None = None
-
-
-def _start_worker(work, job: Job) -> None:
-    global _WORKER
-    _WORKER = (work, job)
-    forget_inherited()  # the parent's corpus lock: orphaned workers must not keep it
-
-
-def _run_in_worker(batch: list) -> Batch:
-    work, job = _WORKER
-    return work(job, batch)
-
-
-def _workers(workers: int | None) -> int:
-    return workers if workers is not None else (os.cpu_count() or 1)
 
 
 # --- the build in memory ---------------------------------------------------------------------
@@ -241,19 +102,10 @@ def build_from_articles(
     """Extract `ingest.Article` records into a Corpus, reusing rows of `previous`."""
     articles = ingest.dedupe(list(articles))  # list
     known = _reusable(previous, articles)  # reuse
-    new = [a for a in articles if a.article_id not in known]
-    batches = [new[i : i + BATCH_SIZE] for i in range(0, len(new), BATCH_SIZE)]
-    workers = _workers(workers)
-    parallel = len(new) >= PARALLEL_THRESHOLD and workers > 1 and geocoder is None
-    job = Job(geocoder=geocoder)
-    acc = Columns()
-    problems = list(problems)
-    for batch in run_batches(  # extract
-        extract_articles, job, batches, parallel=parallel, workers=workers, progress=progress
-    ):
-        acc.extend(batch.columns)
-        problems.extend(problem for _aid, problem in batch.problems)
-    fresh = acc.corpus(problems)  # write (the caller may commit it: `save_corpus`)
+    acc, failed = extract_columns(  # extract
+        articles, known=known, workers=workers, progress=progress, geocoder=geocoder
+    )
+    fresh = acc.corpus([*problems, *failed])  # write (the caller may commit it: `save_corpus`)
     if not known:
         return with_clusters(fresh, acc.signatures())  # reprint clusters, over all articles
     reused = _with_reused(select(previous, known), fresh, articles)
@@ -446,6 +298,7 @@ def build_to_dir(
     wait: bool | float = True,
     notify: Callable[[str], None] | None = None,
     compact: bool = False,
+    runner: BatchRunner | None = None,
 ) -> BuildSummary:
     """Build the corpus of `paths` and save it in `out_dir` (what `python -m diplomap build`
     does), with the same tables as `save_corpus(build_corpus(paths, previous=...))`.
@@ -461,11 +314,22 @@ def build_to_dir(
     One build at a time writes a folder: another one holding its lock is waited for
     (`wait`: True, False or seconds, then `lock.CorpusBusy`). `notify(message)` is told
     of that wait, and of a damaged saved corpus (not reused: rebuilt from the inputs).
+    `runner` extracts the files' batches elsewhere (a Dask cluster); a build of fewer
+    than STREAM_MIN_FILES files is done on this machine.
     A failed write (`saved.CorpusWriteError`) leaves the current corpus as it was."""
     out = Path(out_dir)
     limits = limits or ingest.DEFAULT_LIMITS
     request = _Request(
-        paths, out, full, _workers(workers), progress, geocoder, limits, signature, compact
+        paths,
+        out,
+        full,
+        _workers(workers),
+        progress,
+        geocoder,
+        limits,
+        signature,
+        compact,
+        runner,
     )
     with corpus_lock(out, wait=wait, notify=notify):
         return _build_locked(request, notify)
@@ -481,6 +345,7 @@ class _Request(NamedTuple):
     limits: ingest.Limits
     signature: str | None
     compact: bool = False
+    runner: BatchRunner | None = None
 
     def in_memory(self, previous) -> BuildSummary:
         build = dict(workers=self.workers, progress=self.progress, geocoder=self.geocoder)
@@ -504,7 +369,14 @@ def _build_locked(request: _Request, notify) -> BuildSummary:
         # extract
         job = Job(frozenset(previous.ids if previous else ()), limits, geocoder=request.geocoder)
         fresh = _extract_files(
-            vpath, previous, job, to_read, records, request.workers, request.progress
+            vpath,
+            previous,
+            job,
+            to_read,
+            records,
+            request.workers,
+            request.progress,
+            request.runner,
         )
         listing = _Listing.of(items, records)
         if listing.n_articles > limits.max_articles:  # the limit is global: read it all in order
@@ -568,16 +440,24 @@ class _Fresh:
     problems: list = field(default_factory=list)  # extraction problems
 
 
-def _extract_files(vpath, previous, job, to_read, records, workers, progress) -> _Fresh:
+def _extract_files(vpath, previous, job, to_read, records, workers, progress, runner) -> _Fresh:
     """Read and extract the files `to_read` (filling in their `records`) into the new
-    parts of `vpath`."""
+    parts of `vpath`, by `runner` when given (not with a geocoder: its cache and rate
+    limit are this process's)."""
     fresh = _Fresh(P.PartWriter(vpath, version_token(vpath)))
     seen: set[str] = set()  # ids of the articles that earlier batches read
     batches = _unit_batches(to_read, workers)
     parallel = workers > 1 and job.geocoder is None and len(batches) >= 2
+    runner = runner if job.geocoder is None else None
     try:
         for batch in run_batches(
-            read_and_extract, job, batches, parallel=parallel, workers=workers, progress=progress
+            read_and_extract,
+            job,
+            batches,
+            parallel=parallel,
+            workers=workers,
+            progress=progress,
+            runner=runner,
         ):
             _drop_repeats(batch.columns, seen)
             fresh.problems.extend(p for aid, p in batch.problems if aid not in seen)

@@ -9,24 +9,16 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa  # already imported by pandas: free
 
 from diplomap import schema as S
 
-if TYPE_CHECKING:  # the tables do not depend on how they are extracted
-    from diplomap.extract.article import Extraction
-
-TABLES = ("articles", "mentions", "issue_mentions", "statements")
-COLUMNS = {
-    "articles": S.ARTICLE_COLUMNS,
-    "mentions": S.MENTION_COLUMNS,
-    "issue_mentions": S.ISSUE_MENTION_COLUMNS,
-    "statements": S.STATEMENT_COLUMNS,
-}
-
+# The columns are declared in columns.py (no pandas there: the `extract` command uses them)
+from diplomap.corpus.columns import CARRIED_COLUMNS as CARRIED_COLUMNS
+from diplomap.corpus.columns import COLUMNS, TABLES
+from diplomap.corpus.columns import Columns as Columns
 
 # --- column types ----------------------------------------------------------------------------
 
@@ -184,49 +176,6 @@ class Corpus:
 
 def ids_fingerprint(ids: Iterable[str]) -> str:
     return hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()[:16]
-
-
-# Columns the extraction hands over besides a table's own, never stored in it (the
-# signatures go to the reprint clusters, diplomap.corpus.reprints).
-CARRIED_COLUMNS = {"articles": (S.MINHASH,)}
-
-
-class Columns:
-    """Rows of the four tables, accumulated column by column (compact, and quick to turn
-    into DataFrames or Arrow tables), with the CARRIED_COLUMNS."""
-
-    def __init__(self) -> None:
-        self.cols: dict[str, dict[str, list]] = {
-            t: {c: [] for c in (*COLUMNS[t], *CARRIED_COLUMNS.get(t, ()))} for t in TABLES
-        }
-
-    def signatures(self) -> dict[str, bytes | None]:
-        """Article id -> the MinHash signature its extraction computed."""
-        arts = self.cols["articles"]
-        return dict(zip(arts[S.ARTICLE_ID], arts[S.MINHASH], strict=True))
-
-    def add(self, e: Extraction) -> None:
-        for table, rows in (
-            ("articles", (e.article,)),
-            ("mentions", e.mentions),
-            ("issue_mentions", e.issue_mentions),
-            ("statements", e.statements),
-        ):
-            if rows:
-                for col, values in self.cols[table].items():
-                    values.extend([r[col] for r in rows])
-
-    def extend(self, cols: dict[str, dict[str, list]]) -> None:
-        """Append the columns of another batch."""
-        for table, table_cols in cols.items():
-            for col, values in self.cols[table].items():
-                values.extend(table_cols.get(col, ()))
-
-    def frame(self, table: str) -> pd.DataFrame:
-        return frame_of_columns(self.cols[table], table)
-
-    def corpus(self, problems: Iterable = ()) -> Corpus:
-        return Corpus(*(self.frame(t) for t in TABLES), list(problems))
 
 
 def empty_corpus() -> Corpus:

@@ -315,22 +315,26 @@ _CRUMB_HERE_RE = re.compile(r"^" + _alt(_HERE) + r"\s*[:：]\s*")
 _CRUMB_TRIM = " \t-–—•·:|"
 
 
-def _marker_re(spec: tuple[list[str], list[str]], tail: str = "") -> re.Pattern[str]:
+def _marker_pattern(spec: tuple[list[str], list[str]], tail: str = "") -> str:
     loose, strict = spec
     pats = []
     if loose:
         pats.append(_alt(loose) + r"(?!\w)")
     if strict:
         pats.append(_alt(strict) + _SEP)
-    return re.compile(r"^(?:" + "|".join(pats) + ")" + tail)
+    return r"^(?:" + "|".join(pats) + ")" + tail
+
+
+def _marker_re(spec: tuple[list[str], list[str]], tail: str = "") -> re.Pattern[str]:
+    return re.compile(_marker_pattern(spec, tail))
 
 
 @lru_cache(maxsize=1)
 def _markers() -> dict[str, re.Pattern[str]]:
+    # the block markers compiled once, as one pattern (not each on its own first)
+    block = "|".join(_marker_pattern(spec) for spec in (_READ_ALSO, _MOST_VIEWED, _TAGS))
     return {
-        "block": re.compile(
-            "|".join(_marker_re(spec).pattern for spec in (_READ_ALSO, _MOST_VIEWED, _TAGS))
-        ),
+        "block": re.compile(block),
         "end": _marker_re(_END),
         "single": _marker_re(_SINGLE),
     }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from diplomap.normalize import NormText, normalize
@@ -52,7 +52,28 @@ def _words(p: str) -> str:
 # --- lines ----------------------------------------------------------------------------
 
 _LINE_RE = re.compile(r"[^\r\n]+")
-_FINAL_PUNCT_RE = re.compile(r"(?:[.!?؟…]|\.\.)[\"»”’')\]]*\s*$")
+_CLOSERS = "\"»”’')]"
+_FINAL_PUNCT = (".", "!", "?", "؟", "…")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether `text` ends with sentence punctuation, maybe followed by closing quotes or
+    brackets and then white space (a test from the end, not a search through the text)."""
+    return text.rstrip().rstrip(_CLOSERS).endswith(_FINAL_PUNCT)
+
+
+def contains_any(keys: Iterable[str]) -> Callable[..., bool]:
+    """A quick test for key words: `test(text, start=0, end=None)` is whether
+    text[start:end] contains one of `keys` (one regular expression over the text: faster
+    than a substring test per key, and no slice is copied)."""
+    pattern = re.compile("|".join(re.escape(key) for key in keys) or "(?!)")
+
+    def test(text: str, start: int = 0, end: int | None = None) -> bool:
+        return pattern.search(text, start, len(text) if end is None else end) is not None
+
+    return test
+
+
 _LEAD_JUNK_RE = re.compile(r"^[\s\-–—•*·|»«>#:/▪►◄■□●○◆◇✓✔]+")
 _WORD_RE = re.compile(r"\w+")
 _LATIN_RE = re.compile(r"[A-Za-z]")
@@ -99,7 +120,7 @@ def _lines(text: str, normalized: NormText | None = None) -> list[_Line]:
                 stripped,
                 norm,
                 len(_WORD_RE.findall(norm)),
-                bool(_FINAL_PUNCT_RE.search(stripped)),
+                ends_sentence(stripped),
             )
         )
     return out
@@ -178,10 +199,9 @@ _MENTION_KEYS = (
 )  # fmt: skip
 
 
-def may_mention_lavrov(norm: str, start: int = 0, end: int | None = None) -> bool:
-    """False when norm[start:end] cannot hold his name or title (a quick test)."""
-    part = norm[start:end] if start or end is not None else norm
-    return any(key in part for key in _MENTION_KEYS)
+# may_mention_lavrov(norm, start=0, end=None): False when norm[start:end] cannot hold his
+# name or title (a quick test)
+may_mention_lavrov = contains_any(_MENTION_KEYS)
 
 
 _MENTION_KEY_RE = re.compile("|".join(re.escape(key) for key in _MENTION_KEYS))

@@ -62,6 +62,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from diplomap.config import PACKAGE_DATA_DIR
+from diplomap.extract import disk_cache
 from diplomap.extract.common import expand_braces
 from diplomap.extract.lexicon import Hit, Lexicon
 from diplomap.normalize import NormText, normalize, normalize_text
@@ -381,6 +382,29 @@ def _labels_path_for(path: Path) -> Path:
 
 @lru_cache(maxsize=8)
 def _load(path: Path, stamp: tuple[int, int]) -> Taxonomy:
+    if path != ISSUES_PATH:  # a taxonomy of one's own (tests): built, not cached on disk
+        return _build(path)
+    # the bundled one, pickled on disk (building its lexicons takes 0.3 s)
+    key = disk_cache.fingerprint(_cache_inputs(path), ("ahocorasick_rs",), salt="taxonomy")
+    return disk_cache.load_or_build(
+        "taxonomy", key, lambda: _build(path), valid=lambda t: isinstance(t, Taxonomy)
+    )
+
+
+def _cache_inputs(path: Path) -> tuple[Path, ...]:
+    """What the taxonomy is made of: its files, and the code reading and compiling them."""
+    here = Path(__file__)
+    code = ("issues.py", "lexicon.py", "common.py", "disk_cache.py")
+    return (
+        path,
+        _labels_path_for(path),
+        *(here.with_name(name) for name in code),
+        here.parent.parent / "normalize.py",
+        here.parent.parent / "schema.py",  # the issue ids
+    )
+
+
+def _build(path: Path) -> Taxonomy:
     rows = read_rows(path)
     labels_path = _labels_path_for(path)
     return Taxonomy(

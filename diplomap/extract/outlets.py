@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from diplomap.config import PACKAGE_DATA_DIR
+from diplomap.extract import disk_cache
 from diplomap.extract.common import expand_braces
 from diplomap.extract.lexicon import Lexicon
 from diplomap.normalize import NormText
@@ -52,6 +53,9 @@ class OutletMatch:
 class _Alias:
     name: str
     written: str  # as in the data file (its capitals must match)
+
+    def __reduce__(self) -> tuple:  # pickled as its fields: the cache loads 4x faster
+        return (_Alias, (self.name, self.written))
 
 
 class Outlets:
@@ -162,8 +166,20 @@ def read_outlets(path: Path = OUTLETS_PATH) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def load_outlets() -> Outlets:
-    """The outlets of the data file (read once per process)."""
-    return Outlets(read_outlets() if OUTLETS_PATH.exists() else [])
+    """The outlets of the data file (read once per process; their compiled lexicons are
+    cached on disk, `disk_cache`: building them is most of a start's first article)."""
+    if not OUTLETS_PATH.exists():
+        return Outlets([])
+    here = Path(__file__)
+    code = [here.with_name(name) for name in ("outlets.py", "lexicon.py", "common.py")]
+    key = disk_cache.fingerprint(
+        [OUTLETS_PATH, *code, here.with_name("disk_cache.py"), here.parent.parent / "normalize.py"],
+        ("ahocorasick_rs",),
+        salt="outlets",
+    )
+    return disk_cache.load_or_build(
+        "outlets", key, lambda: Outlets(read_outlets()), valid=lambda o: isinstance(o, Outlets)
+    )
 
 
 def find_outlets(text: NormText | str, lang: str = "") -> list[OutletMatch]:

@@ -30,19 +30,16 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from diplomap.extract import outlets, place_rules
+from diplomap.extract import disk_cache, outlets, place_rules
 
 # From gazetteer.py: what matching uses, and (`X as X`) the names that geocode.py and the
 # tests read as `places.<name>`.
 from diplomap.extract.gazetteer import (
     _CYRILLIC_LETTER,
     PlaceRecord,
-    _cache_file,
     _fingerprint,
     _parse,
-    _read_cache,
     _Term,
-    _write_cache,
     build_terms,
 )
 from diplomap.extract.gazetteer import PLACE_TYPES as PLACE_TYPES
@@ -126,10 +123,14 @@ class Gazetteer:
                     self.lexicon.add(term, payload)
                     if payload.record is not None:
                         self.places.setdefault(payload.record.place, payload.record)
-        self.rules = rules or {}
-        for rule in (r for rs in self.rules.values() for r in rs):
+        self.use_rules(rules or {})
+
+    def use_rules(self, rules: dict[str, tuple[place_rules.PlaceRule, ...]]) -> None:
+        """Set the context rules (data/place_rules.csv), checking their target places."""
+        for rule in (r for rs in rules.values() for r in rs):
             if rule.action == "switch" and rule.target not in self.places:
                 raise ValueError(f"place rule: unknown target place {rule.target!r}")
+        self.rules = rules
 
     def __len__(self) -> int:
         return len(self.lexicon)
@@ -402,14 +403,20 @@ _PLACE_RIGHT_WORDS = frozenset(
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer (built once per process; the term list is cached on disk)."""
-    key = _fingerprint()
-    cache = _cache_file(key)
-    terms = _read_cache(cache)
-    if terms is None:
-        terms = build_terms()
-        _write_cache(cache, terms)
-    return Gazetteer(terms, place_rules.load_rules())
+    """The gazetteer (loaded once per process). Its terms and their compiled lexicon are
+    cached on disk (`disk_cache`, keyed by `gazetteer._fingerprint`); the context rules
+    are read from their data file every time (quick)."""
+    gaz = disk_cache.load_or_build(
+        "gazetteer", _fingerprint(), _build_gazetteer, valid=lambda g: isinstance(g, Gazetteer)
+    )
+    gaz.use_rules(place_rules.load_rules())
+    return gaz
+
+
+def _build_gazetteer() -> Gazetteer:
+    """The gazetteer without its rules, built from the term list (a few seconds)."""
+    shared: dict[_Term, _Term] = {}  # equal payloads once: fewer objects to load
+    return Gazetteer((term, shared.setdefault(p, p)) for term, p in build_terms())
 
 
 def describe() -> str:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diplomap.extract.common import _FINAL_PUNCT_RE, _LINE_RE
+from diplomap.extract.common import _LINE_RE, ends_sentence
 
 __all__ = ["Sentence", "split_sentences"]
 
@@ -180,7 +180,7 @@ def _paragraphs(text: str, lang: str) -> list[tuple[int, int, bool]]:
             and lang in ("ru", "en")
             and "\n\n" not in text[prev_end:s].replace("\r", "")
             and raw[:1].islower()
-            and not _FINAL_PUNCT_RE.search(text[paras[-1][0] : paras[-1][1]])
+            and not ends_sentence(text[paras[-1][0] : paras[-1][1]])
         ):
             paras[-1][1] = e
         else:
@@ -189,7 +189,7 @@ def _paragraphs(text: str, lang: str) -> list[tuple[int, int, bool]]:
     out = []
     for k, (s, e) in enumerate(paras):
         seg = text[s:e]
-        title = k == 0 and "\n" not in seg.strip() and not _FINAL_PUNCT_RE.search(seg)
+        title = k == 0 and "\n" not in seg.strip() and not ends_sentence(seg)
         out.append((s, e, title))
     return out
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from diplomap.extract.common import (
     _DESIG,
-    _FINAL_PUNCT_RE,
     _LAVROV_NP_RE,
     _LAVROV_TAIL_RE,
     _NAME_NP,
@@ -22,6 +21,8 @@ from diplomap.extract.common import (
     _WORD_RE,
     LAVROV,
     _mentions_lavrov,
+    contains_any,
+    ends_sentence,
     find_lavrov_np,
     may_mention_lavrov,
 )
@@ -152,9 +153,12 @@ _TITLE_KEYS = {
 }
 
 
+_TITLE_TESTS = {lang: contains_any(keys) for lang, keys in _TITLE_KEYS.items()}
+_NO_KEYS = contains_any(())
+
+
 def _may_hold_title(window: str, lang: str, start: int, end: int) -> bool:
-    part = window[start:end]
-    return any(key in part for key in _TITLE_KEYS.get(lang, ()))
+    return _TITLE_TESTS.get(lang, _NO_KEYS)(window, start, end)
 
 
 def _subject_hits(window: str, lang: str, start: int = 0, end: int | None = None):
@@ -288,6 +292,7 @@ _REPORTED_BY_RE = re.compile(
     r"как\s+передает|как\s+сообщает|according\s+to|citing)\s+[^،,:]{1,60}[،,]"
 )
 _REPORTED_BY_KEYS = ("گزارش", "نقل", "وفق", "بحسب", "ذكرت", "как ", "according", "citing")
+_may_be_reported_by = contains_any(_REPORTED_BY_KEYS)
 _MEDIA_RE = re.compile(
     r"^\s*(?:ال)?(?:وكاله|صحيفه|خبرگزاري|روزنامه|агентств\w*|газет\w*|тасс|риа|интерфакс|"
     r"the\s+(?:agency|newspaper)|reuters|afp|tass|ria|interfax|sputnik|اسپوتنيك|سبوتنيك|ايرنا|ايسنا|تاس)(?!\w)"
@@ -323,8 +328,7 @@ _ACCORDING_KEYS = (
 )  # fmt: skip
 
 
-def _may_accord(norm: str) -> bool:
-    return any(key in norm for key in _ACCORDING_KEYS)
+_may_accord = contains_any(_ACCORDING_KEYS)
 
 
 def _according_event(norm: str, regions: list[tuple[int, int]]) -> _Event | None:
@@ -462,7 +466,7 @@ def _verb_subject(
 ) -> str | None:
     cs = _clause_start(norm, m.start(), regions)
     pre = _mask(norm, regions, cs, m.start())
-    if any(key in pre for key in _REPORTED_BY_KEYS):
+    if _may_be_reported_by(pre):
         pre = _REPORTED_BY_RE.sub(_blank, pre)
     rel = _RELATIVE_END_RE.search(pre, max(0, len(pre) - 30))
     if rel:
@@ -594,7 +598,7 @@ def _transcript(text: str, sentences: Sequence[Sentence]) -> list[Turn] | None:
         paras[s.paragraph] = (min(a, s.start), max(b, s.end))
     order = sorted(paras)
     first = sentences[0]
-    headline_like = not _FINAL_PUNCT_RE.search(text[first.start : first.end])
+    headline_like = not ends_sentence(text[first.start : first.end])
     heading_para = order[0] if headline_like and len(order) > 1 else None
     body = [p for p in order if p != heading_para]
     heading = text[slice(*paras[heading_para])] if heading_para is not None else ""
@@ -750,7 +754,7 @@ def _is_real_sentence(raw: str) -> bool:
     """A sentence of the story, not a headline, standfirst, date line or label: it ends
     with sentence punctuation and has a few words, or is as long as a paragraph."""
     n_words = len(_WORD_RE.findall(raw))
-    return n_words >= 25 or (n_words >= 4 and bool(_FINAL_PUNCT_RE.search(raw)))
+    return n_words >= 25 or (n_words >= 4 and ends_sentence(raw))
 
 
 def attribute_speakers(
@@ -788,6 +792,6 @@ def _is_crosshead(sentences: Sequence[Sentence], idx: int, raw: str) -> bool:
     return (
         alone
         and idx + 1 < len(sentences)
-        and not _FINAL_PUNCT_RE.search(raw)
+        and not ends_sentence(raw)
         and len(_WORD_RE.findall(raw)) <= 12
     )

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diplomap.extract.common import _FINAL_PUNCT_RE, _LAVROV_NP_RE, _mentions_lavrov
+from diplomap.extract.common import _LAVROV_NP_RE, _mentions_lavrov, ends_sentence
 from diplomap.extract.speech_verbs import verb_regexes
 from diplomap.normalize import normalize
 
@@ -123,9 +123,7 @@ def _is_turn(raw: str) -> bool:
     """A speaker's turn ends like a sentence (or is a label alone on its line); a line
     that looks like a headline ("Лавров: Запад использует ...") is not one."""
     body = raw.rstrip()
-    return (
-        body.endswith((":", "：")) or bool(_FINAL_PUNCT_RE.search(body)) or len(body.split()) >= 25
-    )
+    return body.endswith((":", "：")) or ends_sentence(body) or len(body.split()) >= 25
 
 
 def _narration(raw: str) -> str | None:
