@@ -108,13 +108,18 @@ def test_save_load_roundtrip(corpus, tmp_path):
 
 def test_incremental_rebuild_extracts_only_new_articles(sample_dir, corpus, tmp_path, monkeypatch):
     calls = []
-    real = corpus_extraction.extract_article
+    real, real_batch = corpus_extraction.extract_article, corpus_extraction.extract_batch
 
     def counting(article, **kw):
         calls.append(article.file)
         return real(article, **kw)
 
+    def counting_batch(articles, **kw):  # builds extract in groups
+        calls.extend(article.file for article in articles)
+        return real_batch(articles, **kw)
+
     monkeypatch.setattr(corpus_extraction, "extract_article", counting)
+    monkeypatch.setattr(corpus_extraction, "extract_batch", counting_batch)
     extra = tmp_path / "new.txt"
     extra.write_text("Lavrov said Russia and Egypt discussed Libya.", encoding="utf-8")
     rebuilt = build_corpus([sample_dir, extra], previous=corpus)
@@ -147,8 +152,7 @@ def test_load_or_build_reuses_a_fresh_save(sample_dir, tmp_path, monkeypatch):
         (data / "articles" / f.name).write_bytes(f.read_bytes())
     first = corpus_mod.load_or_build(data)
     assert (data / "corpus" / "CURRENT").is_file()
-    monkeypatch.setattr(
-        corpus_extraction, "extract_article", lambda *a, **k: pytest.fail("re-extracted")
-    )
+    for name in ("extract_article", "extract_batch"):
+        monkeypatch.setattr(corpus_extraction, name, lambda *a, **k: pytest.fail("re-extracted"))
     second = corpus_mod.load_or_build(data)
     pd.testing.assert_frame_equal(first.mentions, second.mentions)

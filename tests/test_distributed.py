@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -227,8 +228,19 @@ def test_only_the_cluster_module_imports_dask():
 
 
 def _error_lines(capfd) -> list[str]:
-    """What the command wrote to stderr, without Streamlit's "bare mode" warnings: when
-    earlier tests of the same pytest process imported Streamlit, the cluster's worker
-    processes (started from this one) log them; a user's `build` never imports it."""
-    err = capfd.readouterr().err.splitlines()
-    return [line for line in err if "missing ScriptRunContext" not in line]
+    """What the command wrote to stderr, without Streamlit's log records (a timestamped
+    "streamlit." line and its indented or blank continuation lines): when earlier tests
+    of the same pytest process imported Streamlit, the cluster's worker processes
+    (started from this one, importing this test module to run `_die`) log them; a user's
+    `build` never imports it."""
+    kept, in_record = [], False
+    for line in capfd.readouterr().err.splitlines():
+        if _STREAMLIT_LOG.match(line):
+            in_record = True
+        elif not in_record or (line.strip() and not line[:1].isspace()):
+            in_record = False
+            kept.append(line)
+    return kept
+
+
+_STREAMLIT_LOG = re.compile(r"^\d{4}-\d\d-\d\d [\d:.]+ +[A-Z]+ +streamlit[.:]")

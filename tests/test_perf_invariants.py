@@ -110,18 +110,24 @@ def test_rebuild_reads_only_changed_files(inputs, tmp_path, texts, monkeypatch):
     changed.write_text(texts[0] + "\n\nAn added paragraph.", "utf-8")
     os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 10**9))
     read, extracted = [], []
-    real_read, real_extract = ingest.read_file, corpus_extraction.extract_article
+    real_read, real_batch = ingest.read_file, corpus_extraction.extract_batch
+    real_one = corpus_extraction.extract_article
 
     def counting_read(path, *a, **kw):
         read.append(Path(path).name)
         return real_read(path, *a, **kw)
 
-    def counting_extract(article, **kw):
+    def counting_batch(articles, **kw):  # the build extracts in groups
+        extracted.extend(Path(article.file).name for article in articles)
+        return real_batch(articles, **kw)
+
+    def counting_one(article, **kw):  # and an article alone
         extracted.append(Path(article.file).name)
-        return real_extract(article, **kw)
+        return real_one(article, **kw)
 
     monkeypatch.setattr(ingest, "read_file", counting_read)
-    monkeypatch.setattr(corpus_extraction, "extract_article", counting_extract)
+    monkeypatch.setattr(corpus_extraction, "extract_batch", counting_batch)
+    monkeypatch.setattr(corpus_extraction, "extract_article", counting_one)
     summary = C.build_to_dir([inputs], out, workers=1)
     monkeypatch.undo()
     assert sorted(read) == ["000.txt", "new.txt"]
