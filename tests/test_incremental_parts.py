@@ -260,7 +260,7 @@ def _to_layout_before_parts(version: Path) -> None:
 
 
 def test_a_corpus_saved_before_parts_is_read_and_moved_to_parts(tmp_path, monkeypatch):
-    from diplomap.corpus import build as corpus_build
+    from diplomap.corpus import extraction as corpus_extraction
 
     src, out = inputs(tmp_path / "in", "ar"), tmp_path / "out"
     C.build_to_dir([src], out, workers=1)
@@ -273,13 +273,18 @@ def test_a_corpus_saved_before_parts_is_read_and_moved_to_parts(tmp_path, monkey
         pd.testing.assert_frame_equal(getattr(old, name), getattr(expected, name))
     write(src, "ar", 20, 1)
     extracted = []
-    real = corpus_build.extract_article
+    real, real_batch = corpus_extraction.extract_article, corpus_extraction.extract_batch
 
     def counting(article, **kw):
         extracted.append(Path(article.file).name)
         return real(article, **kw)
 
-    monkeypatch.setattr(corpus_build, "extract_article", counting)
+    def counting_batch(articles, **kw):  # builds extract in groups
+        extracted.extend(Path(article.file).name for article in articles)
+        return real_batch(articles, **kw)
+
+    monkeypatch.setattr(corpus_extraction, "extract_article", counting)
+    monkeypatch.setattr(corpus_extraction, "extract_batch", counting_batch)
     summary = C.build_to_dir([src], out, workers=1)
     monkeypatch.undo()
     assert extracted == ["020.txt"] and summary.reused == 10
