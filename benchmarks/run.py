@@ -1156,7 +1156,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--probe-memory-gb", type=float, default=8.0, help="address-space cap")
     p.add_argument("--dashboard-probe", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--before", default=compare.DEFAULT_BEFORE, help="revision to compare with")
-    p.add_argument("--compare-rounds", type=int, help="alternating runs per engine (2; quick: 1)")
+    p.add_argument("--compare-rounds", type=int, help="alternating runs per engine (3; quick: 2)")
     p.add_argument("--compare-synthetic", type=int, default=300, help="synthetic articles compared")
     p.add_argument("--realistic-copies", type=int, default=10, help="copies of the realistic set")
     args = p.parse_args(argv)
@@ -1168,7 +1168,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.baseline_budget is None:
         args.baseline_budget = 20.0 if args.quick else 180.0
     if args.compare_rounds is None:
-        args.compare_rounds = 1 if args.quick else 2
+        args.compare_rounds = 2 if args.quick else 3
     if args.profile is None and not args.quick and not args.no_profile:
         args.profile = 2000
     return args
