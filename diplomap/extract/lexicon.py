@@ -47,11 +47,7 @@ ARABIC_SUFFIXES = (
     "يهاي",
 )
 _MAX_PREFIX = 4
-_WORD_RUN_RE = re.compile(r"\w*")  # \w: str.isalnum() or "_", as is_word_char
-
-
-def is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+_WORD_RUN_RE = re.compile(r"\w*")  # word characters: str.isalnum() or "_"
 
 
 class Hit(NamedTuple):
@@ -147,7 +143,7 @@ class Lexicon:
         for idx, start, end in compiled.matcher.find_matches_as_indexes(norm, overlapping=True):
             entry = entries[idx]
             # open on the left and right: at the text's ends or beside a non-word
-            # character (is_word_char, written out: this loop is the hot path)
+            # character (a word character is str.isalnum() or "_", tested inline: the hot path)
             left = start == 0 or not ((c := norm[start - 1]).isalnum() or c == "_")
             if left and (end == n or not ((c := norm[end]).isalnum() or c == "_")):
                 # the common case, a whole word: no clitic, no suffix
@@ -166,7 +162,7 @@ class Lexicon:
     ) -> Hit | None:
         if arabic is None:
             arabic = bool(_ARABIC_LETTER.match(key))
-        # left boundary (with Arabic clitics); is_word_char written out (the hot path)
+        # left boundary (with Arabic clitics); word characters tested inline (the hot path)
         word_start = start
         if start > 0 and ((c := norm[start - 1]).isalnum() or c == "_"):
             if not arabic:
@@ -212,9 +208,6 @@ class _Compiled:
 
     def _build(self) -> None:
         self.matcher = ahocorasick_rs.AhoCorasick(self.keys) if self.keys else None
-
-    def __len__(self) -> int:
-        return len(self.keys)
 
     def __getstate__(self) -> tuple:  # the automaton does not pickle: built again on load
         return (self.keys, self.entries, self.arabic)
