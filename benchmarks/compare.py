@@ -6,7 +6,10 @@ hand-written articles, real reporting and realistic stand-ins in four languages)
 Each engine runs in its own subprocess (so each imports its own `diplomap`): it reads the
 articles, loads everything once, extracts them all once to warm up, then extracts them
 `reps` times and reports the smallest CPU time. The revisions take turns (before, after,
-before, after, ...), so a change in the machine's load hits both alike.
+before, after, ...), so a change in the machine's load hits both alike. Both sides do the
+same work: this checkout runs without the MinHash signature each article gets for the
+reprint clusters, which the default earlier revision did not have; a third run per round
+measures this checkout with it, as a build runs it.
 
     python benchmarks/compare.py [--before REV] [--rounds N]
 
@@ -38,7 +41,7 @@ REALISTIC_DIRS = (
 # Run in a subprocess with the checkout to measure first on sys.path; prints one JSON line.
 _PROBE = r"""
 import json, sys, time
-root, reps = sys.argv[1], int(sys.argv[2])
+root, reps, signature = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
 paths = [line for line in sys.stdin.read().splitlines() if line]
 sys.path.insert(0, root)
 from diplomap.ingest import read_paths
@@ -48,7 +51,11 @@ except ImportError:  # earlier: one corpus module
     from diplomap import corpus as art
 batch = getattr(art, "extract_batch", None)  # as builds extract: in groups, when there are
 group = 16 if batch else 1
-extract = batch or (lambda items: [art.extract_article(a) for a in items])
+if batch is None:
+    extract = lambda items: [art.extract_article(a) for a in items]
+else:  # by default the same work on both sides: no MinHash signature (the reprint
+    # clusters it serves came after 22a4a88); with it, what a build runs now
+    extract = lambda items: batch(items, signature=signature)
 articles = read_paths(paths).articles
 warm = getattr(art, "warm_extractors", None) or art.warm_up
 warm()
@@ -111,10 +118,13 @@ def _git(*args: str) -> str:
     return done.stdout
 
 
-def engine_rate(root: Path, files: list[Path], reps: int = 3) -> tuple[int, float]:
-    """(articles, articles per CPU second) of the engine in checkout `root` on `files`."""
+def engine_rate(
+    root: Path, files: list[Path], reps: int = 3, signature: bool = False
+) -> tuple[int, float]:
+    """(articles, articles per CPU second) of the engine in checkout `root` on `files`
+    (`signature`: with each article's MinHash signature, which 22a4a88 did not make)."""
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, str(root), str(reps)],
+        [sys.executable, "-c", _PROBE, str(root), str(reps), "1" if signature else "0"],
         input="\n".join(map(str, files)),
         capture_output=True,
         text=True,
@@ -130,19 +140,21 @@ def engine_rate(root: Path, files: list[Path], reps: int = 3) -> tuple[int, floa
 def engine_speeds(
     corpora: dict[str, list[Path]], before: str, workdir: Path, rounds: int = 2
 ) -> dict[str, dict]:
-    """Per corpus: articles/s on one core of revision `before` and of this checkout, the
-    best of `rounds` alternating runs each, and after/before."""
+    """Per corpus: articles/s on one core of revision `before` and of this checkout (the
+    same work: no MinHash signature), the best of `rounds` alternating runs each, and
+    after/before; also this checkout with the signature, as a build runs it."""
     old = checkout(before, workdir)
     out = {}
+    runs = (("before", old, False), ("after", ROOT, False), ("after_signature", ROOT, True))
     for name, files in corpora.items():
-        rates: dict[str, list[float]] = {"before": [], "after": []}
+        rates: dict[str, list[float]] = {side: [] for side, _, _ in runs}
         n = 0
         for _ in range(rounds):
-            for side, root in (("before", old), ("after", ROOT)):
-                n, rate = engine_rate(root, files)
+            for side, root, signature in runs:
+                n, rate = engine_rate(root, files, signature=signature)
                 rates[side].append(rate)
-        b, a = max(rates["before"]), max(rates["after"])
-        out[name] = {"articles": n, "before": b, "after": a, "ratio": a / b}
+        best = {side: max(values) for side, values in rates.items()}
+        out[name] = {"articles": n, **best, "ratio": best["after"] / best["before"]}
     return out
 
 
@@ -167,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, s in speeds.items():
         print(
             f"{name}: {s['articles']} articles, before ({args.before}) {s['before']:.0f}/s, "
-            f"after {s['after']:.0f}/s, after/before {s['ratio']:.2f} (1 core)"
+            f"after {s['after']:.0f}/s, after/before {s['ratio']:.2f} (1 core, the same "
+            f"work); with the MinHash signature {s['after_signature']:.0f}/s"
         )
     return 0
 

@@ -26,6 +26,7 @@ import io
 import json
 import os
 import stat
+import unicodedata
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -70,7 +71,7 @@ from diplomap.ingest_text import (
     sniff_binary,
 )
 from diplomap.names import escape_controls
-from diplomap.normalize import normalize
+from diplomap.normalize import NormText, normalize, normalize_text
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -130,9 +131,28 @@ class Article:
         text = self.text
         if cached is not None and cached[0] is text:
             return cached[1]
-        value = text_id(text)
+        if unicodedata.is_normalized("NFC", text):  # cleaned text is: normalised once
+            value = _id_of_norm(self.normalized.norm)
+        else:
+            value = text_id(text)
         self.__dict__["_id_cache"] = (text, value)
         return value
+
+    @property
+    def normalized(self) -> NormText:
+        """The text normalised for matching (`normalize_text`), once per text: the id and
+        the extraction share it (cached like the id; not pickled)."""
+        cached = self.__dict__.get("_norm_cache")
+        if cached is not None and cached.original is self.text:
+            return cached
+        value = normalize_text(self.text)
+        self.__dict__["_norm_cache"] = value
+        return value
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_norm_cache", None)  # as long as the text: made again where it is used
+        return state
 
 
 @dataclass(frozen=True)
@@ -168,7 +188,11 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = (
 
 def text_id(text: str) -> str:
     """The stable id of a text: the same words give the same id whatever the bytes were."""
-    key = " ".join(normalize(text).split())
+    return _id_of_norm(normalize(text))
+
+
+def _id_of_norm(norm: str) -> str:
+    key = " ".join(norm.split())
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 

@@ -167,12 +167,19 @@ def extract_article(article, *, geocoder=None, signature: bool = True) -> Extrac
     return extract_batch([article], geocoder=geocoder, signature=signature)[0]
 
 
+def _normalized(article, body: str):
+    """The article's normalised text: the one reading made for its id when the article
+    carries it (`ingest.Article.normalized`), else made here."""
+    nt = getattr(article, "normalized", None)
+    return nt if nt is not None and nt.original is body else normalize_text(body)
+
+
 def extract_batch(articles: Sequence, *, geocoder=None, signature: bool = True) -> list[Extraction]:
     """`extract_article` of each article, one step at a time over all of them: the same
     results, 10-20 % faster on a batch than one article after another (a step's patterns
     and tables stay in the processor's caches while it runs over the batch)."""
     bodies = [article.text for article in articles]
-    nts = [normalize_text(body) for body in bodies]
+    nts = [_normalized(a, body) for a, body in zip(articles, bodies, strict=True)]
     langs = [
         a.language or detect_language(body, nt)
         for a, body, nt in zip(articles, bodies, nts, strict=True)

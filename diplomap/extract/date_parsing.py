@@ -548,16 +548,24 @@ def _match_at(folded: str, pos: int, run_end: int, ctx: _Ctx) -> _Cand | None:
 
 def _month_first(text: str, p: int, p_end: int, pats: _Patterns, ctx: _Ctx) -> _Cand | None:
     """A date written month first ("February 13, 2024", "فبراير 2021") whose digits start at p."""
-    for pattern, group in (
-        (pats.month_first, "d"),
-        (pats.month_first, "y"),
-        (pats.month_first_noyear, "d"),
-    ):
-        for m in pattern.finditer(text, max(0, p - 30), p_end + 30):
-            if m.start(group) == p:
-                return _named_date(m, ctx)
-            if m.start() > p:
-                break
+    lo, hi = max(0, p - 30), p_end + 30
+    # one pass for both readings of month_first: the first match whose day starts at p,
+    # else the first whose year does (what a pass for each, day first, would find)
+    year_at_p = None
+    for m in pats.month_first.finditer(text, lo, hi):
+        if m.start("d") == p:
+            return _named_date(m, ctx)
+        if year_at_p is None and m.start("y") == p:
+            year_at_p = m
+        if m.start() > p:
+            break
+    if year_at_p is not None:
+        return _named_date(year_at_p, ctx)
+    for m in pats.month_first_noyear.finditer(text, lo, hi):
+        if m.start("d") == p:
+            return _named_date(m, ctx)
+        if m.start() > p:
+            break
     return None
 
 

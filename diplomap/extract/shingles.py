@@ -103,7 +103,10 @@ def minhash(hashes: np.ndarray) -> np.ndarray | None:
     """The MinHash signature (NUM_PERM uint32) of shingle hashes, None when there are none."""
     if not len(hashes):
         return None
-    permuted = (hashes[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)  # wraps: mod 2**64
+    # (h * a + b) >> 32 with uint64 wrapping (mod 2**64), in place: one array, not three
+    permuted = np.multiply(hashes[:, None], _A[None, :])
+    permuted += _B[None, :]
+    permuted >>= np.uint64(32)
     return permuted.min(axis=0).astype(np.uint32)
 
 
