@@ -134,7 +134,8 @@ _TIGHT_WORDS = (
     r"политическ\w*|президентск\w*|парламентск\w*|мирн\w*|внутриполитическ\w*|"
     r"военн\w*|гражданск\w*|внутренн\w*"
 )
-_TIGHT_GAP = re.compile(rf"(?:[\s\-«»\"']|\b(?:{_TIGHT_WORDS})\b)*")
+# (and an English possessive: "Syria's chemical weapons", "Libya's civil war")
+_TIGHT_GAP = re.compile(rf"(?:[\s\-«»\"']|(?<=')s\b|\b(?:{_TIGHT_WORDS})\b)*")
 _MAX_GAP = 40
 # A head governs every item of its list, also across places that name no issue ("the
 # situation in Iran, Syria and Lebanon") and after the region it opens with ("the
