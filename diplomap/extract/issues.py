@@ -94,14 +94,22 @@ _LINK_WORDS = (
 # adjective ("الغارات الإسرائيلية على لبنان") and the Persian qualifiers of an attack.
 _HEAD_QUALIFIERS = (
     r"ال\w+ي|ال\w+يه|المفروضه|غير|"
-    r"هوايي|نظامي|سياسي|انساني|امنيتي|داخلي|اسراييل|اسراييلي|رژيم صهيونيستي|صهيونيستي|"
+    r"هوايي|نظامي|سياسي|انساني|امنيتي|داخلي|غيرقانوني|غير قانوني|نامشروع|اسراييل|اسراييلي|رژيم صهيونيستي|صهيونيستي|"
     # a war spreading to a place
     r"(?:spreading|spread|spilling|spill|expanding|extending)(?: over)? (?:to|into)|"
     r"переносятся|перекидываются|распространяются|перекинуться|распространиться|"
     r"تمتد|امتداد|اتساع|توسع|انتقال|گسترش|سرايت|"
     # issues related to a place
     r",?\s*(?:related to|relating to|связанн\w* с|касающ\w*|относящ\w* к)|"
-    r"المتعلقه|المتصله|الخاصه|مربوط|مرتبط"
+    r"المتعلقه|المتصله|الخاصه|مربوط|مرتبط|"
+    # where in the place ("strikes on positions in eastern Syria", "удары по территории
+    # Йемена", "الضربات على مواقع في شمال سوريا", "حملات هوایی به مواضع ... در غرب عراق")
+    r"territory|positions|targets|areas|parts?|(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
+    r"(?:east|west)(?:ern)?|"
+    r"территори\w*|позици\w*|объект\w*|район\w*|част\w*|севере|юге|востоке|западе|"
+    r"(?:северо|юго)-(?:восток|запад)\w*|(?:северн|южн|восточн|западн)\w*|"
+    r"مواقع|اهداف|اراضي|الاراضي|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|"
+    r"مواضع|مواضعي|مناطق|مناطقي|خاك|شمال شرق|شمال غرب|جنوب شرق|جنوب غرب"
 )
 # "On Libya, the minister said ...", "По Сирии стороны ...": a place opening a sentence
 # after a topic word is the sentence's topic.
@@ -152,8 +160,18 @@ _REGION = (
     "ближнем востоке|ближний восток|регионе|регион|"
     "الشرق الاوسط|المنطقه|منطقه|خاورميانه|منطقه خاورميانه"
 )
+# Who strikes or stands there, between a head and its place ("strikes by the US and
+# Britain on Yemen", "удары США и Великобритании по территории Йемена", "الضربات التي شنتها
+# الولايات المتحدة على مواقع في سوريا", "the presence of US troops in eastern Syria").
+_ACTORS = (
+    "by|troops|forces|military|army|jets|aircraft|"
+    "войск\\w*|сил|силами|военн\\w*|арми\\w*|авиаци\\w*|"
+    "التي شنتها|الذي شنه|التي شنها|شنتها|شنها|القوات|قوات|الجيش|الطيران|"
+    "نيروهاي|نيروي|ارتش|جنگندههاي"
+)
 _BRIDGE_GAP = re.compile(
-    rf"(?:\s|[,،;؛«»\"'()]|\b(?:{_LINK_WORDS}|{_INCLUDING}|{_REGION}|or|или|а|также|او|و|يا)\b)*"
+    rf"(?:\s|[,،;؛«»\"'()]|\b(?:{_LINK_WORDS}|{_INCLUDING}|{_REGION}|{_HEAD_QUALIFIERS}|"
+    rf"{_ACTORS}|or|или|а|также|او|و|يا)\b)*"
 )
 _INCLUDING_RE = re.compile(rf"\b(?:{_INCLUDING})\b")
 _MAX_BRIDGE = 90
