@@ -732,3 +732,42 @@ def test_narration_and_crossheads_are_the_outlets(lang, text, his, not_his):
 def test_a_phrase_before_a_colon_in_a_speech_is_no_speaker(lang, text):
     rows = analyse(text, lang)
     assert all(r[1] == "Lavrov" for r in rows[1:]), rows
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "fa",
+            "سرگئی لاوروف در دیدار با دبیرکل اتحادیه عرب اظهار داشت: «درگیری‌ها باید پایان "
+            "یابد». وی در ادامه گفت که روسیه از طرح صلح عربی حمایت می‌کند. ابوالغیط نیز گفت "
+            "که جهان عرب به شدت نگران است. همچنین تصریح کرد که راه‌حل نظامی وجود ندارد.\n",
+            ["درگیری‌ها باید", "وی در ادامه گفت"],
+            ["ابوالغیط نیز گفت", "همچنین تصریح کرد"],
+        ),
+        (
+            "ar",
+            'قال لافروف إن "الحرب يجب أن تتوقف". وأضاف أن روسيا تدعم المبادرة العربية. '
+            "وقال أبو الغيط إن العالم العربي قلق للغاية.\n",
+            ["الحرب يجب", "وأضاف أن روسيا"],
+            ["وقال أبو الغيط"],
+        ),
+        (
+            "ru",
+            "«Боевые действия должны прекратиться», — заявил Сергей Лавров. Он также отметил, "
+            "что Россия поддерживает арабскую инициативу. Абуль-Гейт также сказал, что арабский "
+            "мир глубоко обеспокоен.\n",
+            ["Боевые действия", "Он также отметил"],
+            ["Абуль-Гейт также сказал"],
+        ),
+        (
+            "en",
+            '"The fighting must stop," Sergey Lavrov said. He added that Russia backs the Arab '
+            "Peace Initiative. Aboul Gheit also said the Arab world was deeply worried.\n",
+            ["The fighting must stop", "He added"],
+            ["Aboul Gheit also said"],
+        ),
+    ],
+)
+def test_a_named_subject_before_a_bare_verb_is_someone_else(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

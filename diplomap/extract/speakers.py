@@ -236,7 +236,22 @@ def _unnamed_subject(window: str, lang: str) -> str:
     if lang in ("en", "ru"):
         # no named subject: "Also, said ..." continues; "Araghchi said" is someone else
         return "pronoun" if all(w in _CONNECTIVES for w in words) else _ANONYMOUS
+    if lang == "fa" and not all(w in _FA_CONNECTIVES for w in words):
+        # the subject opens a Persian clause: "ابوالغیط نیز گفت" is Aboul Gheit
+        return _ANONYMOUS
     return "pronoun" if len(words) <= 2 else _ANONYMOUS
+
+
+# Persian words that may open a clause whose subject is left out ("در ادامه گفت", "وی نیز
+# افزود", "همچنین تصریح کرد"); any other word there is the subject, someone named
+_FA_CONNECTIVES = frozenset(
+    normalize(w)
+    for w in (
+        "و نیز همچنین هم سپس آنگاه در ادامه پایان ضمن ضمنا همچنان امروز دیروز روز اخیرا "
+        "پیشتر قبلا بعدا وی او ایشان به این باره با اشاره تاکید افزون بر اما ولی همین حال "
+        "عین زمان حین آن که چنین پیش بار دیگر نیز خاطرنشان یادآور مورد خصوص"
+    ).split()
+)
 
 
 # Words that may precede a speech verb whose subject is left out (en, ru; normalised)
