@@ -449,6 +449,8 @@ def _extract_files(vpath, previous, job, to_read, records, workers, progress, ru
     batches = _unit_batches(to_read, workers)
     parallel = workers > 1 and job.geocoder is None and len(batches) >= 2
     runner = runner if job.geocoder is None else None
+    if parallel and runner is None:
+        ingest.warm_readers(path for _index, path, _explicit in to_read)
     try:
         for batch in run_batches(
             read_and_extract,
