@@ -37,12 +37,19 @@ _LATIN_CYRILLIC = "A-Za-z\u00c0-\u024f\u0400-\u052f"
 _STRAY_JOINER_RE = re.compile(f"(?<=[{_LATIN_CYRILLIC}])[\u200c\u200d]+(?=[{_LATIN_CYRILLIC}])")
 
 
+# Anything the three substitutions below would change (one search: most texts hold none)
+_DIRTY_RE = re.compile(f"{_SURROGATE_RE.pattern}|{_NEWLINES_RE.pattern}|{_CONTROL_RE.pattern}")
+
+
 def _clean_keep_layout(text: str) -> str:
     """NFC, every line break to LF, control characters (but \\n and \\t) removed."""
-    text = _SURROGATE_RE.sub("\ufffd", text)
-    text = unicodedata.normalize("NFC", text)
-    text = _NEWLINES_RE.sub("\n", text)
-    text = _CONTROL_RE.sub("", text)
+    if _DIRTY_RE.search(text) is None:  # NFC composes no control nor line break
+        text = unicodedata.normalize("NFC", text)
+    else:
+        text = _SURROGATE_RE.sub("\ufffd", text)
+        text = unicodedata.normalize("NFC", text)
+        text = _NEWLINES_RE.sub("\n", text)
+        text = _CONTROL_RE.sub("", text)
     if "\u200c" in text or "\u200d" in text:
         text = _STRAY_JOINER_RE.sub("", text)
     return text

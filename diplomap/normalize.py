@@ -180,8 +180,12 @@ def normalize_text(text: str) -> NormText:
 _PERSIAN_ONLY = set("پچژگ")
 _PERSIAN_WORDS = "است|مي|اين|كه|را|از|هاي|براي|شد|كرد|گفت|ما|وي|نيز"
 _ARABIC_WORDS = "في|من|علي|الي|التي|الذي|ان|عن|هذا|قال|وقال|مع|كان"
-# Both lists' words in one pass (group 1: Persian, group 2: Arabic; no word is in both)
-_FA_AR_WORDS_RE = re.compile(rf"(?<!\w)(?:({_PERSIAN_WORDS})|({_ARABIC_WORDS}))(?!\w)")
+# Both lists' words counted in one pass over the text's words (runs of \w: a list word
+# counts only as a whole word; no word is in both lists): twice as fast as one regular
+# expression with word boundaries
+_PERSIAN_WORD_SET = frozenset(_PERSIAN_WORDS.split("|"))
+_ARABIC_WORD_SET = frozenset(_ARABIC_WORDS.split("|"))
+_WORD_RUN_RE = re.compile(r"\w+")
 _ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|in|said|is|that|for|with)\b", re.I)
 
 
@@ -231,6 +235,17 @@ def script_counts(text: str) -> dict[str, int]:
     }
 
 
+def _count_fa_ar_words(folded: str) -> tuple[int, int]:
+    """How many of the Persian and of the Arabic function words a normalised text holds."""
+    fa_words = ar_words = 0
+    for word in _WORD_RUN_RE.findall(folded):
+        if word in _PERSIAN_WORD_SET:
+            fa_words += 1
+        elif word in _ARABIC_WORD_SET:
+            ar_words += 1
+    return fa_words, ar_words
+
+
 def detect_language(text: str, normalized: NormText | None = None) -> str:
     """Guess the language of an article: "ar", "fa", "ru", "en" or "other".
     `normalized` (optional): `normalize_text(text)`, to take the normalised sample from."""
@@ -249,9 +264,7 @@ def detect_language(text: str, normalized: NormText | None = None) -> str:
             else normalized.norm_of(0, len(sample))
         )
         persian_letters = sum(folded.count(ch) for ch in _PERSIAN_ONLY)
-        found = _FA_AR_WORDS_RE.findall(folded)
-        fa_words = sum(1 for fa, _ar in found if fa)
-        ar_words = len(found) - fa_words
+        fa_words, ar_words = _count_fa_ar_words(folded)
         if fa_words > ar_words or (
             fa_words == ar_words and persian_letters > 0.01 * counts[script]
         ):

@@ -91,3 +91,33 @@ def test_contains_any_is_a_substring_test(keys, text, start, end, expected):
     assert test(text, start, end) is expected
     part = text[start:end]
     assert any(key in part for key in keys) is expected
+
+
+def _clean_by_substitutions(text: str) -> str:
+    """ingest_text._clean_keep_layout as three substitutions always (the reference)."""
+    import unicodedata
+
+    from diplomap import ingest_text as T
+
+    text = T._SURROGATE_RE.sub("\ufffd", text)
+    text = unicodedata.normalize("NFC", text)
+    text = T._NEWLINES_RE.sub("\n", text)
+    text = T._CONTROL_RE.sub("", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = T._STRAY_JOINER_RE.sub("", text)
+    return text
+
+
+def test_cleaning_skips_substitutions_only_when_they_change_nothing():
+    import random
+
+    from diplomap.ingest_text import _clean_keep_layout
+
+    rng = random.Random(0)
+    alphabet = (
+        "abc Лавров لافروف لاوروف e\u0301\u0627\u0653\r\n\t\x00\x85\u2028\u2029\x0b\x1c"
+        "\u200b\u200c\u200d\u200e\u202a\u2066\ufeff\u00ad\ud800\udc00\u061c\u0644\u0627"
+    )
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert _clean_keep_layout(text) == _clean_by_substitutions(text), repr(text)
