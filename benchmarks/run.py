@@ -1169,7 +1169,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--before", default=compare.DEFAULT_BEFORE, help="revision to compare with")
     p.add_argument("--compare-rounds", type=int, help="alternating runs per engine (3; quick: 2)")
     p.add_argument("--compare-synthetic", type=int, default=300, help="synthetic articles compared")
-    p.add_argument("--realistic-copies", type=int, default=10, help="copies of the realistic set")
+    p.add_argument(
+        "--realistic-copies",
+        type=int,
+        default=40,
+        help="copies of the realistic set (40: about 5,500 articles, the scale of the synthetic 5k)",
+    )
     args = p.parse_args(argv)
     args.sizes_given = bool(args.sizes)
     if not args.sizes:
