@@ -771,3 +771,103 @@ def test_a_phrase_before_a_colon_in_a_speech_is_no_speaker(lang, text):
 )
 def test_a_named_subject_before_a_bare_verb_is_someone_else(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Министерство иностранных дел Российской Федерации\n\nВыступление Министра "
+            "иностранных дел России С.В.Лаврова в ходе пресс-конференции по итогам "
+            "переговоров с Министром иностранных дел Ирака, Багдад, 5 февраля 2023 года\n\n"
+            "05.02.2023 18:40\n231-05-02-2023\n\nУважаемый господин Министр,\nДамы и господа,"
+            "\n\nМы провели содержательные переговоры. Обсудили ситуацию в Сирии и Йемене.\n\n"
+            "Вопрос: Как Вы оцениваете удары по северу Ирака?\n\nС.В.Лавров: Мы исходим из "
+            "уважения суверенитета Ирака.\n",
+            ["содержательные переговоры", "ситуацию в Сирии", "уважения суверенитета"],
+            ["удары по северу"],
+        ),
+        (
+            "en",
+            "The Ministry of Foreign Affairs of the Russian Federation\n\nRemarks by Foreign "
+            "Minister Sergey Lavrov at a news conference following talks with the Foreign "
+            "Minister of Iraq, Baghdad, February 5, 2023\n\nFebruary 5, 2023 18:40\n\n"
+            "Ladies and gentlemen,\n\nWe have held productive talks. We discussed the "
+            "situation in Syria and Yemen.\n\nQuestion: How do you assess the strikes on "
+            "northern Iraq?\n\nSergey Lavrov: We proceed from respect for Iraq's "
+            "sovereignty.\n",
+            ["productive talks", "situation in Syria", "respect for Iraq"],
+            ["strikes on northern Iraq"],
+        ),
+    ],
+)
+def test_a_speech_heading_under_a_masthead_opens_his_remarks(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Сергей Лавров: Мы поддерживаем единство Сирии.\n\nАсаад аш-Шейбани: Сирия "
+            "открывает новую страницу.\n\nВопрос: Обсуждали ли вы Асада?\n\nСергей Лавров: "
+            "Этот вопрос не стоял.\n",
+            ["единство Сирии", "не стоял"],
+            ["новую страницу"],
+        ),
+        (
+            "en",
+            "Sergey Lavrov: We support the unity of Syria.\n\nAsaad al-Shaibani: Syria is "
+            "opening a new page.\n\nQuestion: Did you discuss Assad?\n\nSergey Lavrov: This "
+            "was not on the agenda.\n",
+            ["unity of Syria", "not on the agenda"],
+            ["a new page"],
+        ),
+    ],
+)
+def test_a_name_with_a_hyphenated_particle_is_another_speakers_label(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Россия не будет выполнять санкции, поскольку процедура нарушена, заявил министр "
+            "иностранных дел Сергей Лавров на пресс-конференции.\n\nПо его словам, резолюция "
+            "прекратит действие в октябре.\n\nПресс-секретарь президента Дмитрий Песков "
+            "ограничился формулировкой: по его словам, Кремль исходит из позиции МИД.\n",
+            ["Россия не будет", "резолюция прекратит"],
+            ["Кремль исходит"],
+        ),
+        (
+            "en",
+            "Russia will not comply with the sanctions, said Foreign Minister Sergey Lavrov.\n\n"
+            "According to him, the resolution expires in October.\n\nKremlin spokesman Dmitry "
+            "Peskov was cautious: according to him, the Kremlin shares the ministry's view.\n",
+            ["will not comply", "resolution expires"],
+            ["Kremlin shares"],
+        ),
+        (
+            "ar",
+            "روسيا لن تلتزم بالعقوبات، قال وزير الخارجية سيرغي لافروف.\n\nوبحسب قوله، فإن القرار "
+            "ينتهي في أكتوبر.\n\nواكتفى المتحدث باسم الكرملين دميتري بيسكوف بتعليق مقتضب، وبحسب "
+            "قوله فإن الكرملين يشارك الوزارة رأيها.\n",
+            ["لن تلتزم", "القرار ينتهي"],
+            ["الكرملين يشارك"],
+        ),
+        (
+            "fa",
+            "روسیه به تحریم‌ها پایبند نخواهد بود، گفت وزیر خارجه سرگئی لاوروف.\n\nبه گفته وی، "
+            "قطعنامه در ماه اکتبر پایان می‌یابد.\n\nسخنگوی کرملین دمیتری پسکوف محتاط بود: به "
+            "گفته وی، کرملین با وزارت خارجه هم‌نظر است.\n",
+            ["پایبند نخواهد بود", "قطعنامه در ماه"],
+            ["کرملین با وزارت"],
+        ),
+    ],
+)
+def test_an_office_before_his_name_and_according_to_him(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

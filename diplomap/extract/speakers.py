@@ -49,7 +49,9 @@ _NONE = Attribution(None, None)
 # "according to Lavrov" / "according to him"
 _ACCORDING_RE = re.compile(
     r"(?<!\w)(?:[وف]?(?:(?:بحسب|حسب|وفق)(?!\s*ما(?!\w))(?!ما)|وفقا\s+ل|طبقا\s+ل|نقلا\s+عن|علي\s+حد\s+قول)\s*|به\s+گفته\s+|"
-    r"به\s+اعتقاد\s+|از\s+نظر\s+|по\s+словам\s+|по\s+мнению\s+|как\s+(?:заявил|отметил|сказал|подчеркнул|считает)\s+|"
+    r"به\s+اعتقاد\s+|از\s+نظر\s+|по\s+словам\s+|по\s+мнению\s+|"
+    # "по его словам": the pronoun inside the phrase
+    r"по\s+(?=его\s+(?:словам|мнению)(?!\w))|как\s+(?:заявил|отметил|сказал|подчеркнул|считает)\s+|"
     r"according\s+to\s+|in\s+the\s+words\s+of\s+)"
 )
 _PRONOUN_AFTER_ACCORDING_RE = re.compile(r"^(?:قوله|وي|او|ايشان|его|him)(?!\w)")
@@ -384,6 +386,7 @@ class _Event:
 # Every "according to" phrase above contains one of these (a quick test first)
 _ACCORDING_KEYS = (
     "حسب", "وفق", "طبق", "نقلا", "قول", "گفته", "اعتقاد", "از نظر", "по слов", "по мнени",
+    "по его",
     "как ", "according", "words of",
 )  # fmt: skip
 
@@ -401,12 +404,21 @@ def _according_event(norm: str, regions: list[tuple[int, int]]) -> _Event | None
         if _lavrov_at(norm, m.end(), anchored=True):
             return _Event("lavrov", m.start(), evidence="according_to")
         if _PRONOUN_AFTER_ACCORDING_RE.match(rest):
+            if _names_someone_else(norm, m.start()):
+                # "Песков ограничился формулировкой: по его словам, ...": his is Peskov
+                return _Event("other", m.start(), evidence="according_to")
             return _Event("pronoun", m.start(), evidence="according_to")
         if _TITLE_AFTER_ACCORDING_RE.match(rest):
             return _Event("title", m.start(), evidence="according_to")
         if not _MEDIA_RE.match(rest):
             return _Event("other", m.start(), evidence="according_to")
     return None
+
+
+def _names_someone_else(norm: str, pos: int) -> bool:
+    """Does the sentence before `pos` name somebody else (an official, a speaker we know)
+    and not him: the one a pronoun after it refers to?"""
+    return _OTHER_RE.search(norm, 0, pos) is not None and not _mentions_lavrov(norm[:pos])
 
 
 def _may_name_him_after(norm: str, lang: str, pos: int) -> bool:
@@ -473,6 +485,14 @@ _SHORT_ADVERBIAL_RE = re.compile(
 )
 
 
+# A few words of time, then maybe an office without its country, before his name
+_BEFORE_HIS_NAME_RE = re.compile(
+    rf"(?:{_SHORT_ADVERBIAL_RE.pattern})?"
+    r"(?:(?:министр\w*\s+иностранных\s+дел|глав\w*\s+мид|(?:the\s+)?foreign(?:\s+minister)?|"
+    r"(?:ال)?وزير\s+(?:ال)?خارجيه|وزير\s+(?:امور\s+)?خارجه)[\s,،]+)?"
+)
+
+
 def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
     """The subject written after the verb ("..., said Lavrov", "— сказал он")."""
     post = norm[m.end() : m.end() + 120]
@@ -486,10 +506,12 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
     )
     if (
         later
-        and later.start() - start <= 30
-        and _SHORT_ADVERBIAL_RE.fullmatch(norm[start : later.start()])
+        and later.start() - start <= 60
+        and _BEFORE_HIS_NAME_RE.fullmatch(norm[start : later.start()])
     ):
-        return "lavrov"  # "заявил в воскресенье Сергей Лавров", "said on Tuesday Lavrov"
+        # "заявил в воскресенье Сергей Лавров", "said on Tuesday Lavrov", "заявил министр
+        # иностранных дел Сергей Лавров"
+        return "lavrov"
     after = norm[start : start + 120]
     for kind, table in (("pronoun", _PRONOUN_RE), ("title", _TITLE_RE)):
         pattern = table.get(lang)

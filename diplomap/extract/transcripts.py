@@ -115,8 +115,14 @@ def _is_named_label(raw: str, norm: str) -> bool:
         # every word a capital or an initial ("Х.Фидан", "Foreign Minister Fidan"); short
         # particles may stay small ("al", "de"): "Подчеркну особо:" is no name
         words = [w.strip("\"'«»“”.,-") for w in raw_label.split()]
-        return bool(words) and all(not w or w[:1].isupper() or len(w) <= 3 for w in words)
+        return bool(words) and all(not w or _capitalised(w) or len(w) <= 3 for w in words)
     return len(label.split()) <= 3
+
+
+def _capitalised(word: str) -> bool:
+    """A name's word: capitalised, also after an Arabic article or particle glued by a
+    hyphen ("аш-Шейбани", "al-Safadi", "Абдель-Латиф")."""
+    return any(part[:1].isupper() for part in word.split("-"))
 
 
 def _is_turn(raw: str) -> bool:
@@ -180,6 +186,19 @@ def _addresses_audience(paragraphs: Sequence[str]) -> bool:
     return any(_ADDRESS_RE.match(normalize(p[:40])) for p in paragraphs)
 
 
+def _inner_heading(paragraphs: Sequence[str], labels: list[str | None]) -> int | None:
+    """The index of a speech's heading among the first paragraphs, before any label: a
+    line that names him and the speech ("Выступление ... С.В.Лаврова ..., Багдад, 5
+    февраля 2023 года") under a masthead ("Министерство иностранных дел ...")."""
+    for i, raw in enumerate(paragraphs[:3]):
+        if labels[i] not in (None, "narration") or ends_sentence(raw):
+            return None
+        norm = normalize(raw[:400])
+        if _HEADING_SPEECH_RE.search(norm) and _mentions_lavrov(norm):
+            return i
+    return None
+
+
 def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn] | None:
     """Each paragraph's turn when the article is a transcript of his words, else None.
 
@@ -196,10 +215,15 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     labels = _paragraph_labels(paragraphs)
     heading_norm = normalize(heading)
     names_him = _mentions_lavrov(heading_norm)
+    lead = 0  # the first paragraph after the heading
+    if not names_him and (inner := _inner_heading(paragraphs, labels)) is not None:
+        # the page's masthead came first: the heading naming him is a body paragraph
+        heading_norm, names_him, lead = normalize(paragraphs[inner]), True, inner + 1
+        labels[: inner + 1] = [None] * (inner + 1)
     # the audience addressed in one of the first paragraphs (after a date line, say)
-    firsts = [normalize(p[:300]) for p in paragraphs[:3]] if names_him else []
+    firsts = [normalize(p[:300]) for p in paragraphs[lead : lead + 4]] if names_him else []
     first = firsts[0] if firsts else ""
-    address_at = next((i for i, f in enumerate(firsts) if _ADDRESS_RE.match(f)), None)
+    address_at = next((lead + i for i, f in enumerate(firsts) if _ADDRESS_RE.match(f)), None)
     address = names_him and address_at is not None
     labelled = n_lavrov + n_question >= 2 or (n_lavrov and labels.count("other"))
     first_label = next(
