@@ -871,3 +871,48 @@ def test_a_name_with_a_hyphenated_particle_is_another_speakers_label(lang, text,
 )
 def test_an_office_before_his_name_and_according_to_him(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            'وقال لافروف إن "القصف لا يمكن تبريره".\nالصفدي من جهته شدد على أن "الأردن لن يقبل '
+            'بالتهجير".\nوأضاف أن عمّان ستواصل إرسال القوافل.\nأما عبد اللهيان فقال إن طهران لن '
+            "تسمح بذلك. وليست هذه المرة الأولى التي يربط فيها لافروف بين الملفين؛ فقد قال في "
+            "ديسمبر الماضي إن «العودة يجب أن تبدأ برفع العقوبات».\n",
+            ["القصف لا يمكن", "العودة يجب"],
+            ["الأردن لن يقبل", "ستواصل إرسال", "طهران لن تسمح"],
+        ),
+        (
+            "en",
+            "Araghchi briefed Lavrov on the talks. He told Lavrov that Iran had entered the "
+            'talks "with good faith", adding that Iran would not negotiate.\n\nOn Syria, Mr '
+            'Lavrov said Russia was in "working contact" with Damascus. He did not comment on '
+            "the future of the Russian bases. Gulf diplomats have heard this before. This is "
+            "not the first time Lavrov has linked the two files; in December he said the "
+            "return must begin with lifting sanctions.\n",
+            ["working contact", "the return must begin"],
+            ["with good faith", "He did not comment", "Gulf diplomats"],
+        ),
+        (
+            "ru",
+            '"Ответ нужно искать за столом переговоров, а не с воздуха", - сказал глава '
+            "российского МИД. Он не стал уточнять, о каких сроках идет речь. Аналитики "
+            "отмечают, что позиция Москвы не изменилась.\n\nАракчи сообщил Лаврову, что Иран "
+            "готов к переговорам.\n",
+            ["а не с воздуха"],
+            ["Он не стал уточнять", "позиция Москвы", "готов к переговорам"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت که روسیه از گفت‌وگو حمایت می‌کند. وی از اظهار نظر درباره جزئیات "
+            "خودداری کرد. تحلیلگران می‌گویند موضع مسکو تغییری نکرده است.\n",
+            ["از گفت‌وگو حمایت"],
+            ["اظهار نظر درباره", "موضع مسکو"],
+        ),
+    ],
+)
+def test_the_subject_is_someone_else_or_nobody_speaks(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

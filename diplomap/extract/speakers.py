@@ -97,6 +97,10 @@ _OTHER_RE = lead(
     r"посол|спецпредставител\w*|президент\w*|премьер\w*|мид|министерств\w*|ведомств\w*|агентств\w*|"
     r"deputy|spokes\w*|ambassador|envoy|president|prime\s+minister|ministry|the\s+kremlin|"
     r"secretary|agency|journalist\w*|reporter\w*|"
+    # groups the narrator cites: "Gulf diplomats have heard this before"
+    r"diplomats|analysts|observers|critics|дипломаты|аналитики|наблюдатели|критики|"
+    r"الدبلوماسيون|دبلوماسيون|المحللون|محللون|المراقبون|مراقبون|ديپلماتها|ديپلمات\s+ها|"
+    r"تحليلگران|ناظران|"
     # frequent other speakers
     r"زاخاروفا|زاخارووا|захаров\w*|zakharova|بيسكوف|پسكوف|песков\w*|peskov|ريابكوف|ريابكف|рябков\w*|"
     r"ryabkov|بوغدانوف|بوگدانف|богданов\w*|bogdanov|غوتيريش|جوتيريش|گوترش|гутерриш\w*|guterres|"
@@ -520,6 +524,13 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
     return None
 
 
+# A subject put first and marked so (someone named, not him: his name first was tested
+# before): "أما عبد اللهيان فقال", "الصفدي من جهته شدد", "شكري بدوره أكد"
+_AR_TOPIC_FIRST_RE = re.compile(
+    r"(?:^|[\s،,])(?:و?اما\s+\w[^،,]*|(?![وف]?هو\s)\w+\s+(?:من\s+جهته|من\s+جانبه|بدوره))\s*$"
+)
+
+
 def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     """Arabic puts the subject after the verb (VSO) or, less often, before it."""
     other, weak, _act = verb_traits(m)
@@ -530,7 +541,7 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     tail = _LAVROV_TAIL_RE.search(pre, tail_from) if may_mention_lavrov(pre, tail_from) else None
     if tail and not _NOT_HIM_BEFORE_RE.search(pre[: tail.start()]):
         return "lavrov"  # subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال"
-    if other:
+    if other or _AR_TOPIC_FIRST_RE.search(pre):
         return "other"
     post = norm[m.end() : m.end() + 120]
     if _AR_ELIDED_RE.match(post):
@@ -540,7 +551,8 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     return "other_minister" if _MINISTER_WORD_RE.match(post.lstrip(" ،,")) else "other"
 
 
-_CLAUSE_END_RE = re.compile(r"[,،—–:]\s*[\"»”']?\s*$")
+# (a spaced hyphen stands for a dash: «...», - сказал он)
+_CLAUSE_END_RE = re.compile(r"(?:[,،—–:]|\s-)\s*[\"»”']?\s*$")
 
 
 def _verb_subject(
@@ -579,7 +591,17 @@ def _verb_subject(
             rest = norm[m.end() :].lstrip(" ,")
             if rest[:1].isalpha():
                 return "other"
-    return _subject_svo(pre, lang)
+    subject = _subject_svo(pre, lang)
+    told = subject in ("pronoun", "title") and _WORD_RE.search(pre) is not None
+    if told and _lavrov_at(norm, _skip_spaces(norm, m.end()), True):
+        return "other"  # "He told Lavrov that ...", "Он сообщил Лаврову": he is told
+    return subject
+
+
+def _skip_spaces(norm: str, pos: int) -> int:
+    while pos < len(norm) and norm[pos] == " ":
+        pos += 1
+    return pos
 
 
 _COLON_RE = re.compile(r"[:：]\s*\S")
@@ -691,6 +713,17 @@ def _transcript(text: str, sentences: Sequence[Sentence]) -> list[Turn] | None:
     return [by_para.get(s.paragraph, Turn(None, None, None)) for s in sentences]
 
 
+def _named_in_earlier_clause(norm: str, pos: int, lang: str) -> bool:
+    """Is he the subject of a clause of this sentence that a semicolon closes before
+    `pos` (the one a pronoun after it refers to)?"""
+    semi = max(norm.rfind(";", 0, pos), norm.rfind("؛", 0, pos))
+    if semi < 0:
+        return False
+    return _lavrov_subject(norm, lang, 0, semi) is not None and not _names_someone_else(
+        norm[:semi], semi
+    )
+
+
 class _Resolver:
     """Walks the sentences in order, remembering who spoke last and which minister or
     diplomat spoke last, and resolves each sentence's speech event to a speaker."""
@@ -799,12 +832,14 @@ class _Resolver:
         if event is None:
             # inside a quotation he opened, or later in the paragraph he speaks in, unless
             # the sentence is about somebody else ("The UN envoy took a different view")
-            about_other = self.about_someone_else(norm)
+            about_other = self.about_someone_else(norm) or _SAYS_NOTHING_RE.search(norm)
             if continues and self.out and self.out[-1].speaker and not about_other:
                 return Attribution(LAVROV, "continuation", "continuation")
             self.notice(norm)
             return _NONE
         who = self.resolve(event)
+        if event.subject == "pronoun" and _named_in_earlier_clause(norm, event.pos, self.lang):
+            who = "lavrov"  # "...يربط فيها لافروف بين الملفين؛ فقد قال إن ..."
         self.speak(who if who == "lavrov" else event.subject)
         if who != "lavrov":
             return _NONE
@@ -812,6 +847,20 @@ class _Resolver:
         if att.kind == "reported" and event.subject == "lavrov" and _BACKREF_RE.search(norm[:120]):
             _backfill(self.text, self.out, self.sentences, idx, self.events)
         return att
+
+
+# What the narrator says he did not say: "He did not comment on ...", "Лавров не стал
+# уточнять", "رفض التعليق", "از اظهار نظر خودداری کرد" (normalised)
+_SAYS_NOTHING_RE = re.compile(
+    r"(?:did\s+not|didn't|declined\s+to|refused\s+to|would\s+not)\s+(?:comment|say|"
+    r"elaborate|specify|answer|respond|give\s+details|name)|"
+    r"не\s+стал\s+(?:комментировать|уточнять|отвечать|раскрывать|называть)|"
+    r"отказался\s+(?:от\s+комментари\w*|комментировать|уточнить|уточнять|отвечать)|"
+    r"не\s+уточнил|воздержался\s+от\s+комментари\w*|"
+    r"(?:رفض|امتنع\s+عن)\s+(?:التعليق|الاجابه|الكشف|التوضيح)|لم\s+(?:يعلق|يوضح|يكشف)|"
+    r"از\s+(?:اظهار\s?نظر|پاسخ|توضيح)[^.]{0,40}خودداري\s+كرد|حاضر\s+به\s+(?:اظهار\s?نظر|پاسخ)"
+    r"[^.]{0,40}نشد|توضيحي\s+نداد"
+)
 
 
 # A list of his points: an introduction that names him and his words, then items
