@@ -916,3 +916,41 @@ def test_an_office_before_his_name_and_according_to_him(lang, text, his, not_his
 )
 def test_the_subject_is_someone_else_or_nobody_speaks(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Gulf diplomats have heard this before. In July 2019, Lavrov presented a security "
+            "concept for the Gulf, arguing that the region needed a forum of all its states.\n",
+            ["arguing that the region"],
+            ["Gulf diplomats"],
+        ),
+        (
+            "fa",
+            "یک خبرنگار روس در ادامه پرسید آیا گفت‌وگوهای دوحه جایگزین مذاکرات وین است یا نه. "
+            "لاوروف در پاسخ گفت که هر قالبی که به بازگشت طرف‌ها کمک کند مفید است.\n",
+            ["هر قالبی"],
+            ["جایگزین مذاکرات وین"],
+        ),
+        (
+            "ru",
+            "Прогнозы экспертов расходятся. Лавров заявил, что Москва готова к диалогу с "
+            "Вашингтоном.\nРоссия выступает за уважение суверенитета Ирака. Об этом заявил "
+            "Сергей Лавров.\n",
+            ["готова к диалогу", "уважение суверенитета"],
+            ["Прогнозы экспертов"],
+        ),
+        (
+            "ar",
+            "تتواصل الغارات على القطاع منذ أسابيع. وقال لافروف إن موسكو تدعو إلى هدنة فورية.\n"
+            "روسيا تدعم وحدة العراق. جاء ذلك في تصريحات لوزير الخارجية الروسي سيرغي لافروف.\n",
+            ["هدنة فورية", "وحدة العراق"],
+            ["تتواصل الغارات"],
+        ),
+    ],
+)
+def test_only_an_explicit_back_reference_makes_the_sentences_before_his(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

@@ -619,7 +619,7 @@ def _is_quote(norm: str, regions: list[tuple[int, int]], event_pos: int) -> bool
 # the sentence names the speaker of what came just before it in the paragraph.
 _BACKREF_RE = re.compile(
     r"^\s*(?:об\s+этом|это|(?:this|that|these\s+remarks)\s+(?:was|were|is)|"
-    r"[وف]?جاء\s+ذلك|[وف]?جاءت\s+(?:تصريحات|تصريحاته)|)"
+    r"[وف]?جاء\s+ذلك|[وف]?جاءت\s+(?:تصريحات|تصريحاته))"
     r"|(?<!\w)اين\s+(?:مطلب|سخنان|اظهارات|موضوع)\s+را(?!\w)"
 )
 # "جاء ذلك في تصريحات لوزير الخارجية الروسي ..." (no speech verb): Lavrov's words before it
