@@ -954,3 +954,36 @@ def test_the_subject_is_someone_else_or_nobody_speaks(lang, text, his, not_his):
 )
 def test_only_an_explicit_back_reference_makes_the_sentences_before_his(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his"),
+    [
+        (
+            "en",
+            "Lavrov said the strikes were illegal. He went further a few days later, telling "
+            'reporters that the crisis was "a direct consequence of the war in Gaza".\n',
+            ["a direct consequence"],
+        ),
+        (
+            "ru",
+            "Лавров назвал удары незаконными. Через несколько дней он пошел дальше, заявив "
+            "журналистам, что кризис стал прямым следствием войны в Газе.\n",
+            ["прямым следствием"],
+        ),
+        (
+            "ar",
+            "ووصف لافروف الضربات بأنها غير شرعية. وبعد أيام ذهب أبعد من ذلك، مشيرا إلى أن "
+            "الأزمة نتيجة مباشرة للحرب على غزة.\n",
+            ["نتيجة مباشرة"],
+        ),
+        (
+            "fa",
+            "لاوروف این حملات را غیرقانونی خواند. وی چند روز بعد با بیان اینکه بحران دریای سرخ "
+            "پیامد مستقیم جنگ غزه است، فراتر رفت.\n",
+            ["پیامد مستقیم"],
+        ),
+    ],
+)
+def test_a_participle_after_his_clause_is_his(lang, text, his):
+    assert_credited(analyse(text, lang), his)
