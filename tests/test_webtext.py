@@ -607,3 +607,47 @@ def test_a_newspapers_masthead_gives_the_date_never_the_title(lang, text, date, 
     assert detect_title(text) == title
     found = find_publication_date(text, lang, title=title)
     assert found.date is not None and found.date.isoformat() == date
+
+
+PIPED_MASTHEADS = [
+    (
+        "fa",
+        "روزنامه اعتماد | شماره ۶۱۲۴ | یکشنبه ۶ مهر ۱۴۰۴ | صفحه ۴ (دیپلماسی)\n\n"
+        "گفت‌وگوی اختصاصی اعتماد با سرگئی لاوروف\n\n"
+        "وزیر امور خارجه روسیه به پرسش‌های مکتوب اعتماد پاسخ داد و گفت که روسیه از گفت‌وگو "
+        "حمایت می‌کند.\n",
+        "2025-09-28",
+    ),
+    (
+        "ru",
+        "Коммерсантъ | №138 | 01.08.2025 | стр. 6 | Мировая политика\n\n"
+        "Дамаск сверил часы с Москвой\n\n"
+        "Министр иностранных дел Сирии провел в Москве переговоры с Сергеем Лавровым, "
+        "сообщил источник.\n",
+        "2025-08-01",
+    ),
+    (
+        "ar",
+        "الشرق الأوسط | العدد 16412 | الأحد 28 سبتمبر 2025 | الصفحة 3\n\n"
+        "لافروف: آلية الزناد باطلة\n\n"
+        "قال وزير الخارجية الروسي سيرغي لافروف إن إعادة العقوبات على إيران باطلة قانونيا.\n",
+        "2025-09-28",
+    ),
+    (
+        "en",
+        "The Tehran Times | Issue No. 14812 | Sunday, September 28, 2025 | Page 2\n\n"
+        "Lavrov calls snapback null and void\n\n"
+        "Russian Foreign Minister Sergey Lavrov said the return of the sanctions on Iran was "
+        "legally void.\n",
+        "2025-09-28",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "date"), PIPED_MASTHEADS)
+def test_a_masthead_cut_as_page_furniture_still_gives_the_date(lang, text, date):
+    from diplomap.extract.dates import find_publication_date
+
+    spans = find_boilerplate(text, lang)
+    found = find_publication_date(text, lang, boilerplate=spans, today=TODAY)
+    assert found.date is not None and found.date.isoformat() == date, (found, spans)

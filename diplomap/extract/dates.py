@@ -295,6 +295,7 @@ def _header_found(page: _Page) -> list[_Found]:
     return found
 
 
+MASTHEAD_CHARS = 300  # a masthead line lies this near the top of the page
 # A newspaper's masthead line: the issue number beside the date ("№5 от 15.01.2020",
 # "شماره ۴۹۸۱ | سه‌شنبه ۱۲ مرداد ۱۴۰۰", "رقم العدد [14189]", "Issue No. 412")
 _MASTHEAD_RE = re.compile(
@@ -548,12 +549,28 @@ def _body_found(
     return out
 
 
+def _less_masthead(folded: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The boilerplate spans less a print edition's masthead line at the top of the page
+    (issue number and date, "روزنامه اعتماد | شماره ۶۱۲۴ | یکشنبه ۶ مهر ۱۴۰۴ | صفحه ۴"):
+    cut as page furniture, it still gives the issue's date."""
+    return [
+        (a, b)
+        for a, b in spans
+        if not (
+            b <= MASTHEAD_CHARS
+            and "\n" not in folded[a:b].strip()
+            and _MASTHEAD_RE.search(folded, a, b)
+        )
+    ]
+
+
 def _text_dates(
     text: str, ctx: _Ctx, title: str, spans: Sequence[tuple[int, int]], body: bool
 ) -> list[_Found]:
     """Every candidate date of the text, classified; the winner has the lowest rank."""
     top = min(len(text), TOP_CHARS)
     folded = _fold(text[: TOP_CHARS + 100])
+    spans = _less_masthead(folded, spans)
     cands = [c for c in _scan(folded, 0, top, ctx) if not _overlaps((c.wstart, c.end), spans)]
     all_lines = _lines(folded, 0, top)
     lines = [ln for ln in all_lines if not _overlaps(ln, spans)]
