@@ -987,3 +987,40 @@ def test_only_an_explicit_back_reference_makes_the_sentences_before_his(lang, te
 )
 def test_a_participle_after_his_clause_is_his(lang, text, his):
     assert_credited(analyse(text, lang), his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "وقال لافروف إن الوضع خطير. وشدد المسؤول الروسي على أن « الجامعة العربية شريك لا "
+            "غنى عنه ».\nوقال شكري إن الحل سياسي.\n",
+            ["الجامعة العربية شريك"],
+            ["الحل سياسي"],
+        ),
+        (
+            "en",
+            "Lavrov said the situation was dangerous. The top diplomat stressed that the Arab "
+            "League was an indispensable partner.\nShoukry said the solution was political.\n",
+            ["indispensable partner"],
+            ["solution was political"],
+        ),
+        (
+            "ru",
+            "Лавров заявил, что ситуация опасна. Глава МИД подчеркнул, что Лига арабских "
+            "государств — незаменимый партнер.\nШукри сказал, что решение политическое.\n",
+            ["незаменимый партнер"],
+            ["решение политическое"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت که وضعیت خطرناک است. این دیپلمات تاکید کرد که اتحادیه عرب شریکی "
+            "ضروری است.\nشکری گفت که راه‌حل سیاسی است.\n",
+            ["شریکی ضروری"],
+            ["راه‌حل سیاسی"],
+        ),
+    ],
+)
+def test_a_title_after_him_refers_to_him(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

@@ -80,7 +80,11 @@ _TITLE_RE = {
         r"|(?<!\w)глав\w*\s+(?:мид|внешнеполитического\s+ведомства|дипломатии)"
         r"(?!\s+[а-яё]+(?:а|ы|и)(?!\w))(?!\w)"
     ),
-    "ar": lead(r"(?<!\w)الوزير(?!\s+(?!الي(?!\w))ال\w*ي(?!\w))(?!\w)"),
+    # also "the Russian official/diplomat" once he has spoken ("وشدد المسؤول الروسي")
+    "ar": lead(
+        r"(?<!\w)الوزير(?!\s+(?!الي(?!\w))ال\w*ي(?!\w))(?!\w)"
+        r"|(?<!\w)(?:المسوول|الدبلوماسي)\s+الروسي(?!\w)"
+    ),
     "fa": lead(r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)|(?<!\w)وزير(?=\s*(?:[،,]|همچنين|در\s+ادامه))"),
 }
 # Words that make another speaker a minister or a diplomat (a bare title may refer to him)
@@ -154,7 +158,7 @@ def _lavrov_subject(window: str, lang: str, start: int, end: int) -> int | None:
 _TITLE_KEYS = {
     "en": ("minister", "diplomat"),
     "ru": ("министр", "дипломат", "глав"),
-    "ar": ("الوزير",),
+    "ar": ("الوزير", "الروسي"),
     "fa": ("وزير", "ديپلمات"),
 }
 
