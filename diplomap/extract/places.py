@@ -167,6 +167,8 @@ class Gazetteer:
             and not self._affixes_ok(payload, norm, hit, lang)
         ):
             return None
+        if kind == "demonym" and lang in ("ar", "fa") and _nisba_surname(norm, hit):
+            return None
         record = payload.record
         if record.place in self.rules:
             record = self._apply_rules(record, hit, text, lang, (start, end))
@@ -297,6 +299,21 @@ _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014")
 def _before_dash(norm: str, end: int) -> bool:
     """A combining form (американо-, Sino-) stands right before a dash and a letter."""
     return end + 1 < len(norm) and norm[end] in _DASHES and norm[end + 1].isalpha()
+
+
+# An Arabic family name made of a nisba (السوداني, المصري, العراقي): the definite masculine
+# demonym right after a bare name ("محمد شياع السوداني", "قال السوداني"). An adjective
+# follows a noun with the article ("وزير الخارجية السوداني") or a pronoun suffix
+# ("نظيره السوداني"), never a bare one.
+_BARE_NAME_LEFT = re.compile(r"(?:^|[\s(«\"])(?!ال)([\u0621-\u064a]{2,})\s+$")
+_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "كم", "نا")
+
+
+def _nisba_surname(norm: str, hit: Hit) -> bool:
+    if not (norm.startswith("ال", hit.start) and norm.endswith("ي", hit.start, hit.end)):
+        return False
+    m = _BARE_NAME_LEFT.search(norm, max(0, hit.start - 30), hit.start)
+    return m is not None and not m.group(1).endswith(_PRONOUN_SUFFIXES)
 
 
 # A surname that is also a city: after a first name (pymorphy3 knows Russian ones), an
