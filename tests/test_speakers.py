@@ -1024,3 +1024,45 @@ def test_a_participle_after_his_clause_is_his(lang, text, his):
 )
 def test_a_title_after_him_refers_to_him(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Interview with Sergey Lavrov\n\nQ: What about Gaza?\n\nA: We have heard such "
+            "promises before.\n\nQ: And Lebanon?\n\nA: The Lebanese people are paying the "
+            "price.\n\nIsrael's foreign ministry did not respond to MEE's request for comment.\n",
+            ["such promises", "paying the price"],
+            ["request for comment"],
+        ),
+        (
+            "ru",
+            "Интервью Сергея Лаврова\n\nВопрос: Что с Газой?\n\nС.Лавров: Мы уже слышали такие "
+            "обещания.\n\nВопрос: А Ливан?\n\nС.Лавров: Ливанцы платят цену.\n\nМИД Израиля не "
+            "ответил на запрос редакции о комментарии.\n",
+            ["такие обещания", "платят цену"],
+            ["не ответил на запрос"],
+        ),
+        (
+            "ar",
+            "مقابلة مع سيرغي لافروف\n\nس: ماذا عن غزة؟\n\nلافروف: سمعنا مثل هذه الوعود من قبل."
+            "\n\nس: ولبنان؟\n\nلافروف: اللبنانيون يدفعون الثمن.\n\nولم ترد الخارجية الإسرائيلية "
+            "على طلب الموقع للتعليق.\n",
+            ["هذه الوعود", "يدفعون الثمن"],
+            ["طلب الموقع للتعليق"],
+        ),
+        (
+            "fa",
+            "گفت‌وگو با سرگئی لاوروف\n\nپرسش: درباره غزه چه می‌گویید؟\n\nلاوروف: ما چنین "
+            "وعده‌هایی را قبلا شنیده‌ایم.\n\nپرسش: و لبنان؟\n\nلاوروف: مردم لبنان بهای آن را "
+            "می‌پردازند.\n\nوزارت خارجه اسرائیل به درخواست این روزنامه برای اظهار نظر پاسخ "
+            "نداد.\n",
+            ["وعده‌هایی را", "بهای آن را"],
+            ["به درخواست این روزنامه"],
+        ),
+    ],
+)
+def test_the_outlets_request_for_comment_ends_his_turn(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

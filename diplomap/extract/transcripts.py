@@ -134,9 +134,22 @@ def _is_turn(raw: str) -> bool:
 
 def _narration(raw: str) -> str | None:
     """An unlabelled paragraph that names him by name is the outlet's narration (he does
-    not speak of himself so): "Лавров отправится с визитом в Тегеран"."""
+    not speak of himself so): "Лавров отправится с визитом в Тегеран"; so is the outlet's
+    "X did not respond to a request for comment"."""
     head = normalize(raw[:120])
-    return "narration" if _NAMED_RE.search(head) and _mentions_lavrov(head) else None
+    if _NAMED_RE.search(head) and _mentions_lavrov(head):
+        return "narration"
+    return "narration" if _REQUEST_FOR_COMMENT_RE.search(normalize(raw[:300])) else None
+
+
+# The outlet asking others for comment: its narration, never a speaker's words
+_REQUEST_FOR_COMMENT_RE = re.compile(
+    r"(?:request|requests)\s+for\s+comment|(?:declined|refused)\s+to\s+comment|"
+    r"(?:не\s+ответил\w*|не\s+отреагировал\w*)\s+на\s+запрос|запрос\w*\s+(?:\w+\s+){0,3}о\s+комментари|"
+    r"لم\s+(?:يرد|ترد|يستجب|تستجب)\s+(?:\S+\s+){0,3}?(?:علي\s+)?طلب\w*\s+(?:\S+\s+){0,2}"
+    r"(?:للتعليق|بالتعليق)|"
+    r"به\s+درخواست\s+(?:\S+\s+){0,4}(?:براي\s+)?(?:اظهار\s?نظر|توضيح)\s+پاسخ\s+نداد"
+)
 
 
 def _paragraph_labels(paragraphs: Sequence[str], narration: bool = True) -> list[str | None]:
