@@ -1066,3 +1066,46 @@ def test_a_title_after_him_refers_to_him(lang, text, his, not_his):
 )
 def test_the_outlets_request_for_comment_ends_his_turn(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Пресс-конференция С.В.Лаврова\n\nВопрос: Что с Сирией?\n\nС.Лавров: Мы "
+            "поддерживаем диалог.\n\nВопрос: А Газа?\n\nС.Лавров: План неприемлем. Российский "
+            "министр обороны встретился с коллегами, это важно.\n\nПосле Анкары российский "
+            "министр отправится с визитом в Тегеран.\n",
+            ["поддерживаем диалог", "План неприемлем", "министр обороны"],
+            ["отправится с визитом"],
+        ),
+        (
+            "en",
+            "Press conference by Sergey Lavrov\n\nQuestion: What about Syria?\n\nSergey Lavrov: "
+            "We support dialogue.\n\nQuestion: And Gaza?\n\nSergey Lavrov: The plan is "
+            "unacceptable.\n\nAfter Ankara, the Russian foreign minister will travel to "
+            "Tehran.\n",
+            ["support dialogue", "unacceptable"],
+            ["will travel to Tehran"],
+        ),
+        (
+            "ar",
+            "مؤتمر صحفي لسيرغي لافروف\n\nسؤال: ماذا عن سوريا؟\n\nلافروف: ندعم الحوار.\n\n"
+            "سؤال: وغزة؟\n\nلافروف: الخطة غير مقبولة.\n\nوسيتوجه الوزير الروسي بعد أنقرة إلى "
+            "طهران.\n",
+            ["ندعم الحوار", "غير مقبولة"],
+            ["إلى طهران"],
+        ),
+        (
+            "fa",
+            "نشست خبری سرگئی لاوروف\n\nپرسش: درباره سوریه؟\n\nلاوروف: ما از گفت‌وگو حمایت "
+            "می‌کنیم.\n\nپرسش: و غزه؟\n\nلاوروف: این طرح پذیرفتنی نیست.\n\nوزیر امور خارجه "
+            "روسیه پس از آنکارا عازم تهران خواهد شد.\n",
+            ["حمایت می‌کنیم", "پذیرفتنی نیست"],
+            ["عازم تهران"],
+        ),
+    ],
+)
+def test_his_journey_told_by_title_after_a_transcript_is_the_outlets(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

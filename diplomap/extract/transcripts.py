@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diplomap.extract.common import _LAVROV_NP_RE, _mentions_lavrov, ends_sentence
+from diplomap.extract.common import _DESIG, _LAVROV_NP_RE, _mentions_lavrov, ends_sentence
 from diplomap.extract.speech_verbs import verb_regexes
 from diplomap.normalize import normalize
 
@@ -139,7 +139,24 @@ def _narration(raw: str) -> str | None:
     head = normalize(raw[:120])
     if _NAMED_RE.search(head) and _mentions_lavrov(head):
         return "narration"
+    if _mentions_lavrov(head) and _TITLE_MOVES_RE.search(head):
+        return "narration"  # "После Анкары российский министр отправится в Тегеран"
     return "narration" if _REQUEST_FOR_COMMENT_RE.search(normalize(raw[:300])) else None
+
+
+# His title with a journey or a meeting, in the third person: the outlet's narration
+# ("the Russian foreign minister will travel to Tehran", "وسيتوجه الوزير الروسي إلى ...")
+_MOVES_AFTER = (
+    r"(?:отправится|отправился|прибудет|прибыл|посетит|посетил|встретится|встретился|"
+    r"вылетит|вылетел|совершит|совершил|will\s+(?:travel|fly|visit|meet|head|attend)|"
+    r"is\s+(?:due|expected|scheduled)\s+to|travel(?:s|ed|led)\s+to|flew\s+to|"
+    r"arrived\s+in|left\s+for|headed\s+to)"
+)
+_MOVES_BEFORE = r"(?:[وف]?(?:سيتوجه|يتوجه|توجه|غادر|وصل|سيزور|يزور|زار|سيلتقي|يلتقي|يصل|سيصل))"
+_FA_MOVES = r"(?:عازم|خواهد\s+رفت|سفر\s+(?:خواهد\s+)?كرد|ديدار\s+(?:خواهد\s+)?كرد)"
+_TITLE_MOVES_RE = re.compile(
+    rf"{_DESIG}\s+(?:\w+\s+)?{_MOVES_AFTER}|{_MOVES_BEFORE}\s+{_DESIG}|{_DESIG}[^.!?؟]{{0,80}}{_FA_MOVES}"
+)
 
 
 # The outlet asking others for comment: its narration, never a speaker's words
