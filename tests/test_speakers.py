@@ -1109,3 +1109,46 @@ def test_the_outlets_request_for_comment_ends_his_turn(lang, text, his, not_his)
 )
 def test_his_journey_told_by_title_after_a_transcript_is_the_outlets(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            '"We back the declaration," Lavrov said.\n\nZarif, for his part, said the '
+            'declaration showed that "regional countries can solve regional problems" .He '
+            "said Iran had always believed in dialogue.\n\nForeign Minister Sergey Lavrov "
+            "answered questions from our newspaper.\n\nThe full text of the interview is "
+            "available on our website.\n",
+            ["We back the declaration"],
+            ["regional countries can", "answered questions", "The full text"],
+        ),
+        (
+            "ru",
+            "«Мы поддерживаем декларацию», — сказал Лавров.\n\nЗариф, в свою очередь, сказал, "
+            "что декларация важна. Он сказал, что Иран всегда верил в диалог.\n\nМинистр "
+            "иностранных дел России Сергей Лавров ответил на вопросы нашего издания.\n\n"
+            "Полный текст интервью доступен на сайте агентства.\n",
+            ["Мы поддерживаем декларацию"],
+            ["декларация важна", "Иран всегда верил", "ответил на вопросы", "Полный текст"],
+        ),
+        (
+            "ar",
+            'وقال لافروف إن "روسيا تدعم الإعلان".\n\nأما ظريف فقال إن الإعلان مهم، وقال إن '
+            "إيران تؤمن بالحوار.\n\nويمكن الاطلاع على النص الكامل للمقابلة على موقع الصحيفة.\n",
+            ["روسيا تدعم الإعلان"],
+            ["الإعلان مهم", "النص الكامل"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت که روسیه از این بیانیه حمایت می‌کند.\n\nظریف نیز گفت که بیانیه مهم است. "
+            "او گفت ایران همواره به گفت‌وگو باور داشته است.\n\nمتن کامل این گفت‌وگو در سایت "
+            "روزنامه منتشر شده است.\n",
+            ["حمایت می‌کند"],
+            ["بیانیه مهم است", "متن کامل"],
+        ),
+    ],
+)
+def test_another_speakers_he_answered_questions_and_the_full_text(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

@@ -435,19 +435,28 @@ def _may_name_him_after(norm: str, lang: str, pos: int) -> bool:
     )
 
 
+# "answered (our) questions": the narrator says that he answered, not what he said
+_ANSWERS_QUESTIONS_RE = re.compile(
+    r"\s+(?:на\s+(?:\w+\s+)?вопрос\w*|(?:\w+\s+){0,2}questions(?:\s+(?:from|of|by)\s+\S+)?\s*[.,;]|"
+    r"(?:علي\s+)?(?:ال)?اسئل\w*)"
+)
+
+
 def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event | None:
     """The first speech verb whose subject is known; a verb whose subject is nobody named
     ("calls for" as a noun, "Araghchi said") only when no later verb names one."""
     verb_re = verb_regexes().get(lang) or verb_regexes()["en"]
     fallback = None
     for m in verb_re.finditer(norm):
-        if _inside(m.start(), regions):
-            continue
+        if _inside(m.start(), regions) or _ANSWERS_QUESTIONS_RE.match(norm, m.end()):
+            continue  # "ответил на вопросы нашего издания": that he answered, not what
         subj = _verb_subject(norm, m, lang, regions)
         if subj == _ANONYMOUS:
             fallback = fallback or _Event("other", m.start(), act=verb_traits(m)[2])
             if not _may_name_him_after(norm, lang, m.end()):
                 break
+        elif subj == "pronoun" and fallback is not None:
+            return fallback  # "Zarif said ... He said ...": he is the one named before
         elif subj is not None:
             return _Event(subj, m.start(), act=verb_traits(m)[2])
     return fallback
@@ -808,7 +817,9 @@ class _Resolver:
         open_in = self.carry_open and same_para
         regions, still_open = _quotations(norm, open_in)
         event = None
-        if self.theses and _LIST_ITEM_RE.match(self.text, sent.start) and not same_para:
+        if _OUTLET_LINE_RE.search(norm, 0, 40):
+            att = _NONE  # "Полный текст — на сайте МИД": the outlet's line
+        elif self.theses and _LIST_ITEM_RE.match(self.text, sent.start) and not same_para:
             att = Attribution(LAVROV, "reported", "reporting_clause")
         elif turn is not None and turn.speaker is not None:
             att = (
@@ -858,6 +869,10 @@ class _Resolver:
         return att
 
 
+# The outlet pointing to the full text: never his words, also inside his list of points
+_OUTLET_LINE_RE = re.compile(
+    r"(?<!\w)(?:полный\s+текст|full\s+text|(?:ال)?نص\s+(?:ال)?كامل|متن\s+كامل)(?!\w)"
+)
 # What the narrator says he did not say: "He did not comment on ...", "Лавров не стал
 # уточнять", "رفض التعليق", "از اظهار نظر خودداری کرد" (normalised)
 _SAYS_NOTHING_RE = re.compile(
