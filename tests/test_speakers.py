@@ -1152,3 +1152,76 @@ def test_his_journey_told_by_title_after_a_transcript_is_the_outlets(lang, text,
 )
 def test_another_speakers_he_answered_questions_and_the_full_text(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            '"Such steps do not solve problems," Lavrov told Pompeo.\n\nPompeo, for his part, '
+            "told Lavrov that the strike was a defensive action. He said the U.S. remained "
+            "committed to de-escalation.\n\nYuri Ushakov, a Kremlin aide who accompanied "
+            'Lavrov, told Russian media that no date was set. "It is too early," he said.\n',
+            ["do not solve problems"],
+            ["defensive action", "remained committed", "no date was set", "too early"],
+        ),
+        (
+            "ru",
+            "«Такие шаги не решают проблем», — сказал Лавров.\n\nПомпео, в свою очередь, "
+            "сообщил Лаврову, что удар был оборонительным. Он сказал, что США привержены "
+            "деэскалации.\n",
+            ["не решают проблем"],
+            ["оборонительным", "привержены деэскалации"],
+        ),
+        (
+            "ar",
+            'وقال لافروف إن "مثل هذه الخطوات لا تحل المشكلات".\n\nأما بومبيو فأبلغ لافروف أن '
+            "الضربة كانت دفاعية، وقال إن واشنطن ملتزمة بخفض التصعيد.\n",
+            ["لا تحل المشكلات"],
+            ["كانت دفاعية", "ملتزمة بخفض"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت که «چنین اقداماتی مشکلی را حل نمی‌کند».\n\nپمپئو نیز به لاوروف گفت که "
+            "این حمله دفاعی بوده است. او افزود که آمریکا به کاهش تنش پایبند است.\n",
+            ["مشکلی را حل"],
+            ["حمله دفاعی", "کاهش تنش"],
+        ),
+    ],
+)
+def test_the_one_told_is_not_the_speaker(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_his"),
+    [
+        (
+            "ar",
+            "23:41\nالمتحدثة باسم الخارجية الروسية ماريا زاخاروفا: الوزير لافروف أبلغ نظيره "
+            "الأردني بأن موسكو ترفض أي تهجير قسري.\n",
+            ["ترفض أي تهجير"],
+        ),
+        (
+            "en",
+            "23:41\nForeign Ministry spokeswoman Maria Zakharova: Minister Lavrov told his "
+            "Jordanian counterpart that Moscow rejects any forced displacement.\n",
+            ["rejects any forced displacement"],
+        ),
+        (
+            "ru",
+            "23:41\nОфициальный представитель МИД Мария Захарова: министр Лавров заявил "
+            "иорданскому коллеге, что Москва отвергает любое выселение.\n",
+            ["отвергает любое выселение"],
+        ),
+        (
+            "fa",
+            "۲۳:۴۱\nماریا زاخارووا، سخنگوی وزارت خارجه روسیه: لاوروف به همتای اردنی خود گفت "
+            "که مسکو هرگونه کوچ اجباری را رد می‌کند.\n",
+            ["کوچ اجباری"],
+        ),
+    ],
+)
+def test_what_follows_another_speakers_label_is_theirs(lang, text, not_his):
+    assert_credited(analyse(text, lang), [], not_his)

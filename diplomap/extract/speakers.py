@@ -109,6 +109,8 @@ _OTHER_RE = lead(
 )
 _OBJECT_BEFORE_RE = re.compile(
     r"(?:(?<!\w)(?:with|to|by|for|from|about|met|meeting|of|on|at|с|со|к|о|об|у|для|от|встречи|"
+    r"accompanied|accompanying|told|briefed|informed|assured|thanked|hosted|received|"
+    r"invited|phoned|greeted|welcomed|сопровождал\w*|сопровождающ\w*|поблагодарил\w*|"
     r"با|به|از|درباره|براي|همراه|سخنان|ديدار|مع|الي|عن|لقاء|لقايه|نظير|بين|و)\s+|'s\s+)$"
 )
 _AR_ELIDED_RE = re.compile(
@@ -506,12 +508,19 @@ _BEFORE_HIS_NAME_RE = re.compile(
 )
 
 
+# After his name right after a verb: he is the verb's object, not its subject
+_NAME_AS_OBJECT_RE = re.compile(
+    r"(?<=у)|\s+(?:that|by\s+(?:tele)?phone|on\s+the\s+phone|in\s+a\s+(?:tele)?phone\s+call)(?!\w)"
+)
+
+
 def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
     """The subject written after the verb ("..., said Lavrov", "— сказал он")."""
     post = norm[m.end() : m.end() + 120]
     start = m.end() + len(post) - len(post.lstrip(" ,،\"«»“”„'"))
-    if _lavrov_at(norm, start, anchored=True):
-        return "lavrov"
+    if (named := _lavrov_at(norm, start, anchored=True)) is not None:
+        # "..., told Lavrov that ...", "сообщил Лаврову, что": he is told, not the teller
+        return None if _NAME_AS_OBJECT_RE.match(norm, named.end()) else "lavrov"
     later = (
         _LAVROV_NP_RE.search(norm, start, start + 80)
         if may_mention_lavrov(norm, start, start + 80)
@@ -543,6 +552,8 @@ _AR_TOPIC_FIRST_RE = re.compile(
 def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     """Arabic puts the subject after the verb (VSO) or, less often, before it."""
     other, weak, _act = verb_traits(m)
+    if _AR_TOPIC_FIRST_RE.search(pre):
+        return "other"  # "أما بومبيو فأبلغ لافروف أن ...": the topic speaks, he is told
     after = _after_verb(norm, m, "ar")
     if after in ("lavrov", "title"):
         return after
@@ -550,7 +561,7 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     tail = _LAVROV_TAIL_RE.search(pre, tail_from) if may_mention_lavrov(pre, tail_from) else None
     if tail and not _NOT_HIM_BEFORE_RE.search(pre[: tail.start()]):
         return "lavrov"  # subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال"
-    if other or _AR_TOPIC_FIRST_RE.search(pre):
+    if other:
         return "other"
     post = norm[m.end() : m.end() + 120]
     if _AR_ELIDED_RE.match(post):
@@ -742,6 +753,19 @@ _GROUP_RE = re.compile(
 )
 
 
+_LABEL_HEAD_RE = re.compile(r"^[^:：.!?؟\n\"«“]{3,90}[:：]")
+
+
+def _other_speakers_label(norm: str) -> bool:
+    """Does the sentence open with somebody else's label ("المتحدثة باسم الخارجية
+    الروسية ماريا زاخاروفا: ...", "Peskov: ...")? What follows is theirs, also when it
+    relays him."""
+    m = _LABEL_HEAD_RE.match(norm)
+    if m is None or not _OTHER_RE.search(norm, 0, m.end()):
+        return False
+    return not _mentions_lavrov(norm[: m.end()])
+
+
 class _Resolver:
     """Walks the sentences in order, remembering who spoke last and which minister or
     diplomat spoke last, and resolves each sentence's speech event to a speaker."""
@@ -826,6 +850,8 @@ class _Resolver:
                 Attribution(LAVROV, turn.kind, turn.evidence) if turn.speaker == "lavrov" else _NONE
             )
             self.speak("lavrov" if att.speaker else "other")
+        elif _other_speakers_label(norm):
+            att, self.last = _NONE, "other"  # "Zakharova: ...", a live blog's entry
         elif _BACKGROUND_RE.match(norm):
             att, self.last = _NONE, None
         elif _SWITCH_RE.match(norm) and not _mentions_lavrov(norm[:80]):
