@@ -1225,3 +1225,43 @@ def test_the_one_told_is_not_the_speaker(lang, text, his, not_his):
 )
 def test_what_follows_another_speakers_label_is_theirs(lang, text, not_his):
     assert_credited(analyse(text, lang), [], not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "أما بو حبيب فقال إن لبنان لم يختر الحرب.\n\nوسُئل لافروف عن المساعدات، فأجاب: "
+            "«أرسلنا طائرة تحمل الأدوية إلى بيروت».\n\nوسُئل بو حبيب عن الجيش، فأجاب بأن الحكومة "
+            "مستعدة.\n",
+            ["أرسلنا طائرة"],
+            ["لم يختر الحرب", "الحكومة مستعدة"],
+        ),
+        (
+            "en",
+            "Why does Moscow still talk about 2011?\n\nBecause, in Lavrov's telling, the chaos "
+            "began with Nato. In 2011 he said the alliance had distorted resolution 1973. Years "
+            'later, Lavrov repeated that Libya had been "bombed into a black hole".\n',
+            ["chaos began with Nato", "distorted resolution", "black hole"],
+            ["Why does Moscow"],
+        ),
+        (
+            "ru",
+            "Почему Москва до сих пор вспоминает 2011 год?\n\nПо словам Лаврова, хаос начался с "
+            "НАТО. В 2011 году он заявил, что альянс исказил резолюцию 1973. Спустя годы Лавров "
+            "повторил, что Ливию «разбомбили».\n",
+            ["хаос начался", "исказил резолюцию", "разбомбили"],
+            ["Почему Москва"],
+        ),
+        (
+            "fa",
+            "چرا مسکو هنوز از سال ۲۰۱۱ سخن می‌گوید؟\n\nبه گفته لاوروف، هرج و مرج با ناتو آغاز شد. "
+            "وی در سال ۲۰۱۱ گفت که ائتلاف قطعنامه ۱۹۷۳ را تحریف کرد.\n",
+            ["هرج و مرج", "تحریف کرد"],
+            ["چرا مسکو"],
+        ),
+    ],
+)
+def test_asked_answered_and_in_his_telling(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

@@ -52,7 +52,7 @@ _ACCORDING_RE = re.compile(
     r"به\s+اعتقاد\s+|از\s+نظر\s+|по\s+словам\s+|по\s+мнению\s+|"
     # "по его словам": the pronoun inside the phrase
     r"по\s+(?=его\s+(?:словам|мнению)(?!\w))|как\s+(?:заявил|отметил|сказал|подчеркнул|считает)\s+|"
-    r"according\s+to\s+|in\s+the\s+words\s+of\s+)"
+    r"according\s+to\s+|in\s+the\s+words\s+of\s+|in\s+(?=lavrov's\s+(?:telling|words|view)))"
 )
 _PRONOUN_AFTER_ACCORDING_RE = re.compile(r"^(?:قوله|وي|او|ايشان|его|him)(?!\w)")
 _TITLE_AFTER_ACCORDING_RE = re.compile(
@@ -393,7 +393,7 @@ class _Event:
 _ACCORDING_KEYS = (
     "حسب", "وفق", "طبق", "نقلا", "قول", "گفته", "اعتقاد", "از نظر", "по слов", "по мнени",
     "по его",
-    "как ", "according", "words of",
+    "как ", "according", "words of", "telling", "view",
 )  # fmt: skip
 
 
@@ -542,6 +542,9 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
     return None
 
 
+# "سُئل" (was asked), normalised
+_AR_ASKED_RE = re.compile(r"(?<!\w)[وف]?سيل\s+")
+_AR_ABOUT_RE = re.compile(r"(?:عن|حول|بشان|في|ان|اذا|عما)(?!\w)")
 # A subject put first and marked so (someone named, not him: his name first was tested
 # before): "أما عبد اللهيان فقال", "الصفدي من جهته شدد", "شكري بدوره أكد"
 _AR_TOPIC_FIRST_RE = re.compile(
@@ -563,6 +566,12 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
         return "lavrov"  # subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال"
     if other:
         return "other"
+    asked = _AR_ASKED_RE.search(pre)
+    if asked is not None:  # "وسئل لافروف عن المساعدات، فأجاب": the one asked answers
+        if _lavrov_at(pre, asked.end(), anchored=True):
+            return "lavrov"
+        if not _AR_ABOUT_RE.match(pre, asked.end()):
+            return "other"  # somebody else was asked ("وسئل بو حبيب ...")
     post = norm[m.end() : m.end() + 120]
     if _AR_ELIDED_RE.match(post):
         return "pronoun"
