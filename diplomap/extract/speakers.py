@@ -769,6 +769,8 @@ def _other_speakers_label(norm: str) -> bool:
     """Does the sentence open with somebody else's label ("المتحدثة باسم الخارجية
     الروسية ماريا زاخاروفا: ...", "Peskov: ...")? What follows is theirs, also when it
     relays him."""
+    if ":" not in norm[:92] and "：" not in norm[:92]:
+        return False  # the common case: no label
     m = _LABEL_HEAD_RE.match(norm)
     if m is None or not _OTHER_RE.search(norm, 0, m.end()):
         return False
@@ -887,8 +889,13 @@ class _Resolver:
         if event is None:
             # inside a quotation he opened, or later in the paragraph he speaks in, unless
             # the sentence is about somebody else ("The UN envoy took a different view")
-            about_other = self.about_someone_else(norm) or _SAYS_NOTHING_RE.search(norm)
-            if continues and self.out and self.out[-1].speaker and not about_other:
+            if (
+                continues
+                and self.out
+                and self.out[-1].speaker
+                and not self.about_someone_else(norm)
+                and not _SAYS_NOTHING_RE.search(norm)
+            ):
                 return Attribution(LAVROV, "continuation", "continuation")
             self.notice(norm)
             return _NONE
