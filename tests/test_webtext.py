@@ -651,3 +651,42 @@ def test_a_masthead_cut_as_page_furniture_still_gives_the_date(lang, text, date)
     spans = find_boilerplate(text, lang)
     found = find_publication_date(text, lang, boilerplate=spans, today=TODAY)
     assert found.date is not None and found.date.isoformat() == date, (found, spans)
+
+
+PAPER_LINES = [
+    (
+        "ar",
+        "جريدة عُمان | الأخبار المحلية | الأربعاء 22 فبراير 2023\n\nلافروف: مسقط شريك موثوق\n\n"
+        "موسكو – العُمانية: عقد الوزير اليوم في موسكو جلسة مباحثات مع سيرغي لافروف.\n",
+        "2023-02-22",
+    ),
+    (
+        "fa",
+        "روزنامه ایران | سیاسی | یکشنبه ۶ مهر ۱۴۰۴\n\nلاوروف: سازوکار ماشه باطل است\n\n"
+        "وزیر خارجه روسیه امروز در مسکو گفت که این سازوکار اعتبار ندارد.\n",
+        "2025-09-28",
+    ),
+    (
+        "ru",
+        "Газета «Известия» | Политика | среда, 22 февраля 2023\n\nЛавров: Маскат — надежный "
+        "партнер\n\nСергей Лавров провел сегодня в Москве переговоры с министром Омана.\n",
+        "2023-02-22",
+    ),
+    # a site's header with today's clock is no issue date
+    (
+        "ar",
+        "صحيفة الوطن | الأحد 29 نوفمبر 2026 | 10:32\n\nلافروف: مسقط شريك موثوق\n\n"
+        "عقد الوزير اليوم في موسكو جلسة مباحثات مع سيرغي لافروف.\n",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "date"), PAPER_LINES)
+def test_a_newspapers_name_with_bars_and_a_date_is_its_masthead(lang, text, date):
+    from diplomap.extract.dates import find_publication_date
+
+    spans = find_boilerplate(text, lang)
+    found = find_publication_date(text, lang, boilerplate=spans, today=TODAY)
+    got = found.date.isoformat() if found.date else None
+    assert got == date, found

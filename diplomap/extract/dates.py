@@ -285,7 +285,7 @@ def _header_found(page: _Page) -> list[_Found]:
             found.append(_classify(page, i, label, cand))
         if i <= last:
             cand = _date_line(page.folded, ls, le, page.cands, page.ctx)
-            if cand is None and _MASTHEAD_RE.search(page.folded, ls, le):
+            if cand is None and _is_masthead(page.folded, ls, le):
                 cand = _masthead_date(page, ls, le)
                 if cand is not None:  # a print edition's masthead: its issue's date
                     found.append(_Found(_RANK["date"], "date", cand))
@@ -301,6 +301,23 @@ MASTHEAD_CHARS = 300  # a masthead line lies this near the top of the page
 _MASTHEAD_RE = re.compile(
     r"№\s*\d|(?<!\w)(?:شماره|العدد|رقم العدد|issue\s+no\.?|no\.)\s*\[?\s*\d", re.IGNORECASE
 )
+
+
+# Or a newspaper's name opening a line of its masthead, parts set off by bars, with the
+# issue's date and no clock ("جريدة عُمان | الأخبار المحلية | الأربعاء 22 فبراير 2023")
+_PAPER_LINE_RE = re.compile(r"\s*(?:جريدة|جريده|صحيفة|صحيفه|روزنامه|газета)\s", re.IGNORECASE)
+_CLOCK_RE = re.compile(r"\d{1,2}\s*:\s*\d{2}")
+
+
+def _is_masthead(folded: str, ls: int, le: int) -> bool:
+    """Is text[ls:le] a print edition's masthead line (its date is the issue's)?"""
+    if _MASTHEAD_RE.search(folded, ls, le):
+        return True
+    return (
+        _PAPER_LINE_RE.match(folded, ls, le) is not None
+        and "|" in folded[ls:le]
+        and _CLOCK_RE.search(folded, ls, le) is None
+    )
 
 
 def _masthead_date(page: _Page, ls: int, le: int) -> _Cand | None:
@@ -557,9 +574,7 @@ def _less_masthead(folded: str, spans: Sequence[tuple[int, int]]) -> list[tuple[
         (a, b)
         for a, b in spans
         if not (
-            b <= MASTHEAD_CHARS
-            and "\n" not in folded[a:b].strip()
-            and _MASTHEAD_RE.search(folded, a, b)
+            b <= MASTHEAD_CHARS and "\n" not in folded[a:b].strip() and _is_masthead(folded, a, b)
         )
     ]
 
