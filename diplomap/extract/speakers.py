@@ -252,59 +252,12 @@ def _unnamed_subject(window: str, lang: str) -> str:
 
 # Persian words that may open a clause whose subject is left out ("در ادامه گفت", "وی نیز
 # افزود", "همچنین تصریح کرد"); any other word there is the subject, someone named
-_FA_CONNECTIVES = frozenset(
-    normalize(w)
-    for w in [
-        "و",
-        "نیز",
-        "همچنین",
-        "هم",
-        "سپس",
-        "آنگاه",
-        "در",
-        "ادامه",
-        "پایان",
-        "ضمن",
-        "ضمنا",
-        "همچنان",
-        "امروز",
-        "دیروز",
-        "روز",
-        "اخیرا",
-        "پیشتر",
-        "قبلا",
-        "بعدا",
-        "وی",
-        "او",
-        "ایشان",
-        "به",
-        "این",
-        "باره",
-        "با",
-        "اشاره",
-        "تاکید",
-        "افزون",
-        "بر",
-        "اما",
-        "ولی",
-        "همین",
-        "حال",
-        "عین",
-        "زمان",
-        "حین",
-        "آن",
-        "که",
-        "چنین",
-        "پیش",
-        "بار",
-        "دیگر",
-        "نیز",
-        "خاطرنشان",
-        "یادآور",
-        "مورد",
-        "خصوص",
-    ]
+_FA_CONNECTIVE_WORDS = (
+    "و نیز همچنین هم سپس آنگاه در ادامه پایان ضمن ضمنا همچنان امروز دیروز روز اخیرا "
+    "پیشتر قبلا بعدا وی او ایشان به این باره با اشاره تاکید افزون بر اما ولی همین "
+    "حال عین زمان حین آن که چنین پیش بار دیگر خاطرنشان یادآور مورد خصوص"
 )
+_FA_CONNECTIVES = frozenset(normalize(w) for w in _FA_CONNECTIVE_WORDS.split())
 
 
 # Words that may precede a speech verb whose subject is left out (en, ru; normalised)
