@@ -1265,3 +1265,43 @@ def test_what_follows_another_speakers_label_is_theirs(lang, text, not_his):
 )
 def test_asked_answered_and_in_his_telling(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "أما الصفدي فقال إن الأردن يرفض التهجير.\n\nولم يفت لافروف أن يرد على هذه المقارنة، "
+            "إذ قال إن «من يضعون أوكرانيا وغزة في كفة واحدة يتجاهلون الحقائق».\n\nولم يفت الصفدي "
+            "أن يرد، إذ قال إن الأردن لن يقبل.\n",
+            ["يتجاهلون الحقائق"],
+            ["يرفض التهجير", "الأردن لن يقبل"],
+        ),
+        (
+            "en",
+            "Safadi said Jordan rejected displacement.\n\nLavrov did not let the comparison "
+            "pass; he said those who equate Ukraine and Gaza ignore the facts.\n\nSafadi did "
+            "not let it pass either; he said Jordan would not accept it.\n",
+            ["ignore the facts"],
+            ["rejected displacement", "would not accept"],
+        ),
+        (
+            "ru",
+            "Сафади сказал, что Иордания отвергает выселение.\n\nЛавров не оставил сравнение "
+            "без ответа; он сказал, что те, кто ставит Украину и Газу на одну доску, игнорируют "
+            "факты.\n\nПесков тоже не промолчал; он сказал, что Кремль этого не примет.\n",
+            ["игнорируют факты"],
+            ["отвергает выселение", "этого не примет"],
+        ),
+        (
+            "fa",
+            "صفدی گفت اردن کوچ اجباری را رد می‌کند.\n\nلاوروف این مقایسه را بی‌پاسخ نگذاشت؛ "
+            "وی گفت کسانی که اوکراین و غزه را یکی می‌دانند واقعیت‌ها را نادیده می‌گیرند.\n",
+            ["واقعیت‌ها را نادیده"],
+            ["کوچ اجباری"],
+        ),
+    ],
+)
+def test_a_pronoun_after_a_joined_clause_goes_to_its_subject(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

@@ -695,15 +695,23 @@ def _transcript(text: str, sentences: Sequence[Sentence]) -> list[Turn] | None:
     return [by_para.get(s.paragraph, Turn(None, None, None)) for s in sentences]
 
 
-def _named_in_earlier_clause(norm: str, pos: int, lang: str) -> bool:
-    """Is he the subject of a clause of this sentence that a semicolon closes before
-    `pos` (the one a pronoun after it refers to)?"""
+# "..., إذ قال إن" / "..., حيث أكد أن" (the verb's match starts at إذ/حيث): the clause
+# before the comma has the subject
+_AR_AS_RE = re.compile(r"[وف]?(?:اذ|حيث)(?!\w)|[وف]?(?:اذ|حيث)(?=[اقو])")
+
+
+def _earlier_clause_subject(norm: str, pos: int, lang: str) -> str | None:
+    """Who is the subject of a clause of this sentence that a semicolon closes before
+    `pos`, or that an Arabic "، إذ" / "، حيث" ("as he said") joins to it: "lavrov",
+    "other" (somebody else named) or None (the one a pronoun after it refers to)."""
     semi = max(norm.rfind(";", 0, pos), norm.rfind("؛", 0, pos))
+    if semi < 0 and _AR_AS_RE.match(norm, pos) and norm[:pos].rstrip().endswith(("،", ",")):
+        semi = len(norm[:pos].rstrip()) - 1
     if semi < 0:
-        return False
-    return _lavrov_subject(norm, lang, 0, semi) is not None and not _names_someone_else(
-        norm[:semi], semi
-    )
+        return None
+    if _names_someone_else(norm[:semi], semi):
+        return "other"
+    return "lavrov" if _lavrov_subject(norm, lang, 0, semi) is not None else None
 
 
 # Groups the narrator cites, who open a sentence about them: "Gulf diplomats have heard
@@ -853,8 +861,9 @@ class _Resolver:
             self.notice(norm)
             return _NONE
         who = self.resolve(event)
-        if event.subject == "pronoun" and _named_in_earlier_clause(norm, event.pos, self.lang):
-            who = "lavrov"  # "...يربط فيها لافروف بين الملفين؛ فقد قال إن ..."
+        if event.subject == "pronoun":
+            # "...يربط فيها لافروف بين الملفين؛ فقد قال إن ...", "ولم يفت لافروف أن يرد، إذ قال"
+            who = _earlier_clause_subject(norm, event.pos, self.lang) or who
         self.speak(who if who == "lavrov" else event.subject)
         if who != "lavrov":
             return _NONE
