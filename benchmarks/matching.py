@@ -44,6 +44,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
@@ -58,7 +59,7 @@ except ImportError:  # pragma: no cover - one line, no traceback
 import compare  # noqa: E402
 import make_corpus  # noqa: E402
 
-from diplomap.extract.lexicon import _ARABIC_LETTER, Hit, Lexicon, _leftmost_longest  # noqa: E402
+from diplomap.extract.lexicon import _ARABIC_LETTER, Hit, Lexicon  # noqa: E402
 
 SYNTHETIC = 300
 LANGS = ("ar", "fa", "ru", "en")
@@ -280,14 +281,13 @@ def measure_lexicon(
 
 
 class FedLexicon(Lexicon):
-    """`Lexicon.find`'s loop (copied from lexicon.py) fed by another engine's
-    (id, start, end) occurrences instead of pyahocorasick's `automaton.iter`."""
+    """`Lexicon.find` (its `_hits`, the engine's own loop) fed by another engine's
+    (pattern index, start, end) occurrences."""
 
     def __init__(self, lexicon: Lexicon, build: Callable[[list[str]], Any], scan: Callable):
         super().__init__(min_suffix_len=lexicon.min_suffix_len, suffixes=lexicon.suffixes)
         self._terms = lexicon._terms
-        keys = list(self._terms)
-        self._values = [(k, self._terms[k], bool(_ARABIC_LETTER.match(k))) for k in keys]
+        self._tables = _tables(self._terms)
         self._build = build
         self._matcher: Any = None
         self._scan = scan
@@ -295,41 +295,26 @@ class FedLexicon(Lexicon):
     def _compiled(self) -> Any:
         """The other engine's matcher over the terms (built on first use, as the base's)."""
         if self._matcher is None:
-            self._matcher = self._build(list(self._terms))
+            self._matcher = self._build(self._tables.keys)
         return self._matcher
 
     def find(self, text: Any) -> list[Hit]:
         norm = text.norm if hasattr(text, "norm") else text
-        if not self._values:
+        if not self._tables.keys:
             return []
-        matcher = self._compiled()
-        candidates: list[Hit] = []
-        check = self._check
-        values = self._values
-        n = len(norm)
-        for pid, start, end in self._scan(matcher, norm):
-            key, entry, arabic = values[pid]
-            left = start == 0 or not ((c := norm[start - 1]).isalnum() or c == "_")
-            if left and (end == n or not ((c := norm[end]).isalnum() or c == "_")):
-                if not entry.after_lil:
-                    candidates.append(Hit(start, end, start, end, key, entry.payload))
-                continue
-            if not arabic and not (left and entry.open_end):
-                continue
-            hit = check(norm, start, end, key, entry, arabic)
-            if hit is not None:
-                candidates.append(hit)
-        return _leftmost_longest(candidates)
+        return self._hits(norm, self._tables, self._scan(self._compiled(), norm))
 
 
 class PyLexicon(Lexicon):
-    """`Lexicon.find` as it was with pyahocorasick (the engine's matcher until
-    2026-12-01): its automaton's values carry the key, and a hit's start is computed from
-    its end and the key's length."""
+    """`Lexicon.find` fed by pyahocorasick (the engine's matcher until 2026-12-01): its
+    automaton's values carry the key, and an occurrence's start is computed from its end
+    and the key's length."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(min_suffix_len=lexicon.min_suffix_len, suffixes=lexicon.suffixes)
         self._terms = lexicon._terms
+        self._tables = _tables(self._terms)
+        self._index = {key: i for i, key in enumerate(self._tables.keys)}
         self._matcher: Any = None
 
     def _compiled(self) -> Any:
@@ -342,23 +327,22 @@ class PyLexicon(Lexicon):
         automaton = self._compiled()
         if not len(automaton):
             return []
-        candidates: list[Hit] = []
-        check = self._check
-        n = len(norm)
-        for end_idx, (key, entry, arabic) in automaton.iter(norm):
-            end = end_idx + 1
-            start = end - len(key)
-            left = start == 0 or not ((c := norm[start - 1]).isalnum() or c == "_")
-            if left and (end == n or not ((c := norm[end]).isalnum() or c == "_")):
-                if not entry.after_lil:
-                    candidates.append(Hit(start, end, start, end, key, entry.payload))
-                continue
-            if not arabic and not (left and entry.open_end):
-                continue
-            hit = check(norm, start, end, key, entry, arabic)
-            if hit is not None:
-                candidates.append(hit)
-        return _leftmost_longest(candidates)
+        index = self._index
+        found = (
+            (index[key], end + 1 - len(key), end + 1)
+            for end, (key, _entry, _arabic) in automaton.iter(norm)
+        )
+        return self._hits(norm, self._tables, found)
+
+
+def _tables(terms: dict) -> SimpleNamespace:
+    """The terms' keys, entries and scripts by pattern index, as `Lexicon._hits` reads them."""
+    keys = list(terms)
+    return SimpleNamespace(
+        keys=keys,
+        entries=[terms[k] for k in keys],
+        arabic=[bool(_ARABIC_LETTER.match(k)) for k in keys],
+    )
 
 
 def _hit_key(hits: list[Hit]) -> list[tuple]:

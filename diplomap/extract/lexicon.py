@@ -136,11 +136,21 @@ class Lexicon:
         compiled = self._compiled()
         if compiled.matcher is None:
             return []
+        found = compiled.matcher.find_matches_as_indexes(norm, overlapping=True)
+        return self._hits(norm, compiled, found)
+
+    def _hits(
+        self, norm: str, tables: Any, occurrences: Iterable[tuple[int, int, int]]
+    ) -> list[Hit]:
+        """The leftmost-longest hits among an automaton's overlapping occurrences
+        (pattern index, start, end) of the terms `tables.keys` (with their `entries` and
+        `arabic` flags by index): whole words, or Arabic words with clitics and suffixes.
+        (benchmarks/matching.py feeds it other engines' occurrences.)"""
         candidates: list[Hit] = []
         check = self._check
-        keys, entries, arabic = compiled.keys, compiled.entries, compiled.arabic
+        keys, entries, arabic = tables.keys, tables.entries, tables.arabic
         n = len(norm)
-        for idx, start, end in compiled.matcher.find_matches_as_indexes(norm, overlapping=True):
+        for idx, start, end in occurrences:
             entry = entries[idx]
             # open on the left and right: at the text's ends or beside a non-word
             # character (a word character is str.isalnum() or "_", tested inline: the hot path)
