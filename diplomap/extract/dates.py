@@ -11,9 +11,10 @@ and "last updated" lines in the site's header. The headline is located (the titl
 the first line that looks like one) and what is above it is the page's header: there an
 "updated" line, a date line cut off from the headline by breadcrumbs or menus, or one
 showing the current day and time, is a `clock` and never chosen; a "today <date>" line
-is a clock anywhere. The article's own date (a "published" label, a date line by the
-headline, a dateline, a date closing the headline) wins over a date line above the
-headline and over an "updated" line. A yearless "on Tuesday, 3 March" in the article
+is a clock anywhere, and an "updated" line below the headline is recorded but never
+chosen either (it says when the page changed). The article's own date (a "published"
+label, a date line by the headline, a dateline, a date closing the headline) wins over
+a date line above the headline. A yearless "on Tuesday, 3 March" in the article
 vetoes any unlabelled date it cannot belong to (its weekday must fall within a month of
 that date), so that with only a clock and such a phrase the date is null.
 
@@ -100,7 +101,7 @@ class DateCandidate:
     kind: "metadata"; "published" (a published label); "date" (a plain date label);
     "date_line" (a line that is nothing but a date, by the headline); "dateline"
     ("MOSCOW, Feb 13 -", "... today, 3 February 2021"); "headline" (a date closing the
-    headline: "Interview ..., Moscow, April 5, 2023"); "updated"; "body" (a full date
+    headline: "Interview ..., Moscow, April 5, 2023"); "updated" (never chosen); "body" (a full date
     in the text); "clock" (a site clock or ticker: a "today" line, a date cut off from
     the headline by page furniture, an "updated" line above the headline, or a date the
     article's own "on Tuesday, 3 March" contradicts) - a clock is never chosen.
@@ -162,6 +163,8 @@ _RANK = {
     "body": 6,
     "clock": 9,
 }
+# A page's clock, and its "last updated" line anywhere, are recorded but never the date
+_NEVER_CHOSEN = frozenset({"clock", "updated"})
 _LABEL_KIND = {0: "published", 1: "date", 2: "date_line", 3: "updated"}
 _SOURCE_OF = {
     "published": "header",
@@ -612,7 +615,7 @@ def _text_dates(
 
 
 def _best(found: Iterable[_Found]) -> _Found | None:
-    usable = [f for f in found if f.kind != "clock" and f.rank < _RANK["clock"]]
+    usable = [f for f in found if f.kind not in _NEVER_CHOSEN and f.rank < _RANK["clock"]]
     return min(usable, key=lambda f: (f.rank, f.cand.start)) if usable else None
 
 
@@ -646,11 +649,10 @@ def find_publication_date(
     `metadata` (a date value from the page's metadata or a CSV column) wins when it
     parses. Otherwise the article's own date: a "published" label, a plain date label or
     a date-only line by the headline, then a dateline ("MOSCOW, Feb 13 (Reuters) -",
-    "... today, Wednesday 3 February 2021"), then a date line above the headline, an
-    "updated" line, and last the first full date in the body. A site clock or ticker
-    (a "today" line, a date cut off from the headline by breadcrumbs, an "updated" line
-    above the headline, a date the article's own "on Tuesday, 3 March" contradicts) is
-    never the date. Dates inside `boilerplate` spans are ignored. With no date: date
+    "... today, Wednesday 3 February 2021"), then a date line above the headline, and
+    last the first full date in the body. A site clock or ticker (a "today" line, a date
+    cut off from the headline by breadcrumbs, a date the article's own "on Tuesday,
+    3 March" contradicts) and an "updated" line are never the date. Dates inside `boilerplate` spans are ignored. With no date: date
     None, source "none". Every date considered is in `date_candidates`.
     """
     today = today or dt.date.today()
