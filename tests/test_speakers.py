@@ -1305,3 +1305,41 @@ def test_asked_answered_and_in_his_telling(lang, text, his, not_his):
 )
 def test_a_pronoun_after_a_joined_clause_goes_to_its_subject(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "In 2019, Lavrov insisted that Moscow was in contact with all Libyan parties. "
+            "It does not bet on one figure. But Haftar has been received in Moscow several "
+            'times.\n\n"We talk to everyone. But we choose no side," Lavrov said.\n',
+            ["in contact with all", "does not bet", "But we choose no side"],
+            ["received in Moscow"],
+        ),
+        (
+            "ru",
+            "В 2019 году Лавров заявил, что Москва поддерживает контакты со всеми ливийскими "
+            "сторонами. Ставки на одну фигуру нет. Однако Хафтара не раз принимали в Москве.\n",
+            ["контакты со всеми", "Ставки на одну"],
+            ["принимали в Москве"],
+        ),
+        (
+            "ar",
+            "وقال لافروف عام 2019 إن موسكو على اتصال بجميع الأطراف الليبية. ولا تراهن على "
+            "شخص واحد. لكن حفتر استقبل في موسكو مرات عدة.\n",
+            ["على اتصال بجميع", "ولا تراهن"],
+            ["استقبل في موسكو"],
+        ),
+        (
+            "fa",
+            "لاوروف در سال ۲۰۱۹ گفت مسکو با همه طرف‌های لیبیایی در تماس است. روی یک چهره "
+            "شرط نمی‌بندد. اما حفتر چند بار در مسکو پذیرایی شده است.\n",
+            ["با همه طرف", "شرط نمی‌بندد"],
+            ["چند بار در مسکو"],
+        ),
+    ],
+)
+def test_the_narrators_contrast_after_his_words_is_not_his(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

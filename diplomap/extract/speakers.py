@@ -125,6 +125,18 @@ _BACKGROUND_RE = re.compile(
     r"شايان\s+ذكر\s+است|لازم\s+به\s+ذكر\s+است|напомним|it\s+is\s+worth\s+noting|it\s+should\s+be\s+noted)"
 )
 _COLON_NAME_RE = re.compile(rf"^\s*(?:[وف]\s*)?(?:{_DESIG}[\s،,]*)?{_NAME_NP}\s*[:：]")
+# The narrator's contrast after his words ("But Haftar has been received in Moscow",
+# "Однако ...", "لكن ...", "اما ..."): outside a quotation he opened, no continuation of
+# them (Arabic أما opens a topic, not a contrast)
+_CONTRAST_RE = {
+    lang: re.compile(rf"^(?:{words})(?!\w)")
+    for lang, words in {
+        "en": r"but|however|yet|still|nevertheless|nonetheless",
+        "ru": r"но|однако|тем\s+не\s+менее|впрочем",
+        "ar": r"[وف]?(?:لكن|غير\s+ان|الا\s+ان|بيد\s+ان)",
+        "fa": r"اما|ولي|با\s+اين\s+(?:حال|وجود)",
+    }.items()
+}
 
 
 def _lavrov_at(norm: str, pos: int, anchored: bool) -> re.Match[str] | None:
@@ -830,7 +842,9 @@ class _Resolver:
             att, self.last = _NONE, "other"
         else:
             event = _speech_event(norm, self.lang, regions, self.according)
-            att = self._narrative(idx, norm, regions, event, is_title, open_in or same_para)
+            contrast = _CONTRAST_RE.get(self.lang)
+            continues = open_in or (same_para and not (contrast and contrast.match(norm)))
+            att = self._narrative(idx, norm, regions, event, is_title, continues)
         self.carry_open = still_open and att.speaker is not None
         if not same_para or not att.speaker:
             self.theses = (att.speaker is not None and self.theses) or _introduces_theses(norm)
