@@ -1343,3 +1343,44 @@ def test_a_pronoun_after_a_joined_clause_goes_to_its_subject(lang, text, his, no
 )
 def test_the_narrators_contrast_after_his_words_is_not_his(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov stressed that Russia backs a ceasefire. Badr Abdelatty informed his "
+            "Russian counterpart about Cairo's efforts. He stressed that Egypt rejects any "
+            "displacement. Lavrov informed his guest about the talks in Doha.\n",
+            ["backs a ceasefire", "about the talks in Doha"],
+            ["Cairo's efforts", "Egypt rejects"],
+        ),
+        (
+            "ru",
+            "Лавров подчеркнул, что Россия за прекращение огня. Бадр Абдель Аты информировал "
+            "российского коллегу об усилиях Каира. Он подчеркнул, что Египет отвергает "
+            "выселение. Лавров ознакомил гостя с итогами переговоров в Дохе.\n",
+            ["за прекращение огня", "с итогами переговоров"],
+            ["об усилиях Каира", "Египет отвергает"],
+        ),
+        (
+            "ar",
+            "وشدد لافروف على أن روسيا تؤيد وقف إطلاق النار. ويطلع عبد العاطي نظيره الروسي على "
+            "جهود القاهرة. وشدد على أن مصر ترفض التهجير.\n",
+            ["تؤيد وقف إطلاق النار"],
+            ["جهود القاهرة", "مصر ترفض التهجير"],
+        ),
+        (
+            "fa",
+            "لاوروف تاکید کرد که روسیه از آتش‌بس حمایت می‌کند. عبدالعاطی همتای روس خود را در "
+            "جریان تلاش‌های قاهره قرار داد. وی تاکید کرد که مصر کوچ اجباری را رد می‌کند.\n",
+            ["از آتش‌بس حمایت"],
+            ["تلاش‌های قاهره", "مصر کوچ اجباری"],
+        ),
+    ],
+)
+def test_what_another_minister_informs_him_of_and_his_next_words_are_theirs(
+    lang, text, his, not_his
+):
+    assert_credited(analyse(text, lang), his, not_his)
