@@ -1384,3 +1384,42 @@ def test_what_another_minister_informs_him_of_and_his_next_words_are_theirs(
     lang, text, his, not_his
 ):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov met the Gulf ministers.\n\nRussian officials said privately that Lavrov "
+            'had signed a text "negotiated by experts," and spokeswoman Maria Zakharova '
+            "stressed that the position had not changed.\n",
+            ["negotiated by experts"],
+        ),
+        (
+            "ru",
+            "Лавров встретился с министрами стран Залива.\n\nРоссийские чиновники в частном "
+            "порядке сказали, что Лавров подписал текст «согласованный экспертами», а "
+            "официальный представитель МИД Мария Захарова подчеркнула, что позиция не "
+            "изменилась.\n",
+            ["согласованный экспертами"],
+        ),
+        (
+            "ar",
+            "التقى لافروف وزراء الخليج.\n\nوقال مسؤولون روس في أحاديث خاصة إن لافروف وقع نصا "
+            "«تفاوض عليه الخبراء»، وشددت المتحدثة ماريا زاخاروفا على أن الموقف لم يتغير.\n",
+            ["تفاوض عليه الخبراء"],
+        ),
+        (
+            "fa",
+            "لاوروف با وزیران خلیج فارس دیدار کرد.\n\nمقامات روس به طور خصوصی گفتند لاوروف "
+            "متنی «مذاکره‌شده توسط کارشناسان» را امضا کرده، و سخنگو ماریا زاخارووا تاکید کرد "
+            "که موضع تغییر نکرده است.\n",
+            ["مذاکره‌شده توسط"],
+        ),
+    ],
+)
+def test_a_quotation_closed_by_a_comma_ends_his_clause(lang, text, not_his):
+    """'... "negotiated by experts," and Zakharova stressed': the comma inside the marks
+    ends the clause that names him; the next verb is hers."""
+    assert_credited(analyse(text, lang), [], not_his)

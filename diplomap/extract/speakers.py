@@ -337,13 +337,19 @@ def _blank(m: re.Match[str]) -> str:
 
 
 def _mask(norm: str, regions: list[tuple[int, int]], start: int, end: int) -> str:
-    """norm[start:end] with quoted passages blanked out."""
+    """norm[start:end] with quoted passages blanked out, but for a comma that closes one
+    (English puts it inside the marks: '... "negotiated by experts," and Zakharova
+    stressed' has two clauses)."""
     out = norm[start:end]
     for a, b in regions:
         lo, hi = max(a, start) - start, min(b, end) - start
         if lo < hi:
-            out = out[:lo] + " " * (hi - lo) + out[hi:]
+            tail = "," if hi - lo > 2 and _QUOTE_COMMA_RE.search(out, lo, hi) else ""
+            out = out[:lo] + " " * (hi - lo - len(tail)) + tail + out[hi:]
     return out
+
+
+_QUOTE_COMMA_RE = re.compile(r"[,،]\s*[\"'”’»]$")
 
 
 @dataclass(frozen=True)
