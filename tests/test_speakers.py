@@ -1423,3 +1423,45 @@ def test_a_quotation_closed_by_a_comma_ends_his_clause(lang, text, not_his):
     """'... "negotiated by experts," and Zakharova stressed': the comma inside the marks
     ends the clause that names him; the next verb is hers."""
     assert_credited(analyse(text, lang), [], not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov said refugees must be able to go home. Western governments replied that "
+            "returns had to be voluntary. Lavrov's answer was to talk about people. At a news "
+            "conference with Jordan's Ayman Safadi he argued that sanctions hurt the poor.\n",
+            ["must be able to go home", "sanctions hurt the poor"],
+            ["returns had to be voluntary"],
+        ),
+        (
+            "ru",
+            "Лавров заявил, что беженцы должны вернуться домой. Западные правительства "
+            "ответили, что возвращение должно быть добровольным. Он подчеркнул, что санкции "
+            "бьют по бедным.\n",
+            ["должны вернуться домой", "санкции бьют"],
+            ["быть добровольным"],
+        ),
+        (
+            "ar",
+            "وقال لافروف إن على اللاجئين أن يعودوا إلى ديارهم. وردت الحكومات الغربية بأن "
+            "العودة يجب أن تكون طوعية. وأضاف أن العقوبات تضر بالفقراء.\n\nونقلت وكالة تاس عن "
+            "نائب الوزير ميخائيل بوغدانوف أن السفارة تعمل. وأضاف أن الطائرات ستواصل الإجلاء.\n",
+            ["أن يعودوا إلى ديارهم", "العقوبات تضر"],
+            ["أن تكون طوعية", "ستواصل الإجلاء"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت پناهجویان باید به خانه بازگردند. دولت‌های غربی پاسخ دادند که "
+            "بازگشت باید داوطلبانه باشد.\n",
+            ["به خانه بازگردند"],
+            ["داوطلبانه باشد"],
+        ),
+    ],
+)
+def test_he_means_the_last_man_not_a_woman_or_several_people(lang, text, his, not_his):
+    """'Western governments replied ... He stressed': "he" is not the governments; an
+    agency relaying a man ("ونقلت وكالة تاس عن بوغدانوف ... وأضاف") is that man."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -111,7 +111,7 @@ _OBJECT_BEFORE_RE = re.compile(
     r"(?:(?<!\w)(?:with|to|by|for|from|about|met|meeting|of|on|at|с|со|к|о|об|у|для|от|встречи|"
     r"accompanied|accompanying|told|briefed|informed|assured|thanked|hosted|received|"
     r"invited|phoned|greeted|welcomed|сопровождал\w*|сопровождающ\w*|поблагодарил\w*|"
-    r"با|به|از|درباره|براي|همراه|سخنان|ديدار|مع|الي|عن|لقاء|لقايه|نظير|بين|و)\s+|'s\s+)$"
+    r"با|به|از|درباره|براي|همراه|سخنان|ديدار|مع|الي|عن|لقاء|لقايه|نظير|بين|و)\s+|'s\s+(?:\w+\s+)?)$"
 )
 _AR_ELIDED_RE = re.compile(
     r"^\s*(?:[،,:\"«“]|ان(?!\w)|انه|انها|انهم|بان|بانه|قائلا|في(?!\w)|خلال|ايضا|كذلك|علي(?!\w)|الي(?!\w)|"
@@ -358,6 +358,7 @@ class _Event:
     pos: int
     act: bool = False  # a speech act (thanked, condemned ...), not speech
     evidence: str = "reporting_clause"
+    not_he: bool = False  # a woman or several people: never whom a later "he" means
 
 
 # Every "according to" phrase above contains one of these (a quick test first)
@@ -425,14 +426,39 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
             continue  # "ответил на вопросы нашего издания": that he answered, not what
         subj = _verb_subject(norm, m, lang, regions)
         if subj == _ANONYMOUS:
-            fallback = fallback or _Event("other", m.start(), act=verb_traits(m)[2])
+            fallback = fallback or _Event(
+                "other", m.start(), act=verb_traits(m)[2], not_he=_not_he(norm, m)
+            )
             if not _may_name_him_after(norm, lang, m.end()):
                 break
         elif subj == "pronoun" and fallback is not None:
             return fallback  # "Zarif said ... He said ...": he is the one named before
         elif subj is not None:
-            return _Event(subj, m.start(), act=verb_traits(m)[2])
+            not_he = subj not in ("lavrov", "pronoun", "title") and _not_he(norm, m)
+            return _Event(subj, m.start(), act=verb_traits(m)[2], not_he=not_he)
     return fallback
+
+
+# An English subject that a later "he" cannot mean: a woman, or several people
+_NOT_HE_EN_RE = re.compile(
+    r"(?<!\w)(?:they|she|governments|officials|diplomats|analysts|observers|critics|experts|"
+    r"ministers|leaders|capitals|states|countries|sources|members|participants|sides|parties|"
+    r"delegations|representatives|authorities|allies|partners|europeans|americans|powers|"
+    r"spokeswoman|women|ambassadors|envoys|mediators|negotiators|lawmakers|senators|"
+    r"colleagues|counterparts|both|all)(?:\s+\w+ly)?\s*$"
+)
+
+
+def _not_he(norm: str, m: re.Match[str]) -> bool:
+    """Is the verb's subject a woman or several people (Russian -а/-и and Arabic feminine
+    verbs; an English plural or female subject just before the verb)? Not when an agency
+    relays somebody ("ونقلت وكالة ... عن نائب الوزير": he speaks)."""
+    if verb_traits(m)[0]:
+        return not _RELAYED_RE.match(norm, m.end())
+    return bool(_NOT_HE_EN_RE.search(norm, max(0, m.start() - 40), m.start()))
+
+
+_RELAYED_RE = re.compile(r"[^.؟!]{0,60}?(?<!\w)عن\s")
 
 
 def _speech_event(
@@ -734,6 +760,7 @@ def _earlier_clause_subject(norm: str, pos: int, lang: str) -> str | None:
 
 # Groups the narrator cites, who open a sentence about them: "Gulf diplomats have heard
 # this before" (apart from _OTHER_RE: common first letters would slow its every search)
+_HIS_POSSESSIVE_OPENING_RE = re.compile(r"\W{0,3}(?:sergey\s+|sergei\s+)?lavrov's\s")
 _GROUP_RE = re.compile(
     r"(?<!\w)(?:diplomats|analysts|observers|critics|дипломаты|аналитики|наблюдатели|критики|"
     r"الدبلوماسيون|دبلوماسيون|المحللون|محللون|المراقبون|مراقبون|ديپلماتها|ديپلمات\s+ها|"
@@ -765,13 +792,16 @@ class _Resolver:
         self.out: list[Attribution] = []
         self.events: list[str | None] = []  # each sentence's speech event, or None
         self.last: str | None = None  # last speaker: "lavrov" | "other" | None
+        self.last_he: str | None = None  # the last one of them "he" may refer to
         self.last_minister: str | None = None  # last minister/diplomat who spoke
         self.carry_open = False  # a quotation opened by Lavrov is still open
         self.theses = False  # "Key points of Lavrov's speech:" -> the list items after it
         self.according = True  # may a sentence hold an "according to" phrase?
 
-    def speak(self, who: str) -> None:
+    def speak(self, who: str, not_he: bool = False) -> None:
         self.last = "lavrov" if who == "lavrov" else "other"
+        if not not_he:
+            self.last_he = self.last
         if who in ("lavrov", "other_minister"):
             self.last_minister = self.last
 
@@ -791,11 +821,14 @@ class _Resolver:
         """A sentence without speech still makes its subject the one "he" or "the
         minister" refers to next ("Лавров прибыл в Анкару. Он заявил ...")."""
         head = min(60, len(norm))
-        if _lavrov_subject(norm, self.lang, 0, head) is not None:
-            self.last = self.last_minister = "lavrov"
+        if _lavrov_subject(norm, self.lang, 0, head) is not None or (
+            self.lang == "en" and _HIS_POSSESSIVE_OPENING_RE.match(norm)
+        ):
+            # "Лавров прибыл в Анкару", "Lavrov's answer was to ...": he is the topic
+            self.last = self.last_he = self.last_minister = "lavrov"
             return
         if _OTHER_RE.search(norm, 0, min(40, head)):
-            self.last = "other"
+            self.last = self.last_he = "other"
         title = _TITLE_RE.get(self.lang)
         bare_title = title is not None and title.search(norm, 0, head)
         if not bare_title and _MINISTER_WORD_RE.search(norm, 0, head):
@@ -806,7 +839,7 @@ class _Resolver:
     def resolve(self, event: _Event) -> str:
         """ "lavrov" or "other": who the event's subject is."""
         if event.subject == "pronoun":
-            return "lavrov" if self.last == "lavrov" else "other"
+            return "lavrov" if self.last_he == "lavrov" else "other"
         if event.subject == "title":
             return "lavrov" if self.last_minister == "lavrov" else "other"
         return "lavrov" if event.subject == "lavrov" else "other"
@@ -842,10 +875,13 @@ class _Resolver:
             self.speak("lavrov" if att.speaker else "other")
         elif _other_speakers_label(norm):
             att, self.last = _NONE, "other"  # "Zakharova: ...", a live blog's entry
+            self.last_he = "other"
         elif _BACKGROUND_RE.match(norm):
             att, self.last = _NONE, None
+            self.last_he = None
         elif _SWITCH_RE.match(norm) and not _mentions_lavrov(norm[:80]):
             att, self.last = _NONE, "other"
+            self.last_he = "other"
         else:
             event = _speech_event(norm, self.lang, regions, self.according)
             contrast = _CONTRAST_RE.get(self.lang)
@@ -884,7 +920,7 @@ class _Resolver:
         if event.subject == "pronoun":
             # "...يربط فيها لافروف بين الملفين؛ فقد قال إن ...", "ولم يفت لافروف أن يرد، إذ قال"
             who = _earlier_clause_subject(norm, event.pos, self.lang) or who
-        self.speak(who if who == "lavrov" else event.subject)
+        self.speak(who if who == "lavrov" else event.subject, event.not_he)
         if who != "lavrov":
             return _NONE
         att = self.attribution(event, norm, regions)
