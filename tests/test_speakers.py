@@ -1465,3 +1465,112 @@ def test_he_means_the_last_man_not_a_woman_or_several_people(lang, text, his, no
     """'Western governments replied ... He stressed': "he" is not the governments; an
     agency relaying a man ("ونقلت وكالة تاس عن بوغدانوف ... وأضاف") is that man."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "fa",
+            "دیپلماسی ایرانی\n\nمتن کامل نشست خبری لاوروف در پایان نشست وزیران خارجه بریکس\n\n"
+            "دیپلماسی ایرانی: نشست دو روزه وزیران خارجه کشورهای بریکس روز سه‌شنبه پایان یافت."
+            "\n\nسخنان آغازین سرگئی لاوروف\n\nدوستان، عصر بخیر.\n\nنشست ما امروز به پایان رسید. "
+            "درباره خاورمیانه همه همکاران نگران غزه بودند.\n\nپرسش: چرا روسیه وتو نکرد؟\n\n"
+            "لاوروف: کشورهای عربی از ما خواستند.\n",
+            ["نشست ما امروز", "همه همکاران نگران غزه", "کشورهای عربی از ما"],
+            ["دو روزه وزیران", "چرا روسیه وتو"],
+        ),
+        (
+            "en",
+            "Diplomatic Digest\n\nFull text of Lavrov's news conference after the BRICS "
+            "meeting\n\nDiplomatic Digest: The two-day meeting of BRICS foreign ministers ended "
+            "on Tuesday. Saudi Arabia sent no delegate.\n\nOpening remarks by Sergey Lavrov"
+            "\n\nFriends, good afternoon.\n\nOur meeting has ended. All colleagues were worried "
+            "about Gaza.\n\nQuestion: Why did Russia not veto it?\n\nSergey Lavrov: The Arab "
+            "countries asked us not to.\n",
+            ["Our meeting has ended", "worried about Gaza", "The Arab countries asked"],
+            ["two-day meeting", "sent no delegate", "Why did Russia"],
+        ),
+        (
+            "ru",
+            "Дипломатический вестник\n\nПолный текст пресс-конференции Лаврова по итогам "
+            "встречи БРИКС\n\nДипломатический вестник: Двухдневная встреча министров БРИКС "
+            "завершилась во вторник.\n\nВступительное слово С.В.Лаврова\n\nДрузья, добрый "
+            "день.\n\nНаша встреча завершилась. Все коллеги обеспокоены ситуацией в Газе.\n\n"
+            "Вопрос: Почему Россия не наложила вето?\n\nС.В.Лавров: Арабские страны попросили "
+            "нас не делать этого.\n",
+            ["Наша встреча завершилась", "ситуацией в Газе", "Арабские страны попросили"],
+            ["Двухдневная встреча", "Почему Россия"],
+        ),
+        (
+            "ar",
+            "الدبلوماسية اليوم\n\nالنص الكامل للمؤتمر الصحفي للافروف بعد اجتماع بريكس\n\n"
+            "الدبلوماسية اليوم: انتهى اجتماع وزراء خارجية بريكس يوم الثلاثاء.\n\n"
+            "الكلمة الافتتاحية لسيرغي لافروف\n\nالأصدقاء، مساء الخير.\n\nانتهى اجتماعنا "
+            "اليوم. وكل الزملاء قلقون مما يحدث في غزة.\n\nسؤال: لماذا لم تستخدم روسيا الفيتو؟"
+            "\n\nلافروف: الدول العربية طلبت منا ذلك.\n",
+            ["انتهى اجتماعنا", "قلقون مما يحدث في غزة", "الدول العربية طلبت"],
+            ["انتهى اجتماع وزراء", "لماذا لم تستخدم"],
+        ),
+    ],
+)
+def test_a_label_in_the_outlets_introduction_does_not_end_his_opening_remarks(
+    lang, text, his, not_his
+):
+    """ "Diplomacy-e Irani: ..." opens the outlet's introduction like a speaker's label;
+    the opening remarks under the heading naming him, after the audience addressed, are
+    his."""
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "intro", "heading", "address", "remarks", "question", "answer"),
+    [
+        (
+            "en",
+            "The two-day meeting of BRICS ministers ended on Tuesday.\n\nSaudi Arabia sent "
+            "no delegate.\n\nThe ministry published the text below.",
+            "Opening remarks by Sergey Lavrov",
+            "Colleagues, good afternoon.",
+            "All colleagues were worried about Gaza.",
+            "Question: Why did Russia not veto it?",
+            "Sergey Lavrov: The Arab countries asked us not to.",
+        ),
+        (
+            "ru",
+            "Двухдневная встреча министров БРИКС завершилась во вторник.\n\nСаудовская "
+            "Аравия делегата не прислала.\n\nМИД опубликовал текст ниже.",
+            "Вступительное слово С.В.Лаврова",
+            "Коллеги, добрый день.",
+            "Все коллеги обеспокоены ситуацией в Газе.",
+            "Вопрос: Почему Россия не наложила вето?",
+            "С.В.Лавров: Арабские страны попросили нас.",
+        ),
+        (
+            "ar",
+            "انتهى اجتماع وزراء خارجية بريكس يوم الثلاثاء.\n\nولم ترسل السعودية مندوبا.\n\n"
+            "ونشرت الوزارة النص أدناه.",
+            "الكلمة الافتتاحية لسيرغي لافروف",
+            "الزملاء، مساء الخير.",
+            "كل الزملاء قلقون مما يحدث في غزة.",
+            "سؤال: لماذا لم تستخدم روسيا الفيتو؟",
+            "لافروف: الدول العربية طلبت منا ذلك.",
+        ),
+        (
+            "fa",
+            "نشست دو روزه وزیران خارجه بریکس روز سه‌شنبه پایان یافت.\n\nعربستان نماینده‌ای "
+            "نفرستاد.\n\nوزارت خارجه متن زیر را منتشر کرد.",
+            "سخنان آغازین سرگئی لاوروف",
+            "همکاران، عصر بخیر.",
+            "همه همکاران نگران غزه بودند.",
+            "پرسش: چرا روسیه وتو نکرد؟",
+            "لاوروف: کشورهای عربی از ما خواستند.",
+        ),
+    ],
+)
+def test_opening_remarks_under_a_heading_after_the_outlets_introduction(
+    lang, intro, heading, address, remarks, question, answer
+):
+    text = f"BRICS\n\n{intro}\n\n{heading}\n\n{address}\n\n{remarks}\n\n{question}\n\n{answer}\n"
+    rows = analyse(text, lang)
+    assert_credited(rows, [remarks, answer], [intro.splitlines()[0], question])

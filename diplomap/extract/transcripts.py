@@ -50,7 +50,8 @@ _HEADING_SPEECH_RE = re.compile(
     r"(?<!\w)(?:remarks|speech|statement|address|interview|article|answers|news\s+conference|"
     r"press\s+conference|выступлени\w+|заявлени\w+|интервью|стать\w+|ответ\w*\s+на\s+вопрос\w*|"
     r"вступительн\w+\s+слов\w+|пресс-конференци\w+|كلمه|خطاب|مقابله|مقال|حوار|موتمر\s+صحفي|"
-    r"سخنراني|مصاحبه|مقاله|بيانيه|كنفرانس\s+خبري|نشست\s+خبري)(?!\w)"
+    r"سخنراني|مصاحبه|مقاله|بيانيه|كنفرانس\s+خبري|نشست\s+خبري|سخنان\s+اغازين|"
+    r"opening\s+(?:remarks|statement)|الكلمه\s+الافتتاحيه|كلمته\s+الافتتاحيه)(?!\w)"
 )
 _ADDRESS_RE = re.compile(
     r"^(?:ladies\s+and\s+gentlemen|colleagues|dear\s+\w+|mr\.?\s+(?:chairman|president|"
@@ -216,6 +217,27 @@ def _addresses_audience(paragraphs: Sequence[str]) -> bool:
     return any(_ADDRESS_RE.match(normalize(p[:40])) for p in paragraphs)
 
 
+def _remarks_heading(paragraphs: Sequence[str], first_label: int) -> int | None:
+    """The index of a short heading naming him and his speech, before any label and
+    among the first paragraphs, that the audience addressed follows."""
+    for i in range(min(first_label, _MAX_INTRO_PARAGRAPHS, len(paragraphs) - 1)):
+        raw = paragraphs[i]
+        if ends_sentence(raw) or len(raw.split()) > _MAX_HEADING_WORDS:
+            continue
+        norm = normalize(raw[:200])
+        if (
+            _HEADING_SPEECH_RE.search(norm)
+            and _mentions_lavrov(norm)
+            and _ADDRESS_RE.match(normalize(paragraphs[i + 1][:40]))
+        ):
+            return i
+    return None
+
+
+_MAX_INTRO_PARAGRAPHS = 10
+_MAX_HEADING_WORDS = 14
+
+
 def _inner_heading(paragraphs: Sequence[str], labels: list[str | None]) -> int | None:
     """The index of a speech's heading among the first paragraphs, before any label: a
     line that names him and the speech ("Выступление ... С.В.Лаврова ..., Багдад, 5
@@ -259,6 +281,13 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     first_label = next(
         (i for i, k in enumerate(labels) if k and k not in ("break", "narration")), len(labels)
     )
+    first_turn = next(
+        (i for i, k in enumerate(labels) if k in ("lavrov", "question", "answer")), len(labels)
+    )  # (an outlet's "Diplomacy-e Irani: ..." lead is labelled like a speaker)
+    if address_at is None and (sub := _remarks_heading(paragraphs, first_turn)) is not None:
+        # "سخنان آغازین سرگئی لاوروف" / "Opening remarks by Sergey Lavrov" after the
+        # outlet's introduction, then the audience addressed: his speech starts there
+        names_him, address_at, address = True, sub + 1, True
     if not names_him and n_lavrov == 0 and n_question >= 2:
         names_him = any(_mentions_lavrov(normalize(p[:400])) for p in paragraphs[:first_label])
     interview = names_him and n_lavrov == 0 and n_question >= 2
@@ -267,6 +296,8 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     speechy = bool(_HEADING_SPEECH_RE.search(heading_norm)) and not _mentions_lavrov(first)
     # an interview's intro is the outlet's; a speech's unlabelled start is his
     opening = first_label > 0 and (address or (names_him and speechy and not interview))
-    turns = _assign(labels, opening, answers_unlabelled=interview)
     start = (address_at or 0) if opening else first_label
+    if opening and address:
+        labels[:start] = [None] * start  # a label in the outlet's introduction is no turn
+    turns = _assign(labels, opening, answers_unlabelled=interview)
     return [t if i >= start else _OUTSIDE for i, t in enumerate(turns)]
