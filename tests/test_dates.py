@@ -450,3 +450,24 @@ def test_bundled_articles():
     text = files["003"].read_text(encoding="utf-8")
     start, end = got["003"].span
     assert text[start:end] == got["003"].text
+
+
+AMBIGUOUS_SLASHES = [
+    # (lang, story, expected): "07/12/2024" is 7 December (a Saturday) or July 12 (a Friday)
+    ("en", "Russia and Iran called on Saturday for an end to hostilities.", D(2024, 12, 7)),
+    ("en", "Russia and Iran called on Friday for an end to hostilities.", D(2024, 7, 12)),
+    ("en", "Russia and Iran called for an end to hostilities.", D(2024, 7, 12)),
+    ("ru", "Россия и Иран в субботу призвали прекратить боевые действия.", D(2024, 12, 7)),
+    ("ar", "دعت روسيا وإيران يوم الجمعة إلى وقف الأعمال القتالية.", D(2024, 12, 7)),
+    ("fa", "روسیه و ایران روز جمعه خواستار توقف درگیری‌ها شدند.", D(2024, 12, 7)),
+]
+
+
+@pytest.mark.parametrize(("lang", "story", "date"), AMBIGUOUS_SLASHES)
+def test_an_ambiguous_english_slash_date_falls_on_the_storys_weekday(lang, story, date):
+    """English slashes are month first unless the story's own "on Saturday" fits only
+    the other reading (a story is published on its day or soon after); the other
+    languages write the day first."""
+    text = f"{TITLE[lang]}\nIssued on: 07/12/2024 - 17:25\n\n{story} {FILLER[lang] * 10}"
+    got = find_publication_date(text, lang, title=TITLE[lang], today=TODAY)
+    assert (got.date, got.source) == (date, "header")

@@ -418,6 +418,7 @@ class _Ctx:
     lang: str  # "ar" | "fa" | "ru" | "en" | "other"
     jalali_numbers: bool  # a numeric year 1300-1499 may be Jalali
     today: dt.date
+    story_weekday: int = -1  # "on Saturday" in an English story (Monday = 0), or -1
 
     @property
     def latest(self) -> dt.date:
@@ -428,7 +429,14 @@ def _make_ctx(lang: str | None, today: dt.date, sample: str = "") -> _Ctx:
     lang = (lang or "").lower()
     key = lang if lang in _LANG_TABLES else "all"
     jalali = lang == "fa" or (key == "all" and bool(_PERSIAN_HINT.search(sample)))
-    return _Ctx(key, lang or "other", jalali, today)
+    weekday = _STORY_WEEKDAY_RE.search(sample) if lang == "en" else None
+    story_weekday = _EN_WEEKDAYS.index(weekday.group(1).lower()) if weekday else -1
+    return _Ctx(key, lang or "other", jalali, today, story_weekday)
+
+
+_EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The day an English story's events happened: "called on Saturday for ..."
+_STORY_WEEKDAY_RE = re.compile(rf"(?i)\bon\s+({'|'.join(_EN_WEEKDAYS)})\b(?![\s,]+\d)")
 
 
 def _in_range(date: dt.date | None, ctx: _Ctx) -> dt.date | None:
@@ -489,6 +497,22 @@ def _named_date(m: re.Match[str], ctx: _Ctx) -> _Cand:
     return _Cand(start, end, date, "day" if day else "month")
 
 
+def _nearest_after_weekday(
+    orders: list[tuple[int, int]], year: int, weekday: int
+) -> list[tuple[int, int]]:
+    """English "07/12/2024" is July 12 or 7 December: the reading that falls on the
+    story's "on Saturday" or the fewest days after it (a story is published on the day
+    or soon after), month first on a tie."""
+
+    def days_after(order: tuple[int, int]) -> int:
+        try:
+            return (dt.date(year, *order).weekday() - weekday) % 7
+        except ValueError:
+            return 7
+
+    return sorted(orders, key=days_after)
+
+
 def _numeric_date(m: re.Match[str], ctx: _Ctx, ymd: bool) -> _Cand:
     start, end = m.span()
     y = int(m.group("y"))
@@ -499,6 +523,8 @@ def _numeric_date(m: re.Match[str], ctx: _Ctx, ymd: bool) -> _Cand:
         a, b = int(m.group("a")), int(m.group("b"))
         month_first = ctx.lang == "en" and m.group("s") == "/" and a <= 12
         orders = [(a, b), (b, a)] if month_first else [(b, a), (a, b)]
+        if month_first and b <= 12 and ctx.story_weekday >= 0:
+            orders = _nearest_after_weekday(orders, y, ctx.story_weekday)
         if cals != (GREGORIAN,) or a == b:
             orders = orders[:1]  # day first in Jalali/Hijri numbers
     for month, day in orders:
