@@ -1574,3 +1574,48 @@ def test_opening_remarks_under_a_heading_after_the_outlets_introduction(
     text = f"BRICS\n\n{intro}\n\n{heading}\n\n{address}\n\n{remarks}\n\n{question}\n\n{answer}\n"
     rows = analyse(text, lang)
     assert_credited(rows, [remarks, answer], [intro.splitlines()[0], question])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            'Lavrov met his counterparts in Doha. "We are doing everything," he said.\n\nHTS, '
+            "which grew out of al-Qaeda's Syrian branch, is listed as a terrorist organisation."
+            "\n\nAsked about Gaza, where the war has continued for more than a year, he said the "
+            "world had failed the Palestinians.\n",
+            ["doing everything", "failed the Palestinians"],
+            ["listed as a terrorist"],
+        ),
+        (
+            "ru",
+            "Лавров встретился с коллегами в Дохе. «Мы делаем все», — сказал он.\n\nХТШ, выросшая "
+            "из сирийского крыла «Аль-Каиды», внесена в список террористических организаций.\n\n"
+            "Отвечая на вопрос о Газе, где война продолжается больше года, он сказал, что мир "
+            "подвел палестинцев.\n",
+            ["делаем все", "подвел палестинцев"],
+            ["внесена в список"],
+        ),
+        (
+            "ar",
+            "التقى لافروف نظراءه في الدوحة. وقال: «نحن نفعل كل شيء».\n\nوهيئة تحرير الشام مدرجة "
+            "على قوائم الإرهاب.\n\nوردا على سؤال عن غزة، حيث تتواصل الحرب منذ أكثر من عام، قال "
+            "إن العالم خذل الفلسطينيين.\n",
+            ["نحن نفعل كل شيء", "خذل الفلسطينيين"],
+            ["مدرجة على قوائم"],
+        ),
+        (
+            "fa",
+            "لاوروف با همتایان خود در دوحه دیدار کرد. وی گفت: «ما همه کار می‌کنیم».\n\nهیئت "
+            "تحریرالشام در فهرست گروه‌های تروریستی است.\n\nوی در پاسخ به پرسشی درباره غزه، که "
+            "جنگ در آن بیش از یک سال ادامه یافته، گفت جهان فلسطینیان را تنها گذاشته است.\n",
+            ["ما همه کار", "فلسطینیان را تنها"],
+            ["در فهرست گروه"],
+        ),
+    ],
+)
+def test_a_passive_or_perfect_verb_of_nobody_named_is_no_speech(lang, text, his, not_his):
+    """ "HTS ... is listed as", "the war has continued for a year": nobody speaks there,
+    and the "he said" after them is still his."""
+    assert_credited(analyse(text, lang), his, not_his)

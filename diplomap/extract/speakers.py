@@ -409,6 +409,13 @@ def _may_name_him_after(norm: str, lang: str, pos: int) -> bool:
     )
 
 
+# A passive or perfect auxiliary just before an English verb whose subject is nobody
+# named ("HTS ... is listed as", "the war ... has continued for a year")
+_AUXILIARY_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:is|are|was|were|be|been|being|has|have|had)(?:\s+\w+ly)?\s+$"
+)
+
+
 # "answered (our) questions": the narrator says that he answered, not what he said
 _ANSWERS_QUESTIONS_RE = re.compile(
     r"\s+(?:на\s+(?:\w+\s+)?вопрос\w*|(?:\w+\s+){0,2}questions(?:\s+(?:from|of|by)\s+\S+)?\s*[.,;]|"
@@ -425,6 +432,8 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
         if _inside(m.start(), regions) or _ANSWERS_QUESTIONS_RE.match(norm, m.end()):
             continue  # "ответил на вопросы нашего издания": that he answered, not what
         subj = _verb_subject(norm, m, lang, regions)
+        if subj == _ANONYMOUS and lang == "en" and _AUXILIARY_BEFORE_RE.search(norm, 0, m.start()):
+            continue  # "is listed as", "has continued for a year": no speech of anybody's
         if subj == _ANONYMOUS:
             fallback = fallback or _Event(
                 "other", m.start(), act=verb_traits(m)[2], not_he=_not_he(norm, m)
