@@ -1619,3 +1619,54 @@ def test_a_passive_or_perfect_verb_of_nobody_named_is_no_speech(lang, text, his,
     """ "HTS ... is listed as", "the war has continued for a year": nobody speaks there,
     and the "he said" after them is still his."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "باسيل من موسكو: لا تأجيل لعودة النازحين..\nولافروف: المبادرة الروسية ليست "
+            "مشروطة\n\nالاثنين 20 آب 2018\n\nعقد وزير الخارجية اللبناني جبران باسيل مؤتمرا "
+            "صحافيا مع نظيره الروسي سيرغي لافروف في موسكو. وأضاف أن لبنان لا يستطيع الانتظار."
+            "\n\nمن جهته، قال لافروف إن العودة ممكنة الآن.\n\nوخرج لافروف مجددا ليؤكد أن "
+            "المبادرة غير مشروطة.\n",
+            ["العودة ممكنة الآن", "ليؤكد أن المبادرة"],
+            ["المبادرة الروسية ليست", "لا يستطيع الانتظار"],
+        ),
+        (
+            "en",
+            "Bassil in Moscow: no delay to refugees' return..\nLavrov: the Russian initiative "
+            "is unconditional\n\nMonday, 20 August 2018\n\nLebanese Foreign Minister Gebran "
+            "Bassil held a news conference with his Russian counterpart Sergei Lavrov in "
+            "Moscow. He added that Lebanon could not wait.\n\nFor his part, Lavrov said that "
+            "returns were possible now.\n",
+            ["returns were possible now"],
+            ["initiative is unconditional", "could not wait"],
+        ),
+        (
+            "ru",
+            "Бассиль в Москве: никаких отсрочек возвращения беженцев..\nЛавров: российская "
+            "инициатива ничем не обусловлена\n\n20 августа 2018 года\n\nМинистр иностранных "
+            "дел Ливана Джебран Бассиль провел пресс-конференцию с российским коллегой Сергеем "
+            "Лавровым в Москве. Он добавил, что Ливан не может ждать.\n\nВ свою очередь, Лавров "
+            "заявил, что возвращение возможно уже сейчас.\n",
+            ["возможно уже сейчас"],
+            ["ничем не обусловлена", "не может ждать"],
+        ),
+        (
+            "fa",
+            "باسیل در مسکو: بازگشت آوارگان به تعویق نمی‌افتد..\nلاوروف: ابتکار روسیه بدون شرط "
+            "است\n\n۲۹ مرداد ۱۳۹۷\n\nوزیر خارجه لبنان جبران باسیل با همتای روس خود سرگئی "
+            "لاوروف در مسکو نشست خبری برگزار کرد. وی افزود که لبنان نمی‌تواند منتظر بماند.\n\n"
+            "لاوروف در مقابل گفت بازگشت اکنون ممکن است.\n",
+            ["بازگشت اکنون ممکن"],
+            ["ابتکار روسیه بدون شرط", "نمی‌تواند منتظر بماند"],
+        ),
+    ],
+)
+def test_a_headline_in_parts_and_another_minister_acting_are_not_his(lang, text, his, not_his):
+    """A headline whose parts end with ".." ("ولافروف: ..." is its second part) is the
+    outlet's; after "Lebanon's minister held a news conference with Lavrov", "he added"
+    is the Lebanese minister; "خرج لافروف ... ليؤكد" is his."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -570,6 +570,11 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     tail = _LAVROV_TAIL_RE.search(pre, tail_from) if may_mention_lavrov(pre, tail_from) else None
     if tail and not _NOT_HIM_BEFORE_RE.search(pre[: tail.start()]):
         return "lavrov"  # subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال"
+    if (
+        m.group().startswith(("ل", "ول", "فل"))
+        and _lavrov_subject(pre, "ar", 0, len(pre)) is not None
+    ):
+        return "lavrov"  # "خرج ... لافروف مجددا ليزعم أن": the purpose verb has his subject
     if other:
         return "other"
     asked = _AR_ASKED_RE.search(pre)
@@ -828,22 +833,28 @@ class _Resolver:
 
     def notice(self, norm: str) -> None:
         """A sentence without speech still makes its subject the one "he" or "the
-        minister" refers to next ("Лавров прибыл в Анкару. Он заявил ...")."""
+        minister" refers to next ("Лавров прибыл в Анкару. Он заявил ..."): him, or
+        somebody else named before him ("وزیر خارجه لبنان ... با همتای روس خود سرگئی
+        لاوروف دیدار کرد")."""
         head = min(60, len(norm))
-        if _lavrov_subject(norm, self.lang, 0, head) is not None or (
+        other = _OTHER_RE.search(norm, 0, min(40, head))
+        title = _TITLE_RE.get(self.lang)
+        bare_title = title is not None and title.search(norm, 0, head)
+        minister = None if bare_title else _MINISTER_WORD_RE.search(norm, 0, head)
+        first_other = min((m.start() for m in (other, minister) if m), default=head)
+        him = _lavrov_subject(norm, self.lang, 0, head)
+        if (him is not None and him <= first_other) or (
             self.lang == "en" and _HIS_POSSESSIVE_OPENING_RE.match(norm)
         ):
             # "Лавров прибыл в Анкару", "Lavrov's answer was to ...": he is the topic
             self.last = self.last_he = self.last_minister = "lavrov"
             return
-        if _OTHER_RE.search(norm, 0, min(40, head)):
+        if other:
             self.last = self.last_he = "other"
-        title = _TITLE_RE.get(self.lang)
-        bare_title = title is not None and title.search(norm, 0, head)
-        if not bare_title and _MINISTER_WORD_RE.search(norm, 0, head):
+        if minister:
             # another minister acts ("министр промышленности Татарстана провел встречи"):
             # "the minister" next refers to him
-            self.last_minister = "other"
+            self.last = self.last_he = self.last_minister = "other"
 
     def resolve(self, event: _Event) -> str:
         """ "lavrov" or "other": who the event's subject is."""
@@ -976,8 +987,11 @@ def _introduces_theses(norm: str) -> bool:
 
 def _is_real_sentence(raw: str) -> bool:
     """A sentence of the story, not a headline, standfirst, date line or label: it ends
-    with sentence punctuation and has a few words, or is as long as a paragraph."""
+    with sentence punctuation (not the dots that join a headline's parts) and has a few
+    words, or is as long as a paragraph."""
     n_words = len(_WORD_RE.findall(raw))
+    if raw.rstrip().endswith(("..", "…")):
+        return n_words >= 25  # "باسيل من موسكو: لا تأجيل لعودة النازحين..": a headline's
     return n_words >= 25 or (n_words >= 4 and ends_sentence(raw))
 
 
