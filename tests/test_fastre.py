@@ -121,3 +121,33 @@ def test_cleaning_skips_substitutions_only_when_they_change_nothing():
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert _clean_keep_layout(text) == _clean_by_substitutions(text), repr(text)
+
+
+_SENTENCES = {
+    "en": [
+        "This was stated by Sergey Lavrov.",
+        "  That is what he said.",
+        "The full text is on the ministry's site.",
+        "Lavrov spoke for an hour. Full text: below.",
+        "Thesis: nothing.",
+    ],
+    "ru": ["Об этом заявил Сергей Лавров.", "Это сказал министр.", "Полный текст — на сайте МИД."],
+    "ar": ["جاء ذلك في تصريحات للافروف.", "وجاءت تصريحاته بعد لقاء.", "النص الكامل للمقابلة."],
+    "fa": [
+        "لاوروف این مطلب را در نشست گفت.",
+        "متن کامل سخنان در ادامه می‌آید.",
+        "این سخنان را گفت.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_SENTENCES))
+def test_pre_tests_of_the_back_reference_and_the_outlet_line_change_nothing(lang: str) -> None:
+    for raw in _SENTENCES[lang]:
+        norm = normalize(raw)
+        for head in (norm, norm[:120], "  " + norm, norm[5:]):
+            assert speakers._backref(head) == (speakers._BACKREF_RE.search(head) is not None)
+            plain = speakers._OUTLET_LINE_RE.search(head, 0, 40) is not None
+            assert (speakers._may_be_outlet_line(head) and plain) == plain
+            colon = speakers._COLON_NAME_RE.match(head) is not None
+            assert (("：" in head or ":" in head) and colon) == colon

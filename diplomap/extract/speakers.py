@@ -476,7 +476,7 @@ def _speech_event(
     """The first speech event outside quotations (`according`: False when the article
     has no "according to" phrase at all)."""
     events = []
-    if m := _COLON_NAME_RE.match(norm):
+    if (":" in norm or "：" in norm) and (m := _COLON_NAME_RE.match(norm)):
         events.append(_Event("lavrov", m.start(), evidence="quote_marks"))
     found = _according_event(norm, regions) if according else None
     for event in (found, _verb_event(norm, lang, regions)):
@@ -662,6 +662,17 @@ _BACKREF_RE = re.compile(
     r"[وف]?جاء\s+ذلك|[وف]?جاءت\s+(?:تصريحات|تصريحاته))"
     r"|(?<!\w)اين\s+(?:مطلب|سخنان|اظهارات|موضوع)\s+را(?!\w)"
 )
+# Every match of _BACKREF_RE opens with one of these (after spaces) or holds "اين"
+_BACKREF_OPENINGS = ("об", "это", "this", "that", "these", "جاء", "وجاء", "فجاء")
+
+
+def _backref(head: str) -> bool:
+    """_BACKREF_RE.search(head), tested first on what any match needs."""
+    if not (head.lstrip().startswith(_BACKREF_OPENINGS) or "اين" in head):
+        return False
+    return _BACKREF_RE.search(head) is not None
+
+
 # "جاء ذلك في تصريحات لوزير الخارجية الروسي ..." (no speech verb): Lavrov's words before it
 _AR_BACKREF_RE = re.compile(
     r"^\s*[وف]?جاء\s+ذلك\s+(?:علي\s+لسان|في\s+(?:تصريح|تصريحات|كلمه|حديث|مقابله|بيان|لقاء\s+صحفي)\w*|"
@@ -884,7 +895,7 @@ class _Resolver:
         open_in = self.carry_open and same_para
         regions, still_open = _quotations(norm, open_in)
         event = None
-        if _OUTLET_LINE_RE.search(norm, 0, 40):
+        if _may_be_outlet_line(norm) and _OUTLET_LINE_RE.search(norm, 0, 40):
             att = _NONE  # "Полный текст — на сайте МИД": the outlet's line
         elif self.theses and _LIST_ITEM_RE.match(self.text, sent.start) and not same_para:
             att = Attribution(LAVROV, "reported", "reporting_clause")
@@ -944,7 +955,7 @@ class _Resolver:
         if who != "lavrov":
             return _NONE
         att = self.attribution(event, norm, regions)
-        if att.kind == "reported" and event.subject == "lavrov" and _BACKREF_RE.search(norm[:120]):
+        if att.kind == "reported" and event.subject == "lavrov" and _backref(norm[:120]):
             _backfill(self.text, self.out, self.sentences, idx, self.events)
         return att
 
@@ -953,6 +964,15 @@ class _Resolver:
 _OUTLET_LINE_RE = re.compile(
     r"(?<!\w)(?:полный\s+текст|full\s+text|(?:ال)?نص\s+(?:ال)?كامل|متن\s+كامل)(?!\w)"
 )
+# Every match of _OUTLET_LINE_RE holds one of these words
+_OUTLET_LINE_KEYS = ("текст", "text", "نص", "متن")
+
+
+def _may_be_outlet_line(norm: str) -> bool:
+    head = norm[:40]
+    return any(key in head for key in _OUTLET_LINE_KEYS)
+
+
 # What the narrator says he did not say: "He did not comment on ...", "Лавров не стал
 # уточнять", "رفض التعليق", "از اظهار نظر خودداری کرد" (normalised)
 _SAYS_NOTHING_RE = re.compile(
