@@ -457,6 +457,7 @@ AMBIGUOUS_SLASHES = [
     ("en", "Russia and Iran called on Saturday for an end to hostilities.", D(2024, 12, 7)),
     ("en", "Russia and Iran called on Friday for an end to hostilities.", D(2024, 7, 12)),
     ("en", "Russia and Iran called for an end to hostilities.", D(2024, 7, 12)),
+    ("en", "The ministers will meet again on Sunday.", D(2024, 7, 12)),
     ("ru", "Россия и Иран в субботу призвали прекратить боевые действия.", D(2024, 12, 7)),
     ("ar", "دعت روسيا وإيران يوم الجمعة إلى وقف الأعمال القتالية.", D(2024, 12, 7)),
     ("fa", "روسیه و ایران روز جمعه خواستار توقف درگیری‌ها شدند.", D(2024, 12, 7)),

@@ -500,9 +500,9 @@ def _named_date(m: re.Match[str], ctx: _Ctx) -> _Cand:
 def _nearest_after_weekday(
     orders: list[tuple[int, int]], year: int, weekday: int
 ) -> list[tuple[int, int]]:
-    """English "07/12/2024" is July 12 or 7 December: the reading that falls on the
-    story's "on Saturday" or the fewest days after it (a story is published on the day
-    or soon after), month first on a tie."""
+    """English "07/12/2024" is July 12 or 7 December: month first, unless only the other
+    reading falls on the story's "on Saturday" or the day after it (a story is
+    published on its day or the next)."""
 
     def days_after(order: tuple[int, int]) -> int:
         try:
@@ -510,7 +510,10 @@ def _nearest_after_weekday(
         except ValueError:
             return 7
 
-    return sorted(orders, key=days_after)
+    first, other = orders
+    if days_after(first) > 1 and days_after(other) <= 1:
+        return [other, first]
+    return orders
 
 
 def _numeric_date(m: re.Match[str], ctx: _Ctx, ymd: bool) -> _Cand:

@@ -432,7 +432,11 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
         if _inside(m.start(), regions) or _ANSWERS_QUESTIONS_RE.match(norm, m.end()):
             continue  # "ответил на вопросы нашего издания": that he answered, not what
         subj = _verb_subject(norm, m, lang, regions)
-        if subj == _ANONYMOUS and lang == "en" and _AUXILIARY_BEFORE_RE.search(norm, 0, m.start()):
+        if (
+            subj == _ANONYMOUS
+            and lang == "en"
+            and _AUXILIARY_BEFORE_RE.search(norm, max(0, m.start() - 40), m.start())
+        ):
             continue  # "is listed as", "has continued for a year": no speech of anybody's
         if subj == _ANONYMOUS:
             fallback = fallback or _Event(
