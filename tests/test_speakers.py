@@ -1670,3 +1670,48 @@ def test_a_headline_in_parts_and_another_minister_acting_are_not_his(lang, text,
     outlet's; after "Lebanon's minister held a news conference with Lavrov", "he added"
     is the Lebanese minister; "خرج لافروف ... ليؤكد" is his."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            'من جهتها، قالت وزارة الخارجية الروسية في بيان نشرته على موقعها إن لافروف "أكد '
+            'تضامن موسكو مع بغداد". وبحسب البيان الروسي، قال لافروف إن الضربات تزيد التوتر.'
+            "\n\nوقالت المتحدثة ماريا زاخاروفا في بيان إن لافروف يتابع الوضع عن كثب.\n",
+            ["تضامن موسكو مع بغداد", "الضربات تزيد التوتر"],
+            ["يتابع الوضع عن كثب"],
+        ),
+        (
+            "en",
+            "The Russian Foreign Ministry said in a statement that Lavrov stressed Moscow's "
+            "solidarity with Baghdad. According to the statement, Lavrov said the strikes "
+            "raised tensions.\n\nSpokeswoman Maria Zakharova said in a statement that Lavrov "
+            "was following the situation closely.\n",
+            ["solidarity with Baghdad", "raised tensions"],
+            ["following the situation closely"],
+        ),
+        (
+            "ru",
+            "МИД России в своем сообщении указал, что Лавров подчеркнул солидарность Москвы с "
+            "Багдадом. Согласно сообщению, Лавров сказал, что удары усиливают напряженность."
+            "\n\nОфициальный представитель МИД Мария Захарова в сообщении указала, что Лавров "
+            "внимательно следит за ситуацией.\n",
+            ["солидарность Москвы", "удары усиливают"],
+            ["внимательно следит"],
+        ),
+        (
+            "fa",
+            "وزارت خارجه روسیه در بیانیه‌ای اعلام کرد که لاوروف بر همبستگی مسکو با بغداد "
+            "تاکید کرد.\n\nماریا زاخارووا سخنگوی وزارت خارجه در بیانیه‌ای گفت که لاوروف "
+            "تحولات را از نزدیک دنبال می‌کند.\n",
+            ["همبستگی مسکو با بغداد"],
+            ["از نزدیک دنبال"],
+        ),
+    ],
+)
+def test_the_ministrys_statement_relaying_him_is_his_his_spokeswomans_is_not(
+    lang, text, his, not_his
+):
+    assert_credited(analyse(text, lang), his, not_his)

@@ -328,7 +328,8 @@ _REPORTED_BY_KEYS = ("گزارش", "نقل", "وفق", "بحسب", "ذكرت", "
 _may_be_reported_by = contains_any(_REPORTED_BY_KEYS)
 _MEDIA_RE = re.compile(
     r"^\s*(?:ال)?(?:وكاله|صحيفه|خبرگزاري|روزنامه|агентств\w*|газет\w*|тасс|риа|интерфакс|"
-    r"the\s+(?:agency|newspaper)|reuters|afp|tass|ria|interfax|sputnik|اسپوتنيك|سبوتنيك|ايرنا|ايسنا|تاس)(?!\w)"
+    r"the\s+(?:agency|newspaper|statement|readout)|reuters|afp|tass|ria|interfax|sputnik|اسپوتنيك|"
+    r"سبوتنيك|ايرنا|ايسنا|تاس|بيان|بيانيه|сообщени\w*)(?!\w)"
 )
 
 
@@ -448,8 +449,40 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
             return fallback  # "Zarif said ... He said ...": he is the one named before
         elif subj is not None:
             not_he = subj not in ("lavrov", "pronoun", "title") and _not_he(norm, m)
-            return _Event(subj, m.start(), act=verb_traits(m)[2], not_he=not_he)
+            event = _Event(subj, m.start(), act=verb_traits(m)[2], not_he=not_he)
+            if subj in ("other", "other_minister") and (him := _relayed_him(norm, m)) is not None:
+                return _Event("lavrov", him, act=verb_traits(m)[2])
+            return event
     return fallback
+
+
+# The ministry's statement or readout relaying what he said ("قالت وزارة الخارجية الروسية
+# في بيان إن لافروف أكد", "the ministry said in a statement that Lavrov stressed"): his
+# words, unlike his spokeswoman's (her words)
+_STATEMENT_RE = re.compile(
+    r"(?<!\w)(?:[وف]?(?:ال)?بيان\w*|statement|readout|сообщени\w*|пресс-релиз\w*|بيانيه)(?!\w)"
+)
+_SPOKESPERSON_RE = re.compile(
+    r"(?:zakharova|spokes\w*|захаров\w*|представител\w*|زاخاروفا|متحدث\w*|ناطق\w*|سخنگو|زاخارووا)"
+)
+
+
+def _relayed_him(norm: str, m: re.Match[str]) -> int | None:
+    """Where he is named as the subject of what an institution's statement says ("...
+    في بيان إن لافروف ...", "... in a statement that Lavrov ..."), or None."""
+    end = min(len(norm), m.end() + 100)
+    if not may_mention_lavrov(norm, m.end(), end):
+        return None
+    window = norm[max(0, m.start() - 80) : m.end() + 40]
+    if _STATEMENT_RE.search(window) is None or _SPOKESPERSON_RE.search(window) is not None:
+        return None
+    him = find_lavrov_np(norm, m.end(), end)
+    if him is None or not _THAT_BEFORE_RE.search(norm, max(m.end(), him.start() - 12), him.start()):
+        return None
+    return him.start()
+
+
+_THAT_BEFORE_RE = re.compile(r"(?<!\w)(?:ان|بان|that|что|كه|که)\s*$")
 
 
 # An English subject that a later "he" cannot mean: a woman, or several people
