@@ -1715,3 +1715,44 @@ def test_the_ministrys_statement_relaying_him_is_his_his_spokeswomans_is_not(
     lang, text, his, not_his
 ):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            'من جهته، أكد لافروف أن "روسيا مستعدة لتزويد تونس بالحبوب". كما رحب بعودة سوريا '
+            'إلى الجامعة العربية. وكان عمار قد شدد في مستهل الندوة على "الموقف التونسي '
+            'الثابت".\n',
+            ["مستعدة لتزويد تونس", "رحب بعودة سوريا"],
+            ["الموقف التونسي"],
+        ),
+        (
+            "en",
+            'For his part, Lavrov said "Russia is ready to supply Tunisia with grain". He also '
+            "welcomed the return of Syria to the Arab League. Ammar had earlier stressed "
+            "Tunisia's firm position.\n",
+            ["ready to supply Tunisia", "welcomed the return of Syria"],
+            ["firm position"],
+        ),
+        (
+            "ru",
+            "В свою очередь, Лавров заявил, что «Россия готова поставлять Тунису зерно». Он "
+            "также приветствовал возвращение Сирии в Лигу арабских государств. Аммар ранее "
+            "подчеркнул твердую позицию Туниса.\n",
+            ["готова поставлять Тунису", "приветствовал возвращение Сирии"],
+            ["твердую позицию"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت «روسیه آماده تامین غلات تونس است». او همچنین از بازگشت سوریه به "
+            "اتحادیه عرب استقبال کرد. عمار پیش‌تر بر موضع ثابت تونس تاکید کرده بود.\n",
+            ["آماده تامین غلات", "از بازگشت سوریه"],
+            ["موضع ثابت تونس"],
+        ),
+    ],
+)
+def test_his_bare_speech_act_and_a_minister_who_had_spoken_earlier(lang, text, his, not_his):
+    """ "كما رحب بعودة سوريا" (an object with ب) is his; "وكان عمار قد شدد" names Ammar."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -115,8 +115,11 @@ _OBJECT_BEFORE_RE = re.compile(
 )
 _AR_ELIDED_RE = re.compile(
     r"^\s*(?:[،,:\"«“]|ان(?!\w)|انه|انها|انهم|بان|بانه|قائلا|في(?!\w)|خلال|ايضا|كذلك|علي(?!\w)|الي(?!\w)|"
-    r"عن(?!\w)|بالقول|حديثه|بقوله|مضيفا|مشيرا|موكدا|ل|لـ|قايلا|$)"
+    r"عن(?!\w)|بالقول|حديثه|بقوله|مضيفا|مشيرا|موكدا|ل|لـ|قايلا|$|"
+    # the object with ب, a definite or feminine noun: "رحب بعودة سوريا", "ندد بالضربات"
+    r"ب(?:ال\w+|\w+ه)(?!\w))"
 )
+_AR_KANA_QAD_RE = re.compile(r"(?:^|\s)[وف]?كان\s+(\S.{0,40}?)(?:\s+قد)?\s*$")
 _SWITCH_RE = re.compile(
     r"^(?:[وف]?(?:من\s+جهته|من\s+جانبه|بدوره)|for\s+(?:his|her)\s+part|in\s+turn|в\s+свою\s+очередь|در\s+مقابل)"
 )
@@ -600,6 +603,14 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     other, weak, _act = verb_traits(m)
     if _AR_TOPIC_FIRST_RE.search(pre):
         return "other"  # "أما بومبيو فأبلغ لافروف أن ...": the topic speaks, he is told
+    if (m.group().startswith("قد") or pre.rstrip().endswith("قد")) and (
+        kana := _AR_KANA_QAD_RE.search(pre)
+    ) is not None:
+        # "وكان عمار قد شدد": the subject between كان and قد
+        named = kana.group(1)
+        if _lavrov_at(named, 0, anchored=True):
+            return "lavrov"
+        return "title" if _TITLE_RE["ar"].match(named) else "other"
     after = _after_verb(norm, m, "ar")
     if after in ("lavrov", "title"):
         return after
