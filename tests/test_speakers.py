@@ -1756,3 +1756,45 @@ def test_the_ministrys_statement_relaying_him_is_his_his_spokeswomans_is_not(
 def test_his_bare_speech_act_and_a_minister_who_had_spoken_earlier(lang, text, his, not_his):
     """ "كما رحب بعودة سوريا" (an object with ب) is his; "وكان عمار قد شدد" names Ammar."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "fa",
+            "لاوروف گفت مسکو تضمین کتبی می‌خواهد.\n\nسعید خطیب‌زاده، سخنگوی وزارت امور "
+            "خارجه، در پاسخ به پرسشی درباره اظهارات لاوروف گفت: «ایران اجازه نخواهد داد». وی "
+            "افزود: «همکاری ما بر اساس قراردادهاست».\n",
+            ["تضمین کتبی"],
+            ["اجازه نخواهد داد", "بر اساس قراردادهاست"],
+        ),
+        (
+            "ar",
+            "وقال لافروف إن موسكو تريد ضمانات مكتوبة.\n\nوقال المتحدث سعيد خطيب زاده، ردا على "
+            "تصريحات لافروف، إن إيران لن تسمح بذلك. وأضاف أن التعاون قائم على العقود.\n",
+            ["ضمانات مكتوبة"],
+            ["لن تسمح بذلك", "قائم على العقود"],
+        ),
+        (
+            "ru",
+            "Лавров заявил, что Москва хочет письменных гарантий.\n\nКомментируя заявления "
+            "Лаврова, официальный представитель МИД Ирана Саид Хатибзаде сказал, что Иран "
+            "этого не допустит. Он добавил, что сотрудничество идет по договорам.\n",
+            ["письменных гарантий"],
+            ["этого не допустит", "идет по договорам"],
+        ),
+        (
+            "en",
+            "Lavrov said Moscow wanted written guarantees.\n\nAsked about Lavrov's remarks, "
+            "Iranian spokesman Saeed Khatibzadeh said Iran would not allow it. He added that "
+            "cooperation rested on contracts.\n",
+            ["written guarantees"],
+            ["would not allow it", "rested on contracts"],
+        ),
+    ],
+)
+def test_his_remarks_as_the_object_of_another_speakers_answer(lang, text, his, not_his):
+    """ "درباره اظهارات لاوروف گفت", "Комментируя заявления Лаврова, ... сказал": his name
+    inside the topic of another speaker's answer is no subject."""
+    assert_credited(analyse(text, lang), his, not_his)
