@@ -1798,3 +1798,44 @@ def test_his_remarks_as_the_object_of_another_speakers_answer(lang, text, his, n
     """ "درباره اظهارات لاوروف گفت", "Комментируя заявления Лаврова, ... сказал": his name
     inside the topic of another speaker's answer is no subject."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            'Lavrov said in 2016 that "we all saw what happened to Libya". For him, Syria was '
+            'always a second Libya. "We will not allow it," he added. "This is business, not '
+            'politics." That phrase would reappear for a decade.\n',
+            ["what happened to Libya", "We will not allow it", "This is business"],
+            ["a second Libya", "That phrase would"],
+        ),
+        (
+            "ru",
+            "Лавров заявил, что «все видели, что случилось с Ливией». Сегодня эти слова звучат "
+            "почти пророчески. Этот призыв услышан не был.\n",
+            ["что случилось с Ливией"],
+            ["эти слова звучат", "Этот призыв"],
+        ),
+        (
+            "ar",
+            "ودعا لافروف إلى وقف فوري لإطلاق النار في لبنان. ولم تلق الدعوة صدى في واشنطن. "
+            "وأضاف أن موسكو مستعدة للمساعدة.\n",
+            ["وقف فوري لإطلاق النار", "مستعدة للمساعدة"],
+            ["ولم تلق الدعوة"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت امنیت خلیج فارس باید جمعی باشد. این جمله کلید فهم سیاست مسکو است. "
+            "وی افزود که ایران و عربستان باید گفتگو کنند.\n",
+            ["باید جمعی باشد", "باید گفتگو کنند"],
+            ["کلید فهم سیاست"],
+        ),
+    ],
+)
+def test_the_narrators_words_on_his_words_are_not_his(lang, text, his, not_his):
+    """English reports attribute each sentence they do not quote ("For him, Syria was
+    always a second Libya" is the author's); in every language a sentence about his words
+    ("These words sound prophetic", "ولم تلق الدعوة صدى") is the narrator's."""
+    assert_credited(analyse(text, lang), his, not_his)

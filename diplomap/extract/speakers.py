@@ -966,7 +966,14 @@ class _Resolver:
         else:
             event = _speech_event(norm, self.lang, regions, self.according)
             contrast = _CONTRAST_RE.get(self.lang)
-            continues = open_in or (same_para and not (contrast and contrast.match(norm)))
+            # later in the paragraph he speaks in; English reports attribute each sentence
+            # they do not quote, so there only a quotation continues him
+            continues = open_in or (
+                same_para
+                and (self.lang != "en" or _opens_quotation(norm, regions))
+                and not (contrast and contrast.match(norm))
+                and not _ABOUT_HIS_WORDS_RE.search(norm, 0, 50)
+            )
             att = self._narrative(idx, norm, regions, event, is_title, continues)
         self.carry_open = still_open and att.speaker is not None
         if not same_para or not att.speaker:
@@ -1053,6 +1060,23 @@ def _introduces_theses(norm: str) -> bool:
         and _mentions_lavrov(norm)
         and bool(_THESES_RE.search(norm))
     )
+
+
+# The narrator on his words ("These words sound prophetic today", "Этот призыв услышан не
+# был", "ولم تلق الدعوة صدى", "این جمله کلید فهم ... است"): no continuation of them
+_ABOUT_HIS_WORDS_RE = re.compile(
+    r"(?<!\w)(?:(?:this|that|these|those)\s+(?:phrase|remarks?|words|statements?|call|line|"
+    r"formula|message|warning|comment)|(?:эт(?:и|от|а|у|о|ой)|тот|та|те)\s+(?:слова|призыв\w*|"
+    r"фраз\w*|формул\w*|заявлени\w*|мысл\w*|тезис\w*|предупреждени\w*)|"
+    r"(?:هذه|تلك|هذا|ذلك)\s+(?:التصريحات|الدعوه|العباره|الكلمات|الرساله|التحذير)|"
+    r"(?:[وف]?لم\s+تلق|لاقت|لقيت)\s+(?:الدعوه|دعوته|التصريحات|تصريحاته)|"
+    r"(?:اين|ان)\s+(?:جمله|سخن|سخنان|حرف|اظهارات|فراخوان|پيام|هشدار))(?!\w)"
+)
+
+
+def _opens_quotation(norm: str, regions: list[tuple[int, int]]) -> bool:
+    """Does the sentence open with a quotation ('"This is business, not politics."')?"""
+    return bool(regions) and not norm[: regions[0][0]].strip(" -—–")
 
 
 def _is_real_sentence(raw: str) -> bool:
