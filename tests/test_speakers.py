@@ -1839,3 +1839,43 @@ def test_the_narrators_words_on_his_words_are_not_his(lang, text, his, not_his):
     always a second Libya" is the author's); in every language a sentence about his words
     ("These words sound prophetic", "ولم تلق الدعوة صدى") is the narrator's."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Western governments said the strikes hit other groups.\n\nWhen Russian aircraft "
+            'began bombing in Syria in 2015, Lavrov framed the operation narrowly. "We are '
+            'fighting terrorists," he told the UN.\n',
+            ["fighting terrorists"],
+            ["hit other groups"],
+        ),
+        (
+            "ru",
+            "Западные правительства заявили, что удары пришлись по другим группам.\n\nКогда "
+            "российская авиация начала операцию в Сирии в 2015 году, Лавров описал ее узко. Он "
+            "сказал, что Россия борется с террористами.\n",
+            ["борется с террористами"],
+            ["пришлись по другим"],
+        ),
+        (
+            "ar",
+            "وقالت الحكومات الغربية إن الضربات أصابت فصائل أخرى.\n\nوعندما بدأ الطيران الروسي "
+            "عملياته في سوريا عام 2015، لافروف وصف العملية بدقة. وقال إن روسيا تحارب الإرهابيين.\n",
+            ["تحارب الإرهابيين"],
+            ["أصابت فصائل أخرى"],
+        ),
+        (
+            "fa",
+            "دولت‌های غربی گفتند حملات به گروه‌های دیگر اصابت کرد.\n\nوقتی هواپیماهای روسی در "
+            "سال ۲۰۱۵ عملیات در سوریه را آغاز کردند، لاوروف این عملیات را محدود توصیف کرد. وی "
+            "گفت روسیه با تروریست‌ها می‌جنگد.\n",
+            ["با تروریست‌ها می‌جنگد"],
+            ["به گروه‌های دیگر"],
+        ),
+    ],
+)
+def test_his_name_after_a_fronted_clause_makes_him_the_one_he_refers_to(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

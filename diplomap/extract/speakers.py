@@ -902,8 +902,10 @@ class _Resolver:
         title = _TITLE_RE.get(self.lang)
         bare_title = title is not None and title.search(norm, 0, head)
         minister = None if bare_title else _MINISTER_WORD_RE.search(norm, 0, head)
-        first_other = min((m.start() for m in (other, minister) if m), default=head)
+        first_other = min((m.start() for m in (other, minister) if m), default=len(norm))
         him = _lavrov_subject(norm, self.lang, 0, head)
+        if him is None and not other and not minister:
+            him = _after_fronted_clause(norm)
         if (him is not None and him <= first_other) or (
             self.lang == "en" and _HIS_POSSESSIVE_OPENING_RE.match(norm)
         ):
@@ -1072,6 +1074,21 @@ _ABOUT_HIS_WORDS_RE = re.compile(
     r"(?:[وف]?لم\s+تلق|لاقت|لقيت)\s+(?:الدعوه|دعوته|التصريحات|تصريحاته)|"
     r"(?:اين|ان)\s+(?:جمله|سخن|سخنان|حرف|اظهارات|فراخوان|پيام|هشدار))(?!\w)"
 )
+
+
+def _after_fronted_clause(norm: str) -> int | None:
+    """His name opening the main clause after a fronted one ("When Russian aircraft began
+    bombing in Syria in 2015, Lavrov framed ..."), or None."""
+    comma = norm.find(",", 0, _MAX_FRONTED)
+    if comma < 0:
+        comma = norm.find("،", 0, _MAX_FRONTED)
+    if comma < 0:
+        return None
+    start = _skip_spaces(norm, comma + 1)
+    return start if _lavrov_at(norm, start, anchored=True) else None
+
+
+_MAX_FRONTED = 100
 
 
 def _opens_quotation(norm: str, regions: list[tuple[int, int]]) -> bool:
