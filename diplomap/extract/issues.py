@@ -99,6 +99,9 @@ _HEAD_QUALIFIERS = (
     r"(?:spreading|spread|spilling|spill|expanding|extending)(?: over)? (?:to|into)|"
     r"переносятся|перекидываются|распространяются|перекинуться|распространиться|"
     r"تمتد|امتداد|اتساع|توسع|انتقال|گسترش|سرايت|"
+    # a time word, and the region before the place it narrows to ("what is happening now
+    # in the region, in Lebanon", "ما يجري الآن في المنطقة، في لبنان")
+    r"now|today|сейчас|сегодня|الان|اليوم|اكنون|امروز|"
     # issues related to a place
     r",?\s*(?:related to|relating to|связанн\w* с|касающ\w*|относящ\w* к)|"
     r"المتعلقه|المتصله|الخاصه|مربوط|مرتبط|"
@@ -115,7 +118,8 @@ _HEAD_QUALIFIERS = (
 # after a topic word is the sentence's topic.
 _OPENER = re.compile(r"(?:^|[.!?؟\n:;]\s*)(?:on|по)\s+$")
 _AFTER_OPENER = re.compile(r"\s*(?:[,،:]|'s\b|’s\b)")
-_HEAD_GAP = re.compile(rf"(?:\s|[«»\"'(]|\b(?:{_LINK_WORDS}|{_HEAD_QUALIFIERS})\b)*")
+_REGION_THEN = r"\b(?:the\s+region|регионе|المنطقه|منطقه)\s*[,،]\s*(?:in|в|во|في|وفي|در)\b"
+_HEAD_GAP = re.compile(rf"(?:\s|[«»\"'(]|{_REGION_THEN}|\b(?:{_LINK_WORDS}|{_HEAD_QUALIFIERS})\b)*")
 # Between coordinated places ("العراق وليبيا واليمن", "Syria, Libya and Yemen").
 _LIST_GAP = re.compile(rf"(?:\s|[,،;؛«»\"'()]|\b(?:{_LINK_WORDS}|or|или|а|также|او|و|يا)\b)*")
 # Between a `topic` head and its place: the words of location (in, в, في, در) left out.
