@@ -102,6 +102,9 @@ _HEAD_QUALIFIERS = (
     # a time word, and the region before the place it narrows to ("what is happening now
     # in the region, in Lebanon", "ما يجري الآن في المنطقة، في لبنان")
     r"now|today|сейчас|сегодня|الان|اليوم|اكنون|امروز|"
+    # the border with a place ("escalation on the border with Lebanon", "التصعيد على
+    # الحدود مع لبنان", "обострение на границе с Ливаном")
+    r"borders? with|границе с|границах с|الحدود مع|حدود|مرز با|مرزهای|"
     # issues related to a place
     r",?\s*(?:related to|relating to|связанн\w* с|касающ\w*|относящ\w* к)|"
     r"المتعلقه|المتصله|الخاصه|مربوط|مرتبط|"
