@@ -1879,3 +1879,41 @@ def test_the_narrators_words_on_his_words_are_not_his(lang, text, his, not_his):
 )
 def test_his_name_after_a_fronted_clause_makes_him_the_one_he_refers_to(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "fa",
+            "وزیر امور خارجه روسیه اعلام کرد که کشورش حاضر به میانجیگری است. سرگئی لاوروف در "
+            "این نشست به پرسش‌هایی درباره سوریه و یمن هم پاسخ داد.\n",
+            ["حاضر به میانجیگری"],
+            ["به پرسش‌هایی درباره سوریه"],
+        ),
+        (
+            "ar",
+            "وأعلن وزير الخارجية الروسي أن بلاده مستعدة للوساطة. ولافروف في هذا المؤتمر تناول "
+            "ملفات سوريا واليمن أيضا.\n",
+            ["مستعدة للوساطة"],
+            ["تناول ملفات سوريا"],
+        ),
+        (
+            "ru",
+            "Министр иностранных дел России заявил, что его страна готова к посредничеству. "
+            "Сергей Лавров на этой пресс-конференции ответил и на вопросы о Сирии и Йемене.\n",
+            ["готова к посредничеству"],
+            ["на вопросы о Сирии"],
+        ),
+        (
+            "en",
+            "Russia's foreign minister said his country was ready to mediate. Sergey Lavrov also "
+            "took questions on Syria and Yemen at the three-hour news conference.\n",
+            ["ready to mediate"],
+            ["took questions on Syria"],
+        ),
+    ],
+)
+def test_a_sentence_that_names_him_acting_does_not_continue_his_words(lang, text, his, not_his):
+    """ "سرگئی لاوروف ... به پرسش‌هایی ... پاسخ داد": the narrator tells what he did."""
+    assert_credited(analyse(text, lang), his, not_his)

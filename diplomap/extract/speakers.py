@@ -424,7 +424,7 @@ _AUXILIARY_BEFORE_RE = re.compile(
 
 # "answered (our) questions": the narrator says that he answered, not what he said
 _ANSWERS_QUESTIONS_RE = re.compile(
-    r"\s+(?:на\s+(?:\w+\s+)?вопрос\w*|(?:\w+\s+){0,2}questions(?:\s+(?:from|of|by)\s+\S+)?\s*[.,;]|"
+    r"\s+(?:(?:и|также|тоже)\s+)?(?:на\s+(?:\w+\s+)?вопрос\w*|(?:\w+\s+){0,2}questions(?:\s+(?:from|of|by)\s+\S+)?\s*[.,;]|"
     r"(?:علي\s+)?(?:ال)?اسئل\w*)"
 )
 
@@ -1002,6 +1002,7 @@ class _Resolver:
                 and self.out[-1].speaker
                 and not self.about_someone_else(norm)
                 and not _SAYS_NOTHING_RE.search(norm)
+                and _lavrov_subject(norm, self.lang, 0, min(60, len(norm))) is None
             ):
                 return Attribution(LAVROV, "continuation", "continuation")
             self.notice(norm)
