@@ -1917,3 +1917,53 @@ def test_his_name_after_a_fronted_clause_makes_him_the_one_he_refers_to(lang, te
 def test_a_sentence_that_names_him_acting_does_not_continue_his_words(lang, text, his, not_his):
     """ "سرگئی لاوروف ... به پرسش‌هایی ... پاسخ داد": the narrator tells what he did."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Лавров назвал возвращение санкций ничтожным\n\nМосква не признает механизм "
+            "snapback, заявил министр.\n\n28 сен 2025, 17:42\n\nО Ливии говорил и Сергей Лавров."
+            "\n\nТогда Россия воздержалась, и уже через несколько недель Лавров публично "
+            "сожалел о результате. «Резолюция превратилась в разрешение бомбить», — говорил "
+            "министр весной того года. Позже министр ответил на вопрос о Ливии коротко: «Мы "
+            "работаем и с Бенгази, и с Триполи».\n",
+            ["разрешение бомбить", "и с Бенгази"],
+            ["не признает механизм"],
+        ),
+        (
+            "en",
+            "Lavrov calls snapback 'legally void'\n\nMoscow does not recognise the snapback "
+            "mechanism, the minister said.\n\nSep 28, 2025, 17:42\n\nRussia abstained in 2011, "
+            'and weeks later Lavrov publicly regretted the outcome. "The resolution became a '
+            'licence to bomb anyone," the minister said that spring. Later the minister '
+            'answered a question on Libya briefly: "We work with both Benghazi and Tripoli."\n',
+            ["licence to bomb", "both Benghazi and Tripoli"],
+            ["does not recognise the snapback"],
+        ),
+        (
+            "ar",
+            "لافروف يصف إعادة العقوبات بأنها باطلة\n\nموسكو لا تعترف بآلية سناب باك، قال "
+            "الوزير.\n\n28 سبتمبر 2025، 17:42\n\nوامتنعت روسيا عام 2011 عن التصويت، وبعد أسابيع "
+            'أبدى لافروف أسفه علنا. وقال الوزير آنذاك إن "القرار تحول إلى إذن بقصف أي أحد".\n',
+            ["إذن بقصف"],
+            ["لا تعترف بآلية"],
+        ),
+        (
+            "fa",
+            "لاوروف بازگشت تحریم‌ها را باطل خواند\n\nمسکو سازوکار اسنپ‌بک را به رسمیت نمی‌شناسد، "
+            "وزیر گفت.\n\n۶ مهر ۱۴۰۴، ۱۷:۴۲\n\nروسیه در سال ۲۰۱۱ رأی ممتنع داد و چند هفته بعد "
+            "لاوروف علناً ابراز تاسف کرد. او آن زمان گفت «قطعنامه به مجوز بمباران تبدیل شد».\n",
+            ["مجوز بمباران"],
+            ["به رسمیت نمی‌شناسد"],
+        ),
+    ],
+)
+def test_the_minister_in_a_story_about_him_and_the_standfirst_above_the_date_line(
+    lang, text, his, not_his
+):
+    """ "— говорил министр" with no other minister before is him; the standfirst above the
+    date line is the outlet's; "ответил на вопрос ... коротко: «...»" is his answer."""
+    assert_credited(analyse(text, lang), his, not_his)

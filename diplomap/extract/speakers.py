@@ -75,7 +75,9 @@ _TITLE_RE = {
         # makes it another minister ("министр промышленности", "министра обороны")
         r"(?<!\w)(?:министр|дипломат)(?:а|у|ом|е)?(?!\w)"
         r"(?=\s*[,.:;—–)»]|\s*$|\s+(?:также|тоже|еще|ещё|в\s+свою|при\s+этом|вместе|затем|же|"
-        r"особо|отдельно|напомнил|считает|полагает|уверен|убежден|[а-яё]+(?:л|ла|ли|ет|ит)(?!\w)))"
+        r"особо|отдельно|напомнил|считает|полагает|уверен|убежден|весной|летом|осенью|зимой|"
+        r"тогда|сегодня|вчера|ранее|позже|позднее|недавно|накануне|потом|в\s|во\s|на\s|"
+        r"[а-яё]+(?:л|ла|ли|ет|ит)(?!\w)))"
         # "глава МИД" without a country after it ("глава МИД Египта" is somebody else)
         r"|(?<!\w)глав\w*\s+(?:мид|внешнеполитического\s+ведомства|дипломатии)"
         r"(?!\s+[а-яё]+(?:а|ы|и)(?!\w))(?!\w)"
@@ -415,6 +417,16 @@ def _may_name_him_after(norm: str, lang: str, pos: int) -> bool:
     )
 
 
+def _answers_questions(norm: str, pos: int) -> bool:
+    """ "answered questions" after a verb, unless his answer follows ("ответил на вопрос о
+    Ливии коротко: «...»")."""
+    m = _ANSWERS_QUESTIONS_RE.match(norm, pos)
+    return m is not None and not _ANSWER_FOLLOWS_RE.match(norm, m.end())
+
+
+_ANSWER_FOLLOWS_RE = re.compile(r"[^.:!?؟]{0,80}:\s*[«\"“]")
+
+
 # A passive or perfect auxiliary just before an English verb whose subject is nobody
 # named ("HTS ... is listed as", "the war ... has continued for a year")
 _AUXILIARY_BEFORE_RE = re.compile(
@@ -424,7 +436,7 @@ _AUXILIARY_BEFORE_RE = re.compile(
 
 # "answered (our) questions": the narrator says that he answered, not what he said
 _ANSWERS_QUESTIONS_RE = re.compile(
-    r"\s+(?:(?:и|также|тоже)\s+)?(?:на\s+(?:\w+\s+)?вопрос\w*|(?:\w+\s+){0,2}questions(?:\s+(?:from|of|by)\s+\S+)?\s*[.,;]|"
+    r"\s+(?:(?:и|также|тоже)\s+)?(?:на\s+(?:\w+\s+)?вопрос\w*|(?:\w+\s+){0,2}questions(?:\s+(?:from|of|by)\s+[^.,;:]{1,60})?\s*[.,;]|"
     r"(?:علي\s+)?(?:ال)?اسئل\w*)"
 )
 
@@ -435,7 +447,7 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
     verb_re = verb_regexes().get(lang) or verb_regexes()["en"]
     fallback = None
     for m in verb_re.finditer(norm):
-        if _inside(m.start(), regions) or _ANSWERS_QUESTIONS_RE.match(norm, m.end()):
+        if _inside(m.start(), regions) or _answers_questions(norm, m.end()):
             continue  # "ответил на вопросы нашего издания": that he answered, not what
         subj = _verb_subject(norm, m, lang, regions)
         if (
@@ -542,7 +554,7 @@ def _clause_start(norm: str, pos: int, regions: list[tuple[int, int]]) -> int:
 # A few words of time between a verb and its subject: "в воскресенье", "on Tuesday"
 _SHORT_ADVERBIAL_RE = re.compile(
     r"(?:(?:(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
-    r"вчера|сегодня|накануне|ранее|также|позднее|журналистам|on\s+\w+day|yesterday|today|"
+    r"вчера|сегодня|накануне|ранее|также|позднее|журналистам|и|on\s+\w+day|yesterday|today|"
     r"later|earlier|also|به|بها|اليوم|امس|(?:يوم\s+)?(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد))"
     r"[\s,،]+){1,3}"
 )
@@ -681,11 +693,25 @@ def _verb_subject(
             rest = norm[m.end() :].lstrip(" ,")
             if rest[:1].isalpha():
                 return "other"
+    if lang == "ru" and _ru_named_after(norm, m.end()):
+        return "lavrov"  # "О Ливии говорил и Сергей Лавров": the verb before its subject
     subject = _subject_svo(pre, lang)
     told = subject in ("pronoun", "title") and _WORD_RE.search(pre) is not None
     if told and _lavrov_at(norm, _skip_spaces(norm, m.end()), True):
         return "other"  # "He told Lavrov that ...", "Он сообщил Лаврову": he is told
     return subject
+
+
+_RU_PARTICLES_RE = re.compile(r"(?:\s+(?:и|также|тоже|же|уже|сам))*\s+")
+
+
+def _ru_named_after(norm: str, pos: int) -> bool:
+    """Does his name in the nominative follow the Russian verb (after "и", "также")?"""
+    gap = _RU_PARTICLES_RE.match(norm, pos)
+    if gap is None or not may_mention_lavrov(norm, gap.end(), gap.end() + 40):
+        return False
+    named = _lavrov_at(norm, gap.end(), anchored=True)
+    return named is not None and named.group().endswith("лавров")
 
 
 def _skip_spaces(norm: str, pos: int) -> int:
@@ -868,6 +894,7 @@ class _Resolver:
         self.events: list[str | None] = []  # each sentence's speech event, or None
         self.last: str | None = None  # last speaker: "lavrov" | "other" | None
         self.last_he: str | None = None  # the last one of them "he" may refer to
+        self.seen_him = False  # has a sentence so far named him?
         self.last_minister: str | None = None  # last minister/diplomat who spoke
         self.carry_open = False  # a quotation opened by Lavrov is still open
         self.theses = False  # "Key points of Lavrov's speech:" -> the list items after it
@@ -924,6 +951,8 @@ class _Resolver:
         if event.subject == "pronoun":
             return "lavrov" if self.last_he == "lavrov" else "other"
         if event.subject == "title":
+            if self.last_minister is None and self.seen_him:
+                return "lavrov"  # no other minister yet in a story about him
             return "lavrov" if self.last_minister == "lavrov" else "other"
         return "lavrov" if event.subject == "lavrov" else "other"
 
@@ -984,6 +1013,7 @@ class _Resolver:
         self.events.append(
             event.subject if event else ("background" if _BACKGROUND_RE.match(norm) else None)
         )
+        self.seen_him = self.seen_him or (may_mention_lavrov(norm) and _mentions_lavrov(norm))
         return att
 
     def _narrative(self, idx, norm, regions, event, is_title, continues) -> Attribution:
@@ -1122,13 +1152,31 @@ def attribute_speakers(
     resolver.according = _may_accord(normalized.norm if normalized else normalize(text))
     turns = _transcript(text, sentences) or [None] * len(sentences)
     heading = True  # the headline, a standfirst, a date line: until the first real sentence
+    standfirst_end = _date_line_at(text, sentences)  # a standfirst above the date line
     for idx, sent in enumerate(sentences):
         raw = text[sent.start : sent.end]
         norm = _sentence_norm(raw, sent, normalized)
-        heading = heading and not _is_real_sentence(raw)
+        heading = (heading and not _is_real_sentence(raw)) or idx < standfirst_end
         crosshead = _is_crosshead(sentences, idx, raw)
         resolver.sentence(idx, norm, heading or crosshead, turns[idx])
     return resolver.out
+
+
+# A short line with a year or a clock: the article's date line ("28 сен 2025, 17:42")
+_DATE_LINE_RE = re.compile(r"(?<!\d)(?:19|20|13|14)\d\d(?!\d)|(?<!\d)\d{1,2}[:.]\d\d(?!\d)")
+_MAX_HEADER_SENTENCES = 6
+_MAX_DATE_LINE_WORDS = 8
+
+
+def _date_line_at(text: str, sentences: Sequence[Sentence]) -> int:
+    """The index of the date line among the first sentences when it comes after the
+    headline and a standfirst (what is above it is the outlet's), else 0."""
+    for idx, sent in enumerate(sentences[:_MAX_HEADER_SENTENCES]):
+        raw = text[sent.start : sent.end]
+        if len(raw.split()) <= _MAX_DATE_LINE_WORDS and _DATE_LINE_RE.search(raw):
+            alone = idx == 0 or sentences[idx - 1].paragraph != sent.paragraph
+            return idx if alone and idx >= 2 else 0
+    return 0
 
 
 def _is_crosshead(sentences: Sequence[Sentence], idx: int, raw: str) -> bool:
