@@ -472,3 +472,23 @@ def test_an_ambiguous_english_slash_date_falls_on_the_storys_weekday(lang, story
     text = f"{TITLE[lang]}\nIssued on: 07/12/2024 - 17:25\n\n{story} {FILLER[lang] * 10}"
     got = find_publication_date(text, lang, title=TITLE[lang], today=TODAY)
     assert (got.date, got.source) == (date, "header")
+
+
+TWO_DIGIT_YEARS = [
+    ("en", "Published: 10.27.23, 14:32", "10.27.23", D(2023, 10, 27)),
+    ("en", "Published: 03.04.23", "03.04.23", D(2023, 3, 4)),
+    ("ru", "Опубликовано: 27.10.23, 14:32", "27.10.23", D(2023, 10, 27)),
+    ("ar", "تاريخ النشر: 27/10/23", "27/10/23", D(2023, 10, 27)),
+    ("fa", "تاریخ انتشار: 27/10/23", "27/10/23", D(2023, 10, 27)),
+]
+
+
+@pytest.mark.parametrize(("lang", "line", "snippet", "date"), TWO_DIGIT_YEARS)
+def test_a_labelled_date_with_a_two_digit_year(lang, line, snippet, date):
+    """After a published label a two-digit year is read (month first in English when it
+    can be); without a label it is never a date."""
+    text = f"{TITLE[lang]}\n{line}\n{FILLER[lang] * 20}"
+    got = find_publication_date(text, lang, title=TITLE[lang], today=TODAY)
+    assert (got.date, got.source, got.text) == (date, "header", snippet)
+    bare = f"{TITLE[lang]}\n{snippet}\n{FILLER[lang] * 20}"
+    assert find_publication_date(bare, lang, title=TITLE[lang], today=TODAY).date is None

@@ -467,6 +467,29 @@ def _labelled_value(
         if parsed:
             end = min(line_end, offset + len(rest))
             return _Cand(offset, end, parsed[0], parsed[1], wstart=offset)
+    if rest and (two := _TWO_DIGIT_YEAR_RE.match(rest)) is not None:
+        return _two_digit_year_date(two, folded.find(rest, start), ctx)
+    return None
+
+
+# A labelled date with a two-digit year ("Published: 10.27.23, 14:32"): only after a label
+_TWO_DIGIT_YEAR_RE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{2})(?!\d)")
+
+
+def _two_digit_year_date(m: re.Match[str], offset: int, ctx: _Ctx) -> _Cand | None:
+    """Month first in English when it can be (day first when the first number is over
+    12), day first elsewhere; the century that keeps the date before tomorrow."""
+    a, b, yy = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    year = 2000 + yy if 2000 + yy <= ctx.latest.year else 1900 + yy
+    orders = [(a, b), (b, a)] if ctx.lang == "en" else [(b, a), (a, b)]
+    for month, day in orders:
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if date <= ctx.latest:
+            start = offset + m.start()
+            return _Cand(start, offset + m.end(), date, "day", wstart=start)
     return None
 
 
