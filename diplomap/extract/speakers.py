@@ -894,7 +894,7 @@ class _Resolver:
         self.events: list[str | None] = []  # each sentence's speech event, or None
         self.last: str | None = None  # last speaker: "lavrov" | "other" | None
         self.last_he: str | None = None  # the last one of them "he" may refer to
-        self.seen_him = False  # has a sentence so far named him?
+        self.idx = 0  # the sentence being resolved
         self.last_minister: str | None = None  # last minister/diplomat who spoke
         self.carry_open = False  # a quotation opened by Lavrov is still open
         self.theses = False  # "Key points of Lavrov's speech:" -> the list items after it
@@ -951,7 +951,7 @@ class _Resolver:
         if event.subject == "pronoun":
             return "lavrov" if self.last_he == "lavrov" else "other"
         if event.subject == "title":
-            if self.last_minister is None and self.seen_him:
+            if self.last_minister is None and self.named_him_before():
                 return "lavrov"  # no other minister yet in a story about him
             return "lavrov" if self.last_minister == "lavrov" else "other"
         return "lavrov" if event.subject == "lavrov" else "other"
@@ -969,7 +969,14 @@ class _Resolver:
                 evidence = "quote_marks"
         return Attribution(LAVROV, "speech_act" if event.act else kind, evidence)
 
+    def named_him_before(self) -> bool:
+        """Does the text before the current sentence name him (asked only of a bare
+        title with no minister before it, so seldom)?"""
+        before = normalize(self.text[: self.sentences[self.idx].start])
+        return may_mention_lavrov(before) and _mentions_lavrov(before)
+
     def sentence(self, idx: int, norm: str, is_title: bool, turn: Turn | None) -> Attribution:
+        self.idx = idx
         sent = self.sentences[idx]
         prev = self.sentences[idx - 1] if idx else None
         same_para = prev is not None and prev.paragraph == sent.paragraph
@@ -1013,7 +1020,6 @@ class _Resolver:
         self.events.append(
             event.subject if event else ("background" if _BACKGROUND_RE.match(norm) else None)
         )
-        self.seen_him = self.seen_him or (may_mention_lavrov(norm) and _mentions_lavrov(norm))
         return att
 
     def _narrative(self, idx, norm, regions, event, is_title, continues) -> Attribution:
