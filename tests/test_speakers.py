@@ -1967,3 +1967,58 @@ def test_the_minister_in_a_story_about_him_and_the_standfirst_above_the_date_lin
     """ "— говорил министр" with no other minister before is him; the standfirst above the
     date line is the outlet's; "ответил на вопрос ... коротко: «...»" is his answer."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "وأعرب وزير خارجية روسيا الاتحادية عن تقديره للزيارة. كما أشاد معالي السيد سيرغي "
+            "لافروف بنجاح القمة. وأبدى قلق بلاده من اتساع رقعة التوتر. وجدد معالي وزير خارجية "
+            "روسيا الاتحادية الدعوة للمشاركة في القمة.\n\nوكان الملك قد أجرى محادثات في الكرملين، "
+            "وأكد أن الحوار هو السبيل الأمثل.\n\nفمنذ الأيام الأولى للحرب، كرر لافروف أن ما "
+            "يحدث عقاب جماعي. وتلتقي هذه المواقف مع ما قاله لافروف في الجزائر، حين أكد أمام "
+            "الصحفيين أن الاحتلال يقضي على فرص السلام.\n\nوفي فيفري، استقبل لافروف نظيره عطاف في "
+            'موسكو، وقال إن البلدين "سيواصلان التنسيق".\n',
+            [
+                "بنجاح القمة",
+                "قلق بلاده",
+                "الدعوة للمشاركة",
+                "عقاب جماعي",
+                "يقضي على فرص السلام",
+                "سيواصلان التنسيق",
+            ],
+            ["السبيل الأمثل"],
+        ),
+        (
+            "en",
+            "His Excellency Sergey Lavrov praised the success of the summit. He also expressed "
+            "his country's concern over the widening tension.\n\nThe King had held talks in the "
+            "Kremlin and stressed that dialogue was the best way.\n",
+            ["success of the summit", "widening tension"],
+            ["dialogue was the best way"],
+        ),
+        (
+            "ru",
+            "Сергей Лавров высоко оценил успех саммита. Он также выразил обеспокоенность "
+            "расширением зоны напряженности.\n\nКороль ранее провел переговоры в Кремле и "
+            "подчеркнул, что диалог — лучший путь.\n",
+            ["успех саммита", "зоны напряженности"],
+            ["диалог — лучший путь"],
+        ),
+        (
+            "fa",
+            "جناب سرگئی لاوروف از موفقیت نشست قدردانی کرد. او همچنین از گسترش تنش ابراز نگرانی "
+            "کرد.\n\nپادشاه پیش‌تر در کرملین مذاکره کرده و تاکید کرده بود که گفتگو بهترین راه "
+            "است.\n",
+            ["موفقیت نشست", "گسترش تنش"],
+            ["گفتگو بهترین راه"],
+        ),
+    ],
+)
+def test_courtesy_titles_stance_objects_and_joined_verbs(lang, text, his, not_his):
+    """ "معالي السيد سيرغي لافروف", "وأبدى قلق بلاده", "ما قاله لافروف ... حين أكد أمام
+    الصحفيين", "استقبل لافروف نظيره ...، وقال" are his; "وكان الملك قد أجرى ...، وأكد" is
+    the King's."""
+    assert_credited(analyse(text, lang), his, not_his)

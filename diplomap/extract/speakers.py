@@ -121,8 +121,11 @@ _AR_ELIDED_RE = re.compile(
     r"^\s*(?:[،,:\"«“]|ان(?!\w)|انه|انها|انهم|بان|بانه|قائلا|في(?!\w)|خلال|ايضا|كذلك|علي(?!\w)|الي(?!\w)|"
     r"عن(?!\w)|بالقول|حديثه|بقوله|مضيفا|مشيرا|موكدا|ل|لـ|قايلا|$|"
     # the object with ب, a definite or feminine noun: "رحب بعودة سوريا", "ندد بالضربات"
-    r"ب(?:ال\w+|\w+ه)(?!\w))"
+    r"ب(?:ال\w+|\w+ه)(?!\w)|امام(?!\w)|"
+    # a stance he expresses: "وأبدى قلق بلاده", "وأعرب عن"، "أبدى استعداد موسكو"
+    r"(?:قلق|ارتياح|استعداد|تقدير|اسف|رفض|دعم|تاييد|ترحيب|امل|استياء|انزعاج|تفهم|حرص)\w{0,3}(?!\w))"
 )
+_AR_KANA_OPENING_RE = re.compile(r"\s*[وف]?كان\s+(\S.{0,40}?)\s+قد\s")
 _AR_KANA_QAD_RE = re.compile(r"(?:^|\s)[وف]?كان\s+(\S.{0,40}?)(?:\s+قد)?\s*$")
 _SWITCH_RE = re.compile(
     r"^(?:[وف]?(?:من\s+جهته|من\s+جانبه|بدوره)|for\s+(?:his|her)\s+part|in\s+turn|в\s+свою\s+очередь|در\s+مقابل)"
@@ -574,10 +577,15 @@ _NAME_AS_OBJECT_RE = re.compile(
 )
 
 
+_COURTESY_RE = re.compile(r"(?:(?:معالي|سعاده|فخامه|his\s+excellency|جناب)\s+)+")
+
+
 def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
     """The subject written after the verb ("..., said Lavrov", "— сказал он")."""
     post = norm[m.end() : m.end() + 120]
     start = m.end() + len(post) - len(post.lstrip(" ,،\"«»“”„'"))
+    if (courtesy := _COURTESY_RE.match(norm, start)) is not None:
+        start = courtesy.end()  # "وجدد معالي وزير خارجية روسيا", "his Excellency"
     if (named := _lavrov_at(norm, start, anchored=True)) is not None:
         # "..., told Lavrov that ...", "сообщил Лаврову, что": he is told, not the teller
         return None if _NAME_AS_OBJECT_RE.match(norm, named.end()) else "lavrov"
@@ -849,6 +857,14 @@ def _earlier_clause_subject(norm: str, pos: int, lang: str) -> str | None:
     """Who is the subject of a clause of this sentence that a semicolon closes before
     `pos`, or that an Arabic "، إذ" / "، حيث" ("as he said") joins to it: "lavrov",
     "other" (somebody else named) or None (the one a pronoun after it refers to)."""
+    if lang == "ar" and (kana := _AR_KANA_OPENING_RE.match(norm, 0, pos)) is not None:
+        # "وكان الملك قد أجرى محادثات ... وأكد أن": the subject between كان and قد
+        return "lavrov" if _lavrov_at(kana.group(1), 0, anchored=True) else "other"
+    if lang == "ar" and norm.startswith("و", pos) and norm[:pos].rstrip().endswith("،"):
+        # "استقبل لافروف نظيره عطاف في موسكو، وقال إن": the joined verb shares the subject
+        him = _lavrov_subject(norm, lang, 0, pos)
+        if him is not None and not _OTHER_RE.search(norm, 0, him):
+            return "lavrov"
     semi = max(norm.rfind(";", 0, pos), norm.rfind("؛", 0, pos))
     if semi < 0 and _AR_AS_RE.match(norm, pos) and norm[:pos].rstrip().endswith(("،", ",")):
         semi = len(norm[:pos].rstrip()) - 1
