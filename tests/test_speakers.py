@@ -2022,3 +2022,44 @@ def test_courtesy_titles_stance_objects_and_joined_verbs(lang, text, his, not_hi
     الصحفيين", "استقبل لافروف نظيره ...، وقال" are his; "وكان الملك قد أجرى ...، وأكد" is
     the King's."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_his"),
+    [
+        (
+            "ru",
+            "Брифинг официального представителя МИД России М.В.Захаровой, Москва, 8 февраля "
+            "2023 года\n\nВыступая на пресс-конференции, С.В.Лавров отметил: «Мы заинтересованы "
+            "в единстве Ирака».\n\nВопрос: Как в Москве оценивают этот шаг?\n\nОтвет: Министр "
+            "С.В.Лавров говорил, что санкции бьют по простым людям.\n",
+            ["заинтересованы в единстве", "бьют по простым людям"],
+        ),
+        (
+            "en",
+            "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, February 8, 2023"
+            '\n\nSpeaking at the news conference, Sergey Lavrov noted: "We are interested in '
+            "Iraq's unity.\"\n\nQuestion: How does Moscow assess this step?\n\nAnswer: Minister "
+            "Lavrov said the sanctions hurt ordinary people.\n",
+            ["interested in Iraq's unity", "hurt ordinary people"],
+        ),
+        (
+            "ar",
+            "الإحاطة الإعلامية للمتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا، موسكو\n\n"
+            'وقال لافروف في المؤتمر الصحفي: "نحن مهتمون بوحدة العراق".\n\nسؤال: كيف تقيم موسكو '
+            "هذه الخطوة؟\n\nجواب: قال الوزير لافروف إن العقوبات تضر بالناس العاديين.\n",
+            ["مهتمون بوحدة العراق", "تضر بالناس العاديين"],
+        ),
+        (
+            "fa",
+            "نشست خبری سخنگوی وزارت خارجه روسیه ماریا زاخارووا، مسکو\n\nلاوروف در نشست خبری گفت: "
+            "«ما به وحدت عراق علاقه‌مندیم».\n\nپرسش: مسکو این گام را چگونه ارزیابی می‌کند؟\n\n"
+            "پاسخ: وزیر لاوروف گفته است که تحریم‌ها به مردم عادی آسیب می‌زند.\n",
+            ["به وحدت عراق علاقه‌مندیم", "به مردم عادی آسیب"],
+        ),
+    ],
+)
+def test_the_spokeswomans_briefing_is_hers_throughout(lang, text, not_his):
+    """The transcript of the spokeswoman's briefing: her answers, and his words she relays,
+    are hers (the convention: the spokeswoman relaying him is not him)."""
+    assert_credited(analyse(text, lang), [], not_his)

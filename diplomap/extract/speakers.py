@@ -1173,6 +1173,8 @@ def attribute_speakers(
     resolver = _Resolver(text, sentences, lang)
     resolver.according = _may_accord(normalized.norm if normalized else normalize(text))
     turns = _transcript(text, sentences) or [None] * len(sentences)
+    if _is_spokespersons_briefing(text, sentences):
+        return [_NONE] * len(sentences)  # her words throughout, also where she relays him
     heading = True  # the headline, a standfirst, a date line: until the first real sentence
     standfirst_end = _date_line_at(text, sentences)  # a standfirst above the date line
     for idx, sent in enumerate(sentences):
@@ -1182,6 +1184,25 @@ def attribute_speakers(
         crosshead = _is_crosshead(sentences, idx, raw)
         resolver.sentence(idx, norm, heading or crosshead, turns[idx])
     return resolver.out
+
+
+# The transcript of the spokeswoman's briefing, named in its heading ("Брифинг
+# официального представителя МИД России М.В.Захаровой", "Briefing by Foreign Ministry
+# Spokeswoman Maria Zakharova", "الإحاطة الإعلامية للمتحدثة", "نشست خبری سخنگوی")
+_BRIEFING_RE = re.compile(
+    r"(?:брифинг\w*|briefing|(?:ال)?احاطه\s+(?:ال)?اعلاميه|نشست\s+خبري|(?:ال)?موتمر\s+(?:ال)?صحفي)"
+    r"[^.\n]{0,60}?(?:представител\w*|захаров\w*|spokes\w*|zakharova|(?:لل)?متحدث\w*|"
+    r"زاخاروفا|سخنگو\w*|زاخارووا)"
+)
+_MAX_BRIEFING_HEADING = 3
+
+
+def _is_spokespersons_briefing(text: str, sentences: Sequence[Sentence]) -> bool:
+    for sent in sentences[:_MAX_BRIEFING_HEADING]:
+        raw = text[sent.start : sent.end]
+        if not ends_sentence(raw) and _BRIEFING_RE.search(normalize(raw[:200])):
+            return True
+    return False
 
 
 # A short line with a year or a clock: the article's date line ("28 сен 2025, 17:42")
