@@ -2063,3 +2063,49 @@ def test_the_spokeswomans_briefing_is_hers_throughout(lang, text, not_his):
     """The transcript of the spokeswoman's briefing: her answers, and his words she relays,
     are hers (the convention: the spokeswoman relaying him is not him)."""
     assert_credited(analyse(text, lang), [], not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Joint press availability with Russian Foreign Minister Sergey Lavrov\n\nFOREIGN "
+            "MINISTER LAVROV: (via interpreter) Good afternoon. We agreed to look at the "
+            "irritants in our relations.\n\nSECRETARY TILLERSON: The reign of the Assad family "
+            "is coming to an end.\n\nQUESTION: Will Russia use its veto?\n\nFOREIGN MINISTER "
+            "LAVROV: The draft appoints the guilty party in advance.\n",
+            ["look at the irritants", "appoints the guilty party"],
+            ["reign of the Assad family", "use its veto"],
+        ),
+        (
+            "ru",
+            "Совместная пресс-конференция\n\nМинистр С.В.Лавров: Добрый день. Мы договорились "
+            "рассмотреть раздражители в отношениях.\n\nГоссекретарь Р.Тиллерсон: Правление "
+            "семьи Асада подходит к концу.\n\nВопрос: Применит ли Россия вето?\n\nМинистр "
+            "С.В.Лавров: Проект заранее назначает виновного.\n",
+            ["рассмотреть раздражители", "заранее назначает виновного"],
+            ["семьи Асада", "Применит ли Россия"],
+        ),
+        (
+            "ar",
+            "مؤتمر صحفي مشترك\n\nالوزير لافروف: مساء الخير. اتفقنا على بحث المنغصات في علاقاتنا."
+            "\n\nالوزير تيلرسون: حكم عائلة الأسد يقترب من نهايته.\n\nسؤال: هل ستستخدم روسيا "
+            "الفيتو؟\n\nالوزير لافروف: المشروع يحدد المذنب مسبقا.\n",
+            ["بحث المنغصات", "يحدد المذنب مسبقا"],
+            ["عائلة الأسد", "هل ستستخدم روسيا"],
+        ),
+        (
+            "fa",
+            "نشست خبری مشترک\n\nوزیر لاوروف: عصر بخیر. توافق کردیم موانع روابط را بررسی کنیم."
+            "\n\nوزیر تیلرسون: حکومت خانواده اسد رو به پایان است.\n\nپرسش: آیا روسیه وتو "
+            "می‌کند؟\n\nوزیر لاوروف: این پیش‌نویس مقصر را از پیش تعیین می‌کند.\n",
+            ["موانع روابط را بررسی", "مقصر را از پیش"],
+            ["خانواده اسد", "آیا روسیه وتو"],
+        ),
+    ],
+)
+def test_his_label_with_his_office_in_a_joint_transcript(lang, text, his, not_his):
+    """ "FOREIGN MINISTER LAVROV: (via interpreter) ..." is his label; the other
+    minister's turns and the questions are not his."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -138,7 +138,7 @@ _FIRST = (
 )
 # first name, then patronymic or its initial: Сергей Викторович Лавров, С.В.Лавров
 # a title or courtesy before it: "الوزير لافروف", "Minister Lavrov", "министр Лавров"
-_HONORIFIC = r"(?:(?:ال)?وزير|السيد|mr\.?|minister|министр\w*|господин|اقاي|جناب)\s+"
+_HONORIFIC = r"(?:(?:ال)?وزير|السيد|mr\.?|(?:foreign\s+)?minister|министр\w*|господин|اقاي|جناب)\s+"
 _NAME_NP = (
     rf"(?:{_HONORIFIC})?(?:{_FIRST}\s*(?:викторович\w*\s+|viktorovich\s+|в\.\s*|v\.\s*)?)?{_NAME}"
 )
