@@ -690,3 +690,29 @@ def test_a_newspapers_name_with_bars_and_a_date_is_its_masthead(lang, text, date
     found = find_publication_date(text, lang, boilerplate=spans, today=TODAY)
     got = found.date.isoformat() if found.date else None
     assert got == date, found
+
+
+BAR_DATE_LINES = {
+    "en": ("i24NEWS | May 28th 2018 | 04:14 PM", dt.date(2018, 5, 28)),
+    "ru": ("ИА Регнум | 28 мая 2018 | 16:14", dt.date(2018, 5, 28)),
+    "ar": ("الشروق | 28 مايو 2018 | 16:14", dt.date(2018, 5, 28)),
+    "fa": ("خبرگزاری ایلنا | ۷ خرداد ۱۳۹۷ | ۱۶:۱۴", dt.date(2018, 5, 28)),
+}
+STANDFIRST = {
+    "en": "The minister's remarks come amid reports of talks on the border.",
+    "ru": "Заявление министра прозвучало на фоне сообщений о переговорах.",
+    "ar": "وتأتي تصريحات الوزير وسط أنباء عن محادثات بشأن الحدود.",
+    "fa": "اظهارات وزیر در پی گزارش‌هایی درباره مذاکرات مطرح شد.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_bar_separated_date_line_after_the_standfirst_is_kept_and_read(lang):
+    """ "i24NEWS | May 28th 2018 | 04:14 PM" under the headline and its standfirst is the
+    article's date line: not cut as a menu, and read as its date."""
+    line, date = BAR_DATE_LINES[lang]
+    text = page(HEADLINE[lang], STANDFIRST[lang], line, BODY[lang], MORE[lang])
+    spans = find_boilerplate(text, lang, title=HEADLINE[lang])
+    assert line in remaining(text, spans)
+    got = find_publication_date(text, lang, title=HEADLINE[lang], boilerplate=spans)
+    assert got.date == date

@@ -462,7 +462,9 @@ class _Top:
         first_real = next((k for k, ln in enumerate(lines) if ln.real), len(lines))
         key = _LEAD_JUNK_RE.sub("", normalize(" ".join(title.split()))) if title else ""
         title_line = next((k for k in range(first_real) if key and lines[k].norm == key), -1)
-        protected = {k for k in range(first_real) if _is_date_line(lines[k])}
+        # (a standfirst may come before the date line: "i24NEWS | May 28th 2018 | 04:14 PM")
+        top = min(len(lines), first_real + _DATE_LINES_AFTER_STANDFIRST)
+        protected = {k for k in range(top) if _is_date_line(lines[k])}
         protected |= {k for k, line in enumerate(lines) if _is_published_line(line)}
         if title_line >= 0:
             protected.add(title_line)
@@ -476,9 +478,16 @@ def _is_published_line(line: _Line) -> bool:
     )
 
 
+_DATE_LINES_AFTER_STANDFIRST = 2
+
+
 def _is_date_line(line: _Line) -> bool:
-    """A short line with a date or a time ("13.02.2024 10:15", "Published: 3 March 2021")."""
-    return line.n_words <= 10 and bool(_DATEISH_RE.search(line.norm))
+    """A short line with a date or a time ("13.02.2024 10:15", "Published: 3 March 2021",
+    "Source: Xinhua| 2019-03-05 22:36:10|Editor: Zhang Liyan")."""
+    return line.n_words <= _MAX_DATE_LINE_WORDS and bool(_DATEISH_RE.search(line.norm))
+
+
+_MAX_DATE_LINE_WORDS = 12
 
 
 def _mark_block(
