@@ -45,6 +45,10 @@ ARABIC_SUFFIXES = (
     "ان",
     "يها",
     "يهاي",
+    # Persian possessives: "همکاران آمریکایی‌مان" (our American colleagues)
+    "مان",
+    "شان",
+    "تان",
 )
 _MAX_PREFIX = 4
 _WORD_RUN_RE = re.compile(r"\w*")  # word characters: str.isalnum() or "_"
