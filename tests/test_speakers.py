@@ -2109,3 +2109,37 @@ def test_his_label_with_his_office_in_a_joint_transcript(lang, text, his, not_hi
     """ "FOREIGN MINISTER LAVROV: (via interpreter) ..." is his label; the other
     minister's turns and the questions are not his."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his"),
+    [
+        (
+            "ar",
+            "ففي كل مناسبة تقريبا، يعود لافروف إلى ليبيا. وكان قد قال عام 2011 إن حلف الناتو "
+            "تجاوز التفويض بكثير.\n",
+            ["تجاوز التفويض"],
+        ),
+        (
+            "en",
+            "Almost every time, Lavrov comes back to Libya. He had said in 2011 that NATO went "
+            "far beyond its mandate.\n",
+            ["far beyond its mandate"],
+        ),
+        (
+            "ru",
+            "Почти каждый раз Лавров возвращается к Ливии. В 2011 году он говорил, что НАТО "
+            "далеко вышло за рамки мандата.\n",
+            ["за рамки мандата"],
+        ),
+        (
+            "fa",
+            "لاوروف تقریباً هر بار به لیبی بازمی‌گردد. او در سال ۲۰۱۱ گفته بود ناتو از "
+            "اختیاراتش بسیار فراتر رفت.\n",
+            ["بسیار فراتر رفت"],
+        ),
+    ],
+)
+def test_a_time_after_the_verb_leaves_his_subject_elided(lang, text, his):
+    """ "وكان قد قال عام 2011": a time, not a subject, follows the verb."""
+    assert_credited(analyse(text, lang), his)
