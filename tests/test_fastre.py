@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from diplomap.extract import fastre, speakers, speech_verbs
+from diplomap.extract import fastre, speakers, speech_events, speech_verbs
 from diplomap.normalize import normalize
 
 
@@ -44,10 +44,10 @@ _TEXTS = {
 def test_led_patterns_match_the_same(lang: str) -> None:
     text = normalize(_TEXTS[lang])
     patterns = [
-        speakers._OTHER_RE,
-        speakers._MINISTER_WORD_RE,
+        speech_events._OTHER_RE,
+        speech_events._MINISTER_WORD_RE,
         speech_verbs.verb_regexes()[lang],
-        speakers._TITLE_RE[lang],
+        speech_events._TITLE_RE[lang],
     ]
     for led in patterns:
         m = re.match(r"\(\?=\[.*?\]\)\(\?:", led.pattern, re.S)
@@ -149,5 +149,5 @@ def test_pre_tests_of_the_back_reference_and_the_outlet_line_change_nothing(lang
             assert speakers._backref(head) == (speakers._BACKREF_RE.search(head) is not None)
             plain = speakers._OUTLET_LINE_RE.search(head, 0, 40) is not None
             assert (speakers._may_be_outlet_line(head) and plain) == plain
-            colon = speakers._COLON_NAME_RE.match(head) is not None
+            colon = speech_events._COLON_NAME_RE.match(head) is not None
             assert (("：" in head or ":" in head) and colon) == colon

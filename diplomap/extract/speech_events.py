@@ -1,0 +1,690 @@
+"""Speech events: the speech verb or "according to" phrase of one sentence and who its
+subject is ("lavrov", a pronoun, a bare title, somebody else), with the patterns that
+decide it. Sentence by sentence, on normalised strings; diplomap.extract.speakers
+resolves pronouns and titles across the article and decides what is his.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplomap.extract.common import (
+    _DESIG,
+    _LAVROV_NP_RE,
+    _LAVROV_TAIL_RE,
+    _NAME_NP,
+    _NOT_HIM_BEFORE_RE,
+    _WORD_RE,
+    _mentions_lavrov,
+    contains_any,
+    find_lavrov_np,
+    may_mention_lavrov,
+)
+from diplomap.extract.fastre import lead
+from diplomap.extract.sentences import _inside
+from diplomap.extract.speech_verbs import verb_regexes, verb_traits
+from diplomap.normalize import normalize
+
+# "according to Lavrov" / "according to him"
+_ACCORDING_RE = re.compile(
+    r"(?<!\w)(?:[وف]?(?:(?:بحسب|حسب|وفق)(?!\s*ما(?!\w))(?!ما)|وفقا\s+ل|طبقا\s+ل|نقلا\s+عن|علي\s+حد\s+قول)\s*|به\s+گفته\s+|"
+    r"به\s+اعتقاد\s+|از\s+نظر\s+|по\s+словам\s+|по\s+мнению\s+|"
+    # "по его словам": the pronoun inside the phrase
+    r"по\s+(?=его\s+(?:словам|мнению)(?!\w))|как\s+(?:заявил|отметил|сказал|подчеркнул|считает)\s+|"
+    r"according\s+to\s+|in\s+the\s+words\s+of\s+|in\s+(?=lavrov's\s+(?:telling|words|view)))"
+)
+_PRONOUN_AFTER_ACCORDING_RE = re.compile(r"^(?:قوله|وي|او|ايشان|его|him)(?!\w)")
+_TITLE_AFTER_ACCORDING_RE = re.compile(
+    r"^(?:the\s+(?:foreign\s+)?minister|the\s+diplomat|министра|дипломата|الوزير|اين\s+(?:وزير|ديپلمات))(?!\w)"
+)
+
+_PRONOUN_RE = {
+    "fa": lead(r"(?<!\w)(?:وي|او|ايشان)(?!\w)"),
+    "ru": lead(r"(?<!\w)он(?!\w)"),
+    "en": lead(r"(?<!\w)he(?!\w)"),
+}
+# A bare title ("the minister", "министр", "дипломат", "الوزير", "این دیپلمات"): the most
+# recent speaker who is a minister or a diplomat.
+_TITLE_RE = {
+    "en": lead(r"(?<!\w)the\s+(?:(?:foreign|veteran|top)\s+)?(?:minister|diplomat)(?!\s+of)(?!\w)"),
+    "ru": lead(
+        # not after an adjective: "Сирийский министр", "иранского дипломата" are others
+        r"(?<!ий\s)(?<!ый\s)(?<!ой\s)(?<!ого\s)(?<!ему\s)(?<!им\s)"
+        # bare: followed by punctuation, an adverb or a verb, never by the genitive that
+        # makes it another minister ("министр промышленности", "министра обороны")
+        r"(?<!\w)(?:министр|дипломат)(?:а|у|ом|е)?(?!\w)"
+        r"(?=\s*[,.:;—–)»]|\s*$|\s+(?:также|тоже|еще|ещё|в\s+свою|при\s+этом|вместе|затем|же|"
+        r"особо|отдельно|напомнил|считает|полагает|уверен|убежден|весной|летом|осенью|зимой|"
+        r"тогда|сегодня|вчера|ранее|позже|позднее|недавно|накануне|потом|в\s|во\s|на\s|"
+        r"[а-яё]+(?:л|ла|ли|ет|ит)(?!\w)))"
+        # "глава МИД" without a country after it ("глава МИД Египта" is somebody else)
+        r"|(?<!\w)глав\w*\s+(?:мид|внешнеполитического\s+ведомства|дипломатии)"
+        r"(?!\s+[а-яё]+(?:а|ы|и)(?!\w))(?!\w)"
+    ),
+    # also "the Russian official/diplomat" once he has spoken ("وشدد المسؤول الروسي")
+    "ar": lead(
+        r"(?<!\w)الوزير(?!\s+(?!الي(?!\w))ال\w*ي(?!\w))(?!\w)"
+        r"|(?<!\w)(?:المسوول|الدبلوماسي)\s+الروسي(?!\w)"
+    ),
+    "fa": lead(r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)|(?<!\w)وزير(?=\s*(?:[،,]|همچنين|در\s+ادامه))"),
+}
+# Words that make another speaker a minister or a diplomat (a bare title may refer to him)
+_MINISTER_WORD_RE = lead(
+    r"(?<!\w)(?:minister|counterpart|diplomat|министр\w*|коллег\w*|дипломат\w*|"
+    r"(?:ال)?وزير|نظير\w*|(?:ال)?دبلوماسي|همتاي|همتا|ديپلمات)(?!\w)"
+)
+_OTHER_RE = lead(
+    r"(?<!\w)(?:"
+    # titles and institutions
+    r"نائب|مساعد|المتحدث|متحدث|الناطق|سفير|مبعوث|المندوب|الرئيس|رئيس|وزاره|الخارجيه\s+الروسيه|الوزاره|وكاله|"
+    r"سخنگو\w*|معاون|سفير|فرستاده|نماينده|وزارت|رييس\s?جمهور|نخست\s?وزير|خبرگزاري|"
+    r"заместител\w*|замминистр\w*|официальн\w+\s+представител\w*|представител\w*|пресс-секретар\w*|"
+    r"посол|спецпредставител\w*|президент\w*|премьер\w*|мид|министерств\w*|ведомств\w*|агентств\w*|"
+    r"deputy|spokes\w*|ambassador|envoy|president|prime\s+minister|ministry|the\s+kremlin|"
+    r"secretary|agency|journalist\w*|reporter\w*|"
+    # frequent other speakers
+    r"زاخاروفا|زاخارووا|захаров\w*|zakharova|بيسكوف|پسكوف|песков\w*|peskov|ريابكوف|ريابكف|рябков\w*|"
+    r"ryabkov|بوغدانوف|بوگدانف|богданов\w*|bogdanov|غوتيريش|جوتيريش|گوترش|гутерриш\w*|guterres|"
+    r"بوتين|پوتين|путин\w*|putin|blinken|rubio|بلينكن|الصفدي|safadi|she|она"
+    r")(?!\w)"
+)
+_OBJECT_BEFORE_RE = re.compile(
+    r"(?:(?<!\w)(?:with|to|by|for|from|about|met|meeting|of|on|at|с|со|к|о|об|у|для|от|встречи|"
+    r"accompanied|accompanying|told|briefed|informed|assured|thanked|hosted|received|"
+    r"invited|phoned|greeted|welcomed|сопровождал\w*|сопровождающ\w*|поблагодарил\w*|"
+    r"با|به|از|درباره|براي|همراه|سخنان|ديدار|مع|الي|عن|لقاء|لقايه|نظير|بين|و|"
+    # his words as an object: "درباره اظهارات لاوروف", "تصريحات لافروف", "заявления Лаврова"
+    r"اظهارات|تصريحات|گفتههاي|заявлени\w*|высказывани\w*|слова|словам)\s+|'s\s+(?:\w+\s+)?)$"
+)
+_AR_ELIDED_RE = re.compile(
+    r"^\s*(?:[،,:\"«“]|ان(?!\w)|انه|انها|انهم|بان|بانه|قائلا|في(?!\w)|خلال|ايضا|كذلك|علي(?!\w)|الي(?!\w)|"
+    r"عن(?!\w)|بالقول|حديثه|بقوله|مضيفا|مشيرا|موكدا|ل|لـ|قايلا|$|"
+    # the object with ب, a definite or feminine noun: "رحب بعودة سوريا", "ندد بالضربات"
+    r"ب(?:ال\w+|\w+ه)(?!\w)|امام(?!\w)|"
+    # a time after the verb: "وكان قد قال عام 2011", "قال يوم الثلاثاء"
+    r"(?:عام|سنه|يوم|امس|اليوم|مساء|صباح)(?!\w)|"
+    # a stance he expresses: "وأبدى قلق بلاده", "وأعرب عن"، "أبدى استعداد موسكو"
+    r"(?:قلق|ارتياح|استعداد|تقدير|اسف|رفض|دعم|تاييد|ترحيب|امل|استياء|انزعاج|تفهم|حرص)\w{0,3}(?!\w))"
+)
+_AR_KANA_QAD_RE = re.compile(r"(?:^|\s)[وف]?كان\s+(\S.{0,40}?)(?:\s+قد)?\s*$")
+_COLON_NAME_RE = re.compile(rf"^\s*(?:[وف]\s*)?(?:{_DESIG}[\s،,]*)?{_NAME_NP}\s*[:：]")
+
+
+def _lavrov_at(norm: str, pos: int, anchored: bool) -> re.Match[str] | None:
+    """A Lavrov noun phrase at `pos` (anchored) or the first one from `pos`."""
+    if not may_mention_lavrov(norm, pos, pos + 120 if anchored else None):
+        return None
+    m = _LAVROV_NP_RE.match(norm, pos) if anchored else find_lavrov_np(norm, pos)
+    if m and _NOT_HIM_BEFORE_RE.search(norm[max(0, m.start() - 30) : m.start()]):
+        return None
+    return m
+
+
+def _lavrov_subject(window: str, lang: str, start: int, end: int) -> int | None:
+    """Position of the first Lavrov noun phrase in window[start:end] that is no object
+    ("with Lavrov"), no possessive ("Lavrov's") and not a deputy's title."""
+    pos = start
+    while (m := find_lavrov_np(window, pos, end)) is not None:
+        before = window[max(0, m.start() - 30) : m.start()]
+        possessive = lang == "en" and re.match(r"'s(?!\w)", window[m.end() : m.end() + 3])
+        if not (
+            _NOT_HIM_BEFORE_RE.search(before) or _OBJECT_BEFORE_RE.search(before) or possessive
+        ):
+            return m.start()
+        pos = m.end()
+    return None
+
+
+# Every bare title of _TITLE_RE contains one of these (a quick test first)
+_TITLE_KEYS = {
+    "en": ("minister", "diplomat"),
+    "ru": ("министр", "дипломат", "глав"),
+    "ar": ("الوزير", "الروسي"),
+    "fa": ("وزير", "ديپلمات"),
+}
+
+
+_TITLE_TESTS = {lang: contains_any(keys) for lang, keys in _TITLE_KEYS.items()}
+_NO_KEYS = contains_any(())
+
+
+def _may_hold_title(window: str, lang: str, start: int, end: int) -> bool:
+    return _TITLE_TESTS.get(lang, _NO_KEYS)(window, start, end)
+
+
+def _subject_hits(window: str, lang: str, start: int = 0, end: int | None = None):
+    """The first candidate subject of each kind in window[start:end]: (position, rank,
+    kind), rank deciding between candidates at one position."""
+    end = len(window) if end is None else end
+    hits: list[tuple[int, int, str]] = []
+    if (at := _lavrov_subject(window, lang, start, end)) is not None:
+        hits.append((at, 0, "lavrov"))
+    pattern = _PRONOUN_RE.get(lang)
+    if pattern and (m := pattern.search(window, start, end)):
+        hits.append((m.start(), 1, "pronoun"))
+    if _may_hold_title(window, lang, start, end) and (
+        m := _TITLE_RE[lang].search(window, start, end)
+    ):
+        hits.append((m.start(), 1, "title"))
+    pos = start
+    while (m := _OTHER_RE.search(window, pos, end)) is not None:
+        if not _OBJECT_BEFORE_RE.search(window[max(0, m.start() - 30) : m.start()]):
+            hits.append((m.start(), 2, "other"))
+            break
+        pos = m.end()
+    return hits
+
+
+_COMMA_RE = re.compile(r"[,،]")
+# A side clause between commas: a relative clause or a participle ("Лавров, выступая на
+# пресс-конференции с главой МИД Омана, заявил", "لاوروف، که همراه پوتین ..., گفت",
+# "Lavrov, speaking after talks with Mekdad, said"): it never holds the subject.
+_SIDE_CLAUSE_RE = re.compile(
+    r"(?<=[,،])\s*(?:who|which|where|while|speaking|after|before|when|referring|"
+    r"котор\w+|где|выступая|комментируя|отвечая|говоря|находясь|после|"
+    r"كه|که|الذي|التي|الذين|متحدثا|خلال|بعد|عقب)(?!\w)[^,،]*(?=[,،])"
+)
+# "..., الذي قال إن" / "..., who said" / "..., который заявил": the relative pronoun's
+# antecedent speaks
+_RELATIVE_END_RE = re.compile(r"(?:^|[\s,،])(?:الذي|التي|الذين|who|котор\w+|كه|که)\s*$")
+
+
+def _subject_svo(window: str, lang: str) -> str | None:
+    """Subject of a clause ending with a speech verb: "lavrov" | "pronoun" | "title" |
+    "other" | "other_minister" | None.
+
+    The subject is the first candidate of the last comma-separated part that has one:
+    "During Pezeshkian's visit to Moscow, Lavrov stressed" -> Lavrov; "Lavrov, for his
+    part, said" -> Lavrov; "Araghchi, speaking to Lavrov, said" -> not him."""
+    if "," in window or "،" in window:
+        window = _SIDE_CLAUSE_RE.sub(_blank, window)
+    bounds = [0, *(m.end() for m in _COMMA_RE.finditer(window))]
+    for part_start, part_end in reversed(
+        list(zip(bounds, [*bounds[1:], len(window)], strict=True))
+    ):
+        hits = _subject_hits(window, lang, part_start, part_end)
+        if hits:
+            kind = min(hits)[2]
+            if (
+                kind in ("title", "pronoun")
+                and _lavrov_subject(window, lang, 0, part_start) is not None
+            ):
+                kind = "lavrov"  # an apposition: "Сергей Лавров, тогда еще новый министр, говорил"
+            part = window[part_start:part_end]
+            break
+    else:
+        kind, part = _unnamed_subject(window, lang), window
+    if kind in ("other", _ANONYMOUS) and _MINISTER_WORD_RE.search(part):
+        return "other_minister"
+    return kind
+
+
+_ANONYMOUS = "anonymous"  # somebody not named as a speaker we know: someone else
+
+
+def _unnamed_subject(window: str, lang: str) -> str:
+    words = _WORD_RE.findall(window)
+    if lang in ("en", "ru"):
+        # no named subject: "Also, said ..." continues; "Araghchi said" is someone else
+        return "pronoun" if all(w in _CONNECTIVES for w in words) else _ANONYMOUS
+    if lang == "fa" and not all(w in _FA_CONNECTIVES for w in words):
+        # the subject opens a Persian clause: "ابوالغیط نیز گفت" is Aboul Gheit
+        return _ANONYMOUS
+    return "pronoun" if len(words) <= 2 else _ANONYMOUS
+
+
+# Persian words that may open a clause whose subject is left out ("در ادامه گفت", "وی نیز
+# افزود", "همچنین تصریح کرد"); any other word there is the subject, someone named
+_FA_CONNECTIVE_WORDS = (
+    "و نیز همچنین هم سپس آنگاه در ادامه پایان ضمن ضمنا همچنان امروز دیروز روز اخیرا "
+    "پیشتر قبلا بعدا وی او ایشان به این باره با اشاره تاکید افزون بر اما ولی همین "
+    "حال عین زمان حین آن که چنین پیش بار دیگر خاطرنشان یادآور مورد خصوص"
+)
+_FA_CONNECTIVES = frozenset(normalize(w) for w in _FA_CONNECTIVE_WORDS.split())
+
+
+# Words that may precede a speech verb whose subject is left out (en, ru; normalised)
+_CONNECTIVES = frozenset(
+    [
+        "and",
+        "also",
+        "further",
+        "furthermore",
+        "moreover",
+        "but",
+        "however",
+        "then",
+        "later",
+        "earlier",
+        "he",
+        "it",
+        "has",
+        "had",
+        "had",
+        "would",
+        "will",
+        "as",
+        "и",
+        "а",
+        "но",
+        "также",
+        "тоже",
+        "еще",
+        "ещё",
+        "затем",
+        "далее",
+        "кроме",
+        "того",
+        "при",
+        "этом",
+        "он",
+        "по",
+        "его",
+        "словам",
+    ]
+)
+# "This was stated by ..." / "Об этом заявил ...": the speaker follows the verb
+_INVERSION_PRE_RE = re.compile(
+    r"(?:^|[\s,])(?:об\s+этом|это|так(?:ое|им\s+образом)?(?:\s+\w+)?|также|кроме\s+того|"
+    r"(?:this|that)\s+(?:was|is)|so)\s*$"
+)
+
+
+# "according to the agency X," openings: the agency is the messenger, not the speaker
+_REPORTED_BY_RE = re.compile(
+    r"(?:به\s+گزارش|بنا\s+بر\s+گزارش|به\s+نقل\s+از|نقلا\s+عن|وفقا\s+ل|بحسب|ذكرت|"
+    r"как\s+передает|как\s+сообщает|according\s+to|citing)\s+[^،,:]{1,60}[،,]"
+)
+_REPORTED_BY_KEYS = ("گزارش", "نقل", "وفق", "بحسب", "ذكرت", "как ", "according", "citing")
+_may_be_reported_by = contains_any(_REPORTED_BY_KEYS)
+_MEDIA_RE = re.compile(
+    r"^\s*(?:ال)?(?:وكاله|صحيفه|خبرگزاري|روزنامه|агентств\w*|газет\w*|тасс|риа|интерфакс|"
+    r"the\s+(?:agency|newspaper|statement|readout)|reuters|afp|tass|ria|interfax|sputnik|اسپوتنيك|"
+    r"سبوتنيك|ايرنا|ايسنا|تاس|بيان|بيانيه|сообщени\w*)(?!\w)"
+)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _mask(norm: str, regions: list[tuple[int, int]], start: int, end: int) -> str:
+    """norm[start:end] with quoted passages blanked out, but for a comma that closes one
+    (English puts it inside the marks: '... "negotiated by experts," and Zakharova
+    stressed' has two clauses)."""
+    out = norm[start:end]
+    for a, b in regions:
+        lo, hi = max(a, start) - start, min(b, end) - start
+        if lo < hi:
+            tail = "," if hi - lo > 2 and _QUOTE_COMMA_RE.search(out, lo, hi) else ""
+            out = out[:lo] + " " * (hi - lo - len(tail)) + tail + out[hi:]
+    return out
+
+
+_QUOTE_COMMA_RE = re.compile(r"[,،]\s*[\"'”’»]$")
+
+
+@dataclass(frozen=True)
+class _Event:
+    subject: str  # "lavrov" | "pronoun" | "title" | "other" | "other_minister"
+    pos: int
+    act: bool = False  # a speech act (thanked, condemned ...), not speech
+    evidence: str = "reporting_clause"
+    not_he: bool = False  # a woman or several people: never whom a later "he" means
+
+
+# Every "according to" phrase above contains one of these (a quick test first)
+_ACCORDING_KEYS = (
+    "حسب", "وفق", "طبق", "نقلا", "قول", "گفته", "اعتقاد", "از نظر", "по слов", "по мнени",
+    "по его",
+    "как ", "according", "words of", "telling", "view",
+)  # fmt: skip
+
+
+_may_accord = contains_any(_ACCORDING_KEYS)
+
+
+def _according_event(norm: str, regions: list[tuple[int, int]]) -> _Event | None:
+    if not _may_accord(norm):
+        return None
+    for m in _ACCORDING_RE.finditer(norm):
+        if _inside(m.start(), regions):
+            continue
+        rest = norm[m.end() :]
+        if _lavrov_at(norm, m.end(), anchored=True):
+            return _Event("lavrov", m.start(), evidence="according_to")
+        if _PRONOUN_AFTER_ACCORDING_RE.match(rest):
+            if _names_someone_else(norm, m.start()):
+                # "Песков ограничился формулировкой: по его словам, ...": his is Peskov
+                return _Event("other", m.start(), evidence="according_to")
+            return _Event("pronoun", m.start(), evidence="according_to")
+        if _TITLE_AFTER_ACCORDING_RE.match(rest):
+            return _Event("title", m.start(), evidence="according_to")
+        if not _MEDIA_RE.match(rest):
+            return _Event("other", m.start(), evidence="according_to")
+    return None
+
+
+def _names_someone_else(norm: str, pos: int) -> bool:
+    """Does the sentence before `pos` name somebody else (an official, a speaker we know)
+    and not him: the one a pronoun after it refers to?"""
+    return _OTHER_RE.search(norm, 0, pos) is not None and not _mentions_lavrov(norm[:pos])
+
+
+def _may_name_him_after(norm: str, lang: str, pos: int) -> bool:
+    """Could the rest of the sentence from `pos` name him (name, title, he, the minister)?"""
+    if may_mention_lavrov(norm, pos):
+        return True
+    return any(
+        table.get(lang) is not None and table[lang].search(norm, pos)
+        for table in (_PRONOUN_RE, _TITLE_RE)
+    )
+
+
+def _answers_questions(norm: str, pos: int) -> bool:
+    """ "answered questions" after a verb, unless his answer follows ("ответил на вопрос о
+    Ливии коротко: «...»")."""
+    m = _ANSWERS_QUESTIONS_RE.match(norm, pos)
+    return m is not None and not _ANSWER_FOLLOWS_RE.match(norm, m.end())
+
+
+_ANSWER_FOLLOWS_RE = re.compile(r"[^.:!?؟]{0,80}:\s*[«\"“]")
+
+
+# A passive or perfect auxiliary just before an English verb whose subject is nobody
+# named ("HTS ... is listed as", "the war ... has continued for a year")
+_AUXILIARY_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:is|are|was|were|be|been|being|has|have|had)(?:\s+\w+ly)?\s+$"
+)
+
+
+# "answered (our) questions": the narrator says that he answered, not what he said
+_ANSWERS_QUESTIONS_RE = re.compile(
+    r"\s+(?:(?:и|также|тоже)\s+)?(?:на\s+(?:\w+\s+)?вопрос\w*|(?:\w+\s+){0,2}questions(?:\s+(?:from|of|by)\s+[^.,;:]{1,60})?\s*[.,;]|"
+    r"(?:علي\s+)?(?:ال)?اسئل\w*)"
+)
+
+
+def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event | None:
+    """The first speech verb whose subject is known; a verb whose subject is nobody named
+    ("calls for" as a noun, "Araghchi said") only when no later verb names one."""
+    verb_re = verb_regexes().get(lang) or verb_regexes()["en"]
+    fallback = None
+    for m in verb_re.finditer(norm):
+        if _inside(m.start(), regions) or _answers_questions(norm, m.end()):
+            continue  # "ответил на вопросы нашего издания": that he answered, not what
+        subj = _verb_subject(norm, m, lang, regions)
+        if (
+            subj == _ANONYMOUS
+            and lang == "en"
+            and _AUXILIARY_BEFORE_RE.search(norm, max(0, m.start() - 40), m.start())
+        ):
+            continue  # "is listed as", "has continued for a year": no speech of anybody's
+        if subj == _ANONYMOUS:
+            fallback = fallback or _Event(
+                "other", m.start(), act=verb_traits(m)[2], not_he=_not_he(norm, m)
+            )
+            if not _may_name_him_after(norm, lang, m.end()):
+                break
+        elif subj == "pronoun" and fallback is not None:
+            return fallback  # "Zarif said ... He said ...": he is the one named before
+        elif subj is not None:
+            not_he = subj not in ("lavrov", "pronoun", "title") and _not_he(norm, m)
+            event = _Event(subj, m.start(), act=verb_traits(m)[2], not_he=not_he)
+            if subj in ("other", "other_minister") and (him := _relayed_him(norm, m)) is not None:
+                return _Event("lavrov", him, act=verb_traits(m)[2])
+            return event
+    return fallback
+
+
+# The ministry's statement or readout relaying what he said ("قالت وزارة الخارجية الروسية
+# في بيان إن لافروف أكد", "the ministry said in a statement that Lavrov stressed"): his
+# words, unlike his spokeswoman's (her words)
+_STATEMENT_RE = re.compile(
+    r"(?<!\w)(?:[وف]?(?:ال)?بيان\w*|statement|readout|сообщени\w*|пресс-релиз\w*|بيانيه)(?!\w)"
+)
+_SPOKESPERSON_RE = re.compile(
+    r"(?:zakharova|spokes\w*|захаров\w*|представител\w*|زاخاروفا|متحدث\w*|ناطق\w*|سخنگو|زاخارووا)"
+)
+
+
+def _relayed_him(norm: str, m: re.Match[str]) -> int | None:
+    """Where he is named as the subject of what an institution's statement says ("...
+    في بيان إن لافروف ...", "... in a statement that Lavrov ..."), or None."""
+    end = min(len(norm), m.end() + 100)
+    if not may_mention_lavrov(norm, m.end(), end):
+        return None
+    window = norm[max(0, m.start() - 80) : m.end() + 40]
+    if _STATEMENT_RE.search(window) is None or _SPOKESPERSON_RE.search(window) is not None:
+        return None
+    him = find_lavrov_np(norm, m.end(), end)
+    if him is None or not _THAT_BEFORE_RE.search(norm, max(m.end(), him.start() - 12), him.start()):
+        return None
+    return him.start()
+
+
+_THAT_BEFORE_RE = re.compile(r"(?<!\w)(?:ان|بان|that|что|كه|که)\s*$")
+
+
+# An English subject that a later "he" cannot mean: a woman, or several people
+_NOT_HE_EN_RE = re.compile(
+    r"(?<!\w)(?:they|she|governments|officials|diplomats|analysts|observers|critics|experts|"
+    r"ministers|leaders|capitals|states|countries|sources|members|participants|sides|parties|"
+    r"delegations|representatives|authorities|allies|partners|europeans|americans|powers|"
+    r"spokeswoman|women|ambassadors|envoys|mediators|negotiators|lawmakers|senators|"
+    r"colleagues|counterparts|both|all)(?:\s+\w+ly)?\s*$"
+)
+
+
+def _not_he(norm: str, m: re.Match[str]) -> bool:
+    """Is the verb's subject a woman or several people (Russian -а/-и and Arabic feminine
+    verbs; an English plural or female subject just before the verb)? Not when an agency
+    relays somebody ("ونقلت وكالة ... عن نائب الوزير": he speaks)."""
+    if verb_traits(m)[0]:
+        return not _RELAYED_RE.match(norm, m.end())
+    return bool(_NOT_HE_EN_RE.search(norm, max(0, m.start() - 40), m.start()))
+
+
+_RELAYED_RE = re.compile(r"[^.؟!]{0,60}?(?<!\w)عن\s")
+
+
+def _speech_event(
+    norm: str, lang: str, regions: list[tuple[int, int]], according: bool = True
+) -> _Event | None:
+    """The first speech event outside quotations (`according`: False when the article
+    has no "according to" phrase at all)."""
+    events = []
+    if (":" in norm or "：" in norm) and (m := _COLON_NAME_RE.match(norm)):
+        events.append(_Event("lavrov", m.start(), evidence="quote_marks"))
+    found = _according_event(norm, regions) if according else None
+    for event in (found, _verb_event(norm, lang, regions)):
+        if event is not None:
+            events.append(event)
+    return min(events, key=lambda e: e.pos) if events else None
+
+
+def _clause_start(norm: str, pos: int, regions: list[tuple[int, int]]) -> int:
+    start = max(0, pos - 250)
+    for a, b in regions:
+        # quotation first, speaker after: «...», — заявил Лавров / "...," he said; not a
+        # quoted name inside the clause (выступая на форуме «Примаковские чтения», заявил)
+        opens_clause = not norm[:a].strip(" -—–") or norm[:a].rstrip().endswith((":", "："))
+        if start < b <= pos and opens_clause and not norm[b:pos].strip(" ,،—–-:"):
+            start = b
+    semi = max(norm.rfind(";", start, pos), norm.rfind("؛", start, pos))
+    return semi + 1 if semi >= 0 else start
+
+
+# A few words of time between a verb and its subject: "в воскресенье", "on Tuesday"
+_SHORT_ADVERBIAL_RE = re.compile(
+    r"(?:(?:(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
+    r"вчера|сегодня|накануне|ранее|также|позднее|журналистам|и|on\s+\w+day|yesterday|today|"
+    r"later|earlier|also|به|بها|اليوم|امس|(?:يوم\s+)?(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد))"
+    r"[\s,،]+){1,3}"
+)
+
+
+# A few words of time, then maybe an office without its country, before his name
+_BEFORE_HIS_NAME_RE = re.compile(
+    rf"(?:{_SHORT_ADVERBIAL_RE.pattern})?"
+    r"(?:(?:министр\w*\s+иностранных\s+дел|глав\w*\s+мид|(?:the\s+)?foreign(?:\s+minister)?|"
+    r"(?:ال)?وزير\s+(?:ال)?خارجيه|وزير\s+(?:امور\s+)?خارجه)[\s,،]+)?"
+)
+
+
+# After his name right after a verb: he is the verb's object, not its subject
+_NAME_AS_OBJECT_RE = re.compile(
+    r"(?<=у)|\s+(?:that|by\s+(?:tele)?phone|on\s+the\s+phone|in\s+a\s+(?:tele)?phone\s+call)(?!\w)"
+)
+
+
+_COURTESY_RE = re.compile(r"(?:(?:معالي|سعاده|فخامه|his\s+excellency|جناب)\s+)+")
+
+
+def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
+    """The subject written after the verb ("..., said Lavrov", "— сказал он")."""
+    post = norm[m.end() : m.end() + 120]
+    start = m.end() + len(post) - len(post.lstrip(" ,،\"«»“”„'"))
+    if (courtesy := _COURTESY_RE.match(norm, start)) is not None:
+        start = courtesy.end()  # "وجدد معالي وزير خارجية روسيا", "his Excellency"
+    if (named := _lavrov_at(norm, start, anchored=True)) is not None:
+        # "..., told Lavrov that ...", "сообщил Лаврову, что": he is told, not the teller
+        return None if _NAME_AS_OBJECT_RE.match(norm, named.end()) else "lavrov"
+    later = (
+        _LAVROV_NP_RE.search(norm, start, start + 80)
+        if may_mention_lavrov(norm, start, start + 80)
+        else None
+    )
+    if (
+        later
+        and later.start() - start <= 60
+        and _BEFORE_HIS_NAME_RE.fullmatch(norm[start : later.start()])
+    ):
+        # "заявил в воскресенье Сергей Лавров", "said on Tuesday Lavrov", "заявил министр
+        # иностранных дел Сергей Лавров"
+        return "lavrov"
+    after = norm[start : start + 120]
+    for kind, table in (("pronoun", _PRONOUN_RE), ("title", _TITLE_RE)):
+        pattern = table.get(lang)
+        if pattern and pattern.match(after):
+            return kind
+    return None
+
+
+# "سُئل" (was asked), normalised
+_AR_ASKED_RE = re.compile(r"(?<!\w)[وف]?سيل\s+")
+_AR_ABOUT_RE = re.compile(r"(?:عن|حول|بشان|في|ان|اذا|عما)(?!\w)")
+# A subject put first and marked so (someone named, not him: his name first was tested
+# before): "أما عبد اللهيان فقال", "الصفدي من جهته شدد", "شكري بدوره أكد"
+_AR_TOPIC_FIRST_RE = re.compile(
+    r"(?:^|[\s،,])(?:و?اما\s+\w[^،,]*|(?![وف]?هو\s)\w+\s+(?:من\s+جهته|من\s+جانبه|بدوره))\s*$"
+)
+
+
+def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
+    """Arabic puts the subject after the verb (VSO) or, less often, before it."""
+    other, weak, _act = verb_traits(m)
+    if _AR_TOPIC_FIRST_RE.search(pre):
+        return "other"  # "أما بومبيو فأبلغ لافروف أن ...": the topic speaks, he is told
+    if (m.group().startswith("قد") or pre.rstrip().endswith("قد")) and (
+        kana := _AR_KANA_QAD_RE.search(pre)
+    ) is not None:
+        # "وكان عمار قد شدد": the subject between كان and قد
+        named = kana.group(1)
+        if _lavrov_at(named, 0, anchored=True):
+            return "lavrov"
+        return "title" if _TITLE_RE["ar"].match(named) else "other"
+    after = _after_verb(norm, m, "ar")
+    if after in ("lavrov", "title"):
+        return after
+    tail_from = max(0, len(pre) - 120)
+    tail = _LAVROV_TAIL_RE.search(pre, tail_from) if may_mention_lavrov(pre, tail_from) else None
+    if tail and not _NOT_HIM_BEFORE_RE.search(pre[: tail.start()]):
+        return "lavrov"  # subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال"
+    if (
+        m.group().startswith(("ل", "ول", "فل"))
+        and _lavrov_subject(pre, "ar", 0, len(pre)) is not None
+    ):
+        return "lavrov"  # "خرج ... لافروف مجددا ليزعم أن": the purpose verb has his subject
+    if other:
+        return "other"
+    asked = _AR_ASKED_RE.search(pre)
+    if asked is not None:  # "وسئل لافروف عن المساعدات، فأجاب": the one asked answers
+        if _lavrov_at(pre, asked.end(), anchored=True):
+            return "lavrov"
+        if not _AR_ABOUT_RE.match(pre, asked.end()):
+            return "other"  # somebody else was asked ("وسئل بو حبيب ...")
+    post = norm[m.end() : m.end() + 120]
+    if _AR_ELIDED_RE.match(post):
+        return "pronoun"
+    if weak:
+        return None
+    return "other_minister" if _MINISTER_WORD_RE.match(post.lstrip(" ،,")) else "other"
+
+
+# (a spaced hyphen stands for a dash: «...», - сказал он)
+_CLAUSE_END_RE = re.compile(r"(?:[,،—–:]|\s-)\s*[\"»”']?\s*$")
+
+
+def _verb_subject(
+    norm: str, m: re.Match[str], lang: str, regions: list[tuple[int, int]]
+) -> str | None:
+    cs = _clause_start(norm, m.start(), regions)
+    pre = _mask(norm, regions, cs, m.start())
+    if _may_be_reported_by(pre):
+        pre = _REPORTED_BY_RE.sub(_blank, pre)
+    rel = _RELATIVE_END_RE.search(pre, max(0, len(pre) - 30))
+    if rel:
+        antecedent = pre[max(0, rel.start() - 60) : rel.start()]
+        his = may_mention_lavrov(antecedent) and _LAVROV_TAIL_RE.search(antecedent)
+        return "lavrov" if his else "other"
+    if lang == "ar":
+        return _arabic_subject(norm, m, pre)
+    if verb_traits(m)[0]:
+        return "other"  # Russian -а/-и: a woman or several people
+    if lang in ("en", "ru") and _INVERSION_PRE_RE.search(pre, max(0, len(pre) - 40)):
+        # "Об этом заявил Сергей Лавров", "This was stated by Lavrov"
+        after = re.sub(r"^[\s,]*(?:by\s+)?", "", norm[m.end() : m.end() + 120])
+        after = (
+            _SHORT_ADVERBIAL_RE.sub("", after, count=1)
+            if _SHORT_ADVERBIAL_RE.match(after)
+            else after
+        )
+        if _lavrov_at(after, 0, anchored=True):
+            return "lavrov"
+    if _CLAUSE_END_RE.search(pre, max(0, len(pre) - 8)) or not pre.strip():
+        # the reporting clause after the words: «...», — заявил Лавров / "...," he said /
+        # "..., said Sergey Lavrov" / "..., считает министр иностранных дел России"
+        after = _after_verb(norm, m, lang)
+        if after is not None:
+            return after
+        if lang in ("ru", "en") and not pre.strip(' ,،—–-:"«»“”'):
+            rest = norm[m.end() :].lstrip(" ,")
+            if rest[:1].isalpha():
+                return "other"
+    if lang == "ru" and _ru_named_after(norm, m.end()):
+        return "lavrov"  # "О Ливии говорил и Сергей Лавров": the verb before its subject
+    subject = _subject_svo(pre, lang)
+    told = subject in ("pronoun", "title") and _WORD_RE.search(pre) is not None
+    if told and _lavrov_at(norm, _skip_spaces(norm, m.end()), True):
+        return "other"  # "He told Lavrov that ...", "Он сообщил Лаврову": he is told
+    return subject
+
+
+_RU_PARTICLES_RE = re.compile(r"(?:\s+(?:и|также|тоже|же|уже|сам))*\s+")
+
+
+def _ru_named_after(norm: str, pos: int) -> bool:
+    """Does his name in the nominative follow the Russian verb (after "и", "также")?"""
+    gap = _RU_PARTICLES_RE.match(norm, pos)
+    if gap is None or not may_mention_lavrov(norm, gap.end(), gap.end() + 40):
+        return False
+    named = _lavrov_at(norm, gap.end(), anchored=True)
+    return named is not None and named.group().endswith("лавров")
+
+
+def _skip_spaces(norm: str, pos: int) -> int:
+    while pos < len(norm) and norm[pos] == " ":
+        pos += 1
+    return pos
