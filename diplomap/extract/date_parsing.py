@@ -497,7 +497,7 @@ def _named_date(m: re.Match[str], ctx: _Ctx) -> _Cand:
     return _Cand(start, end, date, "day" if day else "month")
 
 
-def _nearest_after_weekday(
+def _reading_on_the_storys_weekday(
     orders: list[tuple[int, int]], year: int, weekday: int
 ) -> list[tuple[int, int]]:
     """English "07/12/2024" is July 12 or 7 December: month first, unless only the other
@@ -527,7 +527,7 @@ def _numeric_date(m: re.Match[str], ctx: _Ctx, ymd: bool) -> _Cand:
         month_first = ctx.lang == "en" and m.group("s") == "/" and a <= 12
         orders = [(a, b), (b, a)] if month_first else [(b, a), (a, b)]
         if month_first and b <= 12 and ctx.story_weekday >= 0:
-            orders = _nearest_after_weekday(orders, y, ctx.story_weekday)
+            orders = _reading_on_the_storys_weekday(orders, y, ctx.story_weekday)
         if cals != (GREGORIAN,) or a == b:
             orders = orders[:1]  # day first in Jalali/Hijri numbers
     for month, day in orders:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from diplomap.extract.boilerplate import _DATEISH_RE
 from diplomap.extract.common import (
     _NAME_NP,
     _WORD_RE,
@@ -552,8 +553,7 @@ def _is_spokespersons_briefing(text: str, sentences: Sequence[Sentence]) -> bool
     return False
 
 
-# A short line with a year or a clock: the article's date line ("28 сен 2025, 17:42")
-_DATE_LINE_RE = re.compile(r"(?<!\d)(?:19|20|13|14)\d\d(?!\d)|(?<!\d)\d{1,2}[:.]\d\d(?!\d)")
+# A short line with a date or a clock (boilerplate._DATEISH_RE): the article's date line
 _MAX_HEADER_SENTENCES = 6
 _MAX_DATE_LINE_WORDS = 8
 
@@ -563,7 +563,7 @@ def _date_line_at(text: str, sentences: Sequence[Sentence]) -> int:
     headline and a standfirst (what is above it is the outlet's), else 0."""
     for idx, sent in enumerate(sentences[:_MAX_HEADER_SENTENCES]):
         raw = text[sent.start : sent.end]
-        if len(raw.split()) <= _MAX_DATE_LINE_WORDS and _DATE_LINE_RE.search(raw):
+        if len(raw.split()) <= _MAX_DATE_LINE_WORDS and _DATEISH_RE.search(normalize(raw)):
             alone = idx == 0 or sentences[idx - 1].paragraph != sent.paragraph
             return idx if alone and idx >= 2 else 0
     return 0
