@@ -482,6 +482,8 @@ def test_custom_labels_beside_the_file(tmp_path: Path) -> None:
         ("issue,lang,term\nsyria,en,{a|b\n", 2, "unbalanced or nested braces"),
         ("issue,lang,term\nsyria,en,{a|{b|c}}\n", 2, "unbalanced or nested braces"),
         ("issue,lang,term\n,en,x\n", 2, "unknown issue id ''"),
+        ("issue,lang,term,kind\nsyria,*,Syria,country\n", 2, "takes an ISO alpha-3 code"),
+        ("issue,lang,term,kind\n,*,SYR,country\n", 2, "unknown issue id ''"),
         ("# only comments\n", 1, "no header line"),
     ],
 )
@@ -687,3 +689,65 @@ def test_new_kinds_are_validated(tmp_path: Path) -> None:
     path = write_taxonomy(tmp_path, "issue,lang,term,kind\n,en,x,pair\n")
     with pytest.raises(ValueError, match="unknown issue id ''"):
         load_taxonomy(path)
+
+
+# --- a conflict's country in his words (kind `country`) ---------------------------------
+# Each text: a narrator's sentence naming the conflict by a head word, then Lavrov's words
+# naming the country without one; the same words with no conflict named; and his words on
+# the country's relations with Russia.
+_COUNTRY_ARTICLES = {
+    "en": (
+        "The talks focused on the Syrian settlement. Lavrov said Damascus must not be "
+        "isolated by its neighbours.",
+        "The ministers met in Moscow on Monday. Lavrov said Damascus must not be "
+        "isolated by its neighbours.",
+        "The talks focused on the Syrian settlement. Lavrov said Russian-Syrian trade "
+        "had grown by a third.",
+    ),
+    "ru": (
+        "Переговоры были посвящены сирийскому урегулированию. Лавров заявил, что Дамаск "
+        "нельзя изолировать.",
+        "Министры встретились в Москве в понедельник. Лавров заявил, что Дамаск нельзя "
+        "изолировать.",
+        "Переговоры были посвящены сирийскому урегулированию. Лавров заявил, что "
+        "российско-сирийский товарооборот вырос на треть.",
+    ),
+    "ar": (
+        "وتركزت المحادثات على الأزمة السورية. وقال لافروف إن دمشق يجب ألا تبقى معزولة عن جيرانها.",
+        "والتقى الوزيران في موسكو يوم الاثنين. وقال لافروف إن دمشق يجب ألا تبقى معزولة عن جيرانها.",
+        "وتركزت المحادثات على الأزمة السورية. وقال لافروف إن التبادل التجاري بين روسيا "
+        "وسوريا ارتفع بمقدار الثلث.",
+    ),
+    "fa": (
+        "گفت‌وگوها بر بحران سوریه متمرکز بود. لاوروف گفت دمشق نباید از سوی همسایگانش منزوی شود.",
+        "وزیران روز دوشنبه در مسکو دیدار کردند. لاوروف گفت دمشق نباید از سوی همسایگانش منزوی شود.",
+        "گفت‌وگوها بر بحران سوریه متمرکز بود. لاوروف گفت تجارت روسیه و سوریه یک سوم "
+        "افزایش یافته است.",
+    ),
+}
+
+
+def _his_issues(text: str, lang: str) -> set[str]:
+    from diplomap.extract.article import extract_article
+    from diplomap.ingest import Article
+
+    article = Article(file="t.txt", text=text, language=lang)
+    found = extract_article(article, signature=False)
+    return {m["issue"] for m in found.issue_mentions if m["lavrov"]}
+
+
+@pytest.mark.parametrize("lang", sorted(_COUNTRY_ARTICLES))
+def test_a_conflicts_country_in_his_words_is_the_conflict_where_the_article_names_it(
+    lang: str,
+) -> None:
+    about, elsewhere, relations = _COUNTRY_ARTICLES[lang]
+    assert _his_issues(about, lang) == {"syria"}
+    assert _his_issues(elsewhere, lang) == set()
+    assert "syria" not in _his_issues(relations, lang)
+
+
+def test_country_rows_are_read_and_kept_out_of_the_lexicon(tmp_path: Path) -> None:
+    path = write_taxonomy(tmp_path, "issue,lang,term,kind\nsyria,*,SYR,country\n")
+    tax = load_taxonomy(path)
+    assert tax.countries == {"SYR": "syria"}
+    assert found("SYR Syria", "en", tax) == []

@@ -42,6 +42,11 @@ with a space in its place (and, by normalisation, with nothing).
   relations"). A `place` row of the issue backs them too ("the Annan plan" beside "Syria").
 - `stop`: a phrase that yields nothing and so hides the shorter terms inside it
   ("مجلس الأمن القومي" is not the UN Security Council). Empty issue.
+- `country`: an ISO 3166 alpha-3 code (`syria,*,SYR,country`). In an article that names
+  the issue by other words, that country named in Lavrov's words is the issue: his
+  "Damascus should not be isolated" in a story about the Syrian settlement speaks of it.
+  Not when the country stands beside Russia ("российско-иракские отношения", "Russia and
+  Iraq"): that is the two countries' relations. See `country_issue_rows`.
 
 Ambiguous words are handled by phrases, not by guessing: a bare ceasefire
 ("وقف إطلاق النار", "آتش‌بس") is a head, so it counts for Gaza or Ukraine only when the
@@ -61,6 +66,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from diplomap import schema as S
 from diplomap.config import PACKAGE_DATA_DIR
 from diplomap.extract import disk_cache
 from diplomap.extract.common import expand_braces
@@ -75,7 +81,7 @@ LABELS_PATH = DATA_DIR / LABELS_FILENAME
 
 LANGS = ("ar", "fa", "ru", "en")
 LABEL_LANGS = ("en", "ar", "fa", "ru")
-KINDS = ("term", "place", "head", "topic", "pair", "context", "anchor", "stop")
+KINDS = ("term", "place", "head", "topic", "pair", "context", "anchor", "stop", "country")
 HEAD_KINDS = ("head", "topic")
 REQUIRED_COLUMNS = ("issue", "lang", "term")
 MAX_VARIANTS = 512
@@ -257,6 +263,11 @@ class Taxonomy:
     by_lang: dict[str, Lexicon] = field(default_factory=dict)
     fingerprint: str = ""  # hash of the taxonomy and label files' contents
 
+    @property
+    def countries(self) -> dict[str, str]:
+        """ISO alpha-3 code -> the issue its `country` row names."""
+        return {r.term: r.issue for r in self.rows if r.kind == "country"}
+
     def lexicon_for(self, lang: str) -> Lexicon:
         """The lexicon for a language: its own terms plus `*` terms; all terms otherwise."""
         return self.by_lang.get(lang, self.lexicon)
@@ -325,7 +336,7 @@ def _parse_row(path: Path, number: int, cells: list[str], cols: dict[str, int]) 
         raise _fail(path, number, f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
     if not term.strip(" *"):
         raise _fail(path, number, "empty term")
-    needs_issue = kind in ("term", "place", "pair", "context", "anchor")
+    needs_issue = kind in ("term", "place", "pair", "context", "anchor", "country")
     if (needs_issue or issue) and issue not in ISSUE_IDS and kind != "stop":
         raise _fail(path, number, f"unknown issue id {issue!r}")
     if kind == "stop" and issue:
@@ -333,6 +344,8 @@ def _parse_row(path: Path, number: int, cells: list[str], cols: dict[str, int]) 
     langs = [x.strip() for x in lang.split("|")]
     if lang != "*" and (not lang or any(x not in LANGS for x in langs)):
         raise _fail(path, number, f"unknown language {lang!r} (expected ar, fa, ru, en or *)")
+    if kind == "country" and not re.fullmatch(r"[A-Z]{3}", term):
+        raise _fail(path, number, f"a country row takes an ISO alpha-3 code (got {term!r})")
     try:
         expand_term(term)
     except ValueError as exc:
@@ -380,7 +393,7 @@ def build_lexicon(rows: list[TermRow], lang: str | None = None) -> Lexicon:
     issues or kinds carries all of them."""
     merged: dict[str, _Acc] = {}
     for row in rows:
-        if not _row_applies(row, lang):
+        if row.kind == "country" or not _row_applies(row, lang):
             continue
         for spelling in expand_term(row.term):
             key = " ".join(normalize(spelling).split())
@@ -616,6 +629,65 @@ def find_issues(text: NormText, lang: str, taxonomy: Taxonomy | None = None) -> 
         start, end = text.to_original(hits[i].start, hits[i].end)
         surface = text.original[start:end]
         out.extend(IssueMatch(start, end, surface, issue) for issue in sorted(found[i]))
+    return out
+
+
+# Between a country and Russia beside it: the two countries' relations, not the country's
+# conflict ("российско-иракские", "Russian-Iraqi", "روسيا والعراق", "روسیه و عراق").
+_BESIDE_RUSSIA = re.compile(r"[\s\-\u2010-\u2015]*(?:(?:and|и|و|با)\s*)?")
+_RUSSIA = "RUS"
+_BESIDE_WINDOW = 8
+
+
+def _beside_russia(text: str, left: dict, right: dict) -> bool:
+    """Whether two neighbouring place mentions, one of them Russia, stand side by side."""
+    if _RUSSIA not in (left[S.ISO3], right[S.ISO3]):
+        return False
+    gap = (left[S.END], right[S.START])
+    return 0 <= gap[1] - gap[0] <= _BESIDE_WINDOW and bool(_BESIDE_RUSSIA.fullmatch(text, *gap))
+
+
+def _relations(text: str, place_rows: list[dict], countries: dict[str, str]) -> set:
+    """(sentence, country) of the countries that stand beside Russia in a sentence."""
+    out = set()
+    for left, right in itertools.pairwise(place_rows):
+        if left[S.SENTENCE] == right[S.SENTENCE] and _beside_russia(text, left, right):
+            out.update((r[S.SENTENCE], r[S.ISO3]) for r in (left, right) if r[S.ISO3] in countries)
+    return out
+
+
+def country_issue_rows(
+    text: str, place_rows: list[dict], issue_rows: list[dict], taxonomy: Taxonomy | None = None
+) -> list[dict]:
+    """Issue rows for the `country` rows of the taxonomy: a country named in Lavrov's
+    words (a place row with `lavrov` set) names its issue when the article names that
+    issue otherwise (`issue_rows`) and his sentence does not yet. One row per sentence and
+    issue, at the country's first mention there. Not in a sentence where the country
+    stands beside Russia (their relations: "российско-иракские отношения ... с Багдадом")."""
+    countries = (taxonomy if taxonomy is not None else load_taxonomy()).countries
+    named = {r[S.ISSUE] for r in issue_rows}
+    have = {(r[S.SENTENCE], r[S.ISSUE]) for r in issue_rows}
+    relations = _relations(text, sorted(place_rows, key=lambda r: r[S.START]), countries)
+    out = []
+    for row in place_rows:
+        issue = countries.get(row[S.ISO3])
+        key = (row[S.SENTENCE], issue)
+        if not row[S.LAVROV] or issue not in named or key in have:
+            continue
+        if (row[S.SENTENCE], row[S.ISO3]) in relations:
+            continue
+        have.add(key)
+        out.append(
+            {
+                S.ARTICLE_ID: row[S.ARTICLE_ID],
+                S.START: row[S.START],
+                S.END: row[S.END],
+                S.SURFACE: row[S.SURFACE],
+                S.ISSUE: issue,
+                S.SENTENCE: row[S.SENTENCE],
+                S.LAVROV: True,
+            }
+        )
     return out
 
 
