@@ -88,6 +88,11 @@ PARSE_CASES = [
     ("fa", "۱۴۰۳/۱۰/۱۴", (D(2025, 1, 3), "day")),
     ("fa", "1403/10/14", (D(2025, 1, 3), "day")),
     ("fa", "جمعه ۱۴ دی ۱۴۰۳ - ۱۰:۳۰", (D(2025, 1, 3), "day")),
+    # the Afghan (Dari) names of the same solar months
+    ("fa", "۲۸ میزان ۱۴۰۰", (D(2021, 10, 20), "day")),
+    ("fa", "پنجشنبه ۵ حوت ۱۴۰۱", (D(2023, 2, 24), "day")),
+    ("fa", "1 حمل 1402", (D(2023, 3, 21), "day")),
+    ("fa", "۱۲ جدی ۱۳۹۹", (D(2021, 1, 1), "day")),
     ("ar", "3 كانون الثاني/يناير 2021", (D(2021, 1, 3), "day")),
     ("ar", "الأربعاء 3 شباط/فبراير 2021", (D(2021, 2, 3), "day")),
     ("ar", "اليوم الأربعاء، 3 فبراير 2021", (D(2021, 2, 3), "day")),
@@ -115,6 +120,7 @@ def test_parse_date(lang, expr, expected):
         ("en", "in 123456789 days"),
         ("en", "yesterday"),
         ("en", "12/03/21"),  # two-digit years are never read
+        ("fa", "بشار اسد"),  # a Dari month name is a name without its day and year
         ("en", "13 Feb 1985"),  # before 1990
         ("en", "13 Feb 2031"),  # in the future
         ("en", "2025-06-03"),  # today + 2 days

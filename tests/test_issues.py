@@ -751,3 +751,45 @@ def test_country_rows_are_read_and_kept_out_of_the_lexicon(tmp_path: Path) -> No
     tax = load_taxonomy(path)
     assert tax.countries == {"SYR": "syria"}
     assert found("SYR Syria", "en", tax) == []
+
+
+# --- a phrase that names its issue in his words only (kind `his`) -----------------------
+_HIS_ONLY = {
+    "en": (
+        'Lavrov said: "If the American side has taken this decision, it wants escalation."',
+        'The Iraqi minister said: "The American side has promised to withdraw."',
+    ),
+    "ru": (
+        "Лавров заявил: «Если американская сторона приняла такое решение, она хочет эскалации».",
+        "Иракский министр заявил: «Американская сторона обещала вывести войска».",
+    ),
+    "ar": (
+        "وقال لافروف: «إذا كان الجانب الأمريكي قد اتخذ هذا القرار فهو يريد التصعيد».",
+        "وقال الوزير العراقي: «لقد وعد الجانب الأمريكي بسحب القوات».",
+    ),
+    "fa": (
+        "لاوروف گفت: «اگر طرف آمریکایی این تصمیم را گرفته باشد، خواهان تشدید تنش است».",
+        "وزیر خارجه عراق گفت: «طرف آمریکایی وعده خروج نیروها را داده است».",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_HIS_ONLY))
+def test_the_american_side_in_his_words_is_russia_us_relations(lang: str) -> None:
+    his, other = _HIS_ONLY[lang]
+    assert _his_issues(his, lang) == {"us_russia"}
+    from diplomap.extract.article import extract_article
+    from diplomap.ingest import Article
+
+    found = extract_article(Article(file="t.txt", text=other, language=lang), signature=False)
+    assert found.issue_mentions == []
+
+
+def test_his_rows_are_marked_and_need_an_issue(tmp_path: Path) -> None:
+    tax = load_taxonomy(
+        write_taxonomy(tmp_path, "issue,lang,term,kind\nus_russia,en,the X side,his\n")
+    )
+    (match,) = find_issues(normalize_text("the X side"), "en", tax)
+    assert (match.issue, match.his_only) == ("us_russia", True)
+    with pytest.raises(ValueError, match="unknown issue id ''"):
+        load_taxonomy(write_taxonomy(tmp_path, "issue,lang,term,kind\n,en,the Y side,his\n"))

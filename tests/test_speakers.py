@@ -1577,6 +1577,66 @@ def test_opening_remarks_under_a_heading_after_the_outlets_introduction(
 
 
 @pytest.mark.parametrize(
+    ("lang", "heading", "greeting", "remarks", "question", "answer"),
+    [
+        (
+            "en",
+            "Foreign Minister Sergey Lavrov's remarks and answers to media questions at a news "
+            "conference following the second meeting of the 3+3 regional platform, Tehran, "
+            "October 23, 2023",
+            "Good afternoon.",
+            "We discussed the normalisation between Baku and Yerevan.",
+            "Question: What about the warships near Gaza?",
+            "Sergey Lavrov: Their deployment only raises tension.",
+        ),
+        (
+            "ru",
+            "Выступление и ответы на вопросы СМИ Министра иностранных дел Российской "
+            "Федерации С.В.Лаврова в ходе пресс-конференции по итогам второй встречи "
+            "региональной платформы «3+3», Тегеран, 23 октября 2023 года",
+            "Добрый день.",
+            "Мы обсудили нормализацию между Баку и Ереваном.",
+            "Вопрос: Как вы оцениваете появление военных кораблей у Газы?",
+            "С.В.Лавров: Их развертывание лишь усиливает напряженность.",
+        ),
+        (
+            "ar",
+            "كلمة وردود وزير الخارجية الروسي سيرغي لافروف على أسئلة وسائل الإعلام خلال "
+            "مؤتمر صحفي في ختام الاجتماع الثاني لمنصة 3+3 الإقليمية، طهران، 23 أكتوبر 2023",
+            "مساء الخير.",
+            "ناقشنا تطبيع العلاقات بين باكو ويريفان.",
+            "سؤال: ماذا عن السفن الحربية قرب غزة؟",
+            "لافروف: نشرها لا يؤدي إلا إلى زيادة التوتر.",
+        ),
+        (
+            "fa",
+            "سخنان و پاسخ‌های سرگئی لاوروف، وزیر امور خارجه فدراسیون روسیه، به پرسش‌های رسانه‌ها "
+            "در پایان دومین نشست سکوی منطقه‌ای «۳+۳»، تهران، ۲۳ اکتبر ۲۰۲۳",
+            "عصر بخیر.",
+            "درباره عادی‌سازی روابط باکو و ایروان گفت‌وگو کردیم.",
+            "پرسش: درباره ناوهای جنگی نزدیک غزه چه می‌گویید؟",
+            "سرگئی لاوروف: استقرار آن‌ها فقط تنش را افزایش می‌دهد.",
+        ),
+    ],
+)
+def test_the_ministrys_long_heading_and_a_greeting_open_his_remarks(
+    lang, heading, greeting, remarks, question, answer
+):
+    """The ministry's own heading ("Remarks and answers to media questions by ... Sergey
+    Lavrov ..., Tehran, October 23, 2023") is long; a greeting opens his speech as the
+    audience addressed does."""
+    intro = {
+        "en": "The agency publishes the full text of the minister's words below.",
+        "ru": "Агентство публикует полный текст слов министра ниже.",
+        "ar": "وتنشر الوكالة النص الكامل لكلام الوزير أدناه.",
+        "fa": "خبرگزاری متن کامل سخنان وزیر را در ادامه منتشر می‌کند.",
+    }[lang]
+    text = f"Agency\n\n{intro}\n\n{heading}\n\n{greeting} {remarks}\n\n{question}\n\n{answer}\n"
+    rows = analyse(text, lang)
+    assert_credited(rows, [remarks, answer], [intro, question])
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "his", "not_his"),
     [
         (
@@ -2143,3 +2203,175 @@ def test_his_label_with_his_office_in_a_joint_transcript(lang, text, his, not_hi
 def test_a_time_after_the_verb_leaves_his_subject_elided(lang, text, his):
     """ "وكان قد قال عام 2011": a time, not a subject, follows the verb."""
     assert_credited(analyse(text, lang), his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "fa",
+            "🔻 واکنش تهران\n🔹 سخنگوی وزارت خارجه ایران: حمله به قطر نشان داد که هیچ کشوری در "
+            "امان نیست.\n\n🔴 فوری | واکنش مسکو به حمله به دوحه\nلاوروف: حمله به پایتخت قطر ضربه "
+            "مستقیم به میانجیگری است\n🔸 سرگئی لاوروف، وزیر خارجه روسیه، امروز حمله به دوحه را "
+            "«نقض فاحش حاکمیت قطر و منشور ملل متحد» خواند.\n🔸 وی گفت: «قطری‌ها برای توقف جنگ "
+            "تلاش می‌کنند.»\n",
+            ["نقض فاحش حاکمیت", "قطری‌ها برای توقف"],
+            ["ضربه مستقیم به میانجیگری", "هیچ کشوری در امان"],
+        ),
+        (
+            "ar",
+            "🔻 رد طهران\n🔹 المتحدث باسم الخارجية الإيرانية: الهجوم على قطر أظهر أن لا بلد في "
+            "مأمن.\n\n🔴 عاجل | رد موسكو على الهجوم على الدوحة\nلافروف: الهجوم على عاصمة قطر "
+            "ضربة مباشرة للوساطة\n🔸 وصف وزير الخارجية الروسي سيرغي لافروف اليوم الهجوم بأنه "
+            "«انتهاك صارخ لسيادة قطر وميثاق الأمم المتحدة».\n🔸 وقال: «القطريون يعملون لوقف "
+            "الحرب».\n",
+            ["انتهاك صارخ لسيادة", "القطريون يعملون"],
+            ["ضربة مباشرة للوساطة", "لا بلد في مأمن"],
+        ),
+        (
+            "ru",
+            "🔻 Реакция Тегерана\n🔹 Представитель МИД Ирана: удар по Катару показал, что никто не "
+            "в безопасности.\n\n🔴 Срочно | Реакция Москвы на удар по Дохе\nЛавров: удар по "
+            "столице Катара — прямой удар по посредничеству\n🔸 Министр иностранных дел России "
+            "Сергей Лавров назвал удар «грубым нарушением суверенитета Катара и Устава ООН».\n"
+            "🔸 Он сказал: «Катарцы добиваются прекращения войны».\n",
+            ["грубым нарушением", "Катарцы добиваются"],
+            ["прямой удар по посредничеству", "никто не в безопасности"],
+        ),
+        (
+            "en",
+            "🔻 Tehran reacts\n🔹 Iran's foreign ministry spokesman: the strike on Qatar showed "
+            "that no country is safe.\n\n🔴 Breaking | Moscow reacts to the strike on Doha\n"
+            "Lavrov: strike on Qatar's capital a direct blow to mediation\n🔸 Russian Foreign "
+            "Minister Sergey Lavrov called the strike \"a flagrant violation of Qatar's "
+            'sovereignty and the UN Charter".\n🔸 He said: "The Qataris are working to end the '
+            'war."\n',
+            ["flagrant violation", "Qataris are working"],
+            ["direct blow to mediation", "no country is safe"],
+        ),
+    ],
+)
+def test_a_posts_title_under_its_kicker_line_is_the_outlets(lang, text, his, not_his):
+    """A channel's post: a kicker ("🔴 فوری | ...") and a title line "Lavrov: ..." without
+    final punctuation are the outlet's paraphrase; the body's "called it «...»", however
+    long the quotation, is his."""
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Sergey Lavrov answered journalists' questions at his annual news conference today. "
+            "Lavrov answered that the questions of security were settled.",
+            ["questions of security"],
+            ["at his annual news conference"],
+        ),
+        (
+            "ru",
+            "Сергей Лавров ответил на вопросы журналистов на ежегодной пресс-конференции. Лавров "
+            "ответил, что вопросы безопасности урегулированы.",
+            ["вопросы безопасности урегулированы"],
+            ["на ежегодной пресс-конференции"],
+        ),
+        (
+            "ar",
+            "وأجاب سيرغي لافروف على أسئلة الصحفيين في مؤتمره الصحفي السنوي اليوم. وأجاب لافروف "
+            "بأن مسائل الأمن قد سويت.",
+            ["مسائل الأمن قد سويت"],
+            ["مؤتمره الصحفي السنوي"],
+        ),
+    ],
+)
+def test_answering_questions_is_not_what_he_said(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov said the deal was fair. In Damascus, the minister for national "
+            'reconciliation, Ali Haidar, called the framework "a victory for Syria".',
+            ["deal was fair"],
+            ["a victory for Syria"],
+        ),
+        (
+            "ru",
+            "Лавров заявил, что сделка справедлива. В Дамаске министр по делам национального "
+            "примирения Али Хайдар назвал документ «победой Сирии».",
+            ["сделка справедлива"],
+            ["победой Сирии"],
+        ),
+        (
+            "ar",
+            "وقال لافروف إن الاتفاق عادل. وفي دمشق وصف وزير المصالحة الوطنية علي حيدر الإطار "
+            "بأنه «انتصار لسوريا».",
+            ["الاتفاق عادل"],
+            ["انتصار لسوريا"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت این توافق منصفانه است. در دمشق، وزیر آشتی ملی سوریه، علی حیدر، این "
+            "چارچوب را «پیروزی سوریه» خواند.",
+            ["توافق منصفانه"],
+            ["پیروزی سوریه"],
+        ),
+    ],
+)
+def test_a_minister_of_something_else_is_not_him(lang, text, his, not_his):
+    """ "the minister for national reconciliation" is another minister, not the bare title
+    that refers back to Lavrov."""
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "وقال وزير الخارجية الروسي سيرغي لافروف إن الحل سياسي. وكان المندوب الروسي الدائم "
+            'لدى الأمم المتحدة فاسيلي نيبينزيا قد قال في كلمته بعد التصويت إن "النص لا يتضمن '
+            'أي دور للسلطة". وكان نائب وزير الخارجية الروسي ميخائيل بوغدانوف قد قدم الوثيقة أمس '
+            "أمام السفراء في موسكو، وقال إن «المفهوم يقوم على القانون الدولي».",
+            ["الحل سياسي"],
+            ["أي دور للسلطة", "المفهوم يقوم على"],
+        ),
+        (
+            "ru",
+            "Министр иностранных дел России Сергей Лавров заявил, что решение политическое. "
+            "Ранее постоянный представитель России при ООН Василий Небензя сказал после "
+            "голосования, что «текст не предусматривает роли для администрации». Заместитель "
+            "министра иностранных дел Михаил Богданов накануне представил документ послам в "
+            "Москве и сказал, что «концепция основана на международном праве».",
+            ["решение политическое"],
+            ["роли для администрации", "концепция основана"],
+        ),
+        (
+            "en",
+            "Russian Foreign Minister Sergey Lavrov said the solution was political. Russia's "
+            "permanent representative to the United Nations, Vassily Nebenzia, had said after "
+            'the vote that "the text gives no role to the Authority". Deputy Foreign Minister '
+            "Mikhail Bogdanov presented the paper to ambassadors in Moscow on Monday and said "
+            '"the concept rests on international law".',
+            ["solution was political"],
+            ["no role to the Authority", "concept rests on"],
+        ),
+        (
+            "fa",
+            "سرگئی لاوروف، وزیر امور خارجه روسیه، گفت راه‌حل سیاسی است. پیش‌تر واسیلی نبنزیا، "
+            "نماینده دائم روسیه در سازمان ملل، پس از رأی‌گیری گفته بود «متن هیچ نقشی برای "
+            "تشکیلات خودگردان قائل نیست». میخائیل بوگدانوف، معاون وزیر امور خارجه روسیه، دیروز "
+            "سند را به سفیران ارائه کرد و گفت «این مفهوم بر حقوق بین‌الملل استوار است».",
+            ["راه‌حل سیاسی"],
+            ["هیچ نقشی برای", "مفهوم بر حقوق"],
+        ),
+    ],
+)
+def test_another_russian_official_named_at_length_is_not_him(lang, text, his, not_his):
+    """The UN envoy or a deputy minister, named with a long title ("وكان المندوب الروسي
+    الدائم لدى الأمم المتحدة فاسيلي نيبينزيا قد قال"), speaks for himself, also in the
+    verb joined after his clause ("... قد قدم الوثيقة ...، وقال إن")."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -93,7 +93,12 @@ def _place_rows(aid: str, nt, lang: str, boiler, where: _Sentences, geocoder) ->
 
 def _issue_rows(aid: str, nt, lang: str, boiler, where: _Sentences) -> list[dict]:
     found = issues.find_issues(nt, lang)
-    return _located_rows(aid, found, boiler, where, lambda m: {S.ISSUE: m.issue})
+    rows = _located_rows(aid, found, boiler, where, lambda m: {S.ISSUE: m.issue, _HIS: m.his_only})
+    # a `his` row of the taxonomy names its issue in his words only
+    return [row for row in rows if not row.pop(_HIS) or row[S.LAVROV]]
+
+
+_HIS = "_his_only"
 
 
 def _statement_rows(aid: str, body: str, sentences, attributions) -> list[dict]:

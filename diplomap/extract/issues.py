@@ -42,6 +42,10 @@ with a space in its place (and, by normalisation, with nothing).
   relations"). A `place` row of the issue backs them too ("the Annan plan" beside "Syria").
 - `stop`: a phrase that yields nothing and so hides the shorter terms inside it
   ("مجلس الأمن القومي" is not the UN Security Council). Empty issue.
+- `his`: a phrase that names its issue in Lavrov's words only: a Russian speaking of "the
+  American side" means the United States as Russia's counterpart (`us_russia`); an Iraqi
+  minister's "the American side" does not. Matches carry `his_only`; the article's
+  extraction keeps them in his statements and drops them elsewhere.
 - `country`: an ISO 3166 alpha-3 code (`syria,*,SYR,country`). In an article that names
   the issue by other words, that country named in Lavrov's words is the issue: his
   "Damascus should not be isolated" in a story about the Syrian settlement speaks of it.
@@ -81,7 +85,7 @@ LABELS_PATH = DATA_DIR / LABELS_FILENAME
 
 LANGS = ("ar", "fa", "ru", "en")
 LABEL_LANGS = ("en", "ar", "fa", "ru")
-KINDS = ("term", "place", "head", "topic", "pair", "context", "anchor", "stop", "country")
+KINDS = ("term", "place", "head", "topic", "pair", "context", "anchor", "stop", "country", "his")
 HEAD_KINDS = ("head", "topic")
 REQUIRED_COLUMNS = ("issue", "lang", "term")
 MAX_VARIANTS = 512
@@ -201,6 +205,7 @@ class IssueMatch(NamedTuple):
     end: int
     surface: str
     issue: str
+    his_only: bool = False  # a `his` row: the issue only in Lavrov's words
 
 
 @dataclass(frozen=True)
@@ -212,6 +217,7 @@ class _Payload:
     pairs: tuple[str, ...] = ()  # named unless the two are items of a longer list
     context: tuple[str, ...] = ()  # named when the text names the issue otherwise
     anchors: tuple[str, ...] = ()  # backs the context rows of these issues in its sentence
+    his: tuple[str, ...] = ()  # named in Lavrov's words only
 
 
 @dataclass
@@ -237,7 +243,14 @@ class _Acc:
         # a topic word that is also a plain head (another row) takes "in" too
         head, topic = bool(self.heads), self.heads == {"topic"}
         return _Payload(
-            get("term"), get("place"), head, topic, get("pair"), get("context"), get("anchor")
+            get("term"),
+            get("place"),
+            head,
+            topic,
+            get("pair"),
+            get("context"),
+            get("anchor"),
+            get("his"),
         )
 
 
@@ -336,7 +349,7 @@ def _parse_row(path: Path, number: int, cells: list[str], cols: dict[str, int]) 
         raise _fail(path, number, f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
     if not term.strip(" *"):
         raise _fail(path, number, "empty term")
-    needs_issue = kind in ("term", "place", "pair", "context", "anchor", "country")
+    needs_issue = kind in ("term", "place", "pair", "context", "anchor", "country", "his")
     if (needs_issue or issue) and issue not in ISSUE_IDS and kind != "stop":
         raise _fail(path, number, f"unknown issue id {issue!r}")
     if kind == "stop" and issue:
@@ -592,7 +605,7 @@ def _issue_sets(text: NormText, lang: str, hits: list[Hit]) -> dict[int, set[str
 
 
 def _only_anchor(p: _Payload) -> bool:
-    return bool(p.anchors) and not (p.issues or p.places or p.head or p.pairs or p.context)
+    return bool(p.anchors or p.his) and not (p.issues or p.places or p.head or p.pairs or p.context)
 
 
 def _sentence_anchors(norm: str, hits: list[Hit], i: int) -> set[str]:
@@ -624,11 +637,13 @@ def find_issues(text: NormText, lang: str, taxonomy: Taxonomy | None = None) -> 
     tax = taxonomy if taxonomy is not None else load_taxonomy()
     hits = tax.lexicon_for(lang).find(text)
     found = _issue_sets(text, lang, hits)
+    his = {i: set(h.payload.his) - found.get(i, set()) for i, h in enumerate(hits) if h.payload.his}
     out = []
-    for i in sorted(found):
+    for i in sorted(found.keys() | his.keys()):
         start, end = text.to_original(hits[i].start, hits[i].end)
         surface = text.original[start:end]
-        out.extend(IssueMatch(start, end, surface, issue) for issue in sorted(found[i]))
+        out.extend(IssueMatch(start, end, surface, issue) for issue in sorted(found.get(i, ())))
+        out.extend(IssueMatch(start, end, surface, issue, True) for issue in sorted(his.get(i, ())))
     return out
 
 

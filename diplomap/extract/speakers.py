@@ -56,7 +56,7 @@ class Attribution:
 
 _NONE = Attribution(None, None)
 
-_AR_KANA_OPENING_RE = re.compile(r"\s*[وف]?كان\s+(\S.{0,40}?)\s+قد\s")
+_AR_KANA_OPENING_RE = re.compile(r"\s*[وف]?كان\s+(\S.{0,90}?)\s+قد\s")
 _SWITCH_RE = re.compile(
     r"^(?:[وف]?(?:من\s+جهته|من\s+جانبه|بدوره)|for\s+(?:his|her)\s+part|in\s+turn|в\s+свою\s+очередь|در\s+مقابل)"
 )
@@ -529,7 +529,7 @@ def attribute_speakers(
         raw = text[sent.start : sent.end]
         norm = _sentence_norm(raw, sent, normalized)
         heading = (heading and not _is_real_sentence(raw)) or idx < standfirst_end
-        crosshead = _is_crosshead(sentences, idx, raw)
+        crosshead = _is_crosshead(text, sentences, idx, raw)
         resolver.sentence(idx, norm, heading or crosshead, turns[idx])
     return resolver.out
 
@@ -569,17 +569,24 @@ def _date_line_at(text: str, sentences: Sequence[Sentence]) -> int:
     return 0
 
 
-def _is_crosshead(sentences: Sequence[Sentence], idx: int, raw: str) -> bool:
+def _is_crosshead(text: str, sentences: Sequence[Sentence], idx: int, raw: str) -> bool:
     """A short line of its own without final punctuation inside the story: a crosshead
     or a live blog's entry title ("Lavrov says Nato troops in Ukraine unacceptable"),
     the outlet's words like a headline."""
-    para = sentences[idx].paragraph
-    alone = (idx == 0 or sentences[idx - 1].paragraph != para) and (
-        idx + 1 >= len(sentences) or sentences[idx + 1].paragraph != para
-    )
     return (
-        alone
-        and idx + 1 < len(sentences)
+        idx + 1 < len(sentences)
+        and _own_line(text, sentences[idx])
         and not ends_sentence(raw)
-        and len(_WORD_RE.findall(raw)) <= 12
+        and len(_WORD_RE.findall(raw)) <= _MAX_CROSSHEAD_WORDS
     )
+
+
+_MAX_CROSSHEAD_WORDS = 14
+
+
+def _own_line(text: str, sent: Sentence) -> bool:
+    """Whether a sentence is a line of its own (under a kicker line such as "🔴 فوری |
+    واکنش مسکو", too): a line break or the text's edge on both sides."""
+    before = text[max(0, sent.start - 200) : sent.start].rstrip(" \t")
+    after = text[sent.end : sent.end + 200].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))

@@ -47,7 +47,10 @@ _PRONOUN_RE = {
 # A bare title ("the minister", "министр", "дипломат", "الوزير", "این دیپلمات"): the most
 # recent speaker who is a minister or a diplomat.
 _TITLE_RE = {
-    "en": lead(r"(?<!\w)the\s+(?:(?:foreign|veteran|top)\s+)?(?:minister|diplomat)(?!\s+of)(?!\w)"),
+    # not "the minister of defence", "the minister for national reconciliation"
+    "en": lead(
+        r"(?<!\w)the\s+(?:(?:foreign|veteran|top)\s+)?(?:minister|diplomat)(?!\s+(?:of|for)\b)(?!\w)"
+    ),
     "ru": lead(
         # not after an adjective: "Сирийский министр", "иранского дипломата" are others
         r"(?<!ий\s)(?<!ый\s)(?<!ой\s)(?<!ого\s)(?<!ему\s)(?<!им\s)"
@@ -107,7 +110,7 @@ _AR_ELIDED_RE = re.compile(
     # a stance he expresses: "وأبدى قلق بلاده", "وأعرب عن"، "أبدى استعداد موسكو"
     r"(?:قلق|ارتياح|استعداد|تقدير|اسف|رفض|دعم|تاييد|ترحيب|امل|استياء|انزعاج|تفهم|حرص)\w{0,3}(?!\w))"
 )
-_AR_KANA_QAD_RE = re.compile(r"(?:^|\s)[وف]?كان\s+(\S.{0,40}?)(?:\s+قد)?\s*$")
+_AR_KANA_QAD_RE = re.compile(r"(?:^|\s)[وف]?كان\s+(\S.{0,90}?)(?:\s+قد)?\s*$")
 _COLON_NAME_RE = re.compile(rf"^\s*(?:[وف]\s*)?(?:{_DESIG}[\s،,]*)?{_NAME_NP}\s*[:：]")
 
 
@@ -382,11 +385,19 @@ def _may_name_him_after(norm: str, lang: str, pos: int) -> bool:
     )
 
 
-def _answers_questions(norm: str, pos: int) -> bool:
+def _answers_questions(norm: str, pos: int, verb: str = "") -> bool:
     """ "answered questions" after a verb, unless his answer follows ("ответил на вопрос о
-    Ливии коротко: «...»")."""
+    Ливии коротко: «...»"); after Arabic "أجاب" also past its subject ("وأجاب لافروف على
+    أسئلة الصحفيين")."""
+    if _ANSWER_VERB_AR_RE.search(verb):
+        subject = _AR_SUBJECT_RE.match(norm, pos)
+        pos = subject.end() if subject else pos
     m = _ANSWERS_QUESTIONS_RE.match(norm, pos)
     return m is not None and not _ANSWER_FOLLOWS_RE.match(norm, m.end())
+
+
+_ANSWER_VERB_AR_RE = re.compile(r"اجاب$")
+_AR_SUBJECT_RE = re.compile(r"(?:\s+[^\s.،,:]+){1,4}?(?=\s+علي\s+(?:ال)?اس[يئ]ل)")
 
 
 _ANSWER_FOLLOWS_RE = re.compile(r"[^.:!?؟]{0,80}:\s*[«\"“]")
@@ -401,8 +412,9 @@ _AUXILIARY_BEFORE_RE = re.compile(
 
 # "answered (our) questions": the narrator says that he answered, not what he said
 _ANSWERS_QUESTIONS_RE = re.compile(
-    r"\s+(?:(?:и|также|тоже)\s+)?(?:на\s+(?:\w+\s+)?вопрос\w*|(?:\w+\s+){0,2}questions(?:\s+(?:from|of|by)\s+[^.,;:]{1,60})?\s*[.,;]|"
-    r"(?:علي\s+)?(?:ال)?اسئل\w*)"
+    r"\s+(?:(?:и|также|тоже)\s+)?(?:на\s+(?:\w+\s+)?вопрос\w*|(?:(?!that\b)[\w'’]+\s+){0,3}questions"
+    r"(?:\s+(?:from|of|by|at|during|in|after|on|about|over)\s+[^.,;:]{1,80})?\s*[.,;]|"
+    r"(?:علي\s+)?(?:ال)?اس[يئ]ل\w*)"
 )
 
 
@@ -412,7 +424,7 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
     verb_re = verb_regexes().get(lang) or verb_regexes()["en"]
     fallback = None
     for m in verb_re.finditer(norm):
-        if _inside(m.start(), regions) or _answers_questions(norm, m.end()):
+        if _inside(m.start(), regions) or _answers_questions(norm, m.end(), m.group()):
             continue  # "ответил на вопросы нашего издания": that he answered, not what
         subj = _verb_subject(norm, m, lang, regions)
         if (

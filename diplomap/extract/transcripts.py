@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from diplomap.extract.boilerplate import _DATEISH_RE
 from diplomap.extract.common import _DESIG, _LAVROV_NP_RE, _mentions_lavrov, ends_sentence
 from diplomap.extract.speech_verbs import verb_regexes
 from diplomap.normalize import normalize
@@ -50,14 +51,17 @@ _HEADING_SPEECH_RE = re.compile(
     r"(?<!\w)(?:remarks|speech|statement|address|interview|article|answers|news\s+conference|"
     r"press\s+conference|выступлени\w+|заявлени\w+|интервью|стать\w+|ответ\w*\s+на\s+вопрос\w*|"
     r"вступительн\w+\s+слов\w+|пресс-конференци\w+|كلمه|خطاب|مقابله|مقال|حوار|موتمر\s+صحفي|"
-    r"سخنراني|مصاحبه|مقاله|بيانيه|كنفرانس\s+خبري|نشست\s+خبري|سخنان\s+اغازين|"
+    r"سخنراني|مصاحبه|مقاله|بيانيه|كنفرانس\s+خبري|نشست\s+خبري|سخنان|"
     r"opening\s+(?:remarks|statement)|الكلمه\s+الافتتاحيه|كلمته\s+الافتتاحيه)(?!\w)"
 )
 _ADDRESS_RE = re.compile(
     r"^(?:ladies\s+and\s+gentlemen|colleagues|dear\s+\w+|mr\.?\s+(?:chairman|president|"
     r"secretary)|excellenc\w+|friends|уважаем\w+|дамы\s+и\s+господа|коллеги|дорог\w+|"
     r"господин\s+председатель|друзья|السيدات\s+والساده|سيداتي\s+ساداتي|الزملاء|اصحاب\s+"
-    r"السعاده|الاصدقاء|خانمها\s+و\s+اقايان|همكاران|دوستان|جناب)(?!\w)"
+    r"السعاده|الاصدقاء|خانمها\s+و\s+اقايان|همكاران|دوستان|جناب|"
+    # a greeting opens a speech as the audience addressed does
+    r"good\s+(?:afternoon|morning|evening)|hello|добрый\s+(?:день|вечер)|доброе\s+утро|"
+    r"здравствуйте|مساء\s+الخير|صباح\s+الخير|(?:عصر|صبح|ظهر|شب)\s*(?:به\s*)?بخير)(?!\w)"
 )
 _MAX_LABEL_WORDS = 5
 # his surname (a third-person mention), not a title he might use of himself
@@ -213,6 +217,14 @@ def _assign(labels: list[str | None], opening: bool, answers_unlabelled: bool) -
     return turns
 
 
+_MAX_DATE_LINE_WORDS = 8
+
+
+def _is_date_line(norm: str) -> bool:
+    """A short paragraph with a date or a clock: the page's date line, nobody's words."""
+    return len(norm.split()) <= _MAX_DATE_LINE_WORDS and bool(_DATEISH_RE.search(norm))
+
+
 def _addresses_audience(paragraphs: Sequence[str]) -> bool:
     return any(_ADDRESS_RE.match(normalize(p[:40])) for p in paragraphs)
 
@@ -235,7 +247,7 @@ def _remarks_heading(paragraphs: Sequence[str], first_label: int) -> int | None:
 
 
 _MAX_INTRO_PARAGRAPHS = 10
-_MAX_HEADING_WORDS = 14
+_MAX_HEADING_WORDS = 40  # the ministry's own: "Remarks and answers to media questions by ..."
 
 
 def _inner_heading(paragraphs: Sequence[str], labels: list[str | None]) -> int | None:
@@ -274,7 +286,8 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
         labels[: inner + 1] = [None] * (inner + 1)
     # the audience addressed in one of the first paragraphs (after a date line, say)
     firsts = [normalize(p[:300]) for p in paragraphs[lead : lead + 4]] if names_him else []
-    first = firsts[0] if firsts else ""
+    # (the first words under the heading, past a date line)
+    first = next((f for f in firsts if not _is_date_line(f)), firsts[0] if firsts else "")
     address_at = next((lead + i for i, f in enumerate(firsts) if _ADDRESS_RE.match(f)), None)
     address = names_him and address_at is not None
     labelled = n_lavrov + n_question >= 2 or (n_lavrov and labels.count("other"))
