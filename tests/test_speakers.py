@@ -2375,3 +2375,37 @@ def test_another_russian_official_named_at_length_is_not_him(lang, text, his, no
     الدائم لدى الأمم المتحدة فاسيلي نيبينزيا قد قال"), speaks for himself, also in the
     verb joined after his clause ("... قد قدم الوثيقة ...، وقال إن")."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his"),
+    [
+        (
+            "en",
+            "In December 2018, after President Trump first announced a withdrawal of U.S. forces "
+            'from Syria, Lavrov urged Kurdish leaders to "come to an agreement with Damascus".',
+            "come to an agreement",
+        ),
+        (
+            "ru",
+            "В декабре 2018 года, после того как президент Трамп объявил о выводе войск из "
+            "Сирии, Лавров призвал курдских лидеров «договориться с Дамаском».",
+            "договориться с Дамаском",
+        ),
+        (
+            "ar",
+            "وفي ديسمبر 2018، بعد أن أعلن الرئيس ترامب سحب القوات الأمريكية من سوريا، دعا "
+            "لافروف القادة الأكراد إلى «التوصل إلى اتفاق مع دمشق».",
+            "التوصل إلى اتفاق مع دمشق",
+        ),
+        (
+            "fa",
+            "در دسامبر ۲۰۱۸، پس از آنکه ترامپ خروج نیروهای آمریکایی از سوریه را اعلام کرد، "
+            "لاوروف از رهبران کرد خواست «با دمشق به توافق برسند».",
+            "با دمشق به توافق برسند",
+        ),
+    ],
+)
+def test_a_verb_in_a_fronted_subordinate_clause_is_not_the_sentences_speech(lang, text, his):
+    """ "After Trump announced ..., Lavrov urged ...": the main clause speaks."""
+    assert_credited(analyse(text, lang), [his])

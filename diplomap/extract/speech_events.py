@@ -446,8 +446,34 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
             event = _Event(subj, m.start(), act=verb_traits(m)[2], not_he=not_he)
             if subj in ("other", "other_minister") and (him := _relayed_him(norm, m)) is not None:
                 return _Event("lavrov", him, act=verb_traits(m)[2])
+            if subj in ("other", "other_minister") and _in_fronted_clause(norm, m):
+                fallback = fallback or event  # "After Trump announced ..., Lavrov urged"
+                continue
             return event
     return fallback
+
+
+# A subordinate clause put before the main one ("After Trump announced a withdrawal, Lavrov
+# urged ...", "Когда Нетаньяху заявил ..., Лавров ответил", "بعد أن أعلن ترامب ...، دعا
+# لافروف", "وقتی ترامپ اعلام کرد ...، لاوروف گفت"): its verb is not the sentence's speech
+_FRONTED_SUBORDINATE_RE = re.compile(
+    r"(?:^|[,،]\s*)(?:after|when|as soon as|once|before|since|while|although|though|if|"
+    r"после того как|когда|хотя|если|как только|"
+    r"[وف]?(?:بعد\s+ان|بعدما|عندما|حين|حينما|لما|اذا|كلما|منذ\s+ان)|"
+    r"(?:پس|بعد)\s+از\s+(?:انكه|اينكه|ان\s+كه|اين\s+كه)|وقتي|وقتي\s+كه|هنگامي\s+كه|زماني\s+كه|اگر)"
+    r"(?!\w)[^,،]*$"
+)
+_MAX_FRONTED_CLAUSE = 200
+
+
+def _in_fronted_clause(norm: str, m: re.Match[str]) -> bool:
+    """Whether a verb stands in a subordinate clause that opens the sentence and a comma
+    closes before the main clause."""
+    start = max(0, m.start() - _MAX_FRONTED_CLAUSE)
+    if not _FRONTED_SUBORDINATE_RE.search(norm, start, m.start()):
+        return False
+    rest = norm[m.end() : m.end() + _MAX_FRONTED_CLAUSE]
+    return "," in rest or "،" in rest
 
 
 # The ministry's statement or readout relaying what he said ("قالت وزارة الخارجية الروسية
