@@ -227,8 +227,9 @@ def extract_batch(articles: Sequence, *, geocoder=None, signature: bool = True) 
         _issue_rows(aid, nt, lang, boiler, where)
         for aid, nt, lang, boiler, where in zip(ids, nts, langs, boilers, wheres, strict=True)
     ]
+    taxonomy = issues.load_taxonomy()
     for body, found, named in zip(bodies, place_rows, issue_rows, strict=True):
-        named.extend(issues.country_issue_rows(body, found, named))
+        named.extend(issues.country_issue_rows(body, found, named, taxonomy))
         named.sort(key=lambda r: (r[S.START], r[S.ISSUE]))
     return [
         Extraction(*parts) for parts in zip(rows, place_rows, issue_rows, statements, strict=True)

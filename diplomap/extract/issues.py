@@ -275,11 +275,7 @@ class Taxonomy:
     rows: list[TermRow] = field(default_factory=list)  # every row, with kind and line
     by_lang: dict[str, Lexicon] = field(default_factory=dict)
     fingerprint: str = ""  # hash of the taxonomy and label files' contents
-
-    @property
-    def countries(self) -> dict[str, str]:
-        """ISO alpha-3 code -> the issue its `country` row names."""
-        return {r.term: r.issue for r in self.rows if r.kind == "country"}
+    countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> its `country` row's issue
 
     def lexicon_for(self, lang: str) -> Lexicon:
         """The lexicon for a language: its own terms plus `*` terms; all terms otherwise."""
@@ -466,6 +462,7 @@ def _build(path: Path) -> Taxonomy:
         rows=rows,
         by_lang={lang: build_lexicon(rows, lang) for lang in LANGS},
         fingerprint=_fingerprint(path, labels_path),
+        countries={r.term: r.issue for r in rows if r.kind == "country"},
     )
 
 
@@ -681,6 +678,10 @@ def country_issue_rows(
     stands beside Russia (their relations: "российско-иракские отношения ... с Багдадом")."""
     countries = (taxonomy if taxonomy is not None else load_taxonomy()).countries
     named = {r[S.ISSUE] for r in issue_rows}
+    if not any(
+        row[S.LAVROV] and countries.get(row[S.ISO3]) in named for row in place_rows
+    ):  # the common case: nothing to add
+        return []
     have = {(r[S.SENTENCE], r[S.ISSUE]) for r in issue_rows}
     relations = _relations(text, sorted(place_rows, key=lambda r: r[S.START]), countries)
     out = []

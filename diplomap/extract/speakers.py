@@ -575,9 +575,9 @@ def _is_crosshead(text: str, sentences: Sequence[Sentence], idx: int, raw: str) 
     the outlet's words like a headline."""
     return (
         idx + 1 < len(sentences)
-        and _own_line(text, sentences[idx])
         and not ends_sentence(raw)
         and len(_WORD_RE.findall(raw)) <= _MAX_CROSSHEAD_WORDS
+        and _own_line(text, sentences[idx])
     )
 
 
@@ -587,6 +587,10 @@ _MAX_CROSSHEAD_WORDS = 14
 def _own_line(text: str, sent: Sentence) -> bool:
     """Whether a sentence is a line of its own (under a kicker line such as "🔴 فوری |
     واکنش مسکو", too): a line break or the text's edge on both sides."""
-    before = text[max(0, sent.start - 200) : sent.start].rstrip(" \t")
-    after = text[sent.end : sent.end + 200].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    i = sent.start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    j, n = sent.end, len(text)
+    while j < n and text[j] in " \t":
+        j += 1
+    return (i == 0 or text[i - 1] == "\n") and (j == n or text[j] == "\n")
