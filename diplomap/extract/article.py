@@ -8,6 +8,7 @@ article (any object with the attributes of `diplomap.ingest.Article`) and the da
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,8 +32,18 @@ class Extraction:
     statements: list[dict]
 
 
-def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+class _Spans:
+    """Whether a span lies inside one of some spans (the boilerplate's), by bisection."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        # the furthest end among the spans starting at or before each one (they may nest)
+        self.reach = list(itertools.accumulate((e for _, e in self.spans), max))
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
 
 
 def _sentence_index(starts: list[int], ends: list[int], pos: int) -> int:
@@ -57,8 +68,9 @@ def _located_rows(aid: str, found, boiler, where: _Sentences, columns) -> list[d
     """One row per match outside the boilerplate, with its sentence and whether that
     sentence is his; `columns(match)` gives the table's own columns."""
     rows = []
+    inside = _Spans(boiler).contains if boiler else None
     for m in found:
-        if boiler and _inside(boiler, m.start, m.end):
+        if inside is not None and inside(m.start, m.end):
             continue
         idx, lav = where.locate(m.start)
         row = columns(m)
