@@ -104,13 +104,9 @@ def _place_rows(aid: str, nt, lang: str, boiler, where: _Sentences, geocoder) ->
 
 
 def _issue_rows(aid: str, nt, lang: str, boiler, where: _Sentences) -> list[dict]:
-    found = issues.find_issues(nt, lang)
-    rows = _located_rows(aid, found, boiler, where, lambda m: {S.ISSUE: m.issue, _HIS: m.his_only})
     # a `his` row of the taxonomy names its issue in his words only
-    return [row for row in rows if not row.pop(_HIS) or row[S.LAVROV]]
-
-
-_HIS = "_his_only"
+    found = [m for m in issues.find_issues(nt, lang) if not m.his_only or where.locate(m.start)[1]]
+    return _located_rows(aid, found, boiler, where, lambda m: {S.ISSUE: m.issue})
 
 
 def _statement_rows(aid: str, body: str, sentences, attributions) -> list[dict]:

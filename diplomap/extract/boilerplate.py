@@ -271,6 +271,16 @@ _DATEISH_RE = re.compile(
     r"(?<!\d)(?:19|20|13|14)\d\d(?:(?!\d)|(?=\d{1,2}:\d\d))|(?<!\d)\d{1,2}:\d\d(?!\d)"
     r"|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
 )
+# A date line among sentences or paragraphs (speakers, transcripts): this many words at most
+SHORT_DATE_LINE_WORDS = 8
+
+
+def is_short_date_line(norm: str) -> bool:
+    """A short normalised sentence or paragraph with a date or a clock: the page's date
+    line ("سه‌شنبه ۳۰ دی ۱۴۰۴ - ۲۱:۱۵", "09.09.2021 16:40"), nobody's words."""
+    return len(norm.split()) <= SHORT_DATE_LINE_WORDS and bool(_DATEISH_RE.search(norm))
+
+
 _PUBLISHED_RE = re.compile(
     _alt(
         [

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diplomap.extract.boilerplate import _DATEISH_RE
+from diplomap.extract.boilerplate import is_short_date_line
 from diplomap.extract.common import (
     _NAME_NP,
     _WORD_RE,
@@ -553,9 +553,8 @@ def _is_spokespersons_briefing(text: str, sentences: Sequence[Sentence]) -> bool
     return False
 
 
-# A short line with a date or a clock (boilerplate._DATEISH_RE): the article's date line
+# The date line is looked for among the first sentences
 _MAX_HEADER_SENTENCES = 6
-_MAX_DATE_LINE_WORDS = 8
 
 
 def _date_line_at(text: str, sentences: Sequence[Sentence]) -> int:
@@ -563,7 +562,7 @@ def _date_line_at(text: str, sentences: Sequence[Sentence]) -> int:
     headline and a standfirst (what is above it is the outlet's), else 0."""
     for idx, sent in enumerate(sentences[:_MAX_HEADER_SENTENCES]):
         raw = text[sent.start : sent.end]
-        if len(raw.split()) <= _MAX_DATE_LINE_WORDS and _DATEISH_RE.search(normalize(raw)):
+        if is_short_date_line(normalize(raw)):
             alone = idx == 0 or sentences[idx - 1].paragraph != sent.paragraph
             return idx if alone and idx >= 2 else 0
     return 0

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diplomap.extract.boilerplate import _DATEISH_RE
+from diplomap.extract.boilerplate import is_short_date_line
 from diplomap.extract.common import _DESIG, _LAVROV_NP_RE, _mentions_lavrov, ends_sentence
 from diplomap.extract.speech_verbs import verb_regexes
 from diplomap.normalize import normalize
@@ -217,14 +217,6 @@ def _assign(labels: list[str | None], opening: bool, answers_unlabelled: bool) -
     return turns
 
 
-_MAX_DATE_LINE_WORDS = 8
-
-
-def _is_date_line(norm: str) -> bool:
-    """A short paragraph with a date or a clock: the page's date line, nobody's words."""
-    return len(norm.split()) <= _MAX_DATE_LINE_WORDS and bool(_DATEISH_RE.search(norm))
-
-
 def _addresses_audience(paragraphs: Sequence[str]) -> bool:
     return any(_ADDRESS_RE.match(normalize(p[:40])) for p in paragraphs)
 
@@ -287,7 +279,7 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     # the audience addressed in one of the first paragraphs (after a date line, say)
     firsts = [normalize(p[:300]) for p in paragraphs[lead : lead + 4]] if names_him else []
     # (the first words under the heading, past a date line)
-    first = next((f for f in firsts if not _is_date_line(f)), firsts[0] if firsts else "")
+    first = next((f for f in firsts if not is_short_date_line(f)), firsts[0] if firsts else "")
     address_at = next((lead + i for i, f in enumerate(firsts) if _ADDRESS_RE.match(f)), None)
     address = names_him and address_at is not None
     labelled = n_lavrov + n_question >= 2 or (n_lavrov and labels.count("other"))
