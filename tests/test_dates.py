@@ -480,6 +480,25 @@ def test_an_ambiguous_english_slash_date_falls_on_the_storys_weekday(lang, story
     assert (got.date, got.source) == (date, "header")
 
 
+AMBIGUOUS_WITH_DATELINE = [
+    # (story, expected): the wire dateline's month and day decide "07/12/2024"
+    ("KUALA LUMPUR, Dec 7 (Bernama) -- Russia and Iran called for calm.", D(2024, 12, 7)),
+    ("LONDON, 7 December (Reuters) - Russia and Iran called for calm.", D(2024, 12, 7)),
+    ("NEW DELHI, July 12 (PTI): Russia and Iran called for calm.", D(2024, 7, 12)),
+    ("ISLAMABAD - Russia and Iran called for calm on Saturday.", D(2024, 12, 7)),
+    ("Moscow, Dec 7 - Russia and Iran called for calm.", D(2024, 7, 12)),
+]
+
+
+@pytest.mark.parametrize(("story", "date"), AMBIGUOUS_WITH_DATELINE)
+def test_an_english_wire_dateline_decides_an_ambiguous_slash_date(story, date):
+    """ "10/07/2025" above "KUALA LUMPUR, July 10 (Bernama) --" is July 10; a dateline needs
+    its city in capitals, as wires write it."""
+    text = f"{TITLE['en']}\nIssued on: 07/12/2024 - 17:25\n\n{story} {FILLER['en'] * 10}"
+    got = find_publication_date(text, "en", title=TITLE["en"], today=TODAY)
+    assert (got.date, got.source) == (date, "header")
+
+
 TWO_DIGIT_YEARS = [
     ("en", "Published: 10.27.23, 14:32", "10.27.23", D(2023, 10, 27)),
     ("en", "Published: 03.04.23", "03.04.23", D(2023, 3, 4)),

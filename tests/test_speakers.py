@@ -2409,3 +2409,201 @@ def test_another_russian_official_named_at_length_is_not_him(lang, text, his, no
 def test_a_verb_in_a_fronted_subordinate_clause_is_not_the_sentences_speech(lang, text, his):
     """ "After Trump announced ..., Lavrov urged ...": the main clause speaks."""
     assert_credited(analyse(text, lang), [his])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Сергей Лавров прокомментировал удар журналистам в Москве. Главное:\n\n"
+            "🔹 Это убийство — удар по усилиям посредников. Переговорщиков не убивают.\n\n"
+            "🔹 Призываем всех к максимальной сдержанности.\n\n"
+            "#Лавров #МИД\n\nНаш комментарий: Москва избегает резких заявлений.\n",
+            [
+                "удар по усилиям посредников",
+                "Переговорщиков не убивают",
+                "максимальной сдержанности",
+            ],
+            ["Москва избегает резких заявлений"],
+        ),
+        (
+            "en",
+            "Sergey Lavrov commented on the strike to reporters in Moscow. Key points:\n\n"
+            "• This killing is a blow to the mediators' efforts.\n\n"
+            "• We call on everyone to show maximum restraint.\n\n"
+            "Our take: Moscow is avoiding harsh words.\n",
+            ["blow to the mediators' efforts", "maximum restraint"],
+            ["Moscow is avoiding harsh words"],
+        ),
+        (
+            "ar",
+            "وعلق سيرغي لافروف على الضربة أمام الصحفيين في موسكو. أبرز ما قاله:\n\n"
+            "🔹 هذا الاغتيال ضربة لجهود الوسطاء.\n\n"
+            "🔹 ندعو الجميع إلى أقصى درجات ضبط النفس.\n\n"
+            "تعليقنا: موسكو تتجنب التصريحات الحادة.\n",
+            ["ضربة لجهود الوسطاء", "أقصى درجات ضبط النفس"],
+            ["موسكو تتجنب التصريحات الحادة"],
+        ),
+        (
+            "fa",
+            "سرگئی لاوروف درباره این حمله به خبرنگاران در مسکو توضیح داد. مهم‌ترین نکات:\n\n"
+            "🔹 این ترور ضربه‌ای به تلاش‌های میانجی‌ها است.\n\n"
+            "🔹 از همه می‌خواهیم حداکثر خویشتن‌داری را نشان دهند.\n\n"
+            "نظر ما: مسکو از موضع‌گیری تند پرهیز می‌کند.\n",
+            ["ضربه‌ای به تلاش‌های میانجی‌ها", "حداکثر خویشتن‌داری"],
+            ["مسکو از موضع‌گیری تند پرهیز"],
+        ),
+    ],
+)
+def test_a_short_label_after_his_sentence_opens_the_list_of_his_points(lang, text, his, not_his):
+    """ "Лавров прокомментировал ... Главное:" then bullets: the bullets are his points."""
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Dar held a phone call with Lavrov. The FO said Lavrov appreciated Pakistan's "
+            "constructive role in regional affairs. According to the Russian readout, the minister "
+            "warned that escalation could threaten the whole Gulf region.\n\nSpokeswoman Maria "
+            "Zakharova said Lavrov stressed the need for calm.\n",
+            ["appreciated Pakistan's constructive role", "threaten the whole Gulf region"],
+            ["stressed the need for calm"],
+        ),
+        (
+            "ru",
+            "Дар провел телефонный разговор с Лавровым. В сообщении МИД России говорится, что Лавров "
+            "высоко оценил конструктивную роль Пакистана. Согласно российскому сообщению, министр "
+            "предупредил, что эскалация угрожает всему региону Залива.\n\nОфициальный представитель "
+            "МИД Мария Захарова сказала, что Лавров подчеркнул необходимость спокойствия.\n",
+            ["конструктивную роль Пакистана", "угрожает всему региону Залива"],
+            ["необходимость спокойствия"],
+        ),
+        (
+            "ar",
+            "أجرى دار اتصالا هاتفيا مع لافروف. وذكر بيان الخارجية الروسية أن لافروف ثمن الدور البناء "
+            "لباكستان. وبحسب البيان الروسي، حذر الوزير من أن التصعيد يهدد منطقة الخليج بأكملها.\n\n"
+            "وقالت المتحدثة ماريا زاخاروفا إن لافروف شدد على ضرورة التهدئة.\n",
+            ["الدور البناء لباكستان", "يهدد منطقة الخليج بأكملها"],
+            ["ضرورة التهدئة"],
+        ),
+        (
+            "fa",
+            "دار با لاوروف تلفنی گفت‌وگو کرد. در بیانیه وزارت خارجه روسیه آمده است که لاوروف از نقش "
+            "سازنده پاکستان قدردانی کرد. به گزارش بیانیه روسیه، وزیر خارجه روسیه هشدار داد که تشدید تنش امنیت کل "
+            "منطقه خلیج فارس را تهدید می‌کند.\n\nماریا زاخارووا سخنگوی وزارت خارجه گفت که لاوروف بر "
+            "ضرورت آرامش تاکید کرد.\n",
+            ["نقش سازنده پاکستان", "امنیت کل منطقه خلیج"],
+            ["ضرورت آرامش"],
+        ),
+    ],
+)
+def test_a_readout_relays_his_words_and_his_spokeswoman_her_own(lang, text, his, not_his):
+    """ "The FO said Lavrov appreciated ...", "According to the Russian readout, the minister
+    warned ...": the ministry's document relays his words; Zakharova's paraphrase is hers."""
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov said Moscow hoped for calm. Dar also apprised his Russian counterpart of the "
+            'situation in South Asia, which he described as "an act of war against Pakistan".\n',
+            "an act of war against Pakistan",
+        ),
+        (
+            "ru",
+            "Лавров заявил, что Москва надеется на спокойствие. Дар также проинформировал своего "
+            "российского коллегу о ситуации в Южной Азии, которую он назвал «актом войны».\n",
+            "актом войны",
+        ),
+        (
+            "ar",
+            "وقال لافروف إن موسكو تأمل في التهدئة. وأطلع دار نظيره الروسي على الوضع في جنوب آسيا، "
+            "وقال إنه عمل حربي ضد باكستان.\n",
+            "عمل حربي ضد باكستان",
+        ),
+        (
+            "fa",
+            "لاوروف گفت مسکو به آرامش امیدوار است. دار همتای روس خود را در جریان وضعیت جنوب آسیا "
+            "گذاشت و گفت این اقدامی جنگی علیه پاکستان است.\n",
+            "اقدامی جنگی علیه پاکستان",
+        ),
+    ],
+)
+def test_the_one_who_briefs_his_russian_counterpart_is_not_him(lang, text, not_his):
+    """A sentence that calls Lavrov somebody's "Russian counterpart" has that somebody as its
+    subject: a pronoun in it is not Lavrov."""
+    assert_credited(analyse(text, lang), [], [not_his])
+
+
+@pytest.mark.parametrize(
+    ("text", "his", "not_his"),
+    [
+        (
+            "Lavrov met Malaysia's foreign minister. Mohamad, in a statement issued by Wisma Putra, "
+            "said he had conveyed Malaysia's position on Palestine to Lavrov.\n",
+            [],
+            ["conveyed Malaysia's position"],
+        ),
+        (
+            'Lavrov met Malaysia\'s foreign minister. "We will not accept any diktat," said he.\n',
+            ["any diktat"],
+            [],
+        ),
+        (
+            "KUALA LUMPUR, July 10 (Bernama) -- Sergey Lavrov and United States Secretary of State "
+            "Marco Rubio held talks here today. Lavrov states that the talks were frank.\n",
+            ["talks were frank"],
+            ["held talks here today"],
+        ),
+    ],
+)
+def test_english_he_after_said_and_united_states(text, his, not_his):
+    """ "X, ..., said he had conveyed ...": "he" opens the words said, X speaks; "United States"
+    is no verb "states"."""
+    assert_credited(analyse(text, "en"), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "В Эрбиле Лавров заметил, что российские компании пришли в Ирак надолго. Не случайно в "
+            "октябре он посетил обе столицы подряд. Месяцем раньше госсекретарь Колин Пауэлл "
+            "показывал пробирку.\n",
+            ["пришли в Ирак надолго"],
+            ["посетил обе столицы", "показывал пробирку"],
+        ),
+        (
+            "ar",
+            "وقال لافروف إن الشركات الروسية جاءت إلى العراق لتبقى. وزار لافروف أربيل وبغداد في اليوم "
+            "نفسه.\n",
+            ["جاءت إلى العراق لتبقى"],
+            ["أربيل وبغداد في اليوم"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت که شرکت‌های روسی برای ماندن به عراق آمده‌اند. وی سپس از اربیل و بغداد بازدید "
+            "کرد.\n",
+            ["برای ماندن به عراق"],
+            ["از اربیل و بغداد بازدید"],
+        ),
+        (
+            "en",
+            "Lavrov said Russian companies had come to Iraq to stay. He then visited Erbil and "
+            "Baghdad on the same day.\n",
+            ["come to Iraq to stay"],
+            ["visited Erbil and Baghdad"],
+        ),
+    ],
+)
+def test_what_the_narrator_says_he_did_does_not_continue_his_words(lang, text, his, not_his):
+    """ "Не случайно в октябре он посетил обе столицы": a visit told, not words of his."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -420,6 +420,7 @@ class _Ctx:
     jalali_numbers: bool  # a numeric year 1300-1499 may be Jalali
     today: dt.date
     story_weekday: int = -1  # "on Saturday" in an English story (Monday = 0), or -1
+    story_day: tuple[int, int] | None = None  # a wire dateline's (month, day): "ROME, July 10"
 
     @property
     def latest(self) -> dt.date:
@@ -432,7 +433,28 @@ def _make_ctx(lang: str | None, today: dt.date, sample: str = "") -> _Ctx:
     jalali = lang == "fa" or (key == "all" and bool(_PERSIAN_HINT.search(sample)))
     weekday = _STORY_WEEKDAY_RE.search(sample) if lang == "en" else None
     story_weekday = _EN_WEEKDAYS.index(weekday.group(1).lower()) if weekday else -1
-    return _Ctx(key, lang or "other", jalali, today, story_weekday)
+    story_day = _dateline_day(sample) if lang == "en" else None
+    return _Ctx(key, lang or "other", jalali, today, story_weekday, story_day)
+
+
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_WORD = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+# An English wire dateline: "KUALA LUMPUR, July 10 (Bernama) --", "LONDON, 10 July (AP) -"
+_DATELINE_RE = re.compile(
+    rf"(?m)^[A-Z][A-Z .'’-]{{1,40}}(?:,\s*[A-Za-z .]{{2,30}})?,\s+(?:(?P<m1>{_MONTH_WORD})\s+"
+    rf"(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_WORD}))(?!\s*,?\s*\d{{4}})"
+    r"\s*(?:\([^)]{1,40}\)\s*)?(?:--|-|–|—|:)"
+)
+
+
+def _dateline_day(sample: str) -> tuple[int, int] | None:
+    """(month, day) of an English wire dateline without a year, or None."""
+    m = _DATELINE_RE.search(sample)
+    if m is None:
+        return None
+    word = (m.group("m1") or m.group("m2")).lower()[:3]
+    day = int(m.group("d1") or m.group("d2"))
+    return (_EN_MONTHS.index(word) + 1, day) if 1 <= day <= 31 else None
 
 
 _EN_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -527,7 +549,9 @@ def _numeric_date(m: re.Match[str], ctx: _Ctx, ymd: bool) -> _Cand:
         a, b = int(m.group("a")), int(m.group("b"))
         month_first = ctx.lang == "en" and m.group("s") == "/" and a <= 12
         orders = [(a, b), (b, a)] if month_first else [(b, a), (a, b)]
-        if month_first and b <= 12 and ctx.story_weekday >= 0:
+        if month_first and b <= 12 and ctx.story_day in orders:
+            orders = sorted(orders, key=lambda order: order != ctx.story_day)
+        elif month_first and b <= 12 and ctx.story_weekday >= 0:
             orders = _reading_on_the_storys_weekday(orders, y, ctx.story_weekday)
         if cals != (GREGORIAN,) or a == b:
             orders = orders[:1]  # day first in Jalali/Hijri numbers

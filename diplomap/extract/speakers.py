@@ -303,7 +303,7 @@ class _Resolver:
             # "Лавров прибыл в Анкару", "Lavrov's answer was to ...": he is the topic
             self.last = self.last_he = self.last_minister = "lavrov"
             return
-        if other:
+        if other or _COUNTERPART_OF_HIM_RE.search(norm):
             self.last = self.last_he = "other"
         if minister:
             # another minister acts ("министр промышленности Татарстана провел встречи"):
@@ -380,6 +380,8 @@ class _Resolver:
         self.carry_open = still_open and att.speaker is not None
         if not same_para or not att.speaker:
             self.theses = (att.speaker is not None and self.theses) or _introduces_theses(norm)
+        elif _is_theses_label(norm):
+            self.theses = True  # "Лавров прокомментировал ... Главное:", the list follows
         self.out.append(att)
         self.events.append(
             event.subject if event else ("background" if _BACKGROUND_RE.match(norm) else None)
@@ -402,12 +404,15 @@ class _Resolver:
                 and self.out[-1].speaker
                 and not self.about_someone_else(norm)
                 and not _SAYS_NOTHING_RE.search(norm)
+                and not _narrates_an_act(norm, self.lang, open_quote=bool(regions))
                 and _lavrov_subject(norm, self.lang, 0, min(60, len(norm))) is None
             ):
                 return Attribution(LAVROV, "continuation", "continuation")
             self.notice(norm)
             return _NONE
         who = self.resolve(event)
+        if event.subject == "pronoun" and _COUNTERPART_OF_HIM_RE.search(norm, 0, event.pos):
+            who = "other"  # "X apprised his Russian counterpart ..., which he described as"
         if event.subject == "pronoun":
             # "...يربط فيها لافروف بين الملفين؛ فقد قال إن ...", "ولم يفت لافروف أن يرد، إذ قال"
             who = _earlier_clause_subject(norm, event.pos, self.lang) or who
@@ -418,6 +423,14 @@ class _Resolver:
         if att.kind == "reported" and event.subject == "lavrov" and _backref(norm[:120]):
             _backfill(self.text, self.out, self.sentences, idx, self.events)
         return att
+
+
+# Him as somebody's "Russian counterpart": the sentence's subject is the other minister
+_COUNTERPART_OF_HIM_RE = re.compile(
+    r"(?<!\w)(?:his\s+russian\s+(?:counterpart|colleague)|"
+    r"(?:своего|своему|своим|со\s+своим|с\s+своим)\s+российск\w+\s+(?:коллег\w*|визави)|"
+    r"نظيره\s+الروسي|همتاي\s+روس(?:ي)?\s*(?:خود|اش)|همتاي\s+روسيه\s*اي\s+خود)(?!\w)"
+)
 
 
 # The outlet pointing to the full text: never his words, also inside his list of points
@@ -447,14 +460,50 @@ _SAYS_NOTHING_RE = re.compile(
 )
 
 
+# The narrator on what he did, not said: "Не случайно в 2019 году он посетил обе столицы",
+# "وزار لافروف بغداد"، "وی سپس از ... بازدید کرد": no continuation of his words
+_NARRATED_ACT_RE = {
+    "ru": re.compile(
+        r"(?<!\w)(?:он|министр)\s+(?:\w+\s+){0,2}?(?:посетил|прибыл|прилетел|встретился|провел|"
+        r"принял\s+участие|возложил|побывал|вылетел|отправился|осмотрел|подписал)(?!\w)"
+    ),
+    "ar": re.compile(
+        r"^\s*[وف]?(?:كان\s+\S+\s+قد\s+)?(?:زار|التقي|وصل|اجتمع|استقبل|توجه|حضر|شارك|ترأس|ترا?س|"
+        r"غادر|وقع)(?!\w)"
+    ),
+    "fa": re.compile(
+        r"(?:ديدار|ملاقات|سفر|بازديد|شركت|عزيمت)\s+(?:كرد|كرده\s+(?:بود|است))\s*[.!]?\s*$"
+    ),
+}
+
+
+def _narrates_an_act(norm: str, lang: str, open_quote: bool) -> bool:
+    pattern = _NARRATED_ACT_RE.get(lang)
+    return not open_quote and pattern is not None and pattern.search(norm) is not None
+
+
 # A list of his points: an introduction that names him and his words, then items
 _THESES_RE = re.compile(
     r"(?:тезис\w*|заявлени\w*|выступлени\w*|слов\w*|point\w*|remark\w*|statement\w*|"
-    r"highlight\w*|said|says|ابرز|تصريحات|اقوال|قال|اظهارات|سخنان|گفته\w*|محورهاي)"
+    r"highlight\w*|said|says|ابرز|تصريحات|اقوال|قال|اظهارات|سخنان|گفته\w*|محورهاي|главное|"
+    r"основное|ключевое|key\s+points|main\s+points|اهم\s+ما|مهمترين\s+نكات|نكات\s+مهم)"
 )
 _LIST_ITEM_RE = re.compile(
     r"\s*(?:[-–—•▪◾►■●◆*]|\d{1,2}[.)]|[\U0001F300-\U0001FAFF\u2600-\u27BF])"
 )
+
+
+# A short label after a sentence of his that opens the list of his points: "Главное:",
+# "Main points:", "أبرز ما قاله:", "مهمترين نكات:"
+_THESES_LABEL_RE = re.compile(
+    r"\s*(?:главное|основное|ключевое|главные\s+тезисы|key\s+points|main\s+points|"
+    r"highlights|the\s+key\s+quotes|ابرز\s+ما\s+(?:قاله|جاء|ورد)|ابرز\s+تصريحاته|اهم\s+ما\s+(?:قاله|جاء)|"
+    r"مهمترين\s+(?:نكات|محورها|اظهارات)|(?:نكات|محورهاي)\s+مهم)\s*[:：]\s*$"
+)
+
+
+def _is_theses_label(norm: str) -> bool:
+    return len(norm) < 40 and bool(_THESES_LABEL_RE.match(norm))
 
 
 def _introduces_theses(norm: str) -> bool:

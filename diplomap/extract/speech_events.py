@@ -7,7 +7,7 @@ resolves pronouns and titles across the article and decides what is his.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from diplomap.extract.common import (
     _DESIG,
@@ -85,7 +85,7 @@ _OTHER_RE = lead(
     r"заместител\w*|замминистр\w*|официальн\w+\s+представител\w*|представител\w*|пресс-секретар\w*|"
     r"посол|спецпредставител\w*|президент\w*|премьер\w*|мид|министерств\w*|ведомств\w*|агентств\w*|"
     r"deputy|spokes\w*|ambassador|envoy|president|prime\s+minister|ministry|the\s+kremlin|"
-    r"secretary|agency|journalist\w*|reporter\w*|"
+    r"secretary|agency|journalist\w*|reporter\w*|госсекретар\w*|генсек\w*|"
     # frequent other speakers
     r"زاخاروفا|زاخارووا|захаров\w*|zakharova|بيسكوف|پسكوف|песков\w*|peskov|ريابكوف|ريابكف|рябков\w*|"
     r"ryabkov|بوغدانوف|بوگدانف|богданов\w*|bogdanov|غوتيريش|جوتيريش|گوترش|гутерриш\w*|guterres|"
@@ -364,9 +364,27 @@ def _according_event(norm: str, regions: list[tuple[int, int]]) -> _Event | None
             return _Event("pronoun", m.start(), evidence="according_to")
         if _TITLE_AFTER_ACCORDING_RE.match(rest):
             return _Event("title", m.start(), evidence="according_to")
+        if _relays_a_document(rest):
+            # "According to the Russian readout, the minister warned": the verb's subject
+            # speaks; without a verb the document does
+            return _Event("other", m.start(), evidence=_DOCUMENT)
         if not _MEDIA_RE.match(rest):
             return _Event("other", m.start(), evidence="according_to")
     return None
+
+
+_DOCUMENT = "according_to_document"
+
+
+def _relays_a_document(rest: str) -> bool:
+    """Is what "according to" names a statement or readout ("the Russian statement",
+    "بيان الخارجية"), not a person, with a clause of its own after it?"""
+    np_end = min((i for i in (rest.find(","), rest.find("،")) if i >= 0), default=-1)
+    if np_end < 0 or np_end > 60:
+        return False
+    return _STATEMENT_RE.search(rest, 0, np_end) is not None and not _SPOKESPERSON_RE.search(
+        rest, 0, np_end
+    )
 
 
 def _names_someone_else(norm: str, pos: int) -> bool:
@@ -433,6 +451,8 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
             and _AUXILIARY_BEFORE_RE.search(norm, max(0, m.start() - 40), m.start())
         ):
             continue  # "is listed as", "has continued for a year": no speech of anybody's
+        if subj == _ANONYMOUS and (him := _relayed_him(norm, m)) is not None:
+            return _Event("lavrov", him, act=verb_traits(m)[2])
         if subj == _ANONYMOUS:
             fallback = fallback or _Event(
                 "other", m.start(), act=verb_traits(m)[2], not_he=_not_he(norm, m)
@@ -480,7 +500,9 @@ def _in_fronted_clause(norm: str, m: re.Match[str]) -> bool:
 # في بيان إن لافروف أكد", "the ministry said in a statement that Lavrov stressed"): his
 # words, unlike his spokeswoman's (her words)
 _STATEMENT_RE = re.compile(
-    r"(?<!\w)(?:[وف]?(?:ال)?بيان\w*|statement|readout|сообщени\w*|пресс-релиз\w*|بيانيه)(?!\w)"
+    r"(?<!\w)(?:[وف]?(?:ال)?بيان\w*|statement|readout|communiqu\w*|ministry|foreign\s+office|fo|"
+    r"mfa|сообщени\w*|пресс-релиз\w*|коммюнике|министерств\w*|мид|[وف]?(?:ال)?وزاره|بيانيه|"
+    r"اطلاعيه|وزارت)(?!\w)"
 )
 _SPOKESPERSON_RE = re.compile(
     r"(?:zakharova|spokes\w*|захаров\w*|представител\w*|زاخاروفا|متحدث\w*|ناطق\w*|سخنگو|زاخارووا)"
@@ -497,11 +519,18 @@ def _relayed_him(norm: str, m: re.Match[str]) -> int | None:
     if _STATEMENT_RE.search(window) is None or _SPOKESPERSON_RE.search(window) is not None:
         return None
     him = find_lavrov_np(norm, m.end(), end)
-    if him is None or not _THAT_BEFORE_RE.search(norm, max(m.end(), him.start() - 12), him.start()):
+    if him is None or norm.startswith(("'s", "’s"), him.end()):
+        return None  # "... that Lavrov's statement reflected": about his words
+    if _STATEMENT_RE.search(norm, max(0, m.start() - 80), him.start()) is None:
         return None
-    return him.start()
+    if _THAT_BEFORE_RE.search(norm, max(m.end(), him.start() - 12), him.start()):
+        return him.start()
+    # "the readout said Lavrov stressed ...": English may leave "that" out
+    bare = norm[m.end() : him.start()].strip() == "" and _EN_VERB_NEXT_RE.match(norm, him.end())
+    return him.start() if bare else None
 
 
+_EN_VERB_NEXT_RE = re.compile(r"\s+(?:also\s+|had\s+|has\s+)?[a-z]+ed(?!\w)")
 _THAT_BEFORE_RE = re.compile(r"(?<!\w)(?:ان|بان|that|что|كه|که)\s*$")
 
 
@@ -536,7 +565,10 @@ def _speech_event(
     if (":" in norm or "：" in norm) and (m := _COLON_NAME_RE.match(norm)):
         events.append(_Event("lavrov", m.start(), evidence="quote_marks"))
     found = _according_event(norm, regions) if according else None
-    for event in (found, _verb_event(norm, lang, regions)):
+    verb = _verb_event(norm, lang, regions)
+    if found is not None and found.evidence == _DOCUMENT:
+        found = None if verb is not None else replace(found, evidence="according_to")
+    for event in (found, verb):
         if event is not None:
             events.append(event)
     return min(events, key=lambda e: e.pos) if events else None
@@ -605,9 +637,19 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
     after = norm[start : start + 120]
     for kind, table in (("pronoun", _PRONOUN_RE), ("title", _TITLE_RE)):
         pattern = table.get(lang)
-        if pattern and pattern.match(after):
+        if pattern and (said := pattern.match(after)):
+            if (
+                lang == "en"
+                and kind == "pronoun"
+                and not _EN_INVERTED_END_RE.match(after, said.end())
+            ):
+                return None  # "..., said he had conveyed ...": "he" opens the words said
             return kind
     return None
+
+
+# English puts "he" after the verb only at the end of the clause: "..., said he."
+_EN_INVERTED_END_RE = re.compile(r"\s*(?:[.,;:!?)\"”]|$)")
 
 
 # "سُئل" (was asked), normalised
@@ -679,6 +721,8 @@ def _verb_subject(
         return "lavrov" if his else "other"
     if lang == "ar":
         return _arabic_subject(norm, m, pre)
+    if lang == "fa" and _fa_named_after_that(pre):
+        return "lavrov"  # "در بیانیه ... آمده است که لاوروف ... قدردانی کرد"
     if verb_traits(m)[0]:
         return "other"  # Russian -а/-и: a woman or several people
     if lang in ("en", "ru") and _INVERSION_PRE_RE.search(pre, max(0, len(pre) - 40)):
@@ -708,6 +752,15 @@ def _verb_subject(
     if told and _lavrov_at(norm, _skip_spaces(norm, m.end()), True):
         return "other"  # "He told Lavrov that ...", "Он сообщил Лаврову": he is told
     return subject
+
+
+def _fa_named_after_that(pre: str) -> bool:
+    """Does the Persian clause of the verb open with "که" and his name ("... آمده است که
+    لاوروف ...")?"""
+    at = pre.rfind("كه ")
+    if at < 0 or (at > 0 and pre[at - 1].isalnum()):
+        return False
+    return _lavrov_at(pre, at + 3, anchored=True) is not None
 
 
 _RU_PARTICLES_RE = re.compile(r"(?:\s+(?:и|также|тоже|же|уже|сам))*\s+")
