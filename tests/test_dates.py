@@ -517,3 +517,21 @@ def test_a_labelled_date_with_a_two_digit_year(lang, line, snippet, date):
     assert (got.date, got.source, got.text) == (date, "header", snippet)
     bare = f"{TITLE[lang]}\n{snippet}\n{FILLER[lang] * 20}"
     assert find_publication_date(bare, lang, title=TITLE[lang], today=TODAY).date is None
+
+
+WEATHER_CLOCKS = [
+    ("ar", "بغداد 21:07 | الأحد 14 أيلول 2024 | 38° م", "الثلاثاء 8 كانون الأول 2015 - 19:20"),
+    ("fa", "تهران ۲۱:۰۷ | یکشنبه ۲۴ شهریور ۱۴۰۳ | ۳۸ درجه سانتیگراد", "۱۷ آذر ۱۳۹۴ - ۱۹:۲۰"),
+    ("ru", "Москва 21:07 | Воскресенье, 14 сентября 2024 | +18 °C", "8 декабря 2015, 19:20"),
+    ("en", "Baghdad 21:07 | Sunday 14 September 2024 | 38°C", "8 December 2015 - 19:20"),
+]
+
+
+@pytest.mark.parametrize(("lang", "widget", "date_line"), WEATHER_CLOCKS)
+def test_a_date_beside_the_weather_is_the_sites_clock(lang, widget, date_line):
+    """A site's clock-and-weather line is never the article's date, also when no headline
+    is known to put it above the article."""
+    text = f"{widget}\n\n{TITLE[lang]}\n\n{date_line}\n\n{FILLER[lang] * 10}"
+    assert find_publication_date(text, lang, today=TODAY).date == D(2015, 12, 8)
+    alone = f"{widget}\n\n{TITLE[lang]}\n\n{FILLER[lang] * 10}"
+    assert find_publication_date(alone, lang, today=TODAY).date is None

@@ -1609,6 +1609,15 @@ def test_opening_remarks_under_a_heading_after_the_outlets_introduction(
             "لافروف: نشرها لا يؤدي إلا إلى زيادة التوتر.",
         ),
         (
+            "ar",
+            "مؤتمر صحافي لوزير خارجية روسيا الاتحادية سيرغي لافروف حول نتائج مشاركته في أعمال "
+            "الجمعية العامة للأمم المتحدة، نيويورك",
+            "مساء الخير،",
+            "أبلغنا زملاءنا الأمريكيين أن هذا انتهاك لاتفاقية المقر.",
+            "سؤال: هل تملك موسكو معطيات مختلفة؟",
+            "لافروف: لم يقدم لنا أحد أي دليل ملموس.",
+        ),
+        (
             "fa",
             "سخنان و پاسخ‌های سرگئی لاوروف، وزیر امور خارجه فدراسیون روسیه، به پرسش‌های رسانه‌ها "
             "در پایان دومین نشست سکوی منطقه‌ای «۳+۳»، تهران، ۲۳ اکتبر ۲۰۲۳",
@@ -2485,9 +2494,10 @@ def test_a_short_label_after_his_sentence_opens_the_list_of_his_points(lang, tex
         (
             "ar",
             "أجرى دار اتصالا هاتفيا مع لافروف. وذكر بيان الخارجية الروسية أن لافروف ثمن الدور البناء "
-            "لباكستان. وبحسب البيان الروسي، حذر الوزير من أن التصعيد يهدد منطقة الخليج بأكملها.\n\n"
+            "لباكستان. وبحسب البيان الروسي، حذر الوزير من أن التصعيد يهدد منطقة الخليج بأكملها. ووفقا "
+            "للبيان، جدد لافروف دعم بلاده لوحدة العراق.\n\n"
             "وقالت المتحدثة ماريا زاخاروفا إن لافروف شدد على ضرورة التهدئة.\n",
-            ["الدور البناء لباكستان", "يهدد منطقة الخليج بأكملها"],
+            ["الدور البناء لباكستان", "يهدد منطقة الخليج بأكملها", "دعم بلاده لوحدة العراق"],
             ["ضرورة التهدئة"],
         ),
         (
@@ -2607,3 +2617,71 @@ def test_english_he_after_said_and_united_states(text, his, not_his):
 def test_what_the_narrator_says_he_did_does_not_continue_his_words(lang, text, his, not_his):
     """ "Не случайно в октябре он посетил обе столицы": a visit told, not words of his."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "قال السفير الفلسطيني إن الموقف ثابت. وحين نقلت واشنطن سفارتها إلى القدس، كان لافروف "
+            'أكثر حدة. ففي كانون الأول 2017 حذر من أن القرار "يفجر الوضع في المدينة". غير أن '
+            'الرجل قال الشهر الماضي إن "الاعتراف وحده لا يكفي".\n',
+            ["يفجر الوضع في المدينة", "الاعتراف وحده لا يكفي"],
+            ["الموقف ثابت"],
+        ),
+        (
+            "ru",
+            "Палестинский посол сказал, что позиция неизменна. Когда Вашингтон перенес посольство в "
+            "Иерусалим, Лавров был резче. В декабре 2017 года он предупредил, что решение «взорвет "
+            "ситуацию в городе». Дипломат заявил в прошлом месяце, что «одного признания мало».\n",
+            ["взорвет ситуацию в городе", "одного признания мало"],
+            ["позиция неизменна"],
+        ),
+        (
+            "fa",
+            "سفیر فلسطین گفت که موضع ثابت است. وقتی واشنگتن سفارتش را به قدس منتقل کرد، لاوروف "
+            "تندتر بود. وی در دسامبر ۲۰۱۷ هشدار داد که این تصمیم «اوضاع شهر را منفجر می‌کند». "
+            "این دیپلمات ماه گذشته گفت که «به رسمیت شناختن به تنهایی کافی نیست».\n",
+            ["اوضاع شهر را منفجر", "به تنهایی کافی نیست"],
+            ["موضع ثابت است"],
+        ),
+        (
+            "en",
+            "The Palestinian ambassador said the position was unchanged. When Washington moved its "
+            "embassy to Jerusalem, Lavrov was sharper. In December 2017 he warned that the decision "
+            'would "blow up the situation in the city". The veteran diplomat said last month '
+            'that "recognition alone is not enough".\n',
+            ["blow up the situation", "recognition alone is not enough"],
+            ["position was unchanged"],
+        ),
+    ],
+)
+def test_an_analysis_refers_to_him_after_a_fronted_clause_and_as_the_man(lang, text, his, not_his):
+    """ "وحين نقلت واشنطن سفارتها ...، كان لافروف أكثر حدة": the fronted clause's verb is not
+    the sentence's speech, and he is the one "he" and "the man" (الرجل) refer to next;
+    "حذر من أن" leaves its subject out."""
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "address", "speech", "other"),
+    [
+        ("ru", "С.В.Лавров:", "Дамы и господа,", "Мы провели содержательные переговоры.",
+         "Х.Амир-Абдоллахиан: Благодарю господина министра за гостеприимство."),
+        ("en", "S.V.Lavrov:", "Ladies and gentlemen,", "We held substantive talks.",
+         "H.Amir-Abdollahian: I thank the minister for his hospitality."),
+        ("ar", "لافروف:", "السيدات والسادة،", "أجرينا مباحثات مثمرة.",
+         "عبداللهيان: أشكر الوزير على حسن الضيافة."),
+        ("fa", "لاوروف:", "خانم‌ها و آقایان،", "مذاکرات سازنده‌ای داشتیم.",
+         "امیرعبداللهیان: از آقای وزیر برای میزبانی سپاسگزارم."),
+    ],
+)  # fmt: skip
+def test_a_label_with_the_audience_addressed_opens_his_turn(lang, label, address, speech, other):
+    """ "С.В.Лавров: Дамы и господа," on its line, his speech on the next: a turn of his,
+    though the line ends with a comma, not like a sentence."""
+    text = (
+        f"Стенограмма\n\n{label} {address}\n{speech}\n\n{other}\n\n"
+        f"{label} {speech.replace('.', ' again.')}\n"
+    )
+    assert_credited(analyse(text, lang), [address, speech], [other])

@@ -376,11 +376,11 @@ def _classify(line: _Line) -> str | None:
     norm = line.norm
     if m["block"].match(norm):
         return "block"
-    if m["end"].match(norm) and line.n_words <= 12:
+    if line.n_words <= 12 and m["end"].match(norm):
         return "end"
-    if _COPYRIGHT_RE.search(norm) and line.n_words <= 25:
+    if line.n_words <= 25 and _COPYRIGHT_RE.search(norm):
         return "end"
-    if m["single"].match(norm) and line.n_words <= 25:
+    if line.n_words <= 25 and m["single"].match(norm):
         return "single"
     if is_breadcrumb(line.raw):
         return "single"

@@ -119,7 +119,7 @@ def _lines(text: str, normalized: NormText | None = None) -> list[_Line]:
                 end,
                 stripped,
                 norm,
-                len(_WORD_RE.findall(norm)),
+                _WORD_RE.subn("", norm)[1],  # the number of words, without a list of them
                 ends_sentence(stripped),
             )
         )

@@ -284,11 +284,12 @@ def _header_found(page: _Page) -> list[_Found]:
     for i, (ls, le) in enumerate(page.lines):
         if i == page.head:
             continue
-        for label, cand in _labelled(page, i, labels):
-            found.append(_classify(page, i, label, cand))
+        if _may_hold_a_labelled_date(page, i):
+            for label, cand in _labelled(page, i, labels):
+                found.append(_classify(page, i, label, cand))
         if i <= last:
             cand = _date_line(page.folded, ls, le, page.cands, page.ctx)
-            if cand is None and _is_masthead(page.folded, ls, le):
+            if cand is None and _full_date_in(page, ls, le) and _is_masthead(page.folded, ls, le):
                 cand = _masthead_date(page, ls, le)
                 if cand is not None:  # a print edition's masthead: its issue's date
                     found.append(_Found(_RANK["date"], "date", cand))
@@ -296,6 +297,25 @@ def _header_found(page: _Page) -> list[_Found]:
             if cand is not None:
                 found.append(_classify(page, i, 2, cand))
     return found
+
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_a_labelled_date(page: _Page, i: int) -> bool:
+    """A quick test before `_labelled`: a label's date has digits on its line, or is a
+    full date opening the next line."""
+    ls, le = page.lines[i]
+    if _ANY_DIGIT.search(page.folded, ls, le):
+        return True
+    if i + 1 >= len(page.lines):
+        return False
+    ns = page.lines[i + 1][0]
+    return any(c.full and ns <= c.wstart <= ns + 3 for c in page.cands)
+
+
+def _full_date_in(page: _Page, ls: int, le: int) -> bool:
+    return any(ls <= c.start < le and c.full for c in page.cands)
 
 
 MASTHEAD_CHARS = 300  # a masthead line lies this near the top of the page
@@ -359,13 +379,29 @@ def _classify(page: _Page, i: int, label: int, cand: _Cand) -> _Found:
     kind = _LABEL_KIND[label]
     if label == 0:
         return _Found(_RANK[kind], kind, cand)
-    if _after_today(page.folded, cand.wstart):
+    if _after_today(page.folded, cand.wstart) or _beside_the_weather(page, cand):
         return _Found(_RANK["clock"], "clock", cand)
     if 0 <= i < page.head:
         if label == 3 or _separated(page, i) or _live(page, cand):
             return _Found(_RANK["clock"], "clock", cand)
         return _Found(_RANK["above"], kind, cand)
     return _Found(_RANK[kind], kind, cand)
+
+
+# A temperature: the site's weather widget ("بغداد 21:07 | الأحد 14 أيلول 2025 | 38° م",
+# "Moscow +3 °C", "تهران ۲۵ درجه")
+_TEMPERATURE_RE = re.compile(r"\d\s*°|°\s*[CFС]\b|(?<!\w)(?:درجة\s+مئوية|درجه\s+سانتی\w*)(?!\w)")
+
+
+def _beside_the_weather(page: _Page, cand: _Cand) -> bool:
+    """Does the date's line show the weather (a site's clock and weather widget)?"""
+    if "°" not in page.folded and "درج" not in page.folded:
+        return False
+    i = _line_of(page, cand.start)
+    if i < 0:
+        return False
+    ls, le = page.lines[i]
+    return bool(_TEMPERATURE_RE.search(page.folded, ls, le))
 
 
 def _live(page: _Page, cand: _Cand) -> bool:

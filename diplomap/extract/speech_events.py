@@ -69,6 +69,8 @@ _TITLE_RE = {
     "ar": lead(
         r"(?<!\w)الوزير(?!\s+(?!الي(?!\w))ال\w*ي(?!\w))(?!\w)"
         r"|(?<!\w)(?:المسوول|الدبلوماسي)\s+الروسي(?!\w)"
+        # "the man" of an analysis ("غير ان الرجل قال الشهر الماضي"), before his verb
+        r"|(?<!\w)الرجل(?=\s*[،,]|\s+(?:[وف]?(?:قال|اكد|شدد|اضاف|حذر|يقول|يري|يوكد|كان|عاد|لم|لا)(?!\w)))"
     ),
     "fa": lead(r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)|(?<!\w)وزير(?=\s*(?:[،,]|همچنين|در\s+ادامه))"),
 }
@@ -102,7 +104,7 @@ _OBJECT_BEFORE_RE = re.compile(
 )
 _AR_ELIDED_RE = re.compile(
     r"^\s*(?:[،,:\"«“]|ان(?!\w)|انه|انها|انهم|بان|بانه|قائلا|في(?!\w)|خلال|ايضا|كذلك|علي(?!\w)|الي(?!\w)|"
-    r"عن(?!\w)|بالقول|حديثه|بقوله|مضيفا|مشيرا|موكدا|ل|لـ|قايلا|$|"
+    r"عن(?!\w)|من(?!\w)|ما(?!\w)|بالقول|حديثه|بقوله|مضيفا|مشيرا|موكدا|ل|لـ|قايلا|$|"
     # the object with ب, a definite or feminine noun: "رحب بعودة سوريا", "ندد بالضربات"
     r"ب(?:ال\w+|\w+ه)(?!\w)|امام(?!\w)|"
     # a time after the verb: "وكان قد قال عام 2011", "قال يوم الثلاثاء"
@@ -143,7 +145,7 @@ def _lavrov_subject(window: str, lang: str, start: int, end: int) -> int | None:
 _TITLE_KEYS = {
     "en": ("minister", "diplomat"),
     "ru": ("министр", "дипломат", "глав"),
-    "ar": ("الوزير", "الروسي"),
+    "ar": ("الوزير", "الروسي", "الرجل"),
     "fa": ("وزير", "ديپلمات"),
 }
 
@@ -467,6 +469,8 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
             if subj in ("other", "other_minister") and (him := _relayed_him(norm, m)) is not None:
                 return _Event("lavrov", him, act=verb_traits(m)[2])
             if subj in ("other", "other_minister") and _in_fronted_clause(norm, m):
+                if fallback is None and _him_in_main_clause(norm, m, lang):
+                    return None  # "وحين نقلت واشنطن سفارتها ...، كان لافروف أكثر حدة"
                 fallback = fallback or event  # "After Trump announced ..., Lavrov urged"
                 continue
             return event
@@ -486,6 +490,20 @@ _FRONTED_SUBORDINATE_RE = re.compile(
 _MAX_FRONTED_CLAUSE = 200
 
 
+def _him_in_main_clause(norm: str, m: re.Match[str], lang: str) -> bool:
+    """Is he the subject of the main clause after a fronted one, with no speech verb of
+    his own ("When Washington moved its embassy, Lavrov was sharper")?"""
+    comma = min(
+        (i for i in (norm.find(",", m.end()), norm.find("،", m.end())) if i >= 0), default=-1
+    )
+    if comma < 0 or not may_mention_lavrov(norm, comma):
+        return False
+    verb_re = verb_regexes().get(lang) or verb_regexes()["en"]
+    if verb_re.search(norm, comma) is not None:
+        return False  # his verb follows: the loop finds it
+    return _lavrov_subject(norm, lang, comma + 1, min(len(norm), comma + 60)) is not None
+
+
 def _in_fronted_clause(norm: str, m: re.Match[str]) -> bool:
     """Whether a verb stands in a subordinate clause that opens the sentence and a comma
     closes before the main clause."""
@@ -500,8 +518,8 @@ def _in_fronted_clause(norm: str, m: re.Match[str]) -> bool:
 # في بيان إن لافروف أكد", "the ministry said in a statement that Lavrov stressed"): his
 # words, unlike his spokeswoman's (her words)
 _STATEMENT_RE = re.compile(
-    r"(?<!\w)(?:[وف]?(?:ال)?بيان\w*|statement|readout|communiqu\w*|ministry|foreign\s+office|fo|"
-    r"mfa|сообщени\w*|пресс-релиз\w*|коммюнике|министерств\w*|мид|[وف]?(?:ال)?وزاره|بيانيه|"
+    r"(?<!\w)(?:[وف]?(?:ال|لل|ل)?بيان\w*|statement|readout|communiqu\w*|ministry|foreign\s+office|"
+    r"fo|mfa|сообщени\w*|пресс-релиз\w*|коммюнике|министерств\w*|мид|[وف]?(?:ال|لل|ل)?وزاره|بيانيه|"
     r"اطلاعيه|وزارت)(?!\w)"
 )
 _SPOKESPERSON_RE = re.compile(
@@ -682,6 +700,8 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     tail = _LAVROV_TAIL_RE.search(pre, tail_from) if may_mention_lavrov(pre, tail_from) else None
     if tail and not _NOT_HIM_BEFORE_RE.search(pre[: tail.start()]):
         return "lavrov"  # subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال"
+    if _title_just_before(norm, m.start()):
+        return "title"  # "غير ان الرجل قال", "لكن الوزير شدد"
     if (
         m.group().startswith(("ل", "ول", "فل"))
         and _lavrov_subject(pre, "ar", 0, len(pre)) is not None
@@ -701,6 +721,17 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     if weak:
         return None
     return "other_minister" if _MINISTER_WORD_RE.match(post.lstrip(" ،,")) else "other"
+
+
+def _title_just_before(norm: str, verb_at: int) -> bool:
+    """Is an Arabic bare title ("الوزير", "الرجل") the subject put right before the verb?"""
+    lo = max(0, verb_at - 30)
+    if not _may_hold_title(norm, "ar", lo, verb_at):
+        return False
+    for found in _TITLE_RE["ar"].finditer(norm, lo, min(len(norm), verb_at + 40)):
+        if found.end() <= verb_at and not norm[found.end() : verb_at].strip():
+            return True
+    return False
 
 
 # (a spaced hyphen stands for a dash: «...», - сказал он)

@@ -50,7 +50,7 @@ _NOT_SPEAKER_RE = re.compile(
 _HEADING_SPEECH_RE = re.compile(
     r"(?<!\w)(?:remarks|speech|statement|address|interview|article|answers|news\s+conference|"
     r"press\s+conference|выступлени\w+|заявлени\w+|интервью|стать\w+|ответ\w*\s+на\s+вопрос\w*|"
-    r"вступительн\w+\s+слов\w+|пресс-конференци\w+|كلمه|خطاب|مقابله|مقال|حوار|موتمر\s+صحفي|"
+    r"вступительн\w+\s+слов\w+|пресс-конференци\w+|كلمه|خطاب|مقابله|مقال|حوار|(?:ال)?موتمر\s+(?:ال)?صحا?في|"
     r"سخنراني|مصاحبه|مقاله|بيانيه|كنفرانس\s+خبري|نشست\s+خبري|سخنان|"
     r"opening\s+(?:remarks|statement)|الكلمه\s+الافتتاحيه|كلمته\s+الافتتاحيه)(?!\w)"
 )
@@ -131,10 +131,11 @@ def _capitalised(word: str) -> bool:
 
 
 def _is_turn(raw: str) -> bool:
-    """A speaker's turn ends like a sentence (or is a label alone on its line); a line
-    that looks like a headline ("Лавров: Запад использует ...") is not one."""
+    """A speaker's turn ends like a sentence or a comma (or is a label alone on its line);
+    a line that looks like a headline ("Лавров: Запад использует ...") is not one."""
     body = raw.rstrip()
-    return body.endswith((":", "：")) or ends_sentence(body) or len(body.split()) >= 25
+    # (a comma: the audience addressed, "С.В.Лавров: Дамы и господа," then his speech)
+    return body.endswith((":", "：", ",", "،")) or ends_sentence(body) or len(body.split()) >= 25
 
 
 def _narration(raw: str) -> str | None:
