@@ -2685,3 +2685,26 @@ def test_a_label_with_the_audience_addressed_opens_his_turn(lang, label, address
         f"{label} {speech.replace('.', ' again.')}\n"
     )
     assert_credited(analyse(text, lang), [address, speech], [other])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        ("en", "Lavrov met Wang Yi in Beijing. Wang said ties were strong. On Ukraine, the Russian "
+         "diplomat repeated that the peace formula was \"an ultimatum\".\n",
+         ["the peace formula was"], ["ties were strong"]),
+        ("ru", "Лавров встретился с Ван И в Пекине. Ван И сказал, что связи прочны. По Украине "
+         "российский дипломат повторил, что «формула мира» – это ультиматум.\n",
+         ["это ультиматум"], ["связи прочны"]),
+        ("ar", "التقى لافروف وانغ يي في بكين. وقال وانغ إن العلاقات قوية. وبشأن أوكرانيا، كرر "
+         "الدبلوماسي الروسي أن صيغة السلام إنذار.\n",
+         ["صيغة السلام إنذار"], ["العلاقات قوية"]),
+        ("fa", "لاوروف با وانگ یی در پکن دیدار کرد. وانگ گفت روابط محکم است. دیپلمات روس درباره "
+         "اوکراین تکرار کرد که طرح صلح یک اولتیماتوم است.\n",
+         ["طرح صلح یک اولتیماتوم"], ["روابط محکم است"]),
+    ],
+)  # fmt: skip
+def test_the_russian_diplomat_refers_to_him_after_another_speaker(lang, text, his, not_his):
+    """ "the Russian diplomat", «российский дипломат», "الدبلوماسي الروسي", "دیپلمات روس":
+    his title, though another (not a minister) spoke in between."""
+    assert_credited(analyse(text, lang), his, not_his)

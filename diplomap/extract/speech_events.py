@@ -49,7 +49,8 @@ _PRONOUN_RE = {
 _TITLE_RE = {
     # not "the minister of defence", "the minister for national reconciliation"
     "en": lead(
-        r"(?<!\w)the\s+(?:(?:foreign|veteran|top)\s+)?(?:minister|diplomat)(?!\s+(?:of|for)\b)(?!\w)"
+        r"(?<!\w)the\s+(?:(?:foreign|veteran|top|chief|seasoned)\s+)?(?:minister|diplomat)"
+        r"(?!\s+(?:of|for)\b)(?!\w)|(?<!\w)the\s+russian\s+(?:top\s+)?diplomat(?!\w)"
     ),
     "ru": lead(
         # not after an adjective: "Сирийский министр", "иранского дипломата" are others
@@ -62,6 +63,7 @@ _TITLE_RE = {
         r"тогда|сегодня|вчера|ранее|позже|позднее|недавно|накануне|потом|в\s|во\s|на\s|"
         r"[а-яё]+(?:л|ла|ли|ет|ит)(?!\w)))"
         # "глава МИД" without a country after it ("глава МИД Египта" is somebody else)
+        r"|(?<!\w)российск(?:ий|ого|ому|им|ом)\s+дипломат(?:а|у|ом|е)?(?!\w)"
         r"|(?<!\w)глав\w*\s+(?:мид|внешнеполитического\s+ведомства|дипломатии)"
         r"(?!\s+[а-яё]+(?:а|ы|и)(?!\w))(?!\w)"
     ),
@@ -72,7 +74,9 @@ _TITLE_RE = {
         # "the man" of an analysis ("غير ان الرجل قال الشهر الماضي"), before his verb
         r"|(?<!\w)الرجل(?=\s*[،,]|\s+(?:[وف]?(?:قال|اكد|شدد|اضاف|حذر|يقول|يري|يوكد|كان|عاد|لم|لا)(?!\w)))"
     ),
-    "fa": lead(r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)|(?<!\w)وزير(?=\s*(?:[،,]|همچنين|در\s+ادامه))"),
+    "fa": lead(
+        r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)|(?<!\w)ديپلمات\s+(?:ارشد\s+)?روس(?:ي)?(?!\w)|(?<!\w)وزير(?=\s*(?:[،,]|همچنين|در\s+ادامه))"
+    ),
 }
 # Words that make another speaker a minister or a diplomat (a bare title may refer to him)
 _MINISTER_WORD_RE = lead(
