@@ -2708,3 +2708,45 @@ def test_the_russian_diplomat_refers_to_him_after_another_speaker(lang, text, hi
     """ "the Russian diplomat", «российский дипломат», "الدبلوماسي الروسي", "دیپلمات روس":
     his title, though another (not a minister) spoke in between."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        ("ru", "Визит короля в Москву Лавров назвал «событием, которое открывает новую страницу». "
+         "В 2019 году ответный визит в Эр-Рияд совершил Владимир Путин. Затем последовала "
+         "война нефтяных цен.\n",
+         ["открывает новую страницу"], ["ответный визит", "война нефтяных цен"]),
+        ("ar", "ووصف لافروف زيارة الملك بأنها «حدث يفتح صفحة جديدة». وفي عام 2019 زار بوتين "
+         "الرياض. ثم جاءت حرب أسعار النفط.\n",
+         ["حدث يفتح صفحة جديدة"], ["زار بوتين", "حرب أسعار النفط"]),
+        ("fa", "لاوروف سفر پادشاه را «رویدادی که صفحه تازه‌ای می‌گشاید» خواند. در سال ۲۰۱۹ پوتین "
+         "به ریاض رفت. سپس جنگ قیمت نفت آغاز شد.\n",
+         ["صفحه تازه‌ای می‌گشاید"], ["پوتین به ریاض", "جنگ قیمت نفت"]),
+        ("en", "Lavrov called the king's visit \"an event that opens a new page\". In 2019 Putin "
+         "paid a return visit to Riyadh. Then came the oil price war.\n",
+         ["opens a new page"], ["return visit to Riyadh", "the oil price war"]),
+    ],
+)  # fmt: skip
+def test_a_closed_quotation_ends_his_words_in_an_analysis(lang, text, his, not_his):
+    """After his quoted words close, a sentence of the same paragraph with neither quotation
+    marks nor a speech verb is the author's narration, not a continuation of his."""
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        ("ru", "В Москву приехал министр иностранных дел Саудовской Аравии. Лавров не скрывал "
+         "разногласий. «Наши позиции по Сирии расходятся», – сказал тогда министр. «Мы "
+         "готовы к диалогу», – заявил тогда министр иностранных дел Египта.\n",
+         ["Наши позиции по Сирии"], ["Мы готовы к диалогу"]),
+        ("ar", "وصل وزير الخارجية السعودي إلى موسكو. وقال حينها لافروف إن المواقف من سوريا "
+         "متباينة. وقال حينها الوزير المصري إن بلاده مستعدة للحوار.\n",
+         ["المواقف من سوريا"], ["مستعدة للحوار"]),
+    ],
+)  # fmt: skip
+def test_a_time_adverb_between_the_verb_and_its_subject(lang, text, his, not_his):
+    """ "– сказал тогда министр", "وقال حينها لافروف": the adverb after the verb does not hide
+    its subject (Persian and English do not put the subject after the verb so)."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -263,6 +263,9 @@ class _Resolver:
         self.carry_open = False  # a quotation opened by Lavrov is still open
         self.theses = False  # "Key points of Lavrov's speech:" -> the list items after it
         self.according = True  # may a sentence hold an "according to" phrase?
+        # the sentence before closed a quotation: his quoted words end there, and a
+        # sentence without quotation marks and without a speech verb is the narrator's
+        self.quoted = False
 
     def speak(self, who: str, not_he: bool = False) -> None:
         self.last = "lavrov" if who == "lavrov" else "other"
@@ -378,6 +381,7 @@ class _Resolver:
             )
             att = self._narrative(idx, norm, regions, event, is_title, continues)
         self.carry_open = still_open and att.speaker is not None
+        self.quoted = bool(regions) and not still_open
         if not same_para or not att.speaker:
             self.theses = (att.speaker is not None and self.theses) or _introduces_theses(norm)
         elif _is_theses_label(norm):
@@ -402,6 +406,7 @@ class _Resolver:
                 continues
                 and self.out
                 and self.out[-1].speaker
+                and (regions or not self.quoted)
                 and not self.about_someone_else(norm)
                 and not _SAYS_NOTHING_RE.search(norm)
                 and not _narrates_an_act(norm, self.lang, open_quote=bool(regions))

@@ -640,6 +640,8 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
     start = m.end() + len(post) - len(post.lstrip(" ,،\"«»“”„'"))
     if (courtesy := _COURTESY_RE.match(norm, start)) is not None:
         start = courtesy.end()  # "وجدد معالي وزير خارجية روسيا", "his Excellency"
+    if (adverb := _ADVERB_AFTER_VERB_RE.get(lang)) and (skip := adverb.match(norm, start)):
+        start = skip.end()  # "— сказал тогда министр", "وقال حينها لافروف"
     if (named := _lavrov_at(norm, start, anchored=True)) is not None:
         # "..., told Lavrov that ...", "сообщил Лаврову, что": he is told, not the teller
         return None if _NAME_AS_OBJECT_RE.match(norm, named.end()) else "lavrov"
@@ -668,6 +670,15 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
                 return None  # "..., said he had conveyed ...": "he" opens the words said
             return kind
     return None
+
+
+# A time or additive adverb between a verb and its subject written after it
+_ADVERB_AFTER_VERB_RE = {
+    "ru": re.compile(
+        r"(?:тогда|затем|потом|позже|позднее|ранее|также|тоже|еще|ещё|вчера|сегодня|накануне)\s+"
+    ),
+    "ar": re.compile(r"(?:حينها|يومها|وقتها|انذاك|ايضا|كذلك|بدوره)\s+"),
+}
 
 
 # English puts "he" after the verb only at the end of the clause: "..., said he."
