@@ -2750,3 +2750,30 @@ def test_a_time_adverb_between_the_verb_and_its_subject(lang, text, his, not_his
     """ "– сказал тогда министр", "وقال حينها لافروف": the adverb after the verb does not hide
     its subject (Persian and English do not put the subject after the verb so)."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        ("ru", "Интервью Сергея Лаврова\n\nВопрос: Что с Газой?\n\nС.Лавров: Мы уже слышали такие "
+         "обещания.\n\nПеревод: отдел международной информации\n\n* Публикация перевода не "
+         "означает согласия редакции с высказанными взглядами.\n",
+         ["такие обещания"], ["не означает согласия"]),
+        ("en", "Interview of Sergey Lavrov\n\nQuestion: What about Gaza?\n\nSergey Lavrov: We "
+         "have heard such promises before.\n\nTranslated by the Russia desk\n\n* Publishing "
+         "a translation does not mean endorsing the views expressed.\n",
+         ["such promises before"], ["does not mean endorsing"]),
+        ("ar", "مقابلة مع سيرغي لافروف\n\nسؤال: ماذا عن غزة؟\n\nلافروف: سمعنا مثل هذه الوعود من "
+         "قبل.\n\nالترجمة: قسم الشؤون الروسية\n\n* نشر الترجمة لا يعني تبني الآراء الواردة "
+         "فيها.\n",
+         ["هذه الوعود"], ["لا يعني تبني الآراء"]),
+        ("fa", "گفت‌وگو با سرگئی لاوروف\n\nپرسش: درباره غزه چه می‌گویید؟\n\nلاوروف: ما چنین "
+         "وعده‌هایی را قبلا شنیده‌ایم.\n\nترجمه: گروه روسیه\n\n* انتشار ترجمه اسناد به معنای "
+         "تأیید دیدگاه‌های مطرح‌شده در آنها نیست.\n",
+         ["وعده‌هایی را"], ["به معنای تأیید"]),
+    ],
+)  # fmt: skip
+def test_the_translators_credit_and_a_footnote_end_his_turn(lang, text, his, not_his):
+    """ "Перевод: ...", "ترجمه: ...", and a footnote ("* ...") after a transcript are the
+    outlet's, not the end of his last answer."""
+    assert_credited(analyse(text, lang), his, not_his)

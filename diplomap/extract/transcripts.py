@@ -68,6 +68,14 @@ _MAX_LABEL_WORDS = 5
 _NAMED_RE = re.compile(r"لافروف|لاوروف|lavrov|лавров")
 # A live blog's time stamp ("23:40", "۲۰:۳۰", "14.05") on its own line ends any turn
 _TIMESTAMP_RE = re.compile(r"^\s*[0-9٠-٩۰-۹]{1,2}\s*[:.]\s*[0-9٠-٩۰-۹]{2}\s*(?:[|\-–—].{0,20})?$")
+# The outlet's credits and footnotes after a transcript end any turn: "Перевод: ...",
+# "ترجمه: گروه روسیه ایراس", "Source: ...", "* Организация запрещена в России"
+_CREDIT_LINE_RE = re.compile(
+    r"^\s*(?:(?:перевод|translation|translated\s+by|ترجمه|ترجمة|الترجمة|ترجمه\s+و\s+تنظ[يی]م|"
+    r"источник|source|المصدر|منبع|подготовил\w*|prepared\s+by|إعداد|اعداد|ته[يی]ه\s+و\s+تنظ[يی]م|"
+    r"ته[يی]ه|گردآور[يی])\s*(?:[:：]|\s+by\s)|\*(?!\*)\s*\S)",
+    re.IGNORECASE,
+)
 # "لاوروف در دیدار با همتای لبنانی:", "Lavrov after talks with Fidan:": his label too
 _LAVROV_LEAD_RE = re.compile(rf"^{_LAVROV_NP_RE.pattern}(?:\s+\S+){{0,6}}$")
 
@@ -180,7 +188,7 @@ def _paragraph_labels(paragraphs: Sequence[str], narration: bool = True) -> list
     instead of telling the outlet's narration apart (cheaper, the same counts of labels)."""
     kinds: list[str | None] = []
     for raw in paragraphs:
-        if _TIMESTAMP_RE.match(raw):
+        if _TIMESTAMP_RE.match(raw) or _CREDIT_LINE_RE.match(raw):
             kinds.append("break")
             continue
         if _QUESTION_MARK_RE.match(raw) and ("?" in raw or "؟" in raw):
