@@ -2777,3 +2777,29 @@ def test_the_translators_credit_and_a_footnote_end_his_turn(lang, text, his, not
     """ "Перевод: ...", "ترجمه: ...", and a footnote ("* ...") after a transcript are the
     outlet's, not the end of his last answer."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        ("ru", "Лавров заявил, что сотрудничество развивается. После выступления Лаврова слово "
+         "взял вице-президент Исламского банка развития Хамид Аль-Аттас. Он сообщил, что банк "
+         "изучает возможность финансирования проектов в Поволжье.\n",
+         ["сотрудничество развивается"], ["изучает возможность"]),
+        ("en", "Lavrov said cooperation was growing. After Lavrov's speech the floor went to the "
+         "vice-president of the Islamic Development Bank, Hamid Al-Attas. He said the bank was "
+         "studying projects in the Volga region.\n",
+         ["cooperation was growing"], ["studying projects"]),
+        ("ar", "وقال لافروف إن التعاون يتطور. وبعد كلمة لافروف تحدث نائب رئيس البنك الإسلامي "
+         "للتنمية حامد العطاس. وقال إن البنك يدرس تمويل مشاريع في منطقة الفولغا.\n",
+         ["التعاون يتطور"], ["البنك يدرس تمويل"]),
+        ("fa", "لاوروف گفت همکاری‌ها در حال گسترش است. پس از سخنرانی لاوروف، معاون رئیس بانک "
+         "توسعه اسلامی سخن گفت. وی گفت این بانک تأمین مالی طرح‌هایی در منطقه ولگا را بررسی "
+         "می‌کند.\n",
+         ["همکاری‌ها در حال گسترش"], ["تأمین مالی طرح"]),
+    ],
+)  # fmt: skip
+def test_his_name_as_a_possessor_does_not_make_him_the_next_he(lang, text, his, not_his):
+    """ "После выступления Лаврова слово взял вице-президент банка. Он сообщил ...": his
+    name in the genitive is no subject; the official who takes the floor is "he"."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -278,9 +278,11 @@ class _Resolver:
         """Does the sentence open on somebody else (an official, an institution, another
         minister named with his portfolio), not on him?"""
         head = min(50, len(norm))
-        if _mentions_lavrov(norm[:80]):
+        if _lavrov_subject(norm, self.lang, 0, min(80, len(norm))) is not None:
             return False
-        if _OTHER_RE.search(norm, 0, head) or _GROUP_RE.search(norm, 0, head):
+        if (m := _OTHER_RE.search(norm, 0, head + 20)) and m.start() < head:
+            return True
+        if _GROUP_RE.search(norm, 0, head):
             return True
         title = _TITLE_RE.get(self.lang)
         bare_title = title is not None and title.search(norm, 0, head)
@@ -306,6 +308,10 @@ class _Resolver:
             # "Лавров прибыл в Анкару", "Lavrov's answer was to ...": he is the topic
             self.last = self.last_he = self.last_minister = "lavrov"
             return
+        if him is None and not other and not minister:
+            # nobody named first: an official later in the head is the one acting ("После
+            # выступления Лаврова слово взял вице-президент банка")
+            other = _OTHER_RE.search(norm, 0, head)
         if other or _COUNTERPART_OF_HIM_RE.search(norm):
             self.last = self.last_he = "other"
         if minister:

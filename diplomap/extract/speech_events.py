@@ -104,7 +104,9 @@ _OBJECT_BEFORE_RE = re.compile(
     r"invited|phoned|greeted|welcomed|сопровождал\w*|сопровождающ\w*|поблагодарил\w*|"
     r"با|به|از|درباره|براي|همراه|سخنان|ديدار|مع|الي|عن|لقاء|لقايه|نظير|بين|و|"
     # his words as an object: "درباره اظهارات لاوروف", "تصريحات لافروف", "заявления Лаврова"
-    r"اظهارات|تصريحات|گفتههاي|заявлени\w*|высказывани\w*|слова|словам)\s+|'s\s+(?:\w+\s+)?)$"
+    r"اظهارات|تصريحات|گفتههاي|заявлени\w*|высказывани\w*|слова|словам|"
+    # his speech or visit as a possessor: "وبعد كلمة لافروف تحدث ...", "پس از سخنرانی لاوروف"
+    r"كلمه|خطاب|زياره|كلام|تصريح|جوله|سخنراني|بازديد|سفر)\s+|'s\s+(?:\w+\s+)?)$"
 )
 _AR_ELIDED_RE = re.compile(
     r"^\s*(?:[،,:\"«“]|ان(?!\w)|انه|انها|انهم|بان|بانه|قائلا|في(?!\w)|خلال|ايضا|كذلك|علي(?!\w)|الي(?!\w)|"
@@ -136,13 +138,20 @@ def _lavrov_subject(window: str, lang: str, start: int, end: int) -> int | None:
     pos = start
     while (m := find_lavrov_np(window, pos, end)) is not None:
         before = window[max(0, m.start() - 30) : m.start()]
-        possessive = lang == "en" and re.match(r"'s(?!\w)", window[m.end() : m.end() + 3])
+        possessive = (lang == "en" and re.match(r"'s(?!\w)", window[m.end() : m.end() + 3])) or (
+            lang == "ru" and _RU_OBLIQUE_NAME_RE.search(m.group())
+        )
         if not (
             _NOT_HIM_BEFORE_RE.search(before) or _OBJECT_BEFORE_RE.search(before) or possessive
         ):
             return m.start()
         pos = m.end()
     return None
+
+
+# His surname in an oblique case ("после выступления Лаврова", "Лаврову", "с Лавровым"):
+# a possessor or an object, never a sentence's subject
+_RU_OBLIQUE_NAME_RE = re.compile(r"лавров(?:а|у|ым|е)$")
 
 
 # Every bare title of _TITLE_RE contains one of these (a quick test first)
@@ -713,7 +722,11 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
         return after
     tail_from = max(0, len(pre) - 120)
     tail = _LAVROV_TAIL_RE.search(pre, tail_from) if may_mention_lavrov(pre, tail_from) else None
-    if tail and not _NOT_HIM_BEFORE_RE.search(pre[: tail.start()]):
+    if (
+        tail
+        and not _NOT_HIM_BEFORE_RE.search(pre[: tail.start()])
+        and not _OBJECT_BEFORE_RE.search(pre[max(0, tail.start() - 30) : tail.start()])
+    ):
         return "lavrov"  # subject first: "لافروف يؤكد", "وزير الخارجية الروسي قال"
     if _title_just_before(norm, m.start()):
         return "title"  # "غير ان الرجل قال", "لكن الوزير شدد"
