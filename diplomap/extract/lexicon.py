@@ -49,6 +49,10 @@ ARABIC_SUFFIXES = (
     "مان",
     "شان",
     "تان",
+    # ... after the adjective's ezafe: "دوستان ایرانی و ترکیه‌ای‌مان" (our Turkish friends)
+    "ايمان",
+    "ايشان",
+    "ايتان",
 )
 _MAX_PREFIX = 4
 _WORD_RUN_RE = re.compile(r"\w*")  # word characters: str.isalnum() or "_"

@@ -89,6 +89,12 @@ _PLACE_LEFT_WORDS = frozenset(
 _DEMONYM_SUFFIXES = frozenset({"ي", "يه", "يون", "يين", "ين", "يان", "اي", "يها", "يهاي"})
 # Persian plurals of demonyms: آمریکایی‌ها, سوری‌های (the ZWNJ is removed by normalising)
 _PLURAL_SUFFIXES = frozenset({"ها", "هاي"})
+# Persian possessives after a demonym ("همکاران آمریکایی‌مان", "دوستان ترکیه‌ای‌مان": our
+# American colleagues, our Turkish friends)
+_POSSESSIVE_SUFFIXES = frozenset({"مان", "شان", "تان"})
+_EZAFE_POSSESSIVE_SUFFIXES = frozenset({"ايمان", "ايشان", "ايتان"})
+_NAME_SUFFIXES = _DEMONYM_SUFFIXES | _EZAFE_POSSESSIVE_SUFFIXES  # after a name or a demonym
+_DEMONYM_ONLY = _PLURAL_SUFFIXES | _POSSESSIVE_SUFFIXES  # after a demonym only
 
 
 class PlaceMatch(NamedTuple):
@@ -285,7 +291,7 @@ def _kind(payload: _Term, norm: str, hit: Hit, lang: str) -> str | None:
     suffix = norm[hit.term_end : hit.end]
     if not suffix:
         return "name" if payload.rule == "fa_name" and lang == "fa" else kind
-    if suffix not in _DEMONYM_SUFFIXES and not (kind == "demonym" and suffix in _PLURAL_SUFFIXES):
+    if suffix not in _NAME_SUFFIXES and not (kind == "demonym" and suffix in _DEMONYM_ONLY):
         return None  # السلطان is not السلط + ان; plurals of place names do not occur
     if kind == "name" and payload.record is not None and payload.record.place_type == "city":
         return None  # a city's nisba is a surname or another word: الرياضية, البخاري, شیرازی
