@@ -326,7 +326,8 @@ def _nisba_surname(norm: str, hit: Hit) -> bool:
 # initial or a title ("Сергей Жуковский", "С. Королёв", "Mr Jackson", "J. Lincoln").
 _RU_NAME_LEFT = re.compile(r"(?:^|[\s(«\"])([А-ЯЁ][а-яё]+|[А-ЯЁ]\.(?:\s?[А-ЯЁ]\.)?)\s$")
 _EN_NAME_LEFT = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Rabbi|Sheikh|Imam)\.?|(?:^|\s)[A-Z]\.)\s$"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Rabbi|Sheikh|Shaikh|Sheikha|Imam|Sayyid|Sayyed|"
+    r"Sayed|Sayyida|Emir|Prince|Princess|King|Queen|Ayatollah|Mullah)\.?|(?:^|\s)[A-Z]\.)\s$"
 )
 
 
