@@ -405,7 +405,7 @@ def _count_literal_fffd(body: bytes, encoding: str) -> int:
 _SENTENCE_END = (".", "!", "?", "؟", "…", "。", "۔")
 _CLOSERS = "\"'»”’)]›"
 
-_TITLE_LINES = 8  # the headline is looked for among the first N non-empty lines
+_TITLE_LINES = 24  # the headline is looked for among the first N lines
 _TITLE_WORD_RE = re.compile(r"[^\W\d_]+")
 _TITLE_DIGITS_RE = re.compile(r"\d+")
 # a time of day, a year (possibly run into the time) or a numeric date
@@ -437,26 +437,64 @@ _SECTION_LABELS = frozenset(
         "کلیدواژه ها", "کلیدواژه‌ها", "Updated", "Published", "Обновлено", "Опубликовано",
         "آخر تحديث", "تاريخ النشر", "منتشر شده", "تاریخ انتشار", "به روز شده",
         "Source", "Источник", "المصدر", "منبع", "Photo", "Фото", "الصورة", "عکس",
+        "نشر في", "کد خبر", "شماره روزنامه", "Author", "Автор", "Текст", "الكاتب", "نویسنده", "Participants", "Участники",
     )
 )  # fmt: skip
 
 
+_MIN_SENTENCE_WORDS = 4
+_MAX_CLOCK_WORDS = 10
+_MAX_HEADLINE_CHARS = 600  # the ministry's headings run to 500 characters, with no full stop
+_MIN_HEADLINE_WORDS = 4  # a masthead, a section label or a byline has fewer
+# A photo caption or credit above the headline: "[Photo: ...]", "توضیح تصویر، ..."
+_CAPTION_RE = re.compile(
+    r"^\s*(?:\[|(?:photo|image|caption|picture|фото|снимок|الصوره|صوره|عكس|توضيح\s+تصوير)"
+    r"(?:\s*[:،,(]|\s+by\s))"
+)
+
+
+_KICKER_ENDS = ("؛", ";")
+_QUESTION_ENDS = ("?", "؟")
+_MAX_QUESTION_HEADLINE_WORDS = 20
+_INNER_SENTENCE_END_RE = re.compile(r"[.!?؟](?:\s|$)")
+
+
+def _is_question_headline(line: str, words: list[str]) -> bool:
+    """A headline asks a question ("Что дальше?"); a paragraph of text seldom ends with
+    one and is longer or holds another sentence before it."""
+    body = line.rstrip(_CLOSERS)
+    if not body.endswith(_QUESTION_ENDS) or len(words) > _MAX_QUESTION_HEADLINE_WORDS:
+        return False
+    inner = body[:-1].replace("..", "…")  # "قاله لافروف.. وما": a pause, not a full stop
+    return _INNER_SENTENCE_END_RE.search(inner) is None
+
+
 def _title_shape(line: str) -> str:
-    """What a line is: a "headline", "text" (a sentence: the text has no headline line)
-    or "furniture" (a clock, a date, a breadcrumb, a section label, a fragment such as
-    "Lavrov:")."""
+    """What a line is: a "headline", "text" (a sentence: the text has no headline line),
+    a "menu" (a breadcrumb or the site's menu) or "furniture" (a clock, a date, a section
+    label, a fragment such as "Lavrov:")."""
     if not line:
         return "furniture"
-    if len(line) > 200 or line.rstrip(_CLOSERS).endswith(_SENTENCE_END):
-        return "text"
-    if line.endswith(_SENTENCE_END):
-        return "text"
     norm = normalize(line)
     words = _TITLE_WORD_RE.findall(norm)
+    if line.endswith(_KICKER_ENDS) or _MASTHEAD_RE.search(norm) or _is_clock_line(norm, words):
+        # a kicker above the headline ("در حاشیه نشست مسکو؛"), an issue line ("Выпуск
+        # № 158 | 16 августа 2012 г."), a date line
+        return "furniture"
+    if _is_question_headline(line, words):
+        return "headline"  # "ما الذي قاله لافروف.. وما الذي لم يقله؟"
+    if line.rstrip(_CLOSERS).endswith(_SENTENCE_END) or line.endswith(_SENTENCE_END):
+        # a sentence; "Search...", "بحث..." is a page's furniture
+        short = len(words) < _MIN_SENTENCE_WORDS
+        return "furniture" if short and line.endswith(("...", "…")) else "text"
+    if len(line) > _MAX_HEADLINE_CHARS:
+        return "text"
+    if _CAPTION_RE.match(norm):
+        return "furniture"
     if line.endswith((":", "：")) or len(words) < 2:
         return "furniture"
-    if _is_clock_line(norm, words) or _is_breadcrumb(norm) or _MASTHEAD_RE.search(norm):
-        return "furniture"
+    if _is_breadcrumb(norm):
+        return "menu"
     label, colon, _rest = norm.partition(":")
     if colon and label.strip(" \t-–—•·") in _SECTION_LABELS:
         return "furniture"
@@ -466,7 +504,7 @@ def _title_shape(line: str) -> str:
 # A newspaper's masthead or page line: an issue or page number ("№5 от 15.01.2020, стр. 6",
 # "رقم العدد [14189]", "شماره ۴۹۸۱", "صفحه ۸ – دیپلماسی", "Issue No. 412") is no headline
 _MASTHEAD_RE = re.compile(
-    r"№\s*\d|(?<!\w)(?:شماره|العدد|رقم العدد|صفحه|issue\s+no\.?|стр\.)\s*\[?\s*[\d٠-٩۰-۹]"
+    r"№\s*\d|(?<!\w)(?:شماره|العدد|رقم العدد|صفحه|issue\s+no\.?|стр\.)\s*[:：]?\s*\[?\s*[\d٠-٩۰-۹]"
 )
 
 
@@ -478,51 +516,112 @@ def _is_clock_line(norm: str, words: list[str]) -> bool:
         return False
     if _TODAY_RE.match(norm) and len(words) <= 5:
         return True
-    return groups >= 2 and len(words) <= 4 and bool(_CLOCK_TOKEN_RE.search(norm))
+    if groups >= 2 and len(words) <= 4 and _CLOCK_TOKEN_RE.search(norm):
+        return True
+    # a date and a time with a few words ("Fri Jan 3, 2020 05:43PM [Updated: ...]",
+    # "AFP · World · Sun 24 Jul 2022 · 16:38 GMT")
+    return len(words) <= _MAX_CLOCK_WORDS and len(_CLOCK_TOKEN_RE.findall(norm)) >= 2
 
 
 def _is_breadcrumb(norm: str) -> bool:
     """ "Главная / Политика", "الرئيسية > سياسة", "World | Middle East | Syria"."""
-    if len(norm) > 160 or not _CRUMB_CHAR_RE.search(norm):
+    if len(norm) > 160:
         return False
+    if not _CRUMB_CHAR_RE.search(norm):
+        # a menu of bare words after the home page: "Главная Политика Экономика Спорт"
+        words = norm.split()
+        return len(words) >= 4 and any(" ".join(words[:n]) in _HOME_PAGES for n in (1, 2))
     parts = [p.strip(_CRUMB_TRIM) for p in _CRUMB_SPLIT_RE.split(norm.strip(_CRUMB_TRIM))]
     parts = [p for p in parts if p]
     if len(parts) < 2 or any(not 1 <= len(_TITLE_WORD_RE.findall(p)) <= 5 for p in parts):
         return False
-    return len(parts) >= 3 or parts[0] in _HOME_PAGES
+    if len(parts) >= 3 or parts[0] in _HOME_PAGES:
+        return True
+    # two parts: a section path ("Asia › South-east Asia", "بین‌الملل › فلسطین و قدس",
+    # "News | Israel-Palestine conflict"); a headline's closing quote is no separator
+    if _PATH_SEPARATOR_RE.search(norm) or (" » " in norm and "«" not in norm):
+        return True
+    return " | " in norm and all(len(_TITLE_WORD_RE.findall(p)) <= 3 for p in parts)
+
+
+_PATH_SEPARATOR_RE = re.compile(r"\s[›>→]\s")
 
 
 def detect_title(text: str, markdown: bool = False) -> str:
-    """The headline: the first line that looks like one (short, not a sentence, more text
-    follows), after any clock, date, breadcrumb or section label above it."""
+    """The headline: among the short lines above the first sentence of text, after the
+    site's menu when there is one (a masthead, its tagline and a ticker stand above the
+    menu), the longest line of the first block of lines that has one of a headline's
+    length (a kicker stands right above the headline, a standfirst comes after it);
+    never a clock, a date, a breadcrumb, a caption or a section label. "" when the text
+    opens with a sentence or nothing follows the headline."""
+    blocks: list[list[str]] = [[]]  # headline-shaped lines, in runs without a blank line
+    above_menu: list[list[str]] = []  # a masthead, its tagline: only when nothing follows
+    menu_seen = False
     pos = 0
     for _ in range(_TITLE_LINES):
-        line, sep, rest = text[pos:].partition("\n")
+        line, sep, _rest = text[pos:].partition("\n")
         pos += len(line) + len(sep)
         line = line.strip()
         if markdown:
             line = line.lstrip("#").strip()
-        if not line:
-            if not sep:
-                return ""
-            continue
-        shape = _title_shape(line)
-        if shape == "text" or not sep:
-            return ""
-        if shape == "headline":
-            return " ".join(line.split()) if rest.strip() else ""
-    return ""
+        shape = _title_shape(line) if line else "blank"
+        if shape == "text":
+            pos -= len(line) + 1  # the text follows the headline
+            break
+        if not sep:
+            break
+        if shape == "menu" and not menu_seen:
+            menu_seen, above_menu, blocks = True, blocks, [[]]
+        elif shape == "headline":
+            blocks[-1].append(" ".join(line.split()))
+        elif blocks[-1]:
+            blocks.append([])  # a blank line or furniture ends the run
+    if not text[pos:].strip():
+        return ""
+    return _pick_headline(blocks) or _pick_headline(above_menu)
+
+
+def _pick_headline(blocks: list[list[str]]) -> str:
+    """In the first block with a line of a headline's length, that line, or the longer
+    line right under it when it is an Arabic or Persian kicker (a short line above the
+    headline, "على هامش منتدى ..."; a Russian or English headline comes first, its
+    standfirst under it); else the longest line of all."""
+    for block in blocks:
+        for i, line in enumerate(block):
+            words = _title_words(line)
+            if words < _MIN_HEADLINE_WORDS:
+                continue
+            below = block[i + 1] if i + 1 < len(block) else ""
+            if (
+                words <= _MAX_KICKER_WORDS
+                and _ARABIC_LETTER_RE.search(line)
+                and _title_words(below) > words
+            ):
+                return below
+            return line
+    return max((line for block in blocks for line in block), key=_title_words, default="")
+
+
+_MAX_KICKER_WORDS = 8
+_ARABIC_LETTER_RE = re.compile(r"[\u0600-\u06FF]")
+
+
+_NOT_A_TITLE = ("furniture", "menu")
+
+
+def _title_words(line: str) -> int:
+    return len(_TITLE_WORD_RE.findall(normalize(line)))
 
 
 def html_title(title: str | None, html: str, text: str) -> str:
     """The page's headline: trafilatura's title unless it is page furniture, else the
     first <h1>/<h2> that is a headline, else the first headline line of the text."""
     title = " ".join((title or "").split())
-    if title and _title_shape(title) != "furniture":
+    if title and _title_shape(title) not in _NOT_A_TITLE:
         return title
     for m in _HEADING_RE.finditer(html, 0, min(len(html), 2_000_000)):
         heading = " ".join(html_unescape(_TAG_RE.sub(" ", m.group(2))).split())
-        if heading and _title_shape(heading) != "furniture":
+        if heading and _title_shape(heading) not in _NOT_A_TITLE:
             return heading
     return detect_title(text)
 

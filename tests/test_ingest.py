@@ -266,7 +266,8 @@ TITLES = [
     ("ru", "Лавров: «Мы готовы к диалогу»\nМинистр заявил.", "Лавров: «Мы готовы к диалогу»"),
     ("en", "Lavrov meets Safadi in Moscow\nThe ministers met.", "Lavrov meets Safadi in Moscow"),
     ("ar", "أكد لافروف أن روسيا مستعدة.\nجملة ثانية.", ""),  # a sentence, not a headline
-    ("fa", "آیا روسیه آماده است؟\nمتن.", ""),  # Arabic question mark
+    ("fa", "آیا روسیه آماده است؟\nمتن.", "آیا روسیه آماده است؟"),  # a headline asks
+    ("fa", "لاوروف سخن گفت. آیا روسیه آماده است؟\nمتن.", ""),  # two sentences: text
     ("ru", "Он сказал: «Мы готовы.»\nДалее.", ""),  # final punctuation inside quotes
     ("en", "Lavrov meets Safadi in Moscow", ""),  # nothing follows
     ("en", "Wait for it…\nThen more.", ""),

@@ -716,3 +716,134 @@ def test_a_bar_separated_date_line_after_the_standfirst_is_kept_and_read(lang):
     assert line in remaining(text, spans)
     got = find_publication_date(text, lang, title=HEADLINE[lang], boilerplate=spans)
     assert got.date == date
+
+
+# --- titles on a whole page: masthead, menu, kicker, standfirst --------------------------------
+
+SITE_TOP = {  # a masthead, its tagline, the site's menu, a section label
+    "ar": ["صحيفة النهار العربي", "يومية سياسية مستقلة تصدر عن دار النشر العربية",
+           "الرئيسية | سياسة | اقتصاد | رياضة | ثقافة", "عربي ودولي"],
+    "fa": ["روزنامه پیام امروز", "روزنامه صبح ایران از سال ۱۳۸۰",
+           "صفحه اول | سیاست | اقتصاد | جهان | فرهنگ", "بین‌الملل"],
+    "ru": ["ВЕЧЕРНИЙ ВЕСТНИК", "Ежедневная общественно-политическая газета",
+           "Главная | Политика | Экономика | Спорт", "В мире"],
+    "en": ["THE EVENING COURIER", "Independent daily news since 1901",
+           "Home | World | Business | Sport | Opinion", "World"],
+}  # fmt: skip
+KICKER = {
+    "ar": "على هامش منتدى أنطاليا الدبلوماسي",
+    "fa": "در حاشیه نشست آنتالیا؛",
+}
+LEAD_WITHOUT_STOP = {
+    "ru": "Министры обсудили ситуацию в Сирии и возвращение беженцев на родину после войны",
+    "en": "The ministers discussed the situation in Syria and the return of refugees after the war",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_sites_masthead_tagline_and_section_are_never_the_title(lang):
+    text = page(*SITE_TOP[lang], HEADLINE[lang], PUBLISHED[lang][0], BODY[lang])
+    assert detect_title(text) == HEADLINE[lang]
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+def test_a_kicker_above_the_headline_is_not_the_title(lang):
+    text = page(*SITE_TOP[lang], KICKER[lang], HEADLINE[lang], "", BODY[lang])
+    assert detect_title(text) == HEADLINE[lang]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_standfirst_under_the_headline_is_not_the_title(lang):
+    text = page(*SITE_TOP[lang], HEADLINE[lang], LEAD_WITHOUT_STOP[lang], "", BODY[lang])
+    assert detect_title(text) == HEADLINE[lang]
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [
+        ("ar", "موسكو وليبيا: ما الذي قاله لافروف.. وما الذي لم يقله؟"),
+        ("fa", "لاوروف در تهران چه گفت؟"),
+        ("ru", "Что Лавров сказал о Ливии?"),
+        ("en", "What did Lavrov say about Libya?"),
+    ],
+)
+def test_a_headline_may_ask_a_question(lang, question):
+    text = page(*SITE_TOP[lang], question, "", BODY[lang])
+    assert detect_title(text) == question
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption"),
+    [
+        ("ar", "[الصورة: لافروف وفيدان في أنقرة، تصوير وكالة الأنباء]"),
+        ("fa", "توضیح تصویر، لاوروف و فیدان در آنکارا پیش از آغاز نشست مشترک"),
+        ("ru", "Фото: Сергей Лавров и Хакан Фидан в Анкаре перед началом переговоров"),
+        ("en", "[Photo: Sergey Lavrov and Hakan Fidan in Ankara before their talks]"),
+    ],
+)
+def test_a_photo_caption_above_the_headline_is_not_the_title(lang, caption):
+    text = page(*SITE_TOP[lang], caption, "", HEADLINE[lang], "", BODY[lang])
+    assert detect_title(text) == HEADLINE[lang]
+
+
+# --- dates beside the real headline ---------------------------------------------------------------
+
+DATE_PARTS = {  # a line of parts, one of them the date: (line, date)
+    "ar": ("دمشق - الثورة | الجمعة، 1 آب 2025 | 10:25", "2025-08-01"),
+    "fa": ("سیاست | ۱۵ خرداد ۱۴۰۰ - ۱۰:۲۰ | بازدید: ۲۳۱", "2021-06-05"),
+    "ru": ("Политика | 16 мая 2024 г. в 13:20 | Просмотров: 2 417", "2024-05-16"),
+    "en": ("AFP · World · Sun 24 Jul 2022 · 16:38 GMT", "2022-07-24"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_date_among_parts_of_a_line_above_the_headline_is_the_date(lang):
+    line, date = DATE_PARTS[lang]
+    text = page(*SITE_TOP[lang], line, "", HEADLINE[lang], "", BODY[lang])
+    title = detect_title(text)
+    assert title == HEADLINE[lang]
+    assert date_of(text, lang, title).isoformat() == date
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_section_label_between_the_date_line_and_the_headline_does_not_make_it_a_clock(lang):
+    line, _text = PUBLISHED[lang]
+    text = page(*SITE_TOP[lang][:3], line, SITE_TOP[lang][3], HEADLINE[lang], "", BODY[lang])
+    assert date_of(text, lang, detect_title(text)) == dt.date(2021, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "date"),
+    [
+        ("ar", "[ 27/ مايو/ 2021 ]", "2021-05-27"),
+        ("ar", "العدد : 16832 - الأحد 26 مايو 2024 م", "2024-05-26"),
+        ("fa", "روزنامه پیام امروز | سال ششم | شماره ۱۲۷۸ | پنجشنبه ۸ آذر ۱۴۰۳ | صفحه ۴", "2024-11-28"),
+        ("ru", "Выпуск № 158 (23426) | 16 августа 2012 г.", "2012-08-16"),
+        ("en", "APRIL 12, 2017 / 4:51 PM / UPDATED 8 YEARS AGO", "2017-04-12"),
+    ],
+)  # fmt: skip
+def test_issue_lines_and_slashed_dates_near_the_headline(lang, line, date):
+    """A print issue's line (also cut with the menu above it), a day and month set off by
+    slashes, a date before the time and an 'updated ... ago' note."""
+    menu = SITE_TOP[lang][2]
+    text = page(SITE_TOP[lang][0], menu, line, "", HEADLINE[lang], "", BODY[lang])
+    title = detect_title(text)
+    spans = find_boilerplate(text, lang, title=title)
+    got = find_publication_date(text, lang, title=title, boilerplate=spans, today=TODAY)
+    assert got.date is not None and got.date.isoformat() == date
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [
+        ("ar", "كلمة وأجوبة وزير الخارجية سيرغي لافروف على أسئلة وسائل الإعلام، تونس، 21 ديسمبر 2023"),
+        ("ru", "Выступление и ответы на вопросы СМИ С.В.Лаврова, Тунис, 21 декабря 2023 года"),
+        ("en", "Foreign Minister Sergey Lavrov's statement and answers to media questions, Tunis, December 21, 2023"),
+    ],
+)  # fmt: skip
+def test_a_reprints_date_line_beats_the_event_date_closing_the_ministry_heading(lang, heading):
+    reprint = {"ar": "22 ديسمبر 2023", "ru": "22 декабря 2023", "en": "22 December 2023"}[lang]
+    body = {"ar": "السيدات والسادة، أجرينا مباحثات مفيدة.", "ru": "Уважаемые дамы и господа, "
+            "провели полезные переговоры.", "en": "Ladies and gentlemen, we held useful talks."}[lang]  # fmt: skip
+    text = page(*SITE_TOP[lang][:3], reprint, "", heading, "", body, BODY[lang])
+    assert date_of(text, lang, detect_title(text)) == dt.date(2023, 12, 22)

@@ -271,8 +271,8 @@ def _patterns(key: str) -> _Patterns:
     flags = 0
     return _Patterns(
         day_first=re.compile(
-            rf"{_DAY}[\s,،.\-]*(?:(?:of|de|من)\s+)?{m1}{m2}"
-            rf"(?:[\s,،.\-]*(?:{year_word}\s+)?{year})?",
+            rf"{_DAY}[\s,،.\-/]*(?:(?:of|de|من)\s+)?{m1}{m2}"
+            rf"(?:[\s,،.\-/]*(?:{year_word}\s+)?{year})?",
             flags,
         ),
         month_first=re.compile(rf"{m1}{m2}[\s,،]*(?:{_DAY}[\s,،]+)?{year}", flags),

@@ -159,8 +159,11 @@ _RANK = {
     "date_line": 2,
     "dateline": 3,
     "above": 4,
-    "updated": 5,
-    "body": 6,
+    # the event's date closing a ministry heading: a date line of the page beside it (a
+    # reprint's, a paper's) is the publication's
+    "headline": 5,
+    "updated": 6,
+    "body": 7,
     "clock": 9,
 }
 # A page's clock, and its "last updated" line anywhere, are recorded but never the date
@@ -289,7 +292,7 @@ def _header_found(page: _Page) -> list[_Found]:
                 found.append(_classify(page, i, label, cand))
         if i <= last:
             cand = _date_line(page.folded, ls, le, page.cands, page.ctx)
-            if cand is None and _full_date_in(page, ls, le) and _is_masthead(page.folded, ls, le):
+            if _full_date_in(page, ls, le) and _is_masthead(page.folded, ls, le):
                 cand = _masthead_date(page, ls, le)
                 if cand is not None:  # a print edition's masthead: its issue's date
                     found.append(_Found(_RANK["date"], "date", cand))
@@ -322,7 +325,7 @@ MASTHEAD_CHARS = 300  # a masthead line lies this near the top of the page
 # A newspaper's masthead line: the issue number beside the date ("№5 от 15.01.2020",
 # "شماره ۴۹۸۱ | سه‌شنبه ۱۲ مرداد ۱۴۰۰", "رقم العدد [14189]", "Issue No. 412")
 _MASTHEAD_RE = re.compile(
-    r"№\s*\d|(?<!\w)(?:شماره|العدد|رقم العدد|issue\s+no\.?|no\.)\s*\[?\s*\d", re.IGNORECASE
+    r"№\s*\d|(?<!\w)(?:شماره|العدد|رقم العدد|issue\s+no\.?|no\.)\s*[:：]?\s*\[?\s*\d", re.IGNORECASE
 )
 
 
@@ -414,16 +417,14 @@ def _live(page: _Page, cand: _Cand) -> bool:
 
 
 def _separated(page: _Page, i: int) -> bool:
-    """Is there a line other than a date or time (boilerplate included: a breadcrumb)
-    between line i and the headline?"""
+    """Is the site's menu or a breadcrumb between line i and the headline (the date
+    belongs to the page's header, not to the article under it)? A section label, a
+    kicker or the article's byline between them does not separate."""
     lo, hi = page.lines[i][1], page.lines[page.head][0]
     for ls, le in page.all_lines:
         if ls < lo or le > hi:
             continue
-        dateish = (
-            _DIGITS.search(page.folded, ls, le) and len(_LETTER.findall(page.folded[ls:le])) <= 6
-        )
-        if not dateish and not _has_date(page, ls, le):
+        if is_breadcrumb(page.folded[ls:le]):
             return True
     return False
 
@@ -444,15 +445,16 @@ def _weekday_refs(page: _Page) -> list[_Cand]:
 
 
 def _fits(date: dt.date, refs: Sequence[_Cand]) -> bool:
-    """Could an article of `date` speak of one of these yearless days? It falls on its
-    weekday at most REF_BEFORE days before or REF_AFTER days after the date."""
+    """Could an article of `date` speak of one of these yearless days? It falls at most
+    REF_BEFORE days before or REF_AFTER days after the date (a writer's slip on the
+    weekday, "Monday 13 Aban" for a Sunday, does not make the date a clock's)."""
     if not refs:
         return True
     for r in refs:
         years = (-1, 0, 1) if r.cal == GREGORIAN else (-622, -621)
         for dy in years:
             day = _to_gregorian(r.cal, date.year + dy, r.month, r.day)
-            if day and day.weekday() == r.weekday and -REF_BEFORE <= (day - date).days <= REF_AFTER:
+            if day and -REF_BEFORE <= (day - date).days <= REF_AFTER:
                 return True
     return False
 
@@ -530,7 +532,31 @@ def _two_digit_year_date(m: re.Match[str], offset: int, ctx: _Ctx) -> _Cand | No
 
 
 def _date_line(folded: str, ls: int, le: int, cands: list[_Cand], ctx: _Ctx) -> _Cand | None:
-    """The date of a line that is nothing but a date (with weekday, time, zone)."""
+    """The date of a line that is nothing but a date (with weekday, time, zone), or of a
+    line of parts set off by bars or dots one of which is ("Политика | 16 мая 2024 г. в
+    13:20 | Просмотров: 2 417", "AFP · World · Sun 24 Jul 2022 · 16:38 GMT")."""
+    whole = _date_only(folded, ls, le, cands, ctx)
+    if whole is not None or le - ls > _MAX_PARTS_LINE:
+        return whole
+    start = ls
+    for sep in (*_PART_SEP_RE.finditer(folded, ls, le), None):
+        end = sep.start() if sep else le
+        if start > ls or sep is not None:
+            part = _date_only(folded, start, end, cands, ctx)
+            if part is not None:
+                return part
+        if sep is None:
+            break
+        start = sep.end()
+    return None
+
+
+_MAX_PARTS_LINE = 160
+_PART_SEP_RE = re.compile(r"\s[|·•/]\s")
+
+
+def _date_only(folded: str, ls: int, le: int, cands: list[_Cand], ctx: _Ctx) -> _Cand | None:
+    """The date of text[ls:le] when it is nothing but a date (with weekday, time, zone)."""
     if le - ls > 100:
         return None
     inside = [c for c in cands if ls <= c.start < le and c.full]
@@ -631,14 +657,22 @@ def _body_found(
 def _less_masthead(folded: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The boilerplate spans less a print edition's masthead line at the top of the page
     (issue number and date, "روزنامه اعتماد | شماره ۶۱۲۴ | یکشنبه ۶ مهر ۱۴۰۴ | صفحه ۴"):
-    cut as page furniture, it still gives the issue's date."""
-    return [
-        (a, b)
-        for a, b in spans
-        if not (
-            b <= MASTHEAD_CHARS and "\n" not in folded[a:b].strip() and _is_masthead(folded, a, b)
-        )
-    ]
+    cut as page furniture (alone or with the menu above it), it still gives the issue's
+    date."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if a >= MASTHEAD_CHARS:
+            out.append((a, b))
+            continue
+        kept = a
+        for ls, le in _lines(folded, a, min(b, len(folded))):
+            if le <= MASTHEAD_CHARS and _is_masthead(folded, ls, le):
+                if ls > kept:
+                    out.append((kept, ls))
+                kept = le
+        if kept < b:
+            out.append((kept, b))
+    return out
 
 
 def _text_dates(
@@ -661,7 +695,7 @@ def _text_dates(
     dateline = _dateline(page, year, taken)
     own = _headline_date(page)
     if own is not None:
-        found.append(_Found(_RANK["dateline"], "headline", own))
+        found.append(_Found(_RANK["headline"], "headline", own))
         taken.add(own.start)
     if dateline is not None:
         rank = _RANK["dateline"]
