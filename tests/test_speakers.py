@@ -2803,3 +2803,40 @@ def test_his_name_as_a_possessor_does_not_make_him_the_next_he(lang, text, his, 
     """ "После выступления Лаврова слово взял вице-президент банка. Он сообщил ...": his
     name in the genitive is no subject; the official who takes the floor is "he"."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "his_label", "other_label", "question"),
+    [
+        ("en", "Foreign Minister of the Russian Federation, Mr. Sergey Lavrov [Interpreted from Russian]:",
+         "External Affairs Minister, Dr. S. Jaishankar:", "Question [Sidhant Mehra, ANI]:"),
+        ("ru", "Министр иностранных дел России, г-н Сергей Лавров [перевод с английского]:",
+         "Министр иностранных дел Индии, С.Джайшанкар:", "Вопрос [РИА Новости]:"),
+        ("ar", "وزير خارجية روسيا الاتحادية، السيد سيرغي لافروف [مترجم عن الروسية]:",
+         "وزير الشؤون الخارجية الهندي، الدكتور جايشانكار:", "سؤال [وكالة الأنباء الهندية]:"),
+        ("fa", "وزیر امور خارجه روسیه، آقای سرگئی لاوروف [ترجمه از روسی]:",
+         "وزیر امور خارجه هند، دکتر جایشانکار:", "پرسش [خبرگزاری ایرنا]:"),
+    ],
+)  # fmt: skip
+def test_labels_with_the_office_before_the_name_and_a_note_in_brackets(
+    lang, his_label, other_label, question
+):
+    """A ministry's transcript labels the speakers by office, a comma and the name with an
+    honorific, and notes the interpretation in brackets: the name decides whose turn it is."""
+    words = {
+        "en": ("We held substantive talks on the corridor.", "Our trade with Russia is growing.",
+               "What about the oil price cap?", "The price cap is an attempt to dictate."),
+        "ru": ("Мы провели содержательные переговоры о коридоре.", "Наша торговля с Россией растет.",
+               "Что вы скажете о потолке цен?", "Потолок цен – это попытка диктата."),
+        "ar": ("أجرينا مباحثات جوهرية حول الممر.", "تجارتنا مع روسيا تنمو.",
+               "ماذا عن سقف الأسعار؟", "سقف الأسعار محاولة للإملاء."),
+        "fa": ("مذاکرات اساسی درباره کریدور داشتیم.", "تجارت ما با روسیه رو به رشد است.",
+               "درباره سقف قیمت چه می‌گویید؟", "سقف قیمت تلاشی برای دیکته کردن است."),
+    }[lang]  # fmt: skip
+    text = (
+        f"Transcript\n\n{other_label} {words[1]}\n\n{his_label} {words[0]}\n\n"
+        f"{question} {words[2]}\n\n{his_label} {words[3]}\n"
+    )
+    assert_credited(
+        analyse(text, lang), [words[0][:20], words[3][:20]], [words[1][:20], words[2][:15]]
+    )

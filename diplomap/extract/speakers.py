@@ -166,8 +166,8 @@ def _quotations(norm: str, open_in: bool) -> tuple[list[tuple[int, int]], bool]:
 # label or mark, or an audience addressed, at the start of a line (a quick test on the
 # raw text before its paragraphs are looked at)
 _MAY_BE_TRANSCRIPT_RE = re.compile(
-    r"^[^\n:：]{0,30}(?:lavrov|лавров|لافروف|لاوروف)[^\n:：]{0,40}[:：]"
-    r"|^\s*(?:вопрос|question|q|س|سؤال|سوال|پرسش|ответ|answer)\s*(?:\([^)\n]{0,160}\))?\s*[:：]"
+    r"^[^\n:：]{0,80}(?:lavrov|лавров|لافروف|لاوروف)[^\n:：]{0,60}[:：]"
+    r"|^\s*(?:вопрос|question|q|س|سؤال|سوال|پرسش|ответ|answer)\s*(?:[(\[][^)\]\n]{0,160}[)\]])?\s*[:：]"
     r"|^\s*(?:[■●•▪◾►]|\*\*|[—–]\s|(?:س|سؤال|q|в)\s*/)[^\n]*[?؟]"
     r"|^\s*(?:ladies|colleagues|dear|уважаем|дамы|коллеги|дорогие|السيدات|سيداتي|الزملاء|"
     r"اصحاب|أصحاب|خانم|همکاران|دوستان)",

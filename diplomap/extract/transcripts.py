@@ -27,7 +27,15 @@ __all__ = ["Turn", "transcript_turns"]
 
 # A speaker label: a few words (or initials), an optional note in brackets, a colon.
 _LABEL_RE = re.compile(
-    r"^\s*(?P<label>[^\s:：()\d][^:：()\n\d]{0,40}?)\s*(?:\((?P<note>[^()]{0,160})\))?\s*[:：]"
+    r"^\s*(?P<label>[^\s:：()\[\]\d][^:：()\[\]\n\d]{0,80}?)\s*"
+    r"(?:[(\[](?P<note>[^()\[\]]{0,160})[)\]])?\s*[:：]"
+)
+# An office before the name, set off by a comma ("Foreign Minister of the Russian
+# Federation, Mr. Sergey Lavrov:", "External Affairs Minister, Dr. S. Jaishankar:"): the
+# name after the comma, less its honorific, decides the label
+_HONORIFIC_RE = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|shri|smt|sri|h\.?\s?e|his\s+excellency|her\s+excellency|г-н|"
+    r"господин|السيد|الدكتور|معالي|آقاي|اقاي|دكتر|جناب)\.?\s+)+"
 )
 _QUESTION_RE = re.compile(
     r"^(?:вопрос|question|q|س|سوال|سؤال|پرسش|журналист|корреспондент|ведущ\w+|host|"
@@ -99,6 +107,8 @@ def _label_kind(norm: str) -> str | None:
     if not m:
         return None
     label = m.group("label").strip()
+    if "," in label or "،" in label:
+        label = _HONORIFIC_RE.sub("", re.split(r"[,،]", label)[-1].strip())
     words = label.split()
     if not words or _NOT_SPEAKER_RE.match(label):
         return None
@@ -123,7 +133,8 @@ def _is_named_label(raw: str, norm: str) -> bool:
     """An "other" label must look like a name: capitalised words or initials in Latin or
     Cyrillic script; in Arabic script at most three words."""
     label = _LABEL_RE.match(norm).group("label")
-    raw_label = raw.lstrip()[: len(label)].split("(")[0]
+    raw_label = re.split(r"[,،]", raw.lstrip()[: len(label)].split("(")[0])[-1]
+    raw_label = _HONORIFIC_RE.sub("", raw_label.strip().lower()) and raw_label
     if re.search(r"[A-Za-zА-Яа-яЁё]", raw_label):
         # every word a capital or an initial ("Х.Фидан", "Foreign Minister Fidan"); short
         # particles may stay small ("al", "de"): "Подчеркну особо:" is no name
