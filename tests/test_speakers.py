@@ -2840,3 +2840,23 @@ def test_labels_with_the_office_before_the_name_and_a_note_in_brackets(
     assert_credited(
         analyse(text, lang), [words[0][:20], words[3][:20]], [words[1][:20], words[2][:15]]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "his", "not_his"),
+    [
+        ("سراج‌الدین مهرالدین گفت مرزها امن است. وزیر کارهای خارجی روسیه در پاسخ از حمایت مسکو "
+         "سخن گفت و افزود که خروج آمریکا خطرناک بود.\n", ["خروج آمریکا خطرناک"], ["مرزها امن است"]),
+        ("مهرالدین گفت مرزها امن است. رئیس دیپلماسی روسیه گفت: «آمریکایی‌ها بیست سال در "
+         "افغانستان بودند.»\n", ["بیست سال در"], ["مرزها امن است"]),
+        ("لاوروف گفت همکاری ادامه دارد. وی همچنین نسبت به بازگشت جنگجویان داعش ابراز نگرانی "
+         "نمود.\n", ["بازگشت جنگجویان داعش"], []),
+        ("لاوروف گفت همکاری ادامه دارد. او این حمله را محکوم نمود.\n", ["این حمله را محکوم"], []),
+    ],
+)  # fmt: skip
+def test_persian_variants_tajik_title_head_of_diplomacy_and_the_formal_light_verb(
+    text, his, not_his
+):
+    """Tajik Persian "وزیر کارهای خارجی روسیه", "رئیس دیپلماسی روسیه" without "دستگاه", and
+    the formal light verb نمود for کرد ("ابراز نگرانی نمود", "محکوم نمود")."""
+    assert_credited(analyse(text, "fa"), his, not_his)

@@ -103,8 +103,16 @@ def _group(rows: list[VerbRow]) -> dict[str, list[str]]:
             key = "wa" if row.kind == "act" else "w"
         else:
             key = "a" if row.kind == "act" else "m"
-        groups[key].append(phrase_regex(row.phrase))
+        regex = phrase_regex(row.phrase)
+        if row.lang == "fa":
+            # the formal light verb: "ابراز نگرانی نمود", "اعلام نموده است" for کرد
+            regex = _FA_KARD_RE.sub(r"(?:كرد|نمود)", regex)
+        groups[key].append(regex)
     return groups
+
+
+# "كرد" (did) as a word of a Persian phrase's regex (not inside another word)
+_FA_KARD_RE = re.compile(r"(?<![\u0600-\u06FF])كرد")
 
 
 _PLAIN_FIRST = re.compile(r"[^\\()\[\].*+?{}|^$]")
