@@ -2860,3 +2860,28 @@ def test_persian_variants_tajik_title_head_of_diplomacy_and_the_formal_light_ver
     """Tajik Persian "وزیر کارهای خارجی روسیه", "رئیس دیپلماسی روسیه" without "دستگاه", and
     the formal light verb نمود for کرد ("ابراز نگرانی نمود", "محکوم نمود")."""
     assert_credited(analyse(text, "fa"), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        ("ru", "Лавров провел переговоры с гостем. Глава МИД Бахрейна рассказал, что привез "
+         "приглашение. Министр подчеркнул, что Манама выступает за мирную конференцию.\n",
+         [], ["выступает за мирную"]),
+        ("ar", "أجرى لافروف محادثات مع ضيفه. وقال رئيس الدبلوماسية البحرينية إنه حمل دعوة. وأكد "
+         "الوزير أن المنامة تؤيد عقد مؤتمر للسلام.\n",
+         [], ["المنامة تؤيد عقد"]),
+        ("fa", "لاوروف با مهمان خود گفت‌وگو کرد. رئیس دستگاه دیپلماسی بحرین گفت دعوت‌نامه‌ای آورده "
+         "است. وزیر همچنین گفت منامه از برگزاری کنفرانس صلح حمایت می‌کند.\n",
+         [], ["منامه از برگزاری"]),
+        ("en", "Lavrov held talks with his guest. The head of Bahrain's diplomacy said he had brought "
+         "an invitation. The minister stressed that Manama backed a peace conference.\n",
+         [], ["Manama backed a peace"]),
+    ],
+)  # fmt: skip
+def test_the_head_of_another_foreign_ministry_is_the_minister_referred_to_next(
+    lang, text, his, not_his
+):
+    """ "Глава МИД Бахрейна рассказал ... Министр подчеркнул": the head of another country's
+    foreign ministry or diplomacy is the minister that a bare "the minister" means next."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -286,7 +286,7 @@ class _Resolver:
             return True
         title = _TITLE_RE.get(self.lang)
         bare_title = title is not None and title.search(norm, 0, head)
-        return not bare_title and bool(_MINISTER_WORD_RE.search(norm, 0, head))
+        return not bare_title and _minister_in_head(norm, head) is not None
 
     def notice(self, norm: str) -> None:
         """A sentence without speech still makes its subject the one "he" or "the
@@ -297,7 +297,7 @@ class _Resolver:
         other = _OTHER_RE.search(norm, 0, min(40, head))
         title = _TITLE_RE.get(self.lang)
         bare_title = title is not None and title.search(norm, 0, head)
-        minister = None if bare_title else _MINISTER_WORD_RE.search(norm, 0, head)
+        minister = None if bare_title else _minister_in_head(norm, head)
         first_other = min((m.start() for m in (other, minister) if m), default=len(norm))
         him = _lavrov_subject(norm, self.lang, 0, head)
         if him is None and not other and not minister:
@@ -434,6 +434,13 @@ class _Resolver:
         if att.kind == "reported" and event.subject == "lavrov" and _backref(norm[:120]):
             _backfill(self.text, self.out, self.sentences, idx, self.events)
         return att
+
+
+def _minister_in_head(norm: str, head: int) -> re.Match[str] | None:
+    """A minister's word starting in norm[:head] (read past head, so that "رئيس الدبلوماسية
+    الروسية" cut at the head is still Russia's)."""
+    m = _MINISTER_WORD_RE.search(norm, 0, min(len(norm), head + 30))
+    return m if m is not None and m.start() < head else None
 
 
 # Him as somebody's "Russian counterpart": the sentence's subject is the other minister

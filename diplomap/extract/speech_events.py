@@ -81,7 +81,13 @@ _TITLE_RE = {
 # Words that make another speaker a minister or a diplomat (a bare title may refer to him)
 _MINISTER_WORD_RE = lead(
     r"(?<!\w)(?:minister|counterpart|diplomat|министр\w*|коллег\w*|дипломат\w*|"
-    r"(?:ال)?وزير|نظير\w*|(?:ال)?دبلوماسي|همتاي|همتا|ديپلمات)(?!\w)"
+    r"(?:ال)?وزير|نظير\w*|(?:ال)?دبلوماسي|همتاي|همتا|ديپلمات|"
+    # the head of a foreign ministry or of a diplomacy ("глава МИД Бахрейна", "رئيس
+    # الدبلوماسية الجزائرية", "رئیس دستگاه دیپلماسی ترکیه") is its minister
+    # (Russia's own is him: "глава МИД России", "رئيس الدبلوماسية الروسية")
+    r"глав\w*\s+мид(?!\s+(?:россии|рф)(?!\w))|глав\w*\s+(?!российской\s)(?:\w+\s+)?дипломатии|"
+    r"(?:ال)?دبلوماسيه(?!\s+الروسي)|ديپلماسي(?!\s+روسيه)|"
+    r"head\s+of\s+(?:the\s+)?(?!russian\s|russia's\s)(?:\w+(?:'s)?\s+)?diplomacy)(?!\w)"
 )
 _OTHER_RE = lead(
     r"(?<!\w)(?:"
@@ -748,7 +754,10 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
         return "pronoun"
     if weak:
         return None
-    return "other_minister" if _MINISTER_WORD_RE.match(post.lstrip(" ،,")) else "other"
+    subject = post.lstrip(" ،,")
+    minister = _MINISTER_WORD_RE.search(subject, 0, 40)
+    # "وقال الوزير ...", "وقال رئيس الدبلوماسية البحرينية": another minister speaks
+    return "other_minister" if minister is not None and minister.start() <= 6 else "other"
 
 
 def _title_just_before(norm: str, verb_at: int) -> bool:
