@@ -35,7 +35,8 @@ _LABEL_RE = re.compile(
 # name after the comma, less its honorific, decides the label
 _HONORIFIC_RE = re.compile(
     r"^(?:(?:mr|mrs|ms|dr|shri|smt|sri|h\.?\s?e|his\s+excellency|her\s+excellency|г-н|"
-    r"господин|السيد|الدكتور|معالي|آقاي|اقاي|دكتر|جناب)\.?\s+)+"
+    r"господин|السيد|الدكتور|معالي|آقاي|اقاي|دكتر|جناب)\.?\s+)+",
+    re.IGNORECASE,
 )
 _QUESTION_RE = re.compile(
     r"^(?:вопрос|question|q|س|سوال|سؤال|پرسش|журналист|корреспондент|ведущ\w+|host|"
@@ -133,8 +134,9 @@ def _is_named_label(raw: str, norm: str) -> bool:
     """An "other" label must look like a name: capitalised words or initials in Latin or
     Cyrillic script; in Arabic script at most three words."""
     label = _LABEL_RE.match(norm).group("label")
+    # the name after an office and a comma, less its honorific ("..., Dr. S. Jaishankar")
     raw_label = re.split(r"[,،]", raw.lstrip()[: len(label)].split("(")[0])[-1]
-    raw_label = _HONORIFIC_RE.sub("", raw_label.strip().lower()) and raw_label
+    raw_label = _HONORIFIC_RE.sub("", raw_label.strip())
     if re.search(r"[A-Za-zА-Яа-яЁё]", raw_label):
         # every word a capital or an initial ("Х.Фидан", "Foreign Minister Fidan"); short
         # particles may stay small ("al", "de"): "Подчеркну особо:" is no name
