@@ -556,7 +556,7 @@ def detect_title(text: str, markdown: bool = False) -> str:
     opens with a sentence or nothing follows the headline."""
     blocks: list[list[str]] = [[]]  # headline-shaped lines, in runs without a blank line
     above_menu: list[list[str]] = []  # a masthead, its tagline: only when nothing follows
-    menu_seen = False
+    menu_seen = follows = False
     pos = 0
     for _ in range(_TITLE_LINES):
         line, sep, _rest = text[pos:].partition("\n")
@@ -566,7 +566,7 @@ def detect_title(text: str, markdown: bool = False) -> str:
             line = line.lstrip("#").strip()
         shape = _title_shape(line) if line else "blank"
         if shape == "text":
-            pos -= len(line) + 1  # the text follows the headline
+            follows = True
             break
         if not sep:
             break
@@ -576,7 +576,7 @@ def detect_title(text: str, markdown: bool = False) -> str:
             blocks[-1].append(" ".join(line.split()))
         elif blocks[-1]:
             blocks.append([])  # a blank line or furniture ends the run
-    if not text[pos:].strip():
+    if not (follows or text[pos:].strip()):
         return ""
     return _pick_headline(blocks) or _pick_headline(above_menu)
 

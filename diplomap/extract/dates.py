@@ -538,16 +538,11 @@ def _date_line(folded: str, ls: int, le: int, cands: list[_Cand], ctx: _Ctx) -> 
     whole = _date_only(folded, ls, le, cands, ctx)
     if whole is not None or le - ls > _MAX_PARTS_LINE:
         return whole
-    start = ls
-    for sep in (*_PART_SEP_RE.finditer(folded, ls, le), None):
-        end = sep.start() if sep else le
-        if start > ls or sep is not None:
-            part = _date_only(folded, start, end, cands, ctx)
-            if part is not None:
-                return part
-        if sep is None:
-            break
-        start = sep.end()
+    cuts = [x for m in _PART_SEP_RE.finditer(folded, ls, le) for x in m.span()]
+    bounds = [ls, *cuts, le]
+    for start, end in zip(bounds[::2], bounds[1::2], strict=True) if cuts else ():
+        if (part := _date_only(folded, start, end, cands, ctx)) is not None:
+            return part
     return None
 
 
