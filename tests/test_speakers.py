@@ -1195,6 +1195,45 @@ def test_the_one_told_is_not_the_speaker(lang, text, his, not_his):
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            'وذكر بيان لوزارة الخارجية أن حسين أبلغ لافروف أن "العراق لن يتدخل في الشأن '
+            'السوري". من جانبه، قال لافروف إن موسكو "تقدر الموقف المتوازن لبغداد".\n',
+            ["الموقف المتوازن"],
+            ["لن يتدخل في الشأن"],
+        ),
+        (
+            "en",
+            "The ministry said in a statement that Hussein told Lavrov that Iraq would not "
+            "interfere in Syria. Lavrov, for his part, said Moscow valued Baghdad's balanced "
+            "stance.\n",
+            ["balanced stance"],
+            ["would not interfere"],
+        ),
+        (
+            "ru",
+            "В заявлении МИД Ирака говорится, что Хусейн сообщил Лаврову, что Ирак не будет "
+            "вмешиваться в дела Сирии. Лавров, в свою очередь, сказал, что Москва ценит "
+            "взвешенную позицию Багдада.\n",
+            ["взвешенную позицию"],
+            ["не будет вмешиваться"],
+        ),
+        (
+            "fa",
+            "در بیانیه وزارت خارجه عراق آمده است که حسین به لاوروف گفت عراق در امور سوریه "
+            "دخالت نمی‌کند. لاوروف نیز گفت مسکو موضع متوازن بغداد را ارج می‌نهد.\n",
+            ["موضع متوازن"],
+            ["دخالت نمی‌کند"],
+        ),
+    ],
+)
+def test_the_one_told_in_a_relayed_statement_is_not_the_speaker(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "not_his"),
     [
         (

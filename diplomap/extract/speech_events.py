@@ -710,11 +710,24 @@ _AR_TOPIC_FIRST_RE = re.compile(
 )
 
 
+# Somebody named right after "that" and before the verb: "... أن حسين أبلغ لافروف أن"
+_AR_SUBJECT_AFTER_THAT_RE = re.compile(
+    r"(?<!\w)[وف]?(?:ان|بان|لان)\s+(?!(?:قد|لم|لن|ما|لا|سوف|اليوم|امس|ايضا|كذلك)\s)"
+    r"\w+(?:\s+\w+){0,2}\s+$"
+)
+
+
 def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     """Arabic puts the subject after the verb (VSO) or, less often, before it."""
     other, weak, _act = verb_traits(m)
     if _AR_TOPIC_FIRST_RE.search(pre):
         return "other"  # "أما بومبيو فأبلغ لافروف أن ...": the topic speaks, he is told
+    if (
+        _AR_SUBJECT_AFTER_THAT_RE.search(pre, max(0, len(pre) - 40))
+        and not may_mention_lavrov(pre, max(0, len(pre) - 40))
+        and _lavrov_at(norm, _skip_spaces(norm, m.end()), anchored=True) is not None
+    ):
+        return "other"  # "أن حسين أبلغ لافروف": the one named first tells him
     if (m.group().startswith("قد") or pre.rstrip().endswith("قد")) and (
         kana := _AR_KANA_QAD_RE.search(pre)
     ) is not None:
