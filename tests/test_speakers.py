@@ -2924,3 +2924,77 @@ def test_the_head_of_another_foreign_ministry_is_the_minister_referred_to_next(
     """ "Глава МИД Бахрейна рассказал ... Министр подчеркнул": the head of another country's
     foreign ministry or diplomacy is the minister that a bare "the minister" means next."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "«Мы исходим из территориальной целостности Ирака», — сказал Лавров. В те же дни "
+            "«Роснефть» договорилась о газопроводе, и этот контраст комментаторы заметили.\n",
+            ["территориальной целостности"],
+            ["договорилась о газопроводе"],
+        ),
+        (
+            "en",
+            "Lavrov said Russia respected Iraq's territorial integrity. The next day, Rosneft "
+            "agreed to join a Kurdish pipeline, a contrast commentators noticed.\n",
+            ["territorial integrity"],
+            ["agreed to join a Kurdish pipeline"],
+        ),
+        (
+            "ar",
+            "وقال لافروف إن روسيا تحترم وحدة أراضي العراق. وفي غضون ذلك، وقعت روسنفت "
+            "اتفاقاً للمشاركة في خط أنابيب كردي.\n",
+            ["تحترم وحدة أراضي العراق"],
+            ["للمشاركة في خط أنابيب"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت روسیه به تمامیت ارضی عراق احترام می‌گذارد. در همین حال، روس‌نفت برای "
+            "مشارکت در خط لوله کردستان توافق کرد.\n",
+            ["تمامیت ارضی عراق"],
+            ["مشارکت در خط لوله"],
+        ),
+    ],
+)
+def test_the_narrator_moving_on_in_time_does_not_continue_him(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "«Мы не допустим этого», — заявил «Известиям» Сергей Лавров. «Бахрейн не закрыл "
+            "окно для диалога», — пояснил «КП» востоковед Руслан Мамедов.\n",
+            ["не допустим этого"],
+            ["окно для диалога"],
+        ),
+        (
+            "en",
+            '"We will not allow this," Lavrov told "Kommersant". "Bahrain has kept the window '
+            'open," orientalist Ruslan Mamedov told "KP".\n',
+            ["will not allow this"],
+            ["kept the window open"],
+        ),
+        (
+            "ar",
+            'وقال لافروف لـ"الأهرام" إن روسيا لن تسمح بذلك. وقال "للشرق الأوسط" المحلل رسلان '
+            "محمدوف إن البحرين أبقت نافذة الحوار مفتوحة.\n",
+            ["لن تسمح بذلك"],
+            ["نافذة الحوار مفتوحة"],
+        ),
+        (
+            "fa",
+            "لاوروف به «کومرسانت» گفت روسیه اجازه چنین کاری را نمی‌دهد. روسلان مامدوف، "
+            "خاورشناس، به «کا‌پ» گفت بحرین پنجره گفت‌وگو را باز نگه داشته است.\n",
+            ["اجازه چنین کاری"],
+            ["پنجره گفت‌وگو"],
+        ),
+    ],
+)
+def test_an_outlet_named_after_the_verb_is_not_the_speaker(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

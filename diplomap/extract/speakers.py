@@ -65,15 +65,24 @@ _BACKGROUND_RE = re.compile(
     r"شايان\s+ذكر\s+است|لازم\s+به\s+ذكر\s+است|напомним|it\s+is\s+worth\s+noting|it\s+should\s+be\s+noted)"
 )
 # The narrator's contrast after his words ("But Haftar has been received in Moscow",
-# "Однако ...", "لكن ...", "اما ..."): outside a quotation he opened, no continuation of
-# them (Arabic أما opens a topic, not a contrast)
+# "Однако ...", "لكن ...", "اما ...") or move in time ("The next day ...", "В те же дни
+# ...", "وفي اليوم التالي", "در همین حال"): outside a quotation he opened, no
+# continuation of them (Arabic أما opens a topic, not a contrast)
 _CONTRAST_RE = {
     lang: re.compile(rf"^(?:{words})(?!\w)")
     for lang, words in {
-        "en": r"but|however|yet|still|nevertheless|nonetheless",
-        "ru": r"но|однако|тем\s+не\s+менее|впрочем",
-        "ar": r"[وف]?(?:لكن|غير\s+ان|الا\s+ان|بيد\s+ان)",
-        "fa": r"اما|ولي|با\s+اين\s+(?:حال|وجود)",
+        "en": r"but|however|yet|still|nevertheless|nonetheless|meanwhile|in\s+the\s+meantime|"
+        r"(?:on\s+)?the\s+(?:next|following)\s+(?:day|week|month)|"
+        r"(?:days|weeks|months|a\s+(?:day|week|month|year))\s+later|"
+        r"(?:that|the)\s+same\s+(?:day|week|month)",
+        "ru": r"но|однако|тем\s+не\s+менее|впрочем|между\s+тем|тем\s+временем|"
+        r"в\s+те\s+же\s+дни|в\s+тот\s+же\s+день|тогда\s+же|на\s+следующий\s+день|"
+        r"спустя\s+(?:\w+\s+)?(?:день|дня|дней|неделю|недели|месяц|месяца|год|года)|"
+        r"через\s+(?:\w+\s+)?(?:день|дня|дней|неделю|недели|месяц|месяца|год|года)",
+        # (not "وبعد أيام ذهب أبعد، مشيرا": Arabic leaves "he" unwritten)
+        "ar": r"[وف]?(?:لكن|غير\s+ان|الا\s+ان|بيد\s+ان|في\s+غضون\s+ذلك|في\s+(?:هذه\s+)?الاثناء|"
+        r"في\s+(?:تلك\s+الايام|الايام\s+نفسها))",
+        "fa": r"اما|ولي|با\s+اين\s+(?:حال|وجود)|در\s+همين\s+حال|در\s+همان\s+روزها",
     }.items()
 }
 _COLON_RE = re.compile(r"[:：]\s*\S")

@@ -651,8 +651,9 @@ _COURTESY_RE = re.compile(r"(?:(?:معالي|سعاده|فخامه|his\s+excelle
 
 def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
     """The subject written after the verb ("..., said Lavrov", "— сказал он")."""
-    post = norm[m.end() : m.end() + 120]
-    start = m.end() + len(post) - len(post.lstrip(" ,،\"«»“”„'"))
+    after_outlet = _past_quoted_name(norm, m.end())
+    post = norm[after_outlet : after_outlet + 120]
+    start = after_outlet + len(post) - len(post.lstrip(" ,،\"«»“”„'"))
     if (courtesy := _COURTESY_RE.match(norm, start)) is not None:
         start = courtesy.end()  # "وجدد معالي وزير خارجية روسيا", "his Excellency"
     if (adverb := _ADVERB_AFTER_VERB_RE.get(lang)) and (skip := adverb.match(norm, start)):
@@ -685,6 +686,30 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
                 return None  # "..., said he had conveyed ...": "he" opens the words said
             return kind
     return None
+
+
+# An outlet's name in quotation marks right after the verb: "— пояснил «КП» востоковед",
+# "— заявил «Известиям» Сергей Лавров"
+_QUOTED_NAME_AFTER_RE = re.compile(r"\s*[,،]?\s*[«\"“„][^«»\"“”„.!?]{1,30}[»\"”“]")
+
+
+# Arabic names the outlet told with ل: "وقال لـ«الأهرام»", "وقال \"للشرق الأوسط\""
+_AR_OUTLET_AFTER_RE = re.compile(
+    r"\s*(?:لـ?\s*[«\"“][^«»\"“”.!?]{1,30}|[«\"“]لل?[^«»\"“”.!?]{1,30})[»\"”]"
+)
+
+
+def _past_ar_outlet(norm: str, pos: int) -> int:
+    outlet = _AR_OUTLET_AFTER_RE.match(norm, pos)
+    return outlet.end() if outlet is not None else pos
+
+
+def _past_quoted_name(norm: str, pos: int) -> int:
+    """Where the words after a verb go on, past an outlet's name in quotation marks."""
+    outlet = _QUOTED_NAME_AFTER_RE.match(norm, pos)
+    if outlet is None or may_mention_lavrov(norm, outlet.start(), outlet.end()):
+        return pos  # "وأكد \"لافروف\" أن": his name in quotation marks
+    return outlet.end()
 
 
 # A time or additive adverb between a verb and its subject written after it
@@ -762,7 +787,8 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
             return "lavrov"
         if not _AR_ABOUT_RE.match(pre, asked.end()):
             return "other"  # somebody else was asked ("وسئل بو حبيب ...")
-    post = norm[m.end() : m.end() + 120]
+    at = _past_ar_outlet(norm, m.end())
+    post = norm[at : at + 120]
     if _AR_ELIDED_RE.match(post):
         return "pronoun"
     if weak:
@@ -823,7 +849,7 @@ def _verb_subject(
         if after is not None:
             return after
         if lang in ("ru", "en") and not pre.strip(' ,،—–-:"«»“”'):
-            rest = norm[m.end() :].lstrip(" ,")
+            rest = norm[_past_quoted_name(norm, m.end()) :].lstrip(" ,")
             if rest[:1].isalpha():
                 return "other"
     if lang == "ru" and _ru_named_after(norm, m.end()):
