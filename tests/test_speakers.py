@@ -2998,3 +2998,40 @@ def test_the_narrator_moving_on_in_time_does_not_continue_him(lang, text, his, n
 )
 def test_an_outlet_named_after_the_verb_is_not_the_speaker(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "fa",
+            "لاوروف گفت روسیه از آتش‌بس حمایت می‌کند. دیپلمات کهنه‌کار روس همچنین گفت که "
+            "درخواست مسکو برای دیدار گروه چهارجانبه بی‌پاسخ مانده است.\n",
+            ["درخواست مسکو برای دیدار"],
+            [],
+        ),
+        (
+            "ru",
+            "Лавров заявил, что Россия поддерживает перемирие. Опытный российский дипломат "
+            "также заметил, что просьба Москвы о встрече «квартета» осталась без ответа.\n",
+            ["просьба Москвы о встрече"],
+            [],
+        ),
+        (
+            "ar",
+            "وقال لافروف إن روسيا تدعم وقف إطلاق النار. وأضاف الدبلوماسي المخضرم أن طلب موسكو "
+            "عقد اجتماع للرباعية بقي دون رد.\n",
+            ["طلب موسكو عقد اجتماع"],
+            [],
+        ),
+        (
+            "en",
+            "Lavrov said Russia supported the ceasefire. The veteran diplomat also said "
+            "Moscow's request for a Quartet meeting had gone unanswered.\n",
+            ["request for a Quartet meeting"],
+            [],
+        ),
+    ],
+)
+def test_a_veteran_diplomat_is_him_after_his_words(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)
