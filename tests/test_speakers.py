@@ -3035,3 +3035,78 @@ def test_an_outlet_named_after_the_verb_is_not_the_speaker(lang, text, his, not_
 )
 def test_a_veteran_diplomat_is_him_after_his_words(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "وقال المبعوث الأممي إن الحوار متعثر. وكان لافروف صريحاً في مارس الماضي حين قال إن "
+            '"الليبيين وحدهم يحددون موعد الانتخابات".\n',
+            ["الليبيين وحدهم يحددون"],
+            ["الحوار متعثر"],
+        ),
+        (
+            "en",
+            "The UN envoy said the dialogue had stalled. Lavrov was blunt in March when he said "
+            "that Libyans alone would set the date of the elections.\n",
+            ["Libyans alone would set"],
+            ["dialogue had stalled"],
+        ),
+        (
+            "ru",
+            "Спецпосланник ООН заявил, что диалог зашел в тупик. Лавров был откровенен в марте, "
+            "когда сказал, что только ливийцы определят дату выборов.\n",
+            ["только ливийцы определят"],
+            ["диалог зашел в тупик"],
+        ),
+        (
+            "fa",
+            "فرستاده سازمان ملل گفت گفت‌وگوها متوقف شده است. لاوروف در ماه مارس صریح بود، "
+            "وقتی گفت که تنها لیبیایی‌ها زمان انتخابات را تعیین می‌کنند.\n",
+            ["تنها لیبیایی‌ها زمان"],
+            ["گفت‌وگوها متوقف"],
+        ),
+    ],
+)
+def test_he_speaks_in_a_clause_of_time_after_his_own(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "غير أن ما لم يقله لافروف أهم أحياناً. فالوزير لم يعترف بوجود عناصر فاغنر، واكتفى "
+            'بالقول إنهم "مواطنون روس يعملون بعقود خاصة". وأضاف حينها أن "الانسحاب يجب أن '
+            'يكون متزامناً".\n',
+            ["مواطنون روس يعملون", "الانسحاب يجب أن"],
+            [],
+        ),
+        (
+            "en",
+            "What Lavrov left unsaid often mattered more. The minister never admitted that "
+            "Wagner was there and limited himself to saying they were private contractors.\n",
+            ["private contractors"],
+            [],
+        ),
+        (
+            "ru",
+            "Лавров ни разу не признал присутствия «Вагнера» и ограничился словами о том, что "
+            "это частные подрядчики.\n",
+            ["частные подрядчики"],
+            [],
+        ),
+        (
+            "fa",
+            "لاوروف هرگز حضور واگنر را تأیید نکرد و تنها به گفتن این نکته بسنده کرد که آنها "
+            "پیمانکاران خصوصی هستند.\n",
+            ["پیمانکاران خصوصی"],
+            [],
+        ),
+    ],
+)
+def test_contenting_himself_with_saying_is_his_statement(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

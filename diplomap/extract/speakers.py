@@ -210,6 +210,15 @@ def _transcript(text: str, sentences: Sequence[Sentence]) -> list[Turn] | None:
 _AR_AS_RE = re.compile(r"[وف]?(?:اذ|حيث)(?!\w)|[وف]?(?:اذ|حيث)(?=[اقو])")
 
 
+# "when" joining a clause of time after the main clause, right before its verb
+_WHEN_BEFORE_RE = {
+    "ar": re.compile(r"(?<!\w)(?:حين|حينما|عندما|لما)\s+$"),
+    "en": re.compile(r"(?<!\w)when\s+(?:he\s+)?$"),
+    "ru": re.compile(r"(?<!\w)когда\s+(?:он\s+)?$"),
+    "fa": re.compile(r"(?<!\w)(?:وقتي|زماني|هنگامي)\s+(?:كه\s+)?(?:او\s+|وي\s+)?$"),
+}
+
+
 def _earlier_clause_subject(norm: str, pos: int, lang: str) -> str | None:
     """Who is the subject of a clause of this sentence that a semicolon closes before
     `pos`, or that an Arabic "، إذ" / "، حيث" ("as he said") joins to it: "lavrov",
@@ -220,6 +229,13 @@ def _earlier_clause_subject(norm: str, pos: int, lang: str) -> str | None:
     if lang == "ar" and norm.startswith("و", pos) and norm[:pos].rstrip().endswith("،"):
         # "استقبل لافروف نظيره عطاف في موسكو، وقال إن": the joined verb shares the subject
         him = _lavrov_subject(norm, lang, 0, pos)
+        if him is not None and not _OTHER_RE.search(norm, 0, him):
+            return "lavrov"
+    when = _WHEN_BEFORE_RE.get(lang)
+    if when is not None and (joined := when.search(norm, max(0, pos - 30), pos)) is not None:
+        # "وكان لافروف صريحاً ... حين قال", "Lavrov was blunt when he said": the main
+        # clause's subject speaks in the clause of time after it
+        him = _lavrov_subject(norm, lang, 0, joined.start())
         if him is not None and not _OTHER_RE.search(norm, 0, him):
             return "lavrov"
     semi = max(norm.rfind(";", 0, pos), norm.rfind("؛", 0, pos))

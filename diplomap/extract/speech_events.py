@@ -745,16 +745,31 @@ _AR_SUBJECT_AFTER_THAT_RE = re.compile(
 )
 
 
+def _ar_named_before_tells_him(norm: str, m: re.Match[str], pre: str) -> bool:
+    """Somebody named after "أن" and before the verb, his name after it: he is told."""
+    tail_from = max(0, len(pre) - 40)
+    return (
+        _AR_SUBJECT_AFTER_THAT_RE.search(pre, tail_from) is not None
+        and not may_mention_lavrov(pre, tail_from)
+        and _lavrov_at(norm, _skip_spaces(norm, m.end()), anchored=True) is not None
+    )
+
+
+def _ar_words_after(norm: str, m: re.Match[str]) -> str:
+    """The words after an Arabic verb, past the outlet told and a time ("وقال لـ«الأهرام»",
+    "وأضاف حينها أن")."""
+    at = _past_ar_outlet(norm, m.end())
+    if (adverb := _ADVERB_AFTER_VERB_RE["ar"].match(norm, _skip_spaces(norm, at))) is not None:
+        at = adverb.end()
+    return norm[at : at + 120]
+
+
 def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     """Arabic puts the subject after the verb (VSO) or, less often, before it."""
     other, weak, _act = verb_traits(m)
     if _AR_TOPIC_FIRST_RE.search(pre):
         return "other"  # "أما بومبيو فأبلغ لافروف أن ...": the topic speaks, he is told
-    if (
-        _AR_SUBJECT_AFTER_THAT_RE.search(pre, max(0, len(pre) - 40))
-        and not may_mention_lavrov(pre, max(0, len(pre) - 40))
-        and _lavrov_at(norm, _skip_spaces(norm, m.end()), anchored=True) is not None
-    ):
+    if _ar_named_before_tells_him(norm, m, pre):
         return "other"  # "أن حسين أبلغ لافروف": the one named first tells him
     if (m.group().startswith("قد") or pre.rstrip().endswith("قد")) and (
         kana := _AR_KANA_QAD_RE.search(pre)
@@ -790,8 +805,7 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
             return "lavrov"
         if not _AR_ABOUT_RE.match(pre, asked.end()):
             return "other"  # somebody else was asked ("وسئل بو حبيب ...")
-    at = _past_ar_outlet(norm, m.end())
-    post = norm[at : at + 120]
+    post = _ar_words_after(norm, m)
     if _AR_ELIDED_RE.match(post):
         return "pronoun"
     if weak:
