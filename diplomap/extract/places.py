@@ -175,12 +175,14 @@ class Gazetteer:
             return None
         if kind == "demonym" and lang in ("ar", "fa") and _nisba_surname(norm, hit):
             return None
+        if (lang == "ar" and _arabic_byline(original, start, end)) or _clock_zone(norm, hit):
+            return None
         record = payload.record
         if record.place in self.rules:
             record = self._apply_rules(record, hit, text, lang, (start, end))
         if record is None or (
             lang in _SURNAME_LANGS
-            and record.place_type == "city"
+            and (record.place_type == "city" or (lang == "ru" and kind == "demonym"))
             and _after_first_name(original, start, lang)
         ):
             return None
@@ -320,6 +322,42 @@ def _nisba_surname(norm: str, hit: Hit) -> bool:
         return False
     m = _BARE_NAME_LEFT.search(norm, max(0, hit.start - 30), hit.start)
     return m is not None and not m.group(1).endswith(_PRONOUN_SUFFIXES)
+
+
+# A clock's time zone is no mention of its city: "11:02 (Beirut)", "10:00 Beirut time",
+# "بتوقيت القدس", "به وقت تهران", "по времени Тегерана"
+_ZONE_LEFT = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|ص|م)?\s*\(\s*(?:بتوقيت\s+)?|"
+    r"(?<!\w)(?:بتوقيت|توقيت|به\s+وقت|по\s+времени)\s+)$"
+)
+_ZONE_RIGHT = re.compile(r"\s+time(?!\w)")
+_TIME_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*$")
+
+
+def _clock_zone(norm: str, hit: Hit) -> bool:
+    left = norm[max(0, hit.start - 30) : hit.start]
+    if _ZONE_LEFT.search(left):
+        return True
+    return _ZONE_RIGHT.match(norm, hit.end) is not None and _TIME_BEFORE.search(left) is not None
+
+
+# A byline whose first name is a place's ("يافا الدباغ", "بغداد/ عدن الربيعي"): a line of
+# the name and one family name with the article, maybe after a dateline city and a slash
+_AR_BYLINE_BEFORE = re.compile(r"(?:[\u0621-\u064a]{2,}\s*[/\\|]\s*)?")
+_AR_BYLINE_AFTER = re.compile(
+    r"\s+ال[\u0621-\u064a]{2,}(?<!ة)(?<!اء)"
+)  # not an epithet: حلب الشهباء
+
+
+def _arabic_byline(original: str, start: int, end: int) -> bool:
+    line_start = original.rfind("\n", 0, start) + 1
+    line_end = original.find("\n", end)
+    line_end = len(original) if line_end < 0 else line_end
+    rest = original[end:line_end].rstrip()
+    return (
+        _AR_BYLINE_BEFORE.fullmatch(original, line_start, start) is not None
+        and _AR_BYLINE_AFTER.fullmatch(rest) is not None
+    )
 
 
 # A surname that is also a city: after a first name (pymorphy3 knows Russian ones), an
