@@ -3110,3 +3110,45 @@ def test_he_speaks_in_a_clause_of_time_after_his_own(lang, text, his, not_his):
 )
 def test_contenting_himself_with_saying_is_his_statement(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "fa",
+            "ظریف گفت ایران به توافق پایبند است. وزیر خارجه روسیه با اشاره به تصمیم دونالد "
+            "ترامپ، رئیس‌جمهور آمریکا، افزود: «این نقض آشکار قطعنامه ۲۲۳۱ است.» این مقام روس "
+            "در عین حال تأکید کرد که تحریم‌ها راه حل نیست.\n",
+            ["نقض آشکار قطعنامه", "تحریم‌ها راه حل"],
+            ["به توافق پایبند"],
+        ),
+        (
+            "en",
+            "Zarif said Iran remained committed to the deal. Russia's foreign minister, "
+            'referring to a decision by Donald Trump, the US president, added: "This is a '
+            'flagrant violation of Resolution 2231." The Russian official also stressed that '
+            "sanctions were no solution.\n",
+            ["flagrant violation", "sanctions were no solution"],
+            ["remained committed"],
+        ),
+        (
+            "ar",
+            "وقال ظريف إن إيران ملتزمة بالاتفاق. وأضاف وزير الخارجية الروسي، في إشارة إلى قرار "
+            'دونالد ترامب، الرئيس الأمريكي، أن "هذا انتهاك صارخ للقرار 2231". وشدد المسؤول '
+            "الروسي على أن العقوبات ليست حلاً.\n",
+            ["انتهاك صارخ للقرار", "العقوبات ليست حلاً"],
+            ["ملتزمة بالاتفاق"],
+        ),
+        (
+            "ru",
+            "Зариф сказал, что Иран привержен сделке. Глава МИД России, имея в виду решение "
+            "Дональда Трампа, президента США, добавил: «Это грубое нарушение резолюции 2231». "
+            "Министр также подчеркнул, что санкции не решение.\n",
+            ["грубое нарушение резолюции", "санкции не решение"],
+            ["привержен сделке"],
+        ),
+    ],
+)
+def test_a_phrase_about_somebody_else_between_his_title_and_verb(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

@@ -50,7 +50,7 @@ _TITLE_RE = {
     # not "the minister of defence", "the minister for national reconciliation"
     "en": lead(
         r"(?<!\w)the\s+(?:(?:foreign|veteran|top|chief|seasoned)\s+)?(?:minister|diplomat)"
-        r"(?!\s+(?:of|for)\b)(?!\w)|(?<!\w)the\s+russian\s+(?:top\s+)?diplomat(?!\w)"
+        r"(?!\s+(?:of|for)\b)(?!\w)|(?<!\w)the\s+russian\s+(?:top\s+)?(?:diplomat|official)(?!\w)"
     ),
     "ru": lead(
         # not after an adjective: "Сирийский министр", "иранского дипломата" are others
@@ -77,7 +77,7 @@ _TITLE_RE = {
         r"|(?<!\w)الرجل(?=\s*[،,]|\s+(?:[وف]?(?:قال|اكد|شدد|اضاف|حذر|يقول|يري|يوكد|كان|عاد|لم|لا)(?!\w)))"
     ),
     "fa": lead(
-        r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)|(?<!\w)ديپلمات\s+(?:(?:ارشد|كهنه\s?كار|باسابقه|"
+        r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)|(?<!\w)(?:اين\s+)?مقام\s+(?:ارشد\s+)?روس(?:ي|يه)?(?!\w)|(?<!\w)ديپلمات\s+(?:(?:ارشد|كهنه\s?كار|باسابقه|"
         r"با\s+سابقه|كاركشته|برجسته)\s+)?روس(?:ي|يه)?(?!\w)|(?<!\w)وزير(?=\s*(?:[،,]|همچنين|در\s+ادامه))"
     ),
 }
@@ -165,10 +165,10 @@ _RU_OBLIQUE_NAME_RE = re.compile(r"лавров(?:а|у|ым|е)$")
 
 # Every bare title of _TITLE_RE contains one of these (a quick test first)
 _TITLE_KEYS = {
-    "en": ("minister", "diplomat"),
+    "en": ("minister", "diplomat", "official"),
     "ru": ("министр", "дипломат", "глав"),
     "ar": ("الوزير", "الروسي", "الرجل", "المخضرم"),
-    "fa": ("وزير", "ديپلمات"),
+    "fa": ("وزير", "ديپلمات", "مقام"),
 }
 
 
@@ -208,9 +208,21 @@ _COMMA_RE = re.compile(r"[,،]")
 # пресс-конференции с главой МИД Омана, заявил", "لاوروف، که همراه پوتین ..., گفت",
 # "Lavrov, speaking after talks with Mekdad, said"): it never holds the subject.
 _SIDE_CLAUSE_RE = re.compile(
-    r"(?<=[,،])\s*(?:who|which|where|while|speaking|after|before|when|referring|"
-    r"котор\w+|где|выступая|комментируя|отвечая|говоря|находясь|после|"
-    r"كه|که|الذي|التي|الذين|متحدثا|خلال|بعد|عقب)(?!\w)[^,،]*(?=[,،])"
+    r"(?<=[,،])\s*(?:who|which|where|while|speaking|after|before|when|referring|commenting|"
+    r"responding|котор\w+|где|выступая|комментируя|отвечая|говоря|находясь|после|"
+    r"имея\s+в\s+виду|ссылаясь|касаясь|"
+    r"كه|که|الذي|التي|الذين|متحدثا|خلال|بعد|عقب|في\s+اشاره|تعليقا|ردا)(?!\w)[^,،]*"
+    # and the title set off after a name in it: "referring to a decision by Donald Trump,
+    # the US president, added"
+    r"(?:[,،]\s*(?:the\s+)?[^,،]{0,30}?(?:president|minister|king|leader|президент\w*|"
+    r"министр\w*|премьер\w*|(?:ال)?رييس|(?:ال)?وزير|رييس\s?جمهور)[^,،]{0,20}(?=[,،]))?"
+    r"(?=[,،])"
+)
+# A Persian phrase of what the words refer to, between the subject and the verb: "با
+# اشاره به تصمیم ترامپ", "در پاسخ به پرسشی درباره ...": it never holds the subject
+_FA_ABOUT_RE = re.compile(
+    r"(?<!\w)(?:(?:با|ضمن|در)\s+اشاره\s+به|(?:در|به)\s+(?:واكنش|پاسخ)\s+به|"
+    r"(?:با|ضمن)\s+(?:تاكيد|انتقاد)\s+(?:بر|از))(?!\w)"
 )
 # "..., الذي قال إن" / "..., who said" / "..., который заявил": the relative pronoun's
 # antecedent speaks
@@ -224,6 +236,9 @@ def _subject_svo(window: str, lang: str) -> str | None:
     The subject is the first candidate of the last comma-separated part that has one:
     "During Pezeshkian's visit to Moscow, Lavrov stressed" -> Lavrov; "Lavrov, for his
     part, said" -> Lavrov; "Araghchi, speaking to Lavrov, said" -> not him."""
+    about = _FA_ABOUT_RE.search(window) if lang == "fa" else None
+    if about is not None and _subject_hits(window, lang, 0, about.start()):
+        window = window[: about.start()]  # "وزیر خارجه روسیه با اشاره به تصمیم ترامپ افزود"
     if "," in window or "،" in window:
         window = _SIDE_CLAUSE_RE.sub(_blank, window)
     bounds = [0, *(m.end() for m in _COMMA_RE.finditer(window))]
