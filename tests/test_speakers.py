@@ -3152,3 +3152,41 @@ def test_contenting_himself_with_saying_is_his_statement(lang, text, his, not_hi
 )
 def test_a_phrase_about_somebody_else_between_his_title_and_verb(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            'وقال لافروف إن "روسيا تدعم العراق". وعن الحدود الغربية، قال الضيف الروسي إن "أمن '
+            'العراق يبدأ من سوريا". غير أن سمو وزير الخارجية أوضح أن العودة "مرتبطة بتقدم '
+            'العملية السياسية". وأكد سموه أن المملكة تدعم الحل.\n',
+            ["أمن العراق يبدأ"],
+            ["مرتبطة بتقدم", "المملكة تدعم الحل"],
+        ),
+        (
+            "en",
+            'Lavrov said "Russia supports Iraq". On the western border, the Russian guest said '
+            '"Iraq\'s security starts in Syria".\n',
+            ["security starts in Syria"],
+            [],
+        ),
+        (
+            "ru",
+            "Лавров заявил, что Россия поддерживает Ирак. Говоря о западной границе, российский "
+            "гость отметил, что безопасность Ирака начинается в Сирии.\n",
+            ["безопасность Ирака начинается"],
+            [],
+        ),
+        (
+            "fa",
+            "لاوروف گفت روسیه از عراق حمایت می‌کند. مهمان روس درباره مرز غربی گفت که امنیت عراق "
+            "از سوریه آغاز می‌شود.\n",
+            ["امنیت عراق از سوریه"],
+            [],
+        ),
+    ],
+)
+def test_the_russian_guest_is_him_and_a_prince_is_not(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

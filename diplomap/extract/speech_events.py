@@ -50,7 +50,7 @@ _TITLE_RE = {
     # not "the minister of defence", "the minister for national reconciliation"
     "en": lead(
         r"(?<!\w)the\s+(?:(?:foreign|veteran|top|chief|seasoned)\s+)?(?:minister|diplomat)"
-        r"(?!\s+(?:of|for)\b)(?!\w)|(?<!\w)the\s+russian\s+(?:top\s+)?(?:diplomat|official)(?!\w)"
+        r"(?!\s+(?:of|for)\b)(?!\w)|(?<!\w)the\s+russian\s+(?:top\s+)?(?:diplomat|official|guest)(?!\w)"
     ),
     "ru": lead(
         # not after an adjective: "Сирийский министр", "иранского дипломата" are others
@@ -64,20 +64,20 @@ _TITLE_RE = {
         r"[а-яё]+(?:л|ла|ли|ет|ит)(?!\w)))"
         # "глава МИД" without a country after it ("глава МИД Египта" is somebody else)
         r"|(?<!\w)(?:(?:много)?опытн|маститн|искушенн)\w*\s+(?:российск\w+\s+)?дипломат(?:а|у|ом|е)?(?!\w)"
-        r"|(?<!\w)российск(?:ий|ого|ому|им|ом)\s+дипломат(?:а|у|ом|е)?(?!\w)"
+        r"|(?<!\w)российск(?:ий|ого|ому|им|ом)\s+(?:дипломат(?:а|у|ом|е)?|гост(?:ь|я|ю|ем|е))(?!\w)"
         r"|(?<!\w)глав\w*\s+(?:мид|внешнеполитического\s+ведомства|дипломатии)"
         r"(?!\s+[а-яё]+(?:а|ы|и)(?!\w))(?!\w)"
     ),
     # also "the Russian official/diplomat" once he has spoken ("وشدد المسؤول الروسي")
     "ar": lead(
         r"(?<!\w)الوزير(?!\s+(?!الي(?!\w))ال\w*ي(?!\w))(?!\w)"
-        r"|(?<!\w)(?:المسوول|الدبلوماسي)\s+الروسي(?!\w)"
+        r"|(?<!\w)(?:المسوول|الدبلوماسي|الضيف)\s+الروسي(?!\w)"
         r"|(?<!\w)الدبلوماسي\s+المخضرم(?!\w)"
         # "the man" of an analysis ("غير ان الرجل قال الشهر الماضي"), before his verb
         r"|(?<!\w)الرجل(?=\s*[،,]|\s+(?:[وف]?(?:قال|اكد|شدد|اضاف|حذر|يقول|يري|يوكد|كان|عاد|لم|لا)(?!\w)))"
     ),
     "fa": lead(
-        r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)|(?<!\w)(?:اين\s+)?مقام\s+(?:ارشد\s+)?روس(?:ي|يه)?(?!\w)|(?<!\w)ديپلمات\s+(?:(?:ارشد|كهنه\s?كار|باسابقه|"
+        r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)|(?<!\w)(?:اين\s+)?(?:مقام\s+(?:ارشد\s+)?|مهمان\s+)روس(?:ي|يه)?(?!\w)|(?<!\w)ديپلمات\s+(?:(?:ارشد|كهنه\s?كار|باسابقه|"
         r"با\s+سابقه|كاركشته|برجسته)\s+)?روس(?:ي|يه)?(?!\w)|(?<!\w)وزير(?=\s*(?:[،,]|همچنين|در\s+ادامه))"
     ),
 }
@@ -165,10 +165,10 @@ _RU_OBLIQUE_NAME_RE = re.compile(r"лавров(?:а|у|ым|е)$")
 
 # Every bare title of _TITLE_RE contains one of these (a quick test first)
 _TITLE_KEYS = {
-    "en": ("minister", "diplomat", "official"),
-    "ru": ("министр", "дипломат", "глав"),
+    "en": ("minister", "diplomat", "official", "guest"),
+    "ru": ("министр", "дипломат", "глав", "гост"),
     "ar": ("الوزير", "الروسي", "الرجل", "المخضرم"),
-    "fa": ("وزير", "ديپلمات", "مقام"),
+    "fa": ("وزير", "ديپلمات", "مقام", "مهمان"),
 }
 
 
@@ -760,6 +760,24 @@ _AR_SUBJECT_AFTER_THAT_RE = re.compile(
 )
 
 
+# A prince or a head of state, never him: "سمو وزير الخارجية", "صاحب السمو", "جلالة الملك"
+_AR_ROYAL = r"(?:سمو|سموه|صاحب\s+السمو|جلاله|فخامه|جلالته)"
+_AR_ROYAL_BEFORE_RE = re.compile(rf"(?<!\w){_AR_ROYAL}(?:\s+[^\s،,.]+){{0,4}}\s+$")
+_AR_ROYAL_AFTER_RE = re.compile(rf"\s+{_AR_ROYAL}(?!\w)")
+
+
+def _ar_somebody_else(norm: str, m: re.Match[str], pre: str) -> bool:
+    """Is the Arabic verb's subject plainly somebody else: a topic put first ("أما بومبيو
+    فأبلغ لافروف أن"), somebody named after "أن" telling him ("أن حسين أبلغ لافروف"), a
+    prince or a head of state ("غير أن سمو وزير الخارجية أوضح", "وأكد سموه")?"""
+    return bool(
+        _AR_TOPIC_FIRST_RE.search(pre)
+        or _ar_named_before_tells_him(norm, m, pre)
+        or _AR_ROYAL_BEFORE_RE.search(pre, max(0, len(pre) - 50))
+        or _AR_ROYAL_AFTER_RE.match(norm, m.end())
+    )
+
+
 def _ar_named_before_tells_him(norm: str, m: re.Match[str], pre: str) -> bool:
     """Somebody named after "أن" and before the verb, his name after it: he is told."""
     tail_from = max(0, len(pre) - 40)
@@ -782,10 +800,8 @@ def _ar_words_after(norm: str, m: re.Match[str]) -> str:
 def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     """Arabic puts the subject after the verb (VSO) or, less often, before it."""
     other, weak, _act = verb_traits(m)
-    if _AR_TOPIC_FIRST_RE.search(pre):
-        return "other"  # "أما بومبيو فأبلغ لافروف أن ...": the topic speaks, he is told
-    if _ar_named_before_tells_him(norm, m, pre):
-        return "other"  # "أن حسين أبلغ لافروف": the one named first tells him
+    if _ar_somebody_else(norm, m, pre):
+        return "other"
     if (m.group().startswith("قد") or pre.rstrip().endswith("قد")) and (
         kana := _AR_KANA_QAD_RE.search(pre)
     ) is not None:
