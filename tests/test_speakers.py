@@ -3190,3 +3190,48 @@ def test_a_phrase_about_somebody_else_between_his_title_and_verb(lang, text, his
 )
 def test_the_russian_guest_is_him_and_a_prince_is_not(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Friday, 20 December 2024 - 11:02\nTHE DAILY\n\nLavrov: Israel exploits Syria's "
+            "collapse\n\nRussia's foreign minister says Israel has no right to redraw the map on "
+            "the Golan\n\nNEWS DESK\nDEC 18, 2024\n\nLavrov said on Wednesday that the seizure "
+            "of the buffer zone violated the 1974 agreement.\n",
+            ["violated the 1974 agreement"],
+            ["no right to redraw the map"],
+        ),
+        (
+            "ru",
+            "Пятница, 20 декабря 2024 - 11:02\nГАЗЕТА\n\nЛавров: Израиль пользуется крахом "
+            "Сирии\n\nГлава МИД России заявил, что Израиль не вправе перекраивать карту на "
+            "Голанах\n\nОТДЕЛ НОВОСТЕЙ\n18.12.2024\n\nЛавров заявил в среду, что захват буферной "
+            "зоны нарушает соглашение 1974 года.\n",
+            ["нарушает соглашение 1974"],
+            ["не вправе перекраивать"],
+        ),
+        (
+            "ar",
+            "الجمعة 20 ديسمبر 2024 - 11:02\nالصحيفة\n\nلافروف: إسرائيل تستغل انهيار سوريا\n\n"
+            "وزير الخارجية الروسي يقول إن إسرائيل لا يحق لها إعادة رسم الخريطة في الجولان\n\n"
+            "قسم الأخبار\n18 ديسمبر 2024\n\nوقال لافروف الأربعاء إن الاستيلاء على المنطقة "
+            "العازلة ينتهك اتفاق 1974.\n",
+            ["ينتهك اتفاق 1974"],
+            ["لا يحق لها إعادة رسم"],
+        ),
+        (
+            "fa",
+            "جمعه ۳۰ آذر ۱۴۰۳ - ۱۱:۰۲\nروزنامه\n\nلاوروف: اسرائیل از فروپاشی سوریه سوءاستفاده "
+            "می‌کند\n\nوزیر خارجه روسیه می‌گوید اسرائیل حق ندارد نقشه جولان را از نو ترسیم کند\n\n"
+            "گروه خبر\n۲۸ آذر ۱۴۰۳\n\nلاوروف روز چهارشنبه گفت تصرف منطقه حائل توافق ۱۹۷۴ را نقض "
+            "می‌کند.\n",
+            ["توافق ۱۹۷۴ را نقض"],
+            ["حق ندارد نقشه جولان"],
+        ),
+    ],
+)
+def test_a_standfirst_under_a_site_clock_is_the_outlets(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

@@ -646,17 +646,24 @@ def _is_spokespersons_briefing(text: str, sentences: Sequence[Sentence]) -> bool
 
 
 # The date line is looked for among the first sentences
-_MAX_HEADER_SENTENCES = 6
+_MAX_HEADER_SENTENCES = 10  # under a site clock
+_MAX_PLAIN_HEADER_SENTENCES = 6
 
 
 def _date_line_at(text: str, sentences: Sequence[Sentence]) -> int:
     """The index of the date line among the first sentences when it comes after the
     headline and a standfirst (what is above it is the outlet's), else 0."""
+    clock = False  # a clock above the headline: the date line may follow, under headings
     for idx, sent in enumerate(sentences[:_MAX_HEADER_SENTENCES]):
         raw = text[sent.start : sent.end]
         if is_short_date_line(normalize(raw)):
-            alone = idx == 0 or sentences[idx - 1].paragraph != sent.paragraph
-            return idx if alone and idx >= 2 else 0
+            if idx < 2:
+                clock = True
+                continue
+            alone = sentences[idx - 1].paragraph != sent.paragraph
+            return idx if alone else 0
+        if (clock and ends_sentence(raw)) or (not clock and idx >= _MAX_PLAIN_HEADER_SENTENCES):
+            return 0  # a sentence of the story (a live blog's entry under its time)
     return 0
 
 
