@@ -19,7 +19,7 @@ A word merely containing a term (اسرائیلیات? no: غزال is not غز�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -138,17 +138,22 @@ class Lexicon:
             self._automaton = _Compiled(self._terms)
         return self._automaton
 
-    def find(self, text: str | NormText) -> list[Hit]:
-        """Leftmost-longest, non-overlapping hits in a normalised text."""
+    def find(self, text: str | NormText, accept: Callable[[Hit], bool] | None = None) -> list[Hit]:
+        """Leftmost-longest, non-overlapping hits in a normalised text; with `accept`,
+        among the hits it accepts (a longer hit it refuses leaves room for shorter ones)."""
         norm = text.norm if isinstance(text, NormText) else text
         compiled = self._compiled()
         if compiled.matcher is None:
             return []
         found = compiled.matcher.find_matches_as_indexes(norm, overlapping=True)
-        return self._hits(norm, compiled, found)
+        return self._hits(norm, compiled, found, accept)
 
     def _hits(
-        self, norm: str, tables: Any, occurrences: Iterable[tuple[int, int, int]]
+        self,
+        norm: str,
+        tables: Any,
+        occurrences: Iterable[tuple[int, int, int]],
+        accept: Callable[[Hit], bool] | None = None,
     ) -> list[Hit]:
         """The leftmost-longest hits among an automaton's overlapping occurrences
         (pattern index, start, end) of the terms `tables.keys` (with their `entries` and
@@ -173,6 +178,8 @@ class Lexicon:
             hit = check(norm, start, end, keys[idx], entry, arabic[idx])
             if hit is not None:
                 candidates.append(hit)
+        if accept is not None:
+            candidates = [hit for hit in candidates if accept(hit)]
         return _leftmost_longest(candidates)
 
     def _check(

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -151,7 +151,7 @@ class Gazetteer:
 
     def find(self, text: NormText, lang: str) -> list[PlaceMatch]:
         out: list[PlaceMatch] = []
-        for hit in self.lexicon.find(text):
+        for hit in self.lexicon.find(text, _cased_in(text)):
             match = self._match(hit, text, lang)
             if match is not None:
                 out.append(match)
@@ -163,10 +163,6 @@ class Gazetteer:
             return None
         norm, original = text.norm, text.original
         start, end = text.to_original(hit.start, hit.end)
-        if norm[hit.term_start] < _ARABIC_SCRIPT:  # Latin and Cyrillic names have case
-            t_start, t_end = text.to_original(hit.term_start, hit.term_end)
-            if not _capitalised_ok(payload, original[t_start:t_end]):
-                return None
         kind = _kind(payload, norm, hit, lang)
         if kind is None or (
             (hit.start != hit.term_start or payload.rule == "combining")
@@ -261,6 +257,22 @@ def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # --- matching rules ----------------------------------------------------------------
 
 
+def _cased_in(text: NormText) -> Callable[[Hit], bool]:
+    """The test of a hit's case in the text as written (Latin and Cyrillic names have
+    case), made before the longest hit is chosen: "палестинских территориях" written in
+    small letters is no name, and leaves the demonym inside it."""
+    norm, original = text.norm, text.original
+
+    def accept(hit: Hit) -> bool:
+        payload: _Term = hit.payload
+        if payload.record is None or norm[hit.term_start] >= _ARABIC_SCRIPT:
+            return True
+        t_start, t_end = text.to_original(hit.term_start, hit.term_end)
+        return _capitalised_ok(payload, original[t_start:t_end])
+
+    return accept
+
+
 def _capitalised_ok(payload: _Term, term: str) -> bool:
     """Abbreviations from the data (РФ, KSA, U.S.) only in capitals; Latin names start
     with a capital (short ones are all capitals: US, not us); Cyrillic names (not
@@ -268,8 +280,9 @@ def _capitalised_ok(payload: _Term, term: str) -> bool:
     if payload.rule == "caps":
         return term.isupper()
     first = term[:1]
-    if first.islower() and first.isascii():  # al-Quds, el-Arish: the name after the article
-        term = _LATIN_ARTICLE.sub("", term)
+    if first.islower() and first.isascii():
+        # al-Quds, el-Arish: the name after the article; east Jerusalem: after the side
+        term = _LATIN_DIRECTION.sub("", _LATIN_ARTICLE.sub("", term))
         first = term[:1]
     if _LATIN_LETTER.match(first):
         letters = [c for c in term if c.isalpha()]
@@ -279,6 +292,7 @@ def _capitalised_ok(payload: _Term, term: str) -> bool:
     return True
 
 
+_LATIN_DIRECTION = re.compile(r"^(?:east|west|north|south|eastern|western|northern|southern)\s+")
 _LATIN_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|es|et|ez)[-\u2010\u2011]")
 
 
