@@ -350,9 +350,15 @@ _TIME_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*$")
 
 def _clock_zone(norm: str, hit: Hit) -> bool:
     left = norm[max(0, hit.start - 30) : hit.start]
-    if _ZONE_LEFT.search(left):
-        return True
-    return _ZONE_RIGHT.match(norm, hit.end) is not None and _TIME_BEFORE.search(left) is not None
+    if norm.startswith(" time", hit.end) and _ZONE_RIGHT.match(norm, hit.end) is not None:
+        return _TIME_BEFORE.search(left) is not None
+    if not any(key in left for key in _ZONE_KEYS):
+        return False  # (the common case, without a regular expression)
+    return _ZONE_LEFT.search(left) is not None
+
+
+# Every match of _ZONE_LEFT holds one of these
+_ZONE_KEYS = ("(", "توقيت", "وقت", "времени")
 
 
 # A byline whose first name is a place's ("يافا الدباغ", "بغداد/ عدن الربيعي"): a line of

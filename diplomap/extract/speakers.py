@@ -34,6 +34,7 @@ from diplomap.extract.speech_events import (
     _lavrov_at,
     _lavrov_subject,
     _may_accord,
+    _may_hold_title,
     _names_someone_else,
     _skip_spaces,
     _speech_event,
@@ -309,9 +310,9 @@ class _Resolver:
             return True
         if _GROUP_RE.search(norm, 0, head):
             return True
-        title = _TITLE_RE.get(self.lang)
-        bare_title = title is not None and title.search(norm, 0, head)
-        return not bare_title and _minister_in_head(norm, head) is not None
+        return (
+            not _bare_title_in(norm, self.lang, head) and _minister_in_head(norm, head) is not None
+        )
 
     def notice(self, norm: str) -> None:
         """A sentence without speech still makes its subject the one "he" or "the
@@ -320,9 +321,7 @@ class _Resolver:
         لاوروف دیدار کرد")."""
         head = min(60, len(norm))
         other = _OTHER_RE.search(norm, 0, min(40, head))
-        title = _TITLE_RE.get(self.lang)
-        bare_title = title is not None and title.search(norm, 0, head)
-        minister = None if bare_title else _minister_in_head(norm, head)
+        minister = None if _bare_title_in(norm, self.lang, head) else _minister_in_head(norm, head)
         first_other = min((m.start() for m in (other, minister) if m), default=len(norm))
         him = _lavrov_subject(norm, self.lang, 0, head)
         if him is None and not other and not minister:
@@ -459,6 +458,16 @@ class _Resolver:
         if att.kind == "reported" and event.subject == "lavrov" and _backref(norm[:120]):
             _backfill(self.text, self.out, self.sentences, idx, self.events)
         return att
+
+
+def _bare_title_in(norm: str, lang: str, head: int) -> bool:
+    """Does a bare title ("the minister", "الوزير") start in norm[:head]?"""
+    title = _TITLE_RE.get(lang)
+    return (
+        title is not None
+        and _may_hold_title(norm, lang, 0, head)
+        and title.search(norm, 0, head) is not None
+    )
 
 
 def _minister_in_head(norm: str, head: int) -> re.Match[str] | None:
