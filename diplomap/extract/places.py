@@ -364,9 +364,8 @@ _ZONE_KEYS = ("(", "توقيت", "وقت", "времени")
 # A byline whose first name is a place's ("يافا الدباغ", "بغداد/ عدن الربيعي"): a line of
 # the name and one family name with the article, maybe after a dateline city and a slash
 _AR_BYLINE_BEFORE = re.compile(r"(?:[\u0621-\u064a]{2,}\s*[/\\|]\s*)?")
-_AR_BYLINE_AFTER = re.compile(
-    r"\s+ال[\u0621-\u064a]{2,}(?<!ة)(?<!اء)"
-)  # not an epithet: حلب الشهباء
+# (not an epithet, feminine like the city: حلب الشهباء)
+_AR_BYLINE_AFTER = re.compile(r"\s+ال[\u0621-\u064a]{2,}(?<!ة)(?<!اء)")
 
 
 def _arabic_byline(original: str, start: int, end: int) -> bool:

@@ -77,8 +77,11 @@ _TITLE_RE = {
         r"|(?<!\w)الرجل(?=\s*[،,]|\s+(?:[وف]?(?:قال|اكد|شدد|اضاف|حذر|يقول|يري|يوكد|كان|عاد|لم|لا)(?!\w)))"
     ),
     "fa": lead(
-        r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)|(?<!\w)(?:اين\s+)?(?:مقام\s+(?:ارشد\s+)?|مهمان\s+)روس(?:ي|يه)?(?!\w)|(?<!\w)ديپلمات\s+(?:(?:ارشد|كهنه\s?كار|باسابقه|"
-        r"با\s+سابقه|كاركشته|برجسته)\s+)?روس(?:ي|يه)?(?!\w)|(?<!\w)وزير(?=\s*(?:[،,]|همچنين|در\s+ادامه))"
+        r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)"
+        r"|(?<!\w)(?:اين\s+)?(?:مقام\s+(?:ارشد\s+)?|مهمان\s+)روس(?:ي|يه)?(?!\w)"
+        r"|(?<!\w)ديپلمات\s+(?:(?:ارشد|كهنه\s?كار|باسابقه|با\s+سابقه|كاركشته|برجسته)\s+)?"
+        r"روس(?:ي|يه)?(?!\w)"
+        r"|(?<!\w)وزير(?=\s*(?:[،,]|همچنين|در\s+ادامه))"
     ),
 }
 # Words that make another speaker a minister or a diplomat (a bare title may refer to him)
@@ -717,14 +720,10 @@ _AR_OUTLET_AFTER_RE = re.compile(
 )
 
 
-def _past_ar_outlet(norm: str, pos: int) -> int:
-    outlet = _AR_OUTLET_AFTER_RE.match(norm, pos)
-    return outlet.end() if outlet is not None else pos
-
-
-def _past_quoted_name(norm: str, pos: int) -> int:
-    """Where the words after a verb go on, past an outlet's name in quotation marks."""
-    outlet = _QUOTED_NAME_AFTER_RE.match(norm, pos)
+def _past_quoted_name(norm: str, pos: int, pattern: re.Pattern[str] = _QUOTED_NAME_AFTER_RE) -> int:
+    """Where the words after a verb go on, past an outlet's name in quotation marks
+    (`pattern`: _AR_OUTLET_AFTER_RE for the Arabic "لـ«...»")."""
+    outlet = pattern.match(norm, pos)
     if outlet is None or may_mention_lavrov(norm, outlet.start(), outlet.end()):
         return pos  # "وأكد \"لافروف\" أن": his name in quotation marks
     return outlet.end()
@@ -791,7 +790,7 @@ def _ar_named_before_tells_him(norm: str, m: re.Match[str], pre: str) -> bool:
 def _ar_words_after(norm: str, m: re.Match[str]) -> str:
     """The words after an Arabic verb, past the outlet told and a time ("وقال لـ«الأهرام»",
     "وأضاف حينها أن")."""
-    at = _past_ar_outlet(norm, m.end())
+    at = _past_quoted_name(norm, m.end(), _AR_OUTLET_AFTER_RE)
     if (adverb := _ADVERB_AFTER_VERB_RE["ar"].match(norm, _skip_spaces(norm, at))) is not None:
         at = adverb.end()
     return norm[at : at + 120]
