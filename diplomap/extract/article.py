@@ -103,9 +103,10 @@ def _place_rows(aid: str, nt, lang: str, boiler, where: _Sentences, geocoder) ->
     return _located_rows(aid, found, boiler, where, _place_columns)
 
 
-def _issue_rows(aid: str, nt, lang: str, boiler, where: _Sentences) -> list[dict]:
+def _issue_rows(aid: str, nt, lang: str, boiler, where: _Sentences, taxonomy) -> list[dict]:
     # a `his` row of the taxonomy names its issue in his words only
-    found = [m for m in issues.find_issues(nt, lang) if not m.his_only or where.locate(m.start)[1]]
+    found = issues.find_issues(nt, lang, taxonomy)
+    found = [m for m in found if not m.his_only or where.locate(m.start)[1]]
     return _located_rows(aid, found, boiler, where, lambda m: {S.ISSUE: m.issue})
 
 
@@ -188,15 +189,35 @@ def _normalized(article, body: str):
 
 
 def extract_batch(articles: Sequence, *, geocoder=None, signature: bool = True) -> list[Extraction]:
-    """`extract_article` of each article, one step at a time over all of them: the same
-    results, 10-20 % faster on a batch than one article after another (a step's patterns
-    and tables stay in the processor's caches while it runs over the batch)."""
+    """`extract_article` of each article, one step at a time over all of them, the articles
+    of one language together: the same results, 10-20 % faster on a batch than one
+    article after another (a step's patterns and tables for a language stay in the
+    processor's caches while it runs over that language's articles)."""
     bodies = [article.text for article in articles]
     nts = [_normalized(a, body) for a, body in zip(articles, bodies, strict=True)]
     langs = [
         a.language or detect_language(body, nt)
         for a, body, nt in zip(articles, bodies, nts, strict=True)
     ]
+    order = sorted(range(len(articles)), key=langs.__getitem__)
+    found = _extract_in_order(
+        [articles[i] for i in order],
+        [nts[i] for i in order],
+        [langs[i] for i in order],
+        geocoder,
+        signature,
+    )
+    out: list[Extraction] = [None] * len(articles)  # type: ignore[list-item]
+    for i, extraction in zip(order, found, strict=True):
+        out[i] = extraction
+    return out
+
+
+def _extract_in_order(
+    articles: Sequence, nts: list, langs: list[str], geocoder, signature: bool
+) -> list[Extraction]:
+    """The steps of `extract_batch` over articles with their normalised texts and languages."""
+    bodies = [article.text for article in articles]
     boilers = [
         boilerplate.find_boilerplate(body, lang, title=a.title, normalized=nt)
         for a, body, lang, nt in zip(articles, bodies, langs, nts, strict=True)
@@ -231,11 +252,11 @@ def extract_batch(articles: Sequence, *, geocoder=None, signature: bool = True) 
         _place_rows(aid, nt, lang, boiler, where, geocoder)
         for aid, nt, lang, boiler, where in zip(ids, nts, langs, boilers, wheres, strict=True)
     ]
+    taxonomy = issues.load_taxonomy()  # once a batch (it checks its files' times)
     issue_rows = [
-        _issue_rows(aid, nt, lang, boiler, where)
+        _issue_rows(aid, nt, lang, boiler, where, taxonomy)
         for aid, nt, lang, boiler, where in zip(ids, nts, langs, boilers, wheres, strict=True)
     ]
-    taxonomy = issues.load_taxonomy()
     for body, found, named in zip(bodies, place_rows, issue_rows, strict=True):
         named.extend(issues.country_issue_rows(body, found, named, taxonomy))
         named.sort(key=lambda r: (r[S.START], r[S.ISSUE]))

@@ -208,10 +208,13 @@ def _after_today(folded: str, start: int) -> bool:
 # --- find_publication_date -------------------------------------------------------------
 
 
+_LINE_RE = re.compile(r"[^\n\r\u2028\u2029]+")
+
+
 def _lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Spans of the non-empty lines of text[lo:hi], stripped of surrounding spaces."""
     out = []
-    for m in re.finditer(r"[^\n\r\u2028\u2029]+", text[lo:hi]):
+    for m in _LINE_RE.finditer(text[lo:hi]):
         s, e = m.span()
         seg = m.group()
         s += len(seg) - len(seg.lstrip())

@@ -349,34 +349,31 @@ _TIME_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*$")
 
 
 def _clock_zone(norm: str, hit: Hit) -> bool:
-    left = norm[max(0, hit.start - 30) : hit.start]
+    lo = max(0, hit.start - 30)
     if norm.startswith(" time", hit.end) and _ZONE_RIGHT.match(norm, hit.end) is not None:
-        return _TIME_BEFORE.search(left) is not None
-    if not any(key in left for key in _ZONE_KEYS):
-        return False  # (the common case, without a regular expression)
-    return _ZONE_LEFT.search(left) is not None
+        return _TIME_BEFORE.search(norm[lo : hit.start]) is not None
+    if _ZONE_KEYS_RE.search(norm, lo, hit.start) is None:
+        return False  # the common case: no key word of a zone before the name
+    return _ZONE_LEFT.search(norm[lo : hit.start]) is not None
 
 
 # Every match of _ZONE_LEFT holds one of these
-_ZONE_KEYS = ("(", "توقيت", "وقت", "времени")
+_ZONE_KEYS_RE = re.compile(r"\(|توقيت|وقت|времени")
 
 
 # A byline whose first name is a place's ("يافا الدباغ", "بغداد/ عدن الربيعي"): a line of
 # the name and one family name with the article, maybe after a dateline city and a slash
 _AR_BYLINE_BEFORE = re.compile(r"(?:[\u0621-\u064a]{2,}\s*[/\\|]\s*)?")
-# (not an epithet, feminine like the city: حلب الشهباء)
-_AR_BYLINE_AFTER = re.compile(r"\s+ال[\u0621-\u064a]{2,}(?<!ة)(?<!اء)")
+# (the rest of the line is that one family name; not an epithet, feminine like the city:
+# حلب الشهباء)
+_AR_BYLINE_AFTER = re.compile(r"[^\S\n]+ال[\u0621-\u064a]{2,}(?<!ة)(?<!اء)[^\S\n]*(?:\n|\Z)")
 
 
 def _arabic_byline(original: str, start: int, end: int) -> bool:
+    if _AR_BYLINE_AFTER.match(original, end) is None:
+        return False  # (the common case: more words after the name on its line)
     line_start = original.rfind("\n", 0, start) + 1
-    line_end = original.find("\n", end)
-    line_end = len(original) if line_end < 0 else line_end
-    rest = original[end:line_end].rstrip()
-    return (
-        _AR_BYLINE_BEFORE.fullmatch(original, line_start, start) is not None
-        and _AR_BYLINE_AFTER.fullmatch(rest) is not None
-    )
+    return _AR_BYLINE_BEFORE.fullmatch(original, line_start, start) is not None
 
 
 # A surname that is also a city: after a first name (pymorphy3 knows Russian ones), an

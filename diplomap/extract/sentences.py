@@ -217,7 +217,7 @@ def _split_segment(text: str, start: int, end: int) -> list[tuple[int, int]]:
     regions, _ = _quote_regions(seg)
     cuts = []
     first_token_end = len(seg) - len(seg.lstrip())
-    m0 = re.match(r"\s*\S+", seg)
+    m0 = _FIRST_TOKEN_RE.match(seg)
     if m0:
         first_token_end = m0.end()
     for m in _BOUNDARY_RE.finditer(seg):
@@ -239,7 +239,7 @@ def _split_segment(text: str, start: int, end: int) -> list[tuple[int, int]]:
         piece = seg[s:c]
         lead = len(piece) - len(piece.lstrip())
         body = piece.strip()
-        if body and any(ch.isalnum() for ch in body):
+        if body and _ALNUM_RE.search(body):
             a = start + s + lead
             out.append((a, a + len(body)))
         s = c
@@ -247,6 +247,9 @@ def _split_segment(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
+_FIRST_TOKEN_RE = re.compile(r"\s*\S+")
+_ALNUM_RE = re.compile(r"[^\W_]")  # a character for which str.isalnum() holds
+_DOTTED_RE = re.compile(r"(?:\w\.)+\w")
 _SPACES_RE = re.compile(r"\s*")
 
 
@@ -262,7 +265,7 @@ def _no_split_after_dot(seg: str, dot: int, first_token_end: int) -> bool:
         return True
     if len(token) == 1 and token.isalpha():  # initial, Arabic د. ...
         return True
-    if re.fullmatch(r"(?:\w\.)+\w", token):  # U.S, т.е, U.N
+    if _DOTTED_RE.fullmatch(token):  # U.S, т.е, U.N
         return True
     return token.isdigit() and dot <= first_token_end  # list number "1. ..."
 

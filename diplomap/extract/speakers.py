@@ -490,12 +490,11 @@ _OUTLET_LINE_RE = re.compile(
     r"(?<!\w)(?:полный\s+текст|full\s+text|(?:ال)?نص\s+(?:ال)?كامل|متن\s+كامل)(?!\w)"
 )
 # Every match of _OUTLET_LINE_RE holds one of these words
-_OUTLET_LINE_KEYS = ("текст", "text", "نص", "متن")
+_OUTLET_LINE_KEYS_RE = re.compile("текст|text|نص|متن")
 
 
 def _may_be_outlet_line(norm: str) -> bool:
-    head = norm[:40]
-    return any(key in head for key in _OUTLET_LINE_KEYS)
+    return _OUTLET_LINE_KEYS_RE.search(norm, 0, 40) is not None
 
 
 # What the narrator says he did not say: "He did not comment on ...", "Лавров не стал

@@ -150,7 +150,7 @@ def _lavrov_subject(window: str, lang: str, start: int, end: int) -> int | None:
     pos = start
     while (m := find_lavrov_np(window, pos, end)) is not None:
         before = window[max(0, m.start() - 30) : m.start()]
-        possessive = (lang == "en" and re.match(r"'s(?!\w)", window[m.end() : m.end() + 3])) or (
+        possessive = (lang == "en" and _POSSESSIVE_S_RE.match(window, m.end())) or (
             lang == "ru" and _RU_OBLIQUE_NAME_RE.search(m.group())
         )
         if not (
@@ -159,6 +159,9 @@ def _lavrov_subject(window: str, lang: str, start: int, end: int) -> int | None:
             return m.start()
         pos = m.end()
     return None
+
+
+_POSSESSIVE_S_RE = re.compile(r"'s(?!\w)")
 
 
 # His surname in an oblique case ("после выступления Лаврова", "Лаврову", "с Лавровым"):
@@ -881,7 +884,7 @@ def _verb_subject(
         return "other"  # Russian -а/-и: a woman or several people
     if lang in ("en", "ru") and _INVERSION_PRE_RE.search(pre, max(0, len(pre) - 40)):
         # "Об этом заявил Сергей Лавров", "This was stated by Lavrov"
-        after = re.sub(r"^[\s,]*(?:by\s+)?", "", norm[m.end() : m.end() + 120])
+        after = _BY_BEFORE_RE.sub("", norm[m.end() : m.end() + 120])
         after = (
             _SHORT_ADVERBIAL_RE.sub("", after, count=1)
             if _SHORT_ADVERBIAL_RE.match(after)
@@ -906,6 +909,9 @@ def _verb_subject(
     if told and _lavrov_at(norm, _skip_spaces(norm, m.end()), True):
         return "other"  # "He told Lavrov that ...", "Он сообщил Лаврову": he is told
     return subject
+
+
+_BY_BEFORE_RE = re.compile(r"^[\s,]*(?:by\s+)?")
 
 
 def _fa_named_after_that(pre: str) -> bool:

@@ -196,9 +196,9 @@ _REQUEST_FOR_COMMENT_RE = re.compile(
 )
 
 
-def _paragraph_labels(paragraphs: Sequence[str], narration: bool = True) -> list[str | None]:
-    """Each paragraph's label kind; `narration=False` leaves unlabelled paragraphs None
-    instead of telling the outlet's narration apart (cheaper, the same counts of labels)."""
+def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
+    """Each paragraph's label kind; an unlabelled paragraph's is None (whether it is the
+    outlet's narration is told apart later, by _with_narration, when it matters)."""
     kinds: list[str | None] = []
     for raw in paragraphs:
         if _TIMESTAMP_RE.match(raw) or _CREDIT_LINE_RE.match(raw):
@@ -207,19 +207,30 @@ def _paragraph_labels(paragraphs: Sequence[str], narration: bool = True) -> list
         if _QUESTION_MARK_RE.match(raw) and ("?" in raw or "؟" in raw):
             kinds.append("question")
             continue
-        head = raw[:100]
-        if ":" not in head and "：" not in head:  # cheap: most paragraphs have no label
-            kinds.append(_narration(raw) if narration else None)
+        if _unlabelled(raw):  # cheap: most paragraphs have no label
+            kinds.append(None)
             continue
         if not _is_turn(raw):  # "Lavrov: Israel seeks war" is a headline, not his turn
             kinds.append(None)
             continue
-        norm = normalize(head)
+        norm = normalize(raw[:100])
         kind = _label_kind(norm)
         if kind == "other" and not _is_named_label(raw, norm):
             kind = None
         kinds.append(kind)
     return kinds
+
+
+def _unlabelled(raw: str) -> bool:
+    head = raw[:100]
+    return ":" not in head and "：" not in head
+
+
+def _with_narration(paragraphs: Sequence[str], labels: list[str | None], start: int) -> None:
+    """Mark the outlet's narration among the unlabelled paragraphs from `start` on."""
+    for i in range(start, len(paragraphs)):
+        if labels[i] is None and _unlabelled(paragraphs[i]):
+            labels[i] = _narration(paragraphs[i])
 
 
 def _assign(labels: list[str | None], opening: bool, answers_unlabelled: bool) -> list[Turn]:
@@ -283,21 +294,22 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     `paragraphs` are the body's paragraphs (the heading excluded), as written."""
     if not paragraphs:
         return None
-    labels = _paragraph_labels(paragraphs, narration=False)
+    labels = _paragraph_labels(paragraphs)
     n_lavrov = labels.count("lavrov")
     n_question = labels.count("question") + labels.count("answer")
     if not heading and not n_lavrov:
         return None
     if not n_lavrov and n_question < 2 and not _addresses_audience(paragraphs[:3]):
         return None  # no label of his, no interview, no speech: the common case
-    labels = _paragraph_labels(paragraphs)
     heading_norm = normalize(heading)
     names_him = _mentions_lavrov(heading_norm)
     lead = 0  # the first paragraph after the heading
+    cleared = 0  # the labels before this index are no turns
     if not names_him and (inner := _inner_heading(paragraphs, labels)) is not None:
         # the page's masthead came first: the heading naming him is a body paragraph
         heading_norm, names_him, lead = normalize(paragraphs[inner]), True, inner + 1
         labels[: inner + 1] = [None] * (inner + 1)
+        cleared = inner + 1
     # the audience addressed in one of the first paragraphs (after a date line, say)
     firsts = [normalize(p[:300]) for p in paragraphs[lead : lead + 4]] if names_him else []
     # (the first words under the heading, past a date line)
@@ -326,5 +338,7 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     start = (address_at or 0) if opening else first_label
     if opening and address:
         labels[:start] = [None] * start  # a label in the outlet's introduction is no turn
+        cleared = max(cleared, start)
+    _with_narration(paragraphs, labels, cleared)  # (only the turns need it)
     turns = _assign(labels, opening, answers_unlabelled=interview)
     return [t if i >= start else _OUTSIDE for i, t in enumerate(turns)]
