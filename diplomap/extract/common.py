@@ -86,7 +86,7 @@ class _Line:
     end: int  # stripped span in the text
     raw: str
     norm: str  # normalised, leading bullets removed
-    n_words: int
+    n_words: int  # counted up to _MAX_COUNTED_WORDS
     final_punct: bool
 
     @property
@@ -97,6 +97,25 @@ class _Line:
     @property
     def headline_like(self) -> bool:
         return not self.final_punct and not self.raw.rstrip().endswith(":")
+
+
+# A line's words are counted up to this many: every test of boilerplate.py compares the
+# count with at most 80 (a paragraph need not be counted to its end)
+_MAX_COUNTED_WORDS = 81
+_WORD_CHUNK = 400  # characters counted at a time (then on to the next space)
+
+
+def _count_words(norm: str) -> int:
+    """The number of words in `norm`, or _MAX_COUNTED_WORDS when it has more."""
+    n, pos, size = 0, 0, len(norm)
+    while pos < size:
+        cut = norm.find(" ", pos + _WORD_CHUNK)  # (no word runs over a space)
+        cut = size if cut < 0 else cut
+        n += _WORD_RE.subn("", norm[pos:cut])[1]
+        if n >= _MAX_COUNTED_WORDS:
+            return _MAX_COUNTED_WORDS
+        pos = cut
+    return n
 
 
 def _lines(text: str, normalized: NormText | None = None) -> list[_Line]:
@@ -119,7 +138,7 @@ def _lines(text: str, normalized: NormText | None = None) -> list[_Line]:
                 end,
                 stripped,
                 norm,
-                _WORD_RE.subn("", norm)[1],  # the number of words, without a list of them
+                _count_words(norm),
                 ends_sentence(stripped),
             )
         )

