@@ -20,9 +20,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -63,6 +67,16 @@ def run():
     for i in range(0, len(articles), group):
         extract(articles[i : i + group])
 run()
+if reps == 0:  # under callgrind: one pass counted (instrumentation on around it only)
+    import os, subprocess
+    control = lambda state: subprocess.run(
+        ["callgrind_control", "-i", state, str(os.getpid())], capture_output=True
+    )
+    control("on")
+    run()
+    control("off")
+    print(json.dumps({"articles": len(articles), "cpu_s": 0.0}))
+    sys.exit()
 best = float("inf")
 for _ in range(reps):
     t = time.process_time()
@@ -137,6 +151,55 @@ def engine_rate(
     return out["articles"], out["articles"] / out["cpu_s"]
 
 
+def engine_instructions(root: Path, files: list[Path]) -> int | None:
+    """The machine instructions one pass of the engine in checkout `root` over `files`
+    executes (valgrind's callgrind, counting only that pass; the same work as
+    `engine_rate`): a figure that does not vary with the machine's load, unlike a time.
+    None when valgrind is not installed."""
+    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        done = subprocess.run(
+            [
+                "valgrind", "--tool=callgrind", "--instr-atstart=no", "--cache-sim=no",
+                f"--callgrind-out-file={tmp}/callgrind.out",
+                sys.executable, "-c", _PROBE, str(root), "0", "0",
+            ],
+            input="\n".join(map(str, files)),
+            capture_output=True,
+            text=True,
+            timeout=3600,
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )  # fmt: skip
+    found = re.search(r"Collected\s*:\s*(\d+)", done.stderr)
+    if done.returncode or found is None:
+        raise RuntimeError(f"callgrind: {done.stderr.strip().splitlines()[-1][:300]}")
+    return int(found.group(1))
+
+
+def engine_instruction_ratios(
+    corpora: dict[str, list[Path]], before: str, workdir: Path
+) -> dict[str, dict] | None:
+    """Per corpus: instructions of one pass of revision `before` and of this checkout,
+    and before/after (above 1: this checkout does less work); the four counts run two at
+    a time. None without valgrind."""
+    old = checkout(before, workdir)
+    jobs = [
+        (name, side, root) for name in corpora for side, root in (("before", old), ("after", ROOT))
+    ]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        counts = list(pool.map(lambda job: engine_instructions(job[2], corpora[job[0]]), jobs))
+    if any(c is None for c in counts):
+        return None
+    out: dict[str, dict] = {}
+    for (name, side, _), count in zip(jobs, counts, strict=True):
+        out.setdefault(name, {})[side] = count
+    for s in out.values():
+        s["ratio"] = s["before"] / s["after"]
+    return out
+
+
 def engine_speeds(
     corpora: dict[str, list[Path]], before: str, workdir: Path, rounds: int = 2
 ) -> dict[str, dict]:
@@ -164,6 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rounds", type=int, default=2)
     p.add_argument("--synthetic", type=int, default=300, help="synthetic articles")
     p.add_argument("--workdir", type=Path, default=Path("/tmp/diplomap-bench"))
+    p.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions of one pass of each (valgrind; a few minutes)",
+    )
     args = p.parse_args(argv)
     sys.path.insert(0, str(HERE))
     import make_corpus
@@ -182,6 +250,15 @@ def main(argv: list[str] | None = None) -> int:
             f"after {s['after']:.0f}/s, after/before {s['ratio']:.2f} (1 core, the same "
             f"work); with the MinHash signature {s['after_signature']:.0f}/s"
         )
+    if args.instructions:
+        counts = engine_instruction_ratios(corpora, args.before, args.workdir)
+        for name, s in (counts or {}).items():
+            print(
+                f"{name}: instructions of one pass, before {s['before'] / 1e6:,.0f} M, after "
+                f"{s['after'] / 1e6:,.0f} M, before/after {s['ratio']:.3f}"
+            )
+        if counts is None:
+            print("instructions: valgrind is not installed")
     return 0
 
 

@@ -981,6 +981,26 @@ def before_after(args, report: Report) -> None:
                 f"{args.before}: {1e6 / s['after_signature'] - 1e6 / s['after']:.0f} µs an article",
             )
         )
+    if args.instructions:
+        engine_instructions(corpora, args, report)
+
+
+def engine_instructions(corpora: dict, args, report: Report) -> None:
+    """The instructions of one engine pass before and after (callgrind): the work, a
+    figure the machine's load does not move (its times here spread by 10 % and more)."""
+    counts = compare.engine_instruction_ratios(corpora, args.before, args.workdir)
+    if counts is None:
+        report.na("engine.instructions", "valgrind is not installed")
+        return
+    for name, s in counts.items():
+        unit = (
+            f"x (instructions of one pass, before {s['before'] / 1e6:,.0f} M / after "
+            f"{s['after'] / 1e6:,.0f} M; above 1: less work now)"
+        )
+        ok = s["ratio"] >= 0.9
+        report.add(
+            Figure(f"engine.{name}.instructions_before_vs_after", s["ratio"], unit, ">= 0.9x", ok)
+        )
 
 
 def realistic_build(args, report: Report) -> Path | None:
@@ -1129,7 +1149,10 @@ def write_results(path: Path, env: dict, args, report: Report, elapsed: float) -
         f"a warm-up pass, {args.compare_rounds} alternating round(s), the best of each. Both "
         "sides do the same work: this checkout without the MinHash signature that its "
         "reprint clusters need (which did not exist in the earlier revision); "
-        "`after_with_signature` is this checkout as a build runs it.",
+        "`after_with_signature` is this checkout as a build runs it. With `--instructions`, "
+        "also the machine instructions of one pass of each engine on the same articles "
+        "(valgrind's callgrind, counting only that pass, PYTHONHASHSEED=0): the work itself, "
+        "which the machine's load does not move (repeated, the counts agree to 0.1 %).",
         f"- Realistic build: `build --full` (all cores) of {args.realistic_copies} copies of the "
         "realistic corpus (each copy's plain texts end with a line of their own, so they are "
         "different articles), wall time as for the synthetic builds.",
@@ -1169,6 +1192,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--before", default=compare.DEFAULT_BEFORE, help="revision to compare with")
     p.add_argument("--compare-rounds", type=int, help="alternating runs per engine (3)")
     p.add_argument("--compare-synthetic", type=int, default=300, help="synthetic articles compared")
+    p.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions of one engine pass before and after (valgrind)",
+    )
     p.add_argument(
         "--realistic-copies",
         type=int,
