@@ -86,7 +86,7 @@ class _Line:
     end: int  # stripped span in the text
     raw: str
     norm: str  # normalised, leading bullets removed
-    n_words: int  # counted up to _MAX_COUNTED_WORDS
+    n_words: int  # exact up to _MAX_COUNTED_WORDS (a long line's count may stop there)
     final_punct: bool
 
     @property
@@ -99,8 +99,8 @@ class _Line:
         return not self.final_punct and not self.raw.rstrip().endswith(":")
 
 
-# A line's words are counted up to this many: every test of boilerplate.py compares the
-# count with at most 80 (a paragraph need not be counted to its end)
+# A long line's words are counted up to this many: every test of boilerplate.py compares
+# the count with at most 80 (a paragraph need not be counted to its end)
 _MAX_COUNTED_WORDS = 81
 _WORD_CHUNK = 400  # characters counted at a time (then on to the next space)
 
@@ -138,7 +138,8 @@ def _lines(text: str, normalized: NormText | None = None) -> list[_Line]:
                 end,
                 stripped,
                 norm,
-                _count_words(norm),
+                # (most lines are short: counted here, without a call)
+                _WORD_RE.subn("", norm)[1] if len(norm) <= _WORD_CHUNK else _count_words(norm),
                 ends_sentence(stripped),
             )
         )
