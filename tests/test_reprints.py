@@ -386,3 +386,55 @@ def test_overview_says_how_many_reprints_are_counted_once(with_reprints):
 
 def captions(at) -> str:
     return re.sub(r"\\(.)", r"\1", "\n".join(c.value for c in at.caption))
+
+
+def test_near_duplicates_join_every_pair_that_agrees_even_through_chains():
+    """Clusters from signatures equal the union of every candidate pair (sharing an LSH
+    band) whose hashes agree on KEEP_THRESHOLD or more, chains included (a ~ b, b ~ c, a
+    and c too far apart), whatever the order of the articles."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    bands, rows = reprints.LSH_PARAMS
+    n_hashes = bands * rows + 2
+    sigs: list = []
+    for _story in range(12):  # stories, each a chain of reprints drifting from the first
+        base = rng.integers(0, 2**32, n_hashes, dtype=np.uint32)
+        for _copy in range(int(rng.integers(1, 6))):
+            sig = base.copy()
+            changed = rng.choice(n_hashes, int(rng.integers(0, 30)), replace=False)
+            sig[changed] = rng.integers(0, 2**32, len(changed), dtype=np.uint32)
+            sigs.append(sig)
+            base = sig
+    sigs += [None, None]
+    ids = [f"{i:04d}" for i in rng.permutation(len(sigs))]
+
+    def expected() -> list[str]:
+        parent = list(range(len(sigs)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                i = parent[i]
+            return i
+
+        for i, a in enumerate(sigs):
+            for j, b in enumerate(sigs[:i]):
+                if a is None or b is None:
+                    continue
+                shares = any(
+                    (a[k * rows : (k + 1) * rows] == b[k * rows : (k + 1) * rows]).all()
+                    for k in range(bands)
+                )
+                if shares and (a == b).mean() >= reprints.KEEP_THRESHOLD:
+                    parent[root(i)] = root(j)
+        groups: dict[int, list[str]] = {}
+        for i in range(len(sigs)):
+            groups.setdefault(root(i), []).append(ids[i])
+        return [min(groups[root(i)]) for i in range(len(sigs))]
+
+    labels = cluster_labels(ids, sigs, [""] * len(sigs))
+    assert labels == expected()
+    assert len(set(labels)) < len(sigs) - 2  # some reprints were joined
+    order = rng.permutation(len(sigs))
+    shuffled = cluster_labels([ids[i] for i in order], [sigs[i] for i in order], [""] * len(sigs))
+    assert shuffled == [labels[i] for i in order]

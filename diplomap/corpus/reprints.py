@@ -133,8 +133,13 @@ def _join_near_duplicates(clusters: _Clusters, signatures: Sequence[np.ndarray |
             members = bucket.setdefault(sig[band * rows : (band + 1) * rows].tobytes(), [])
             candidates.update(members)
             members.append(i)
+        need = KEEP_THRESHOLD * len(sig)  # agreeing hashes for a near-duplicate
         for j in sorted(candidates):
-            if float(np.mean(signatures[j] == sig)) >= KEEP_THRESHOLD:
+            # joined already (through another reprint): comparing changes nothing
+            if (
+                clusters.find(j) != clusters.find(i)
+                and np.count_nonzero(signatures[j] == sig) >= need
+            ):
                 clusters.union(i, j)
 
 
