@@ -16,6 +16,7 @@ import unicodedata
 from functools import lru_cache
 from html import unescape as html_unescape
 
+from diplomap.navigation import breadcrumb_kind
 from diplomap.normalize import normalize
 
 # --- cleaning ---------------------------------------------------------------------------
@@ -414,16 +415,6 @@ _CLOCK_TOKEN_RE = re.compile(
     r"|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
 )
 _TODAY_RE = re.compile(r"^(?:today|сегодня|اليوم|امروز)(?!\w)")
-_CRUMB_CHAR_RE = re.compile(r"[/|>»›→]")
-_CRUMB_SPLIT_RE = re.compile(r"\s+[/|]\s+|\s*[>»›→]+\s*")
-_CRUMB_TRIM = " \t-–—•·:|"
-_HOME_PAGES = frozenset(
-    normalize(w)
-    for w in (
-        "Главная", "Главная страница", "На главную", "Home", "Homepage", "Home page",
-        "الرئيسية", "الصفحة الرئيسية", "خانه", "صفحه اصلی", "صفحه نخست", "صفحه اول",
-    )
-)  # fmt: skip
 # Section labels that open a line ("Related: ...", "چرا مهم است: ...", "Главное: ...").
 _SECTION_LABELS = frozenset(
     normalize(w)
@@ -493,7 +484,7 @@ def _title_shape(line: str) -> str:
         return "furniture"
     if line.endswith((":", "：")) or len(words) < 2:
         return "furniture"
-    if _is_breadcrumb(norm):
+    if breadcrumb_kind(line) is not None:
         return "menu"
     label, colon, _rest = norm.partition(":")
     if colon and label.strip(" \t-–—•·") in _SECTION_LABELS:
@@ -521,30 +512,6 @@ def _is_clock_line(norm: str, words: list[str]) -> bool:
     # a date and a time with a few words ("Fri Jan 3, 2020 05:43PM [Updated: ...]",
     # "AFP · World · Sun 24 Jul 2022 · 16:38 GMT")
     return len(words) <= _MAX_CLOCK_WORDS and len(_CLOCK_TOKEN_RE.findall(norm)) >= 2
-
-
-def _is_breadcrumb(norm: str) -> bool:
-    """ "Главная / Политика", "الرئيسية > سياسة", "World | Middle East | Syria"."""
-    if len(norm) > 160:
-        return False
-    if not _CRUMB_CHAR_RE.search(norm):
-        # a menu of bare words after the home page: "Главная Политика Экономика Спорт"
-        words = norm.split()
-        return len(words) >= 4 and any(" ".join(words[:n]) in _HOME_PAGES for n in (1, 2))
-    parts = [p.strip(_CRUMB_TRIM) for p in _CRUMB_SPLIT_RE.split(norm.strip(_CRUMB_TRIM))]
-    parts = [p for p in parts if p]
-    if len(parts) < 2 or any(not 1 <= len(_TITLE_WORD_RE.findall(p)) <= 5 for p in parts):
-        return False
-    if len(parts) >= 3 or parts[0] in _HOME_PAGES:
-        return True
-    # two parts: a section path ("Asia › South-east Asia", "بین‌الملل › فلسطین و قدس",
-    # "News | Israel-Palestine conflict"); a headline's closing quote is no separator
-    if _PATH_SEPARATOR_RE.search(norm) or (" » " in norm and "«" not in norm):
-        return True
-    return " | " in norm and all(len(_TITLE_WORD_RE.findall(p)) <= 3 for p in parts)
-
-
-_PATH_SEPARATOR_RE = re.compile(r"\s[›>→]\s")
 
 
 def detect_title(text: str, markdown: bool = False) -> str:

@@ -17,6 +17,7 @@ import pytest
 from diplomap.extract.boilerplate import find_boilerplate, is_breadcrumb
 from diplomap.extract.dates import CANDIDATE_KINDS, find_publication_date, parse_date
 from diplomap.ingest import detect_title, html_title, read_bytes
+from diplomap.navigation import breadcrumb_kind
 
 LANGS = ["ar", "fa", "ru", "en"]
 TODAY = dt.date(2026, 11, 30)  # the day the pages were saved: their clocks show it
@@ -538,6 +539,41 @@ def test_numbered_related_list_on_one_line_is_cut(lang):
 )
 def test_breadcrumbs(line, crumb):
     assert is_breadcrumb(line) is crumb
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Главная / В мире / Ближний Восток", "trail"),
+        ("Вы здесь: Главная / Новости", "trail"),
+        ("Главное | Политика | Экономика | Общество | Регионы | В мире", "trail"),
+        ("الرئيسية > أخبار > عربي ودولي", "trail"),
+        ("خانه » سیاسی » بین‌الملل", "trail"),
+        ("Home > World > Middle East", "trail"),
+        ("Курсы валют: USD 1,9612 | EUR 2,4204 | RUB 3,1587", "trail"),
+        ("Asia › South-east Asia", "path"),
+        ("بین‌الملل › فلسطین و قدس", "path"),
+        ("News | Israel-Palestine conflict", "path"),
+        ("أخبار » سياسة", "path"),
+        ("Главная Политика Экономика Спорт", "menu"),
+        ("الرئيسية سياسة اقتصاد رياضة", "menu"),
+        # date lines and mastheads with a date are never navigation
+        ("کیهان | یکشنبه ۱۵ مهر ۱۴۰۳ - ۲ ربیع‌الثانی ۱۴۴۶ - ۶ اکتبر ۲۰۲۴ | شماره ۲۳۸۵۴", None),
+        ("الأهرام | الخميس 14 نوفمبر 2019 - 15:40 | العدد 48561", None),
+        ("Известия | 14 ноября 2019 года, 15:40 | Выпуск № 207 от 15 ноября", None),
+        ("The Daily Star | Thursday, 14 November 2019, 15:40 | Issue 2001 of 3 June", None),
+        # headlines and sentences
+        ("Lavrov says talks will go on | RT", None),
+        ("«Лавров: переговоры продолжатся» » Известия", None),
+        ("Главная / Лавров заявил о готовности России к переговорам с Западом по Украине", None),
+        ("13/02/2024", None),
+        ("MOSCOW/Reuters", None),
+    ],
+)
+def test_breadcrumb_kinds(line, kind):
+    """One detector serves boilerplate (trails) and the headline finder (any kind)."""
+    assert breadcrumb_kind(line) == kind
+    assert is_breadcrumb(line) is (kind == "trail")
 
 
 # --- the whole way: file -> title, boilerplate, date ---------------------------------------------

@@ -23,6 +23,7 @@ from diplomap.extract.common import (
     _lines,
     _mentions_lavrov,
 )
+from diplomap.navigation import breadcrumb_kind
 from diplomap.normalize import NormText, normalize
 
 __all__ = ["find_boilerplate", "is_breadcrumb"]
@@ -299,30 +300,7 @@ _PUBLISHED_RE = re.compile(
     )
     + r"(?!\w)"
 )
-_NON_DIGIT_RE = re.compile(r"[^\W\d_]")
 _SEP = r"(?:\s*(?:[:：\-–—|/»>.،,]|$))"
-
-# Breadcrumbs: "Главная / В мире / Ближний Восток", "الرئيسية > سياسة", "خانه » سیاسی".
-_HOME = [
-    "Главная",
-    "Главная страница",
-    "На главную",
-    "Home",
-    "Homepage",
-    "Home page",
-    "الرئيسية",
-    "الصفحة الرئيسية",
-    "خانه",
-    "صفحه اصلی",
-    "صفحه نخست",
-    "صفحه اول",
-]
-_HERE = ["Вы здесь", "Вы находитесь здесь", "You are here", "أنت هنا", "شما اینجا هستید"]
-_CRUMB_CHAR_RE = re.compile(r"[/|>»›→]")
-_CRUMB_SEP_RE = re.compile(r"\s+[/|]\s+|\s*[>»›→]+\s*")
-_CRUMB_HOME_RE = re.compile(r"^" + _alt(_HOME) + r"$")
-_CRUMB_HERE_RE = re.compile(r"^" + _alt(_HERE) + r"\s*[:：]\s*")
-_CRUMB_TRIM = " \t-–—•·:|"
 
 
 def _marker_pattern(spec: tuple[list[str], list[str]], tail: str = "") -> str:
@@ -356,19 +334,8 @@ _FOREIGN_DATELINE_RE = re.compile(
 
 
 def is_breadcrumb(line: str) -> bool:
-    """Is `line` a breadcrumb trail ("Главная / В мире / Ближний Восток", "الرئيسية >
-    سياسة")? Three or more short parts, or two that start at the home page."""
-    if len(line) > 160 or not _CRUMB_CHAR_RE.search(line):
-        return False
-    norm = _CRUMB_HERE_RE.sub("", normalize(line).strip(_CRUMB_TRIM))
-    parts = [p for p in (p.strip(_CRUMB_TRIM) for p in _CRUMB_SEP_RE.split(norm)) if p]
-    if len(parts) < 2:
-        return False
-    for part in parts:
-        words = _WORD_RE.findall(part)
-        if not words or len(words) > 5 or not _NON_DIGIT_RE.search(part):
-            return False
-    return len(parts) >= 3 or bool(_CRUMB_HOME_RE.match(parts[0]))
+    """Is `line` a breadcrumb trail (`navigation.breadcrumb_kind`), what boilerplate cuts?"""
+    return breadcrumb_kind(line) == "trail"
 
 
 def _classify(line: _Line) -> str | None:

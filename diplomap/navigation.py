@@ -1,0 +1,69 @@
+"""Navigation lines of a web page: breadcrumb trails, section paths and bare menus.
+
+One detector for the two places that need it: boilerplate cuts a page's trails
+(diplomap.extract.boilerplate), and the headline finder never takes any of the three for
+the headline (diplomap.ingest_text). It sits beside `normalize`, below both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplomap.normalize import normalize
+
+__all__ = ["breadcrumb_kind"]
+
+# The home page a trail or a menu opens with, and the "you are here" label before a trail
+HOME_PAGES = frozenset(
+    normalize(w)
+    for w in (
+        "Главная", "Главная страница", "На главную", "Home", "Homepage", "Home page",
+        "الرئيسية", "الصفحة الرئيسية", "خانه", "صفحه اصلی", "صفحه نخست", "صفحه اول",
+    )
+)  # fmt: skip
+_HERE = ("Вы здесь", "Вы находитесь здесь", "You are here", "أنت هنا", "شما اینجا هستید")
+_CRUMB_HERE_RE = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(normalize(h)).replace(r"\ ", r"\s+") for h in _HERE)
+    + r")\s*[:：]\s*"
+)
+_CRUMB_CHAR_RE = re.compile(r"[/|>»›→]")
+_CRUMB_SEP_RE = re.compile(r"\s+[/|]\s+|\s*[>»›→]+\s*")
+_CRUMB_TRIM = " \t-–—•·:|"
+_LETTERS_RE = re.compile(r"[^\W\d_]+")  # a word of letters
+_NUMBER_RE = re.compile(r"\d+(?:[./:,-]\d+)*")  # "2,4204", "2024/09/09"
+_PATH_SEPARATOR_RE = re.compile(r"\s[›>→]\s")
+
+
+def breadcrumb_kind(line: str) -> str | None:
+    """What kind of navigation line `line` is, if any: a "trail" ("Главная / В мире /
+    Ближний Восток", "الرئيسية > سياسة", "Вы здесь: Главная / Новости": three or more
+    short parts, or two that start at the home page), a two-part section "path" ("Asia ›
+    South-east Asia", "بین‌الملل › فلسطین و قدس", "News | Israel-Palestine conflict"),
+    or a "menu" of bare words after the home page ("Главная Политика Экономика Спорт").
+    Boilerplate cuts trails; a headline is none of the three."""
+    if len(line) > 160:
+        return None
+    norm = normalize(line).strip(_CRUMB_TRIM)
+    if not _CRUMB_CHAR_RE.search(norm):
+        words = norm.split()
+        home = any(" ".join(words[:n]) in HOME_PAGES for n in (1, 2))
+        return "menu" if len(words) >= 4 and home else None
+    norm = _CRUMB_HERE_RE.sub("", norm)
+    parts = [p for p in (p.strip(_CRUMB_TRIM) for p in _CRUMB_SEP_RE.split(norm)) if p]
+    if len(parts) < 2 or not all(_is_crumb_part(p) for p in parts):
+        return None
+    if len(parts) >= 3 or parts[0] in HOME_PAGES:
+        return "trail"
+    # two parts; a headline's closing quote is no separator
+    if _PATH_SEPARATOR_RE.search(norm) or (" » " in norm and "«" not in norm):
+        return "path"
+    if " | " in norm and all(len(_LETTERS_RE.findall(p)) <= 3 for p in parts):
+        return "path"
+    return None
+
+
+def _is_crumb_part(part: str) -> bool:
+    """A part of a trail: one to five words and at most two numbers (a section, "EUR
+    2,4204"; not a date line's "یکشنبه ۱۵ مهر ۱۴۰۳ - ۶ اکتبر ۲۰۲۴" nor "13/02/2024")."""
+    return 1 <= len(_LETTERS_RE.findall(part)) <= 5 and len(_NUMBER_RE.findall(part)) <= 2
