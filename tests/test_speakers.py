@@ -2463,6 +2463,57 @@ def test_a_verb_in_a_fronted_subordinate_clause_is_not_the_sentences_speech(lang
     ("lang", "text", "his", "not_his"),
     [
         (
+            "ar",
+            "قال لافروف في مؤتمر صحفي إن موسكو لا تهاجم المدنيين. وبشأن قصف مستشفى الولادة "
+            "في ماريوبول، الذي قالت السلطات الأوكرانية إنه أسفر عن مقتل ثلاثة أشخاص، ادعى "
+            'الوزير الروسي أن المبنى "تحول إلى موقع عسكري منذ فترة".',
+            ["تحول إلى موقع عسكري منذ فترة"],
+            [],
+        ),
+        (
+            "en",
+            "Lavrov spoke to reporters in Antalya. On the strike on the maternity hospital, "
+            "which Ukrainian officials said killed three people, the Russian minister claimed "
+            'the building "had long been turned into a military post".',
+            ["had long been turned into a military post"],
+            [],
+        ),
+        (
+            "ru",
+            "Лавров выступил перед журналистами в Анталье. Говоря об ударе по роддому, "
+            "который, как заявили украинские власти, унес жизни трех человек, глава МИД РФ "
+            "заявил, что здание «давно превращено в военный объект».",
+            ["давно превращено в военный объект"],
+            [],
+        ),
+        (
+            "fa",
+            "لاوروف در آنتالیا با خبرنگاران گفت‌وگو کرد. درباره حمله به زایشگاه، که مقام‌های "
+            "اوکراینی گفتند سه کشته بر جا گذاشت، وزیر خارجه روسیه مدعی شد این ساختمان «مدت‌ها "
+            "پیش به پایگاه نظامی تبدیل شده بود».",
+            ["به پایگاه نظامی تبدیل شده بود"],
+            [],
+        ),
+        (
+            "en",
+            "Lavrov met Ould Merzouk, who said the talks had been useful, in Nouakchott.",
+            [],
+            ["the talks had been useful"],
+        ),
+    ],
+)
+def test_a_speaker_in_a_relative_clause_glosses_a_noun_and_the_main_clause_speaks(
+    lang, text, his, not_his
+):
+    """ "On the strike, which Kyiv said killed three, the minister claimed ...": the
+    relative clause's speaker is not the sentence's; with no later speaker, he is."""
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
             "ru",
             "Сергей Лавров прокомментировал удар журналистам в Москве. Главное:\n\n"
             "🔹 Это убийство — удар по усилиям посредников. Переговорщиков не убивают.\n\n"

@@ -576,6 +576,39 @@ def test_breadcrumb_kinds(line, kind):
     assert is_breadcrumb(line) is (kind == "trail")
 
 
+_BODY = {
+    "ar": "قال لافروف إن روسيا مستعدة للحوار مع جميع الأطراف في المنطقة.\n\n",
+    "fa": "لاوروف گفت روسیه برای گفت‌وگو با همه طرف‌ها آماده است.\n\n",
+    "ru": "Лавров заявил, что Россия готова к диалогу со всеми сторонами.\n\n",
+    "en": "Lavrov said Russia was ready to talk to all sides in the region.\n\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "cut"),
+    [
+        ("ar", "ساهمت في هذا التقرير جورجيا هاملتون من أنطاليا، ومكتب CNN في موسكو.", True),
+        ("ar", "شارك في إعداد التقرير عمان الربيعي.", True),
+        ("ar", "وقال لافروف إنه ساهم في التقرير الأممي.", False),
+        ("fa", "تهیه و تنظیم: مهسا تهرانی", True),
+        ("fa", "ترجمه: شیراز احمدی", True),
+        ("fa", "لاوروف گفت ترجمه این سند به زودی منتشر می‌شود.", False),
+        ("ru", "В подготовке материала участвовали Мария Иорданская и Ирина Грузинова.", True),
+        ("ru", "Над материалом работали Ирина Грузинова и Олег Сирийский.", True),
+        ("ru", "Лавров сказал, что над материалом доклада работали эксперты.", False),
+        ("en", "Georgia Hamilton in Antalya contributed to this report.", True),
+        ("en", "(Reporting by Jordan Smith; Editing by Chad Turner)", True),
+        ("en", "Additional reporting by Israel Gonzalez in Moscow.", True),
+        ("en", "He said Russia contributed to this report of the UN panel on Syria.", False),
+    ],
+)
+def test_a_credit_line_is_cut_and_its_names_are_no_places(lang, line, cut):
+    text = _BODY[lang] * 3 + line + "\n\n" + _BODY[lang]
+    start = text.index(line)
+    cut_spans = [(a, b) for a, b in find_boilerplate(text, lang) if a <= start < b]
+    assert bool(cut_spans) is cut
+
+
 # --- the whole way: file -> title, boilerplate, date ---------------------------------------------
 
 

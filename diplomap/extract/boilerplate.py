@@ -213,6 +213,18 @@ _SINGLE = (
         "تاريخ التحديث",
     ],
 )
+# A line crediting the reporters or editors ("Georgia Hamilton contributed to this report",
+# "ساهمت في هذا التقرير ...", "В подготовке материала участвовал ...", "گزارش از ..."):
+# the outlet's, and its names are nobody's places
+_CREDIT_RE = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|editing|writing|compiled)\s+by(?!\w)|"
+    r"(?<!\w)contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\W*$|"
+    r"^(?:ساهم|ساهمت|ساهموا|شارك|شاركت|شاركوا)\s+في\s+(?:اعداد\s+|كتابه\s+)?(?:هذا\s+)?"
+    r"التقرير(?!\w)|"
+    r"^(?:в\s+подготовке\s+(?:материала|статьи|публикации)\s+(?:участвовал|принимал)|"
+    r"над\s+(?:материалом|статьей)\s+работал)|"
+    r"^(?:تهيه|تنظيم|ترجمه)\s*(?:و\s+(?:تنظيم|تدوين)\s*)?[:：]"
+)
 _COPYRIGHT_RE = re.compile(
     r"©|\(c\)\s*\d{4}|copyright|all rights reserved|"
     + _alt(
@@ -348,6 +360,8 @@ def _classify(line: _Line) -> str | None:
     if line.n_words <= 25 and _COPYRIGHT_RE.search(norm):
         return "end"
     if line.n_words <= 25 and m["single"].match(norm):
+        return "single"
+    if line.n_words <= 25 and _CREDIT_RE.search(norm):
         return "single"
     if is_breadcrumb(line.raw):
         return "single"

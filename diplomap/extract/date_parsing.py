@@ -402,7 +402,7 @@ class _Cand:
     day: int = 0
     wstart: int = -1  # start including a leading weekday
     weekday: int = -1  # that weekday (0 = Monday), -1 when there is none
-    cal: str = GREGORIAN  # calendar of a yearless day-month
+    cal: str = GREGORIAN  # the calendar it is written in
 
     @property
     def full(self) -> bool:
@@ -482,11 +482,13 @@ def _calendars_for_year(y: int, era: str | None, ctx: _Ctx) -> tuple[str, ...]:
     return ()
 
 
-def _resolve(cals: Sequence[str], y: int, m: int, d: int, ctx: _Ctx) -> dt.date | None:
+def _resolve(cals: Sequence[str], y: int, m: int, d: int, ctx: _Ctx) -> tuple[dt.date, str] | None:
+    """The date of the first calendar `cals` in which y-m-d is a possible date, and that
+    calendar."""
     for cal in cals:
         date = _in_range(_to_gregorian(cal, y, m, d), ctx)
         if date is not None:
-            return date
+            return date, cal
     return None
 
 
@@ -517,7 +519,7 @@ def _named_date(m: re.Match[str], ctx: _Ctx) -> _Cand:
         if era in (HIJRI, JALALI):
             return _Cand(start, end, None, None)
     date = _in_range(_to_gregorian(cal, int(y), number, day or 1), ctx)
-    return _Cand(start, end, date, "day" if day else "month")
+    return _Cand(start, end, date, "day" if day else "month", cal=cal)
 
 
 def _reading_on_the_storys_weekday(
@@ -556,9 +558,9 @@ def _numeric_date(m: re.Match[str], ctx: _Ctx, ymd: bool) -> _Cand:
         if cals != (GREGORIAN,) or a == b:
             orders = orders[:1]  # day first in Jalali/Hijri numbers
     for month, day in orders:
-        date = _resolve(cals, y, month, day, ctx)
-        if date is not None:
-            return _Cand(start, end, date, "day")
+        found = _resolve(cals, y, month, day, ctx)
+        if found is not None:
+            return _Cand(start, end, found[0], "day", cal=found[1])
     return _Cand(start, end, None, None)
 
 

@@ -146,7 +146,14 @@ _SENTENCE_END = re.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
 _FILLER = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
     r"|(?<![^\W\d_])(?:gmt|utc|msk|msk|est|edt|cet|cest|bst|irst|ast|ص|م|مساء|صباحا"
-    r"|ساعت|الساعة|الساعه|ق\.ظ|ب\.ظ|в|at|on|is|today|сегодня|اليوم|امروز)(?![^\W\d_])",
+    r"|ساعت|الساعة|الساعه|ق\.ظ|ب\.ظ|в|at|on|is|today|сегодня|اليوم|امروز)(?![^\W\d_])"
+    # a time zone: "Asia/Tehran", "بتوقيت طهران", "به وقت تهران", "по московскому времени",
+    # "Moscow time"
+    r"|(?<![^\W\d_])(?:africa|america|asia|atlantic|australia|europe|indian|pacific|etc)"
+    r"/[a-z_]+(?:/[a-z_]+)?(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?:بتوقيت|به\s+وقت)\s+[^\W\d_]+"
+    r"|(?<![^\W\d_])по\s+[^\W\d_]+\s+времени(?![^\W\d_])"
+    r"|(?<![^\W\d_])[^\W\d_]+\s+time(?![^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -572,7 +579,11 @@ def _date_only(folded: str, ls: int, le: int, cands: list[_Cand], ctx: _Ctx) -> 
     if len(_LETTER.findall(leftover)) > 6:  # "13.02.2024 (updated: 14.02.2024)", "..., Monday"
         after = _context_patterns()[2].sub(" ", normalize(_FILLER.sub(" ", " ".join(rest[1:]))))
         leftover = _weekday_words().sub(" ", normalize(_FILLER.sub(" ", rest[0])) + " " + after)
-    return inside[0] if len(_LETTER.findall(leftover)) <= 6 else None
+    if len(_LETTER.findall(leftover)) > 6:
+        return None
+    # a line in several calendars: the Gregorian date, exact where a Hijri one may be a
+    # day off ("الإثنين 02 تير 1404 - 26 ذو الحجة 1446 - 23 يونيو 2025")
+    return next((c for c in inside if c.cal == GREGORIAN), inside[0])
 
 
 _DATELINE_PREFIX = re.compile(

@@ -511,7 +511,9 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
             event = _Event(subj, m.start(), act=verb_traits(m)[2], not_he=not_he)
             if subj in ("other", "other_minister") and (him := _relayed_him(norm, m)) is not None:
                 return _Event("lavrov", him, act=verb_traits(m)[2])
-            if subj in ("other", "other_minister") and _in_fronted_clause(norm, m):
+            if subj in ("other", "other_minister") and (
+                _in_fronted_clause(norm, m) or _in_relative_clause(norm, m)
+            ):
                 if fallback is None and _him_in_main_clause(norm, m, lang):
                     return None  # "وحين نقلت واشنطن سفارتها ...، كان لافروف أكثر حدة"
                 fallback = fallback or event  # "After Trump announced ..., Lavrov urged"
@@ -552,6 +554,24 @@ def _in_fronted_clause(norm: str, m: re.Match[str]) -> bool:
     closes before the main clause."""
     start = max(0, m.start() - _MAX_FRONTED_CLAUSE)
     if not _FRONTED_SUBORDINATE_RE.search(norm, start, m.start()):
+        return False
+    rest = norm[m.end() : m.end() + _MAX_FRONTED_CLAUSE]
+    return "," in rest or "،" in rest
+
+
+# A relative clause set off by commas just before the verb ("وبشأن قصف المستشفى، الذي
+# قالت السلطات الأوكرانية إنه ...، ادعى الوزير", "the strike, which Kyiv said killed three,
+# was ...", "удар, который, по словам Киева, ..."): its speaker glosses a noun
+_RELATIVE_BEFORE_RE = re.compile(
+    r"[,،]\s*(?:الذي|التي|الذين|اللذين|اللتين|which|который|которая|которое|которые|"
+    r"которого|которой|كه|که)\s*[,،]?\s+(?:[^\W\d_]+\s+){0,3}$"
+)
+
+
+def _in_relative_clause(norm: str, m: re.Match[str]) -> bool:
+    """Whether a verb stands in a relative clause set off by commas, closed by a comma
+    before the main clause goes on."""
+    if not _RELATIVE_BEFORE_RE.search(norm, max(0, m.start() - 60), m.start()):
         return False
     rest = norm[m.end() : m.end() + _MAX_FRONTED_CLAUSE]
     return "," in rest or "،" in rest
