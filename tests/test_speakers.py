@@ -3286,3 +3286,159 @@ def test_the_russian_guest_is_him_and_a_prince_is_not(lang, text, his, not_his):
 )
 def test_a_standfirst_under_a_site_clock_is_the_outlets(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov held talks with Foreign Minister Choe Son-hui in Wonsan. "
+            '"We respect the reasons of our friends," Lavrov told reporters.\n\n'
+            'Choe, for her part, said Pyongyang would "support every measure" of Moscow.\n\n'
+            'The minister also called the relationship "an invincible alliance".',
+            ["We respect the reasons of our friends"],
+            ["an invincible alliance", "support every measure"],
+        ),
+        (
+            "ar",
+            "أجرى وزير الخارجية الروسي سيرغي لافروف مباحثات في نواكشوط مع نظيره الموريتاني "
+            'محمد سالم ولد مرزوك، في أول زيارة له.\n\nوقال لافروف إن موسكو "تدعم دول الساحل".\n\n'
+            'وقال ولد مرزوك إن بلاده "تنتهج سياسة انفتاح على الجميع".\n\n'
+            'وأكد الوزير أن نواكشوط "تتابع بقلق بالغ" الأوضاع على الحدود.',
+            ["تدعم دول الساحل"],
+            ["تتابع بقلق بالغ", "تنتهج سياسة انفتاح"],
+        ),
+        (
+            "ru",
+            "Лавров провел переговоры с министром иностранных дел Азербайджана Джейхуном "
+            "Байрамовым. «Мы обсудили транспортные коридоры», — сказал Лавров.\n\n"
+            "Байрамов заявил, что Баку «готов к подписанию договора».\n\n"
+            "Министр также сообщил, что «работа над текстом продолжается».",
+            ["Мы обсудили транспортные коридоры"],
+            ["готов к подписанию договора", "работа над текстом продолжается"],
+        ),
+        (
+            "fa",
+            "لاوروف با حسین امیرعبداللهیان، وزیر امور خارجه ایران، در مسکو دیدار کرد. لاوروف "
+            "گفت «همکاری دو کشور ادامه دارد».\n\n"
+            "امیرعبداللهیان گفت «تهران به تعهدات خود پایبند است».\n\n"
+            "این وزیر افزود «گفت‌وگوها سازنده بود».",
+            ["همکاری دو کشور ادامه دارد"],
+            ["تهران به تعهدات خود پایبند است"],
+        ),
+        (
+            "en",
+            "Lavrov met Foreign Minister Choe Son-hui. An analyst, Kim Jin-ho, said the visit "
+            'was symbolic.\n\nThe minister said Russia "will not bow to pressure".',
+            ["will not bow to pressure"],
+            ["the visit was symbolic"],
+        ),
+    ],
+)
+def test_a_bare_title_after_another_minister_speaks_is_that_minister(lang, text, his, not_his):
+    """ "the minister" is the most recent speaker it fits: a counterpart the article
+    introduced by title and who spoke under his name last, not him; after an analyst, him."""
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_his"),
+    [
+        (
+            "ru",
+            "Госсекретарь США Рекс Тиллерсон, с которым Лавров в тот же день провел встречу, "
+            "заявил, что Вашингтон «по-прежнему привержен мирному процессу».",
+            ["привержен мирному процессу"],
+        ),
+        (
+            "en",
+            "Secretary of State Rex Tillerson, with whom Lavrov held talks the same day, said "
+            'Washington "remains committed to the peace process".',
+            ["remains committed to the peace process"],
+        ),
+        (
+            "ar",
+            "وزير الخارجية الأمريكي ريكس تيلرسون، الذي التقاه لافروف في اليوم نفسه، قال إن "
+            'واشنطن "لا تزال ملتزمة بعملية السلام".',
+            ["لا تزال ملتزمة بعملية السلام"],
+        ),
+        (
+            "fa",
+            "رکس تیلرسون، وزیر خارجه آمریکا، که لاوروف همان روز با او دیدار کرد، گفت واشنگتن "
+            "«همچنان به روند صلح متعهد است».",
+            ["همچنان به روند صلح متعهد است"],
+        ),
+    ],
+)
+def test_his_name_in_a_relative_clause_of_another_speaker_is_not_the_subject(lang, text, not_his):
+    """ "Tillerson, with whom Lavrov held talks, said ...": Tillerson speaks."""
+    assert_credited(analyse(text, lang), [], not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov in Malta\n\nJUNE MARLOWE, HOST:\n\nLavrov flew to Malta for the OSCE.\n\n"
+            "CHAD BRENNAN, BYLINE: The venue was a conference centre.\n\n"
+            "SERGEY LAVROV: (Through interpreter) The OSCE is sliding into the abyss.\n\n"
+            "BRENNAN: Several delegations walked out. Lavrov went on to argue that the war is "
+            "the direct result of NATO's expansion.\n\n"
+            "ANTONY BLINKEN: What we just heard was a torrent of disinformation.\n\n"
+            "BRENNAN: Afterward Lavrov told reporters that Moscow had seen nothing concrete.",
+            [
+                "sliding into the abyss",
+                "the direct result of NATO's expansion",
+                "had seen nothing concrete",
+            ],
+            ["a torrent of disinformation", "The venue was a conference centre"],
+        ),
+        (
+            "ru",
+            "Лавров на Мальте\n\nВЕДУЩИЙ: Лавров прилетел на Мальту.\n\n"
+            "ИВАН ПЕТРОВ, ЗА КАДРОМ: Зал был полон.\n\n"
+            "СЕРГЕЙ ЛАВРОВ: ОБСЕ скатывается в пропасть.\n\n"
+            "ПЕТРОВ: Несколько делегаций покинули зал. Лавров заявил, что война стала "
+            "прямым следствием расширения НАТО.\n\n"
+            "ЭНТОНИ БЛИНКЕН: Мы услышали поток дезинформации.",
+            ["скатывается в пропасть", "прямым следствием расширения НАТО"],
+            ["поток дезинформации"],
+        ),
+    ],
+)
+def test_a_broadcast_reporters_turns_narrate_and_report_his_words(lang, text, his, not_his):
+    """A broadcast transcript's reporter ("CHAD BRENNAN, BYLINE:", then "BRENNAN:") is
+    the outlet narrating: "Lavrov went on to argue that ..." in his turn is Lavrov's."""
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his"),
+    [
+        (
+            "en",
+            "Lavrov, for his part, extended condolences to the Iranian people, the ministry "
+            "said in a readout of the call.",
+            "extended condolences to the Iranian people",
+        ),
+        (
+            "ar",
+            "من جهته، قدم لافروف التعازي للشعب الإيراني، بحسب بيان للخارجية الروسية.",
+            "التعازي للشعب الإيراني",
+        ),
+        (
+            "ru",
+            "Лавров, в свою очередь, выразил соболезнования иранскому народу, сообщили в МИД.",
+            "соболезнования иранскому народу",
+        ),
+        (
+            "fa",
+            "لاوروف نیز به مردم ایران تسلیت گفت.",
+            "به مردم ایران تسلیت گفت",
+        ),
+    ],
+)
+def test_condolences_are_his_speech_act(lang, text, his):
+    assert_credited(analyse(text, lang), [his])

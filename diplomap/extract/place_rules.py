@@ -83,6 +83,7 @@ class Verdict:
 
 KEEP = Verdict("")
 DROP = Verdict("drop")
+UNKEPT = Verdict("unkept")  # keep rules, none of which fired: a place only in a list of them
 
 
 def decide(
@@ -93,7 +94,8 @@ def decide(
     span: tuple[int, int],
     surface: str,
 ) -> Verdict:
-    """The first drop/switch/person rule that fires wins; with keep rules, one must fire."""
+    """The first drop/switch/person rule that fires wins; with keep rules, one must fire
+    (else UNKEPT: the place only as an item of a list of places, see places.py)."""
     start, end = span
     keep_rules = False
     for rule in rules:
@@ -105,7 +107,7 @@ def decide(
             keep_rules = True
         elif rule.fires(norm, start, end, surface):
             return Verdict(rule.action, rule.target)
-    return DROP if keep_rules else KEEP
+    return UNKEPT if keep_rules else KEEP
 
 
 def load_rules(path: Path = RULES_PATH) -> dict[str, tuple[PlaceRule, ...]]:

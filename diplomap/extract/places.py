@@ -27,6 +27,7 @@ import json
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -150,14 +151,19 @@ class Gazetteer:
         return self.lexicon.payload(name) is not None
 
     def find(self, text: NormText, lang: str) -> list[PlaceMatch]:
-        out: list[PlaceMatch] = []
+        """The place mentions of a text (a place of keep rules none of which fired only
+        as an item of a list of countries: "زیمبابوه، مالی، سومالی")."""
+        state = _FindState()
+        matches = []
         for hit in self.lexicon.find(text, _cased_in(text)):
-            match = self._match(hit, text, lang)
+            match = self._match(hit, text, lang, state)
             if match is not None:
-                out.append(match)
-        return out
+                matches.append(match)
+        if state.unkept:
+            matches = _with_list_items(matches, state.unkept, text.original)
+        return matches
 
-    def _match(self, hit: Hit, text: NormText, lang: str) -> PlaceMatch | None:
+    def _match(self, hit: Hit, text: NormText, lang: str, state: _FindState) -> PlaceMatch | None:
         payload: _Term = hit.payload
         if payload.record is None:
             return None
@@ -174,15 +180,16 @@ class Gazetteer:
         if (lang == "ar" and _arabic_byline(original, start, end)) or _clock_zone(norm, hit):
             return None
         record = payload.record
+        unkept = False
         if record.place in self.rules:
-            record = self._apply_rules(record, hit, text, lang, (start, end))
+            record, unkept = self._apply_rules(record, hit, text, lang, (start, end), state)
         if record is None or (
             lang in _SURNAME_LANGS
             and (record.place_type == "city" or (lang == "ru" and kind == "demonym"))
             and _after_first_name(original, start, lang)
         ):
             return None
-        return PlaceMatch(
+        match = PlaceMatch(
             start,
             end,
             original[start:end],
@@ -193,6 +200,10 @@ class Gazetteer:
             record.lon,
             kind,
         )
+        if unkept:
+            state.unkept.append(match)  # a place only if it is an item of a list of them
+            return None
+        return match
 
     def _affixes_ok(self, payload: _Term, norm: str, hit: Hit, lang: str) -> bool:
         """Clitics: Persian has none but the Arabic article of Arabic names (بتهران is
@@ -211,22 +222,67 @@ class Gazetteer:
         return True
 
     def _apply_rules(
-        self, record: PlaceRecord, hit: Hit, text: NormText, lang: str, span: tuple[int, int]
-    ) -> PlaceRecord | None:
+        self,
+        record: PlaceRecord,
+        hit: Hit,
+        text: NormText,
+        lang: str,
+        span: tuple[int, int],
+        state: _FindState,
+    ) -> tuple[PlaceRecord | None, bool]:
+        """The record the rules give (None: no place), and whether it stands only as an
+        item of a list of places (keep rules, none of which fired)."""
         rules = self.rules.get(record.place)
         if not rules:
-            return record
+            return record, False
         start, end = span
         verdict = place_rules.decide(
             rules, lang, hit.term, text.norm, (hit.start, hit.end), text.original[start:end]
         )
         if verdict.action == "drop":
-            return None
+            return None, False
         if verdict.action == "switch":
-            return self.places[verdict.target]
+            return self.places[verdict.target], False
         if verdict.action == "person" and _person_context(text.original, start, end, self):
-            return None
-        return record
+            return None, False
+        return record, verdict.action == "unkept"
+
+
+@dataclass
+class _FindState:
+    """What one text's matching learns on the way: the places of keep rules none of
+    which fired (places only as items of a list)."""
+
+    unkept: list[PlaceMatch] = field(default_factory=list)
+
+
+# Between two items of a list of places: a comma, "and" or both ("مالی، سومالی",
+# "Niger, Mali and Chad", "Нигер, Мали и Чад", "نيجيريا ومالي")
+_LIST_GAP_RE = re.compile(r"\s*(?:[,،]\s*(?:(?:and|и|و)\s+)?|\s(?:and|и|و)\s+|\s+و)\s*")
+
+
+def _with_list_items(
+    matches: list[PlaceMatch], unkept: list[PlaceMatch], original: str
+) -> list[PlaceMatch]:
+    """The matches, with each unkept place that stands in a list beside a country the
+    text names (it is one of them: "زیمبابوه، مالی، سومالی")."""
+    countries = [m for m in matches if m.place_type == "country"]
+    kept = [
+        u
+        for u in unkept
+        if any(_listed(original, c, u) or _listed(original, u, c) for c in countries)
+    ]
+    return sorted(matches + kept, key=lambda m: m.start) if kept else matches
+
+
+def _listed(original: str, first: PlaceMatch, second: PlaceMatch) -> bool:
+    """Do two places follow each other as items of a list (the Arabic "و" of the second
+    may be part of its mention: "نيجيريا ومالي")?"""
+    if not first.end <= second.start <= first.end + 8:
+        return False
+    if _LIST_GAP_RE.fullmatch(original, first.end, second.start):
+        return True
+    return original[second.start] == "و" and original[first.end : second.start].isspace()
 
 
 def _starts_with_article(term: str) -> bool:

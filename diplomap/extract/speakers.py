@@ -25,6 +25,8 @@ from diplomap.extract.common import (
     ends_sentence,
     may_mention_lavrov,
 )
+from diplomap.extract.ministers import minister_names, names_a_minister
+from diplomap.extract.places import load_gazetteer
 from diplomap.extract.sentences import Sentence, _quote_regions
 from diplomap.extract.speech_events import (
     _MINISTER_WORD_RE,
@@ -291,6 +293,8 @@ class _Resolver:
         self.carry_open = False  # a quotation opened by Lavrov is still open
         self.theses = False  # "Key points of Lavrov's speech:" -> the list items after it
         self.according = True  # may a sentence hold an "according to" phrase?
+        self.full_norm: str | None = None  # the whole text normalised, when known
+        self._ministers: frozenset[str] | None = None  # other ministers' name words
         # the sentence before closed a quotation: his quoted words end there, and a
         # sentence without quotation marks and without a speech verb is the narrator's
         self.quoted = False
@@ -301,6 +305,15 @@ class _Resolver:
             self.last_he = self.last
         if who in ("lavrov", "other_minister"):
             self.last_minister = self.last
+
+    def names_a_minister(self, norm: str, pos: int) -> bool:
+        """Is the speaker of the verb at `pos` a minister the article introduced by title
+        ("Foreign Minister Choe Son-hui" ... "Choe, for her part, said")? Read once, when
+        first asked."""
+        if self._ministers is None:
+            full = self.full_norm if self.full_norm is not None else normalize(self.text)
+            self._ministers = minister_names(self.text, full, self.lang, _is_place)
+        return names_a_minister(norm, max(0, pos - 60), pos + 40, self._ministers)
 
     def about_someone_else(self, norm: str) -> bool:
         """Does the sentence open on somebody else (an official, an institution, another
@@ -453,13 +466,24 @@ class _Resolver:
         if event.subject == "pronoun":
             # "...يربط فيها لافروف بين الملفين؛ فقد قال إن ...", "ولم يفت لافروف أن يرد، إذ قال"
             who = _earlier_clause_subject(norm, event.pos, self.lang) or who
-        self.speak(who if who == "lavrov" else event.subject, event.not_he)
+        subject = event.subject
+        if subject == "other" and self.names_a_minister(norm, event.pos):
+            subject = "other_minister"  # "Choe said ... The minister also called ..."
+        self.speak(who if who == "lavrov" else subject, event.not_he)
         if who != "lavrov":
             return _NONE
         att = self.attribution(event, norm, regions)
         if att.kind == "reported" and event.subject == "lavrov" and _backref(norm[:120]):
             _backfill(self.text, self.out, self.sentences, idx, self.events)
         return att
+
+
+def _is_place(word: str) -> bool:
+    """Is a normalised word a place name (or an Arabic one with its article)?"""
+    lexicon = load_gazetteer().lexicon
+    if lexicon.payload(word) is not None:
+        return True
+    return word.startswith("ال") and lexicon.payload(word[2:]) is not None
 
 
 def _bare_title_in(norm: str, lang: str, head: int) -> bool:
@@ -621,7 +645,8 @@ def attribute_speakers(
     if normalized is not None and normalized.original is not text:
         normalized = None
     resolver = _Resolver(text, sentences, lang)
-    resolver.according = _may_accord(normalized.norm if normalized else normalize(text))
+    resolver.full_norm = normalized.norm if normalized else normalize(text)
+    resolver.according = _may_accord(resolver.full_norm)
     turns = _transcript(text, sentences) or [None] * len(sentences)
     if _is_spokespersons_briefing(text, sentences):
         return [_NONE] * len(sentences)  # her words throughout, also where she relays him

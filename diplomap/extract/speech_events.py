@@ -214,8 +214,10 @@ _COMMA_RE = re.compile(r"[,،]")
 # пресс-конференции с главой МИД Омана, заявил", "لاوروف، که همراه پوتین ..., گفت",
 # "Lavrov, speaking after talks with Mekdad, said"): it never holds the subject.
 _SIDE_CLAUSE_RE = re.compile(
-    r"(?<=[,،])\s*(?:who|which|where|while|speaking|after|before|when|referring|commenting|"
-    r"responding|котор\w+|где|выступая|комментируя|отвечая|говоря|находясь|после|"
+    r"(?<=[,،])\s*(?:who|whom|whose|(?:with|to|from|by|for|of)\s+whom|which|where|while|"
+    r"speaking|after|before|when|referring|commenting|responding|"
+    r"(?:(?:с|со|у|к|о|об|в|на|для|при|от|по|за|перед|между)\s+)?котор\w+|"
+    r"где|выступая|комментируя|отвечая|говоря|находясь|после|"
     r"имея\s+в\s+виду|ссылаясь|касаясь|"
     r"كه|که|الذي|التي|الذين|متحدثا|خلال|بعد|عقب|في\s+اشاره|تعليقا|ردا)(?!\w)[^,،]*"
     # and the title set off after a name in it: "referring to a decision by Donald Trump,
@@ -940,6 +942,8 @@ def _fa_named_after_that(pre: str) -> bool:
     at = pre.rfind("كه ")
     if at < 0 or (at > 0 and pre[at - 1].isalnum()):
         return False
+    if pre[:at].rstrip().endswith(("،", ",")) and pre.rstrip().endswith(("،", ",")):
+        return False  # "تیلرسون، ...، که لاوروف با او دیدار کرد، گفت": a relative clause
     return _lavrov_at(pre, at + 3, anchored=True) is not None
 
 

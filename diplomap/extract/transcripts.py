@@ -44,6 +44,9 @@ _QUESTION_RE = re.compile(
     r"(?:\s*\d*)?$"
 )
 _ANSWER_RE = re.compile(r"^(?:ответ|answer|a|ج|جواب|الجواب|پاسخ)$")
+# A broadcast transcript's reporter filing the story ("CHAD BRENNAN, BYLINE:", then
+# "BRENNAN:"): the outlet narrating, whose reports of his words are read as any article's
+_NARRATOR_RE = re.compile(r"^(?:byline|narrator|voice[\s-]?over|за\s+кадром|راوي|راوی)$")
 # An interviewer's question without a label: a bullet, a dialogue dash or a bold line
 # ("■ ...?", "— Сергей Викторович, ...?", "**Minister, ...?**"), always with a "?".
 _QUESTION_MARK_RE = re.compile(r"^\s*(?:[■●•▪◾►]|\*\*|[—–]\s|(?:س|سؤال|q|в)\s*/)", re.IGNORECASE)
@@ -113,6 +116,8 @@ def _label_kind(norm: str) -> str | None:
     words = label.split()
     if not words or _NOT_SPEAKER_RE.match(label):
         return None
+    if _NARRATOR_RE.match(label):
+        return "narrator"
     if _QUESTION_RE.match(label):
         return "question"
     if _ANSWER_RE.match(label):
@@ -200,6 +205,7 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
     """Each paragraph's label kind; an unlabelled paragraph's is None (whether it is the
     outlet's narration is told apart later, by _with_narration, when it matters)."""
     kinds: list[str | None] = []
+    narrators: set[str] = set()  # the name words of the reporters filing the story
     for raw in paragraphs:
         if _TIMESTAMP_RE.match(raw) or _CREDIT_LINE_RE.match(raw):
             kinds.append("break")
@@ -217,8 +223,20 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
         kind = _label_kind(norm)
         if kind == "other" and not _is_named_label(raw, norm):
             kind = None
+        if kind in ("narrator", "other"):
+            kind = _narrator(norm, kind, narrators)
         kinds.append(kind)
     return kinds
+
+
+def _narrator(norm: str, kind: str, narrators: set[str]) -> str:
+    """A reporter's label ("CHAD BRENNAN, BYLINE:") adds his name words to `narrators`; a
+    later label of those words only ("BRENNAN:") is his too."""
+    name = re.split(r"[,،]", _LABEL_RE.match(norm).group("label"))[0].split()
+    if kind == "narrator":
+        narrators.update(name)
+        return kind
+    return "narrator" if name and narrators.issuperset(name) else kind
 
 
 def _unlabelled(raw: str) -> bool:
@@ -237,7 +255,7 @@ def _assign(labels: list[str | None], opening: bool, answers_unlabelled: bool) -
     turns: list[Turn] = []
     current = _REMARKS if opening else _OUTSIDE
     for kind in labels:
-        if kind in ("break", "narration"):
+        if kind in ("break", "narration", "narrator"):
             current = _OUTSIDE
         elif kind == "lavrov" or (kind == "answer" and answers_unlabelled):
             current = _ANSWER
@@ -318,7 +336,8 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     address = names_him and address_at is not None
     labelled = n_lavrov + n_question >= 2 or (n_lavrov and labels.count("other"))
     first_label = next(
-        (i for i, k in enumerate(labels) if k and k not in ("break", "narration")), len(labels)
+        (i for i, k in enumerate(labels) if k and k not in ("break", "narration", "narrator")),
+        len(labels),
     )
     first_turn = next(
         (i for i, k in enumerate(labels) if k in ("lavrov", "question", "answer")), len(labels)

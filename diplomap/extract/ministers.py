@@ -1,0 +1,113 @@
+"""The other ministers an article names: who "the minister" may mean besides him.
+
+A bare title ("The minister also called ...", «وأكد الوزير», «Министр также заявил»)
+refers to the most recent speaker it fits. A foreign minister who speaks under his own
+name ("Choe, for her part, said", «قال ولد مرزوك», "Sheikh Abdullah said") fits it as
+well as Lavrov does, but only the sentence that introduced him says he is a minister
+("held talks with Foreign Minister Choe Son-hui", «نظيره الموريتاني محمد سالم ولد مرزوك»,
+"Sheikh Abdullah bin Zayed, Minister of Foreign Affairs"). `minister_names` collects the
+name words of such introductions (never his, never a place), and `names_a_minister` tells
+whether a speaker's words hold one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from diplomap.normalize import normalize
+
+__all__ = ["minister_names", "names_a_minister"]
+
+# Latin and Cyrillic: a name is a run of capitalised words, with the particles of Arabic
+# and European names inside it
+_CAP = r"[A-ZА-ЯЁ][\w'’-]+"
+_PARTICLE = r"(?:bin|ibn|bint|al|el|ould|de|van|von|der)"
+_NAME = rf"{_CAP}(?:\s+(?:{_CAP}|{_PARTICLE}(?=\s+[A-ZА-ЯЁ])))" + r"{0,6}"
+_TITLE_LATIN = (
+    r"(?i:foreign\s+minister|minister\s+of\s+foreign\s+affairs|foreign\s+secretary|"
+    r"secretary\s+of\s+state|counterpart|minister|"
+    r"министр\w*\s+иностранных\s+дел|министр\w*|глав\w+\s+МИД|госсекретар\w*|коллег\w*)"
+)
+# "Foreign Minister Choe Son-hui", "министр иностранных дел Азербайджана Джейхун Байрамов"
+_NAME_AFTER_RE = re.compile(rf"{_TITLE_LATIN}(?:\s+[a-zа-яё]+){{0,3}}?,?\s+({_NAME})")
+# "Sheikh Abdullah bin Zayed Al Nahyan, Minister of Foreign Affairs and ..."
+_NAME_BEFORE_RE = re.compile(
+    rf"({_NAME}),\s+(?:(?i:the|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_TITLE_LATIN}(?!\w)"
+)
+# Arabic and Persian (normalised text): the title, then the name up to a punctuation mark
+_TITLE_ARABIC_RE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        normalize(t).replace(" ", r"\s+")
+        for t in (
+            "وزير الخارجية",
+            "وزير خارجية",
+            "وزير الشؤون الخارجية",
+            "وزيرة الخارجية",
+            "نظيره",
+            "نظيرته",
+            "رئيس الدبلوماسية",
+            "وزیر امور خارجه",
+            "وزیر خارجه",
+            "همتای",
+        )
+    )
+    + r")(?!\w)((?:\s+[^\W\d_]+){1,7}?)\s*(?=[،,.:؛;()«»\"“”\n]|$)"
+)
+# Words of a name that say nothing of whose it is
+_GENERIC = frozenset(
+    normalize(w)
+    for w in (
+        "his", "her", "highness", "excellency", "sheikh", "prince", "king", "emir", "mr",
+        "mrs", "ms", "dr", "bin", "ibn", "bint", "al", "el", "ould", "abu", "abdel", "abdul",
+        "mohammed", "mohamed", "muhammad", "ahmed", "ali", "sergey", "sergei", "the",
+        "russian", "foreign", "minister", "affairs", "international", "cooperation",
+        "expatriates", "emigrants", "and",
+        "сергей", "господин",
+        "محمد", "احمد", "علي", "عبد", "ولد", "بن", "ابن", "ال", "الشيخ", "شيخ", "الامير",
+        "امير", "سمو", "السيد", "سيد", "الدكتور", "دكتر", "آقای", "سرگئی", "سيرغي",
+        "سيرجي", "الخارجية", "الخارجيه", "خارجه", "امور", "و",
+    )
+)  # fmt: skip
+_LAVROV_WORDS = frozenset(normalize(w) for w in ("Lavrov", "Лавров", "لافروف", "لاوروف"))
+_WORD_RE = re.compile(r"\w+")
+_MIN_LEN = 3
+
+
+def minister_names(
+    text: str, norm: str, lang: str, is_place: Callable[[str], bool]
+) -> frozenset[str]:
+    """The name words (normalised) of the ministers and counterparts other than him that
+    the article introduces by title; `is_place(word)` tells the words to leave out (a
+    country in "وزیر امور خارجه ایران حسین امیرعبداللهیان")."""
+    if lang in ("ar", "fa"):
+        phrases = [m.group(1) for m in _TITLE_ARABIC_RE.finditer(norm)]
+    else:
+        phrases = [m.group(1) for m in _NAME_AFTER_RE.finditer(text)]
+        phrases += [m.group(1) for m in _NAME_BEFORE_RE.finditer(text)]
+    names: set[str] = set()
+    for phrase in phrases:
+        words = [normalize(w) for w in _WORD_RE.findall(phrase)]
+        if any(w in _LAVROV_WORDS for w in words):
+            continue  # "Russian Foreign Minister Sergey Lavrov"
+        names.update(
+            _key(w)
+            for w in words
+            if len(w) >= _MIN_LEN and w not in _GENERIC and not w.isdigit() and not is_place(w)
+        )
+    return frozenset(names)
+
+
+def names_a_minister(norm: str, start: int, end: int, names: frozenset[str]) -> bool:
+    """Does norm[start:end] (a speaker's words around his verb) hold one of `names`?"""
+    return bool(names) and any(_key(w) in names for w in _WORD_RE.findall(norm, start, end))
+
+
+_CYRILLIC_RE = re.compile(r"[а-яё]")
+
+
+def _key(word: str) -> str:
+    """A word as compared: a Russian name without its case ending ("Байрамовым" and
+    "Байрамов" alike), other words whole."""
+    return word[:5] if len(word) > 5 and _CYRILLIC_RE.match(word) else word
