@@ -44,12 +44,13 @@ def breadcrumb_kind(line: str) -> str | None:
     Boilerplate cuts trails; a headline is none of the three."""
     if len(line) > 160:
         return None
-    norm = normalize(line).strip(_CRUMB_TRIM)
-    if not _CRUMB_CHAR_RE.search(norm):
-        words = norm.split()
-        home = any(" ".join(words[:n]) in HOME_PAGES for n in (1, 2))
-        return "menu" if len(words) >= 4 and home else None
-    norm = _CRUMB_HERE_RE.sub("", norm)
+    if not _CRUMB_CHAR_RE.search(line):  # (the common case: no line normalised)
+        words = line.strip(_CRUMB_TRIM).split()
+        if len(words) < 4:
+            return None
+        head = normalize(" ".join(words[:2])).split()
+        return "menu" if any(" ".join(head[:n]) in HOME_PAGES for n in (1, 2)) else None
+    norm = _CRUMB_HERE_RE.sub("", normalize(line).strip(_CRUMB_TRIM))
     parts = [p for p in (p.strip(_CRUMB_TRIM) for p in _CRUMB_SEP_RE.split(norm)) if p]
     if len(parts) < 2 or not all(_is_crumb_part(p) for p in parts):
         return None

@@ -214,17 +214,28 @@ _SINGLE = (
     ],
 )
 # A line crediting the reporters or editors ("Georgia Hamilton contributed to this report",
-# "ساهمت في هذا التقرير ...", "В подготовке материала участвовал ...", "گزارش از ..."):
+# "ساهمت في هذا التقرير ...", "В подготовке материала участвовал ...", "تهیه و تنظیم: ..."):
 # the outlet's, and its names are nobody's places
-_CREDIT_RE = re.compile(
-    r"^\(?\s*(?:additional\s+)?(?:reporting|editing|writing|compiled)\s+by(?!\w)|"
-    r"(?<!\w)contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\W*$|"
-    r"^(?:ساهم|ساهمت|ساهموا|شارك|شاركت|شاركوا)\s+في\s+(?:اعداد\s+|كتابه\s+)?(?:هذا\s+)?"
+_CRUMB_CHAR_RE = re.compile(r"[/|>»›→]")  # a trail's separators (navigation.py)
+_CREDIT_START_RE = re.compile(
+    r"\(?\s*(?:additional\s+)?(?:reporting|editing|writing|compiled)\s+by(?!\w)|"
+    r"(?:ساهم|ساهمت|ساهموا|شارك|شاركت|شاركوا)\s+في\s+(?:اعداد\s+|كتابه\s+)?(?:هذا\s+)?"
     r"التقرير(?!\w)|"
-    r"^(?:в\s+подготовке\s+(?:материала|статьи|публикации)\s+(?:участвовал|принимал)|"
+    r"(?:в\s+подготовке\s+(?:материала|статьи|публикации)\s+(?:участвовал|принимал)|"
     r"над\s+(?:материалом|статьей)\s+работал)|"
-    r"^(?:تهيه|تنظيم|ترجمه)\s*(?:و\s+(?:تنظيم|تدوين)\s*)?[:：]"
+    r"(?:تهيه|تنظيم|ترجمه)\s*(?:و\s+(?:تنظيم|تدوين)\s*)?[:：]"
 )
+_CREDIT_END_RE = re.compile(
+    r"(?<!\w)contributed\s+(?:reporting|to\s+this\s+(?:report|story|article))\W*$"
+)
+
+
+def _is_credit_line(norm: str) -> bool:
+    return _CREDIT_START_RE.match(norm) is not None or (
+        "contributed" in norm and _CREDIT_END_RE.search(norm) is not None
+    )
+
+
 _COPYRIGHT_RE = re.compile(
     r"©|\(c\)\s*\d{4}|copyright|all rights reserved|"
     + _alt(
@@ -347,7 +358,7 @@ _FOREIGN_DATELINE_RE = re.compile(
 
 def is_breadcrumb(line: str) -> bool:
     """Is `line` a breadcrumb trail (`navigation.breadcrumb_kind`), what boilerplate cuts?"""
-    return breadcrumb_kind(line) == "trail"
+    return _CRUMB_CHAR_RE.search(line) is not None and breadcrumb_kind(line) == "trail"
 
 
 def _classify(line: _Line) -> str | None:
@@ -361,7 +372,7 @@ def _classify(line: _Line) -> str | None:
         return "end"
     if line.n_words <= 25 and m["single"].match(norm):
         return "single"
-    if line.n_words <= 25 and _CREDIT_RE.search(norm):
+    if line.n_words <= 25 and _is_credit_line(norm):
         return "single"
     if is_breadcrumb(line.raw):
         return "single"

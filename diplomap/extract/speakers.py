@@ -295,6 +295,9 @@ class _Resolver:
         self.according = True  # may a sentence hold an "according to" phrase?
         self.full_norm: str | None = None  # the whole text normalised, when known
         self._ministers: frozenset[str] | None = None  # other ministers' name words
+        # the last speaker named who is no minister we know of yet, where he speaks
+        # (asked whether he is one only when a bare title follows: rarely)
+        self.pending_other: tuple[str, int] | None = None
         # the sentence before closed a quotation: his quoted words end there, and a
         # sentence without quotation marks and without a speech verb is the narrator's
         self.quoted = False
@@ -305,6 +308,7 @@ class _Resolver:
             self.last_he = self.last
         if who in ("lavrov", "other_minister"):
             self.last_minister = self.last
+            self.pending_other = None
 
     def names_a_minister(self, norm: str, pos: int) -> bool:
         """Is the speaker of the verb at `pos` a minister the article introduced by title
@@ -346,6 +350,7 @@ class _Resolver:
         ):
             # "Лавров прибыл в Анкару", "Lavrov's answer was to ...": he is the topic
             self.last = self.last_he = self.last_minister = "lavrov"
+            self.pending_other = None
             return
         if him is None and not other and not minister:
             # nobody named first: an official later in the head is the one acting ("После
@@ -357,12 +362,18 @@ class _Resolver:
             # another minister acts ("министр промышленности Татарстана провел встречи"):
             # "the minister" next refers to him
             self.last = self.last_he = self.last_minister = "other"
+            self.pending_other = None
 
     def resolve(self, event: _Event) -> str:
         """ "lavrov" or "other": who the event's subject is."""
         if event.subject == "pronoun":
             return "lavrov" if self.last_he == "lavrov" else "other"
         if event.subject == "title":
+            if self.pending_other is not None:
+                norm, pos = self.pending_other
+                self.pending_other = None
+                if self.names_a_minister(norm, pos):
+                    self.last_minister = "other"  # "Choe said ... The minister also called"
             if self.last_minister is None and self.named_him_before():
                 return "lavrov"  # no other minister yet in a story about him
             return "lavrov" if self.last_minister == "lavrov" else "other"
@@ -466,10 +477,9 @@ class _Resolver:
         if event.subject == "pronoun":
             # "...يربط فيها لافروف بين الملفين؛ فقد قال إن ...", "ولم يفت لافروف أن يرد، إذ قال"
             who = _earlier_clause_subject(norm, event.pos, self.lang) or who
-        subject = event.subject
-        if subject == "other" and self.names_a_minister(norm, event.pos):
-            subject = "other_minister"  # "Choe said ... The minister also called ..."
-        self.speak(who if who == "lavrov" else subject, event.not_he)
+        self.speak(who if who == "lavrov" else event.subject, event.not_he)
+        if event.subject == "other":
+            self.pending_other = (norm, event.pos)  # a minister? (asked by a bare title)
         if who != "lavrov":
             return _NONE
         att = self.attribution(event, norm, regions)
