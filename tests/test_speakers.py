@@ -3442,3 +3442,76 @@ def test_a_broadcast_reporters_turns_narrate_and_report_his_words(lang, text, hi
 )
 def test_condolences_are_his_speech_act(lang, text, his):
     assert_credited(analyse(text, lang), [his])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (  # a date between the verb and his name in the reporting clause after the words
+            "ru",
+            "Россия не будет спешить с оценкой плана, заявил в среду, 29 января, министр "
+            "иностранных дел РФ Сергей Лавров.",
+            ["не будет спешить с оценкой плана"],
+            [],
+        ),
+        (
+            "en",
+            "Russia will not rush to judge the plan, said on Wednesday, January 29, Russian "
+            "Foreign Minister Sergey Lavrov.",
+            ["will not rush to judge the plan"],
+            [],
+        ),
+        (  # another country's foreign ministry head is not his title
+            "ru",
+            "Лавров дал интервью итальянскому каналу. Глава МИД Израиля Яир Лапид назвал "
+            "его слова «непростительными». Министр также потребовал извинений.",
+            [],
+            ["непростительными", "потребовал извинений"],
+        ),
+        (  # subordinate clauses inside a side clause between him and his verb
+            "ru",
+            "Лавров, отвечая на вопрос о том, как Россия может говорить о денацификации, если "
+            "президент страны — еврей, заявил, что это «ничего не меняет».",
+            ["ничего не меняет"],
+            [],
+        ),
+        (
+            "en",
+            "Lavrov, asked how Russia could speak of this, if the president was Jewish, said "
+            'it "changes nothing".',
+            ["changes nothing"],
+            [],
+        ),
+        (  # "for his part" with another minister named, then a bare title: that minister
+            "ar",
+            'قال لافروف إن الاتفاق "يثبت أن الدبلوماسية تنجح". بدوره، قال وزير الخارجية '
+            'الإيراني محمد جواد ظريف إن الاتفاق "ليس مثاليا". وتابع الوزير أن طهران "مستعدة '
+            'لفتح صفحة جديدة".',
+            ["يثبت أن الدبلوماسية تنجح"],
+            ["ليس مثاليا", "مستعدة لفتح صفحة جديدة"],
+        ),
+        (  # a minister opens the sentence and speaks in a clause of it
+            "ar",
+            'قال لافروف إن "الحل سياسي". وافتتح وزير الخارجية السوري وليد المعلم الكلمات '
+            'بخطاب اتهم فيه دولا غربية بدعم الإرهاب. وتابع الوزير أن "أحدا لا يملك الحق".',
+            ["الحل سياسي"],
+            ["أحدا لا يملك الحق"],
+        ),
+        (  # "advised" is speech
+            "ru",
+            "Лавров посоветовал Еревану не рассчитывать на западных партнеров.",
+            ["не рассчитывать на западных партнеров"],
+            [],
+        ),
+        (
+            "en",
+            "Lavrov advised Yerevan not to count on its Western partners.",
+            ["not to count on its Western partners"],
+            [],
+        ),
+    ],
+)
+def test_reporting_clauses_titles_and_side_clauses_as_real_reporting_writes_them(
+    lang, text, his, not_his
+):
+    assert_credited(analyse(text, lang), his, not_his)

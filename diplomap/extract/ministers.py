@@ -53,8 +53,9 @@ _TITLE_ARABIC_RE = re.compile(
             "همتای",
         )
     )
-    + r")(?!\w)((?:\s+[^\W\d_]+){1,7}?)\s*(?=[،,.:؛;()«»\"“”\n]|$)"
+    + r")(?!\w)((?:\s+[^\W\d_]+){1,10}?)\s*(?=[،,.:؛;()«»\"“”\n]|$)"
 )
+_ARABIC_NAME_WORDS = 3  # the name closes the title's phrase: its last words
 # Words of a name that say nothing of whose it is
 _GENERIC = frozenset(
     normalize(w)
@@ -82,7 +83,11 @@ def minister_names(
     the article introduces by title; `is_place(word)` tells the words to leave out (a
     country in "وزیر امور خارجه ایران حسین امیرعبداللهیان")."""
     if lang in ("ar", "fa"):
-        phrases = [m.group(1) for m in _TITLE_ARABIC_RE.finditer(norm)]
+        # "وزير الخارجية المكلف في حكومة الوحدة الوطنية الليبية الطاهر الباعور،"
+        phrases = [
+            " ".join(m.group(1).split()[-_ARABIC_NAME_WORDS:])
+            for m in _TITLE_ARABIC_RE.finditer(norm)
+        ]
     else:
         phrases = [m.group(1) for m in _NAME_AFTER_RE.finditer(text)]
         phrases += [m.group(1) for m in _NAME_BEFORE_RE.finditer(text)]

@@ -319,6 +319,15 @@ class _Resolver:
             self._ministers = minister_names(self.text, full, self.lang, _is_place)
         return names_a_minister(norm, max(0, pos - 60), pos + 40, self._ministers)
 
+    def minister_opens(self, norm: str) -> bool:
+        """Does the sentence open on another minister named with his portfolio (not a
+        bare "the minister", not him)?"""
+        return (
+            _minister_in_head(norm, _HEAD) is not None
+            and not _bare_title_in(norm, self.lang, _HEAD)
+            and _lavrov_subject(norm, self.lang, 0, min(80, len(norm))) is None
+        )
+
     def about_someone_else(self, norm: str) -> bool:
         """Does the sentence open on somebody else (an official, an institution, another
         minister named with his portfolio), not on him?"""
@@ -422,8 +431,13 @@ class _Resolver:
             att, self.last = _NONE, None
             self.last_he = None
         elif _SWITCH_RE.match(norm) and not _mentions_lavrov(norm[:80]):
-            att, self.last = _NONE, "other"
+            att, self.last = _NONE, "other"  # "بدوره، قال وزير الخارجية الإيراني ..."
             self.last_he = "other"
+            event = _speech_event(norm, self.lang, regions, self.according)
+            if event is not None and event.subject == "other_minister":
+                self.last_minister, self.pending_other = "other", None
+            elif event is not None:
+                self.pending_other = (norm, event.pos)
         else:
             event = _speech_event(norm, self.lang, regions, self.according)
             contrast = _CONTRAST_RE.get(self.lang)
@@ -478,8 +492,15 @@ class _Resolver:
             # "...يربط فيها لافروف بين الملفين؛ فقد قال إن ...", "ولم يفت لافروف أن يرد، إذ قال"
             who = _earlier_clause_subject(norm, event.pos, self.lang) or who
         self.speak(who if who == "lavrov" else event.subject, event.not_he)
-        if event.subject == "other":
-            self.pending_other = (norm, event.pos)  # a minister? (asked by a bare title)
+        if who != "lavrov" and self.minister_opens(norm):
+            # "وافتتح وزير الخارجية السوري ... بخطاب اتهم فيه": a minister speaks
+            self.last_minister, self.pending_other = "other", None
+        elif who != "lavrov" and (
+            event.subject == "other"
+            or (event.subject != "other_minister" and not self.pending_other)
+        ):
+            # a minister? (asked by a bare title); "he added" goes on with the one named
+            self.pending_other = (norm, event.pos)
         if who != "lavrov":
             return _NONE
         att = self.attribution(event, norm, regions)
@@ -504,6 +525,9 @@ def _bare_title_in(norm: str, lang: str, head: int) -> bool:
         and _may_hold_title(norm, lang, 0, head)
         and title.search(norm, 0, head) is not None
     )
+
+
+_HEAD = 40  # a sentence's opening words, where its subject stands
 
 
 def _minister_in_head(norm: str, head: int) -> re.Match[str] | None:

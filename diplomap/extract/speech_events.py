@@ -253,6 +253,8 @@ def _subject_svo(window: str, lang: str) -> str | None:
     for part_start, part_end in reversed(
         list(zip(bounds, [*bounds[1:], len(window)], strict=True))
     ):
+        if part_start and _SUBORDINATE_OPEN_RE.match(window, part_start):
+            continue  # "Лавров, отвечая на вопрос о том, как Россия ..., если президент ..., заявил"
         hits = _subject_hits(window, lang, part_start, part_end)
         if hits:
             kind = min(hits)[2]
@@ -267,10 +269,25 @@ def _subject_svo(window: str, lang: str) -> str | None:
         kind, part = _unnamed_subject(window, lang), window
     if kind in ("other", _ANONYMOUS) and _MINISTER_WORD_RE.search(part):
         return "other_minister"
+    if kind == "title" and lang == "ru" and _RU_FOREIGN_HEAD_RE.search(part):
+        return "other_minister"  # "Глава МИД Израиля Яир Лапид назвал": not his title
     return kind
 
 
+# The head of another country's foreign ministry ("глава МИД Израиля", "глава
+# израильского МИД"); Russia's is his ("глава МИД России", "глава российского МИД")
+_RU_FOREIGN_HEAD_RE = re.compile(
+    r"глав\w*\s+(?:мид\s+(?!россии|рф|российской)[^\W\d_]+|(?!российск)[^\W\d_]+(?:ого|кого)\s+мид)"
+)
+
+
 _ANONYMOUS = "anonymous"  # somebody not named as a speaker we know: someone else
+# A comma's part that opens a subordinate clause (inside a side clause between the subject
+# and its verb): never the main clause's subject
+_SUBORDINATE_OPEN_RE = re.compile(
+    r"\s*(?:как|если|чтобы|когда|хотя|почему|how|whether|if|why|although|though|كيف|لماذا|"
+    r"اذا|عندما|چگونه|چطور|اگر|چرا)(?!\w)"
+)
 
 
 def _unnamed_subject(window: str, lang: str) -> str:
@@ -673,7 +690,12 @@ def _clause_start(norm: str, pos: int, regions: list[tuple[int, int]]) -> int:
 _SHORT_ADVERBIAL_RE = re.compile(
     r"(?:(?:(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
     r"вчера|сегодня|накануне|ранее|также|позднее|журналистам|и|on\s+\w+day|yesterday|today|"
-    r"later|earlier|also|به|بها|اليوم|امس|(?:يوم\s+)?(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد))"
+    r"later|earlier|also|به|بها|اليوم|امس|(?:يوم\s+)?(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)|"
+    # a date: "заявил в среду, 29 января, министр", "said on Wednesday, January 29, Lavrov"
+    r"\d{1,2}\s+(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[яа]"
+    r"(?:\s+\d{4}(?:\s+(?:года|г\.))?)?|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+\d{1,2}(?:,\s+\d{4})?)"
     r"[\s,،]+){1,3}"
 )
 
