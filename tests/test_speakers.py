@@ -3515,3 +3515,71 @@ def test_reporting_clauses_titles_and_side_clauses_as_real_reporting_writes_them
     lang, text, his, not_his
 ):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (  # the spokeswoman relaying him, "according to her writing"
+            "fa",
+            "ماریا زاخارووا، سخنگوی وزارت خارجه روسیه، در کانال تلگرام خود نوشت لاوروف با "
+            "وانگ یی دیدار کرد. به نوشته او، لاوروف تأکید کرده است که «هیچ تصمیمی بدون "
+            "فلسطینیان پذیرفتنی نیست».",
+            [],
+            ["هیچ تصمیمی بدون فلسطینیان"],
+        ),
+        (  # a genitive inside the object before را is not the subject
+            "fa",
+            "به گزارش قدس آنلاین، سرگئی لاوروف که به آفریقای جنوبی سفر کرده است، ایده "
+            "رئیس‌جمهور آمریکا برای انتقال ساکنان غزه را «غیرواقعی و خطرناک» خواند.",
+            ["غیرواقعی و خطرناک"],
+            [],
+        ),
+        (  # "according to X" inside a relative clause of his sentence
+            "fa",
+            "لاوروف با اشاره به قطعنامه ۲۷۳۵ شورا که به گفته لیندا توماس-گرینفیلد، نماینده "
+            "آمریکا، اسرائیل آن را پذیرفته است، گفت: «این متن هنوز روی کاغذ مانده است».",
+            ["این متن هنوز روی کاغذ مانده است"],
+            [],
+        ),
+        (  # "this Israeli diplomat" is not him
+            "fa",
+            "لاوروف گفت «راه حل سیاسی است». گلعاد اردان، نماینده اسرائیل، نشست را «نمایش» "
+            "خواند. این دیپلمات اسرائیلی افزود «ایران پشت حماس ایستاده است».",
+            ["راه حل سیاسی است"],
+            ["ایران پشت حماس ایستاده است"],
+        ),
+        (  # the name before its title, then a bare "this minister"
+            "fa",
+            "ژان-ایو لودریان، وزیر امور خارجه فرانسه، با لاوروف دیدار کرد. لاوروف گفت «ما "
+            "در را نمی‌بندیم». ژان-ایو لودریان اما گفت «بی‌اعتمادی عمیق» پابرجاست. این وزیر "
+            "افزود اروپا «چاره‌ای جز گفت‌وگو ندارد».",
+            ["ما در را نمی‌بندیم"],
+            ["چاره‌ای جز گفت‌وگو ندارد"],
+        ),
+        (  # "told Lavrov ... that": the teller's
+            "en",
+            "French Foreign Minister Catherine Colonna, who chaired the meeting, told Lavrov "
+            'before he left that "no one in this room is fooled".',
+            [],
+            ["no one in this room is fooled"],
+        ),
+        (  # a relative clause with its own subject before the verb
+            "en",
+            'Lavrov did not mention the "referendums" that Russian-installed proxies announced '
+            "this week for occupied regions.",
+            [],
+            ["Russian-installed proxies announced"],
+        ),
+        (
+            "en",
+            "Lavrov spoke in Riyadh on Gulf security. "
+            "It is worth recalling that the minister said much the same in 2019, when he "
+            'called the coalition "a recipe for confrontation".',
+            ["a recipe for confrontation"],
+            [],
+        ),
+    ],
+)
+def test_relays_objects_and_relative_clauses(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

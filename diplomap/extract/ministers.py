@@ -35,27 +35,32 @@ _NAME_AFTER_RE = re.compile(rf"{_TITLE_LATIN}(?:\s+[a-zа-яё]+){{0,3}}?,?\s+({
 _NAME_BEFORE_RE = re.compile(
     rf"({_NAME}),\s+(?:(?i:the|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_TITLE_LATIN}(?!\w)"
 )
-# Arabic and Persian (normalised text): the title, then the name up to a punctuation mark
-_TITLE_ARABIC_RE = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(
-        normalize(t).replace(" ", r"\s+")
-        for t in (
-            "وزير الخارجية",
-            "وزير خارجية",
-            "وزير الشؤون الخارجية",
-            "وزيرة الخارجية",
-            "نظيره",
-            "نظيرته",
-            "رئيس الدبلوماسية",
-            "وزیر امور خارجه",
-            "وزیر خارجه",
-            "همتای",
-        )
+# Arabic and Persian (normalised text): a minister's title
+_TITLE_ARABIC = "|".join(
+    normalize(t).replace(" ", r"\s+")
+    for t in (
+        "وزير الخارجية",
+        "وزير خارجية",
+        "وزير الشؤون الخارجية",
+        "وزيرة الخارجية",
+        "نظيره",
+        "نظيرته",
+        "رئيس الدبلوماسية",
+        "وزیر امور خارجه",
+        "وزیر خارجه",
+        "همتای",
     )
-    + r")(?!\w)((?:\s+[^\W\d_]+){1,10}?)\s*(?=[،,.:؛;()«»\"“”\n]|$)"
+)
+# the title, then the name up to a punctuation mark
+_TITLE_ARABIC_RE = re.compile(
+    rf"(?<!\w)(?:{_TITLE_ARABIC})(?!\w)((?:\s+[^\W\d_]+){{1,10}}?)\s*(?=[،,.:؛;()«»\"“”\n]|$)"
 )
 _ARABIC_NAME_WORDS = 3  # the name closes the title's phrase: its last words
+# the name set off before its title: "ژان-ایو لودریان، وزیر امور خارجه فرانسه"
+_NAME_BEFORE_ARABIC_RE = re.compile(
+    r"(?:^|[،,.:؛;\n«»\"])\s*((?:[^\W\d_]+[\s-]+){0,2}[^\W\d_]+)\s*[،,]\s*"
+    rf"(?=(?:{_TITLE_ARABIC})(?!\w))"
+)
 # Words of a name that say nothing of whose it is
 _GENERIC = frozenset(
     normalize(w)
@@ -88,6 +93,7 @@ def minister_names(
             " ".join(m.group(1).split()[-_ARABIC_NAME_WORDS:])
             for m in _TITLE_ARABIC_RE.finditer(norm)
         ]
+        phrases += [m.group(1) for m in _NAME_BEFORE_ARABIC_RE.finditer(norm)]
     else:
         phrases = [m.group(1) for m in _NAME_AFTER_RE.finditer(text)]
         phrases += [m.group(1) for m in _NAME_BEFORE_RE.finditer(text)]

@@ -264,15 +264,32 @@ _LIST_GAP_RE = re.compile(r"\s*(?:[,،]\s*(?:(?:and|и|و)\s+)?|\s(?:and|и|و)\
 def _with_list_items(
     matches: list[PlaceMatch], unkept: list[PlaceMatch], original: str
 ) -> list[PlaceMatch]:
-    """The matches, with each unkept place that stands in a list beside a country the
-    text names (it is one of them: "زیمبابوه، مالی، سومالی")."""
+    """The matches, with each unkept place that is an item of a list of countries the text
+    names: a run of three or more places joined by commas or "and" («زیمبابوه، مالی،
+    سومالی»), or two joined by "and" ("نيجيريا ومالي"); never a weekday after one country
+    and a comma («روسیه، دوشنبه شب»)."""
     countries = [m for m in matches if m.place_type == "country"]
-    kept = [
-        u
-        for u in unkept
-        if any(_listed(original, c, u) or _listed(original, u, c) for c in countries)
-    ]
+    items = sorted(countries + unkept, key=lambda m: m.start)
+    is_unkept = {id(u) for u in unkept}
+    kept: list[PlaceMatch] = []
+    run: list[PlaceMatch] = []
+    joined_by_and = False
+    for item in [*items, None]:
+        if item is not None and run and _listed(original, run[-1], item):
+            joined_by_and = (
+                joined_by_and
+                or original[item.start] == "و"
+                or _AND_RE.search(original, run[-1].end, item.start) is not None
+            )
+            run.append(item)
+            continue
+        if len(run) >= 3 or (len(run) == 2 and joined_by_and):
+            kept += [m for m in run if id(m) in is_unkept]
+        run, joined_by_and = ([item], False) if item is not None else ([], False)
     return sorted(matches + kept, key=lambda m: m.start) if kept else matches
+
+
+_AND_RE = re.compile(r"(?<!\w)(?:and|и|و)(?!\w)|\sو")
 
 
 def _listed(original: str, first: PlaceMatch, second: PlaceMatch) -> bool:

@@ -317,7 +317,7 @@ class _Resolver:
         if self._ministers is None:
             full = self.full_norm if self.full_norm is not None else normalize(self.text)
             self._ministers = minister_names(self.text, full, self.lang, _is_place)
-        return names_a_minister(norm, max(0, pos - 60), pos + 40, self._ministers)
+        return names_a_minister(norm, max(0, pos - 160), pos + 40, self._ministers)
 
     def minister_opens(self, norm: str) -> bool:
         """Does the sentence open on another minister named with his portfolio (not a

@@ -28,7 +28,7 @@ from diplomap.normalize import normalize
 
 # "according to Lavrov" / "according to him"
 _ACCORDING_RE = re.compile(
-    r"(?<!\w)(?:[وف]?(?:(?:بحسب|حسب|وفق)(?!\s*ما(?!\w))(?!ما)|وفقا\s+ل|طبقا\s+ل|نقلا\s+عن|علي\s+حد\s+قول)\s*|به\s+گفته\s+|"
+    r"(?<!\w)(?:[وف]?(?:(?:بحسب|حسب|وفق)(?!\s*ما(?!\w))(?!ما)|وفقا\s+ل|طبقا\s+ل|نقلا\s+عن|علي\s+حد\s+قول)\s*|به\s+(?:گفته|نوشته)\s+|"
     r"به\s+اعتقاد\s+|از\s+نظر\s+|по\s+словам\s+|по\s+мнению\s+|"
     # "по его словам": the pronoun inside the phrase
     r"по\s+(?=его\s+(?:словам|мнению)(?!\w))|как\s+(?:заявил|отметил|сказал|подчеркнул|считает)\s+|"
@@ -77,7 +77,8 @@ _TITLE_RE = {
         r"|(?<!\w)الرجل(?=\s*[،,]|\s+(?:[وف]?(?:قال|اكد|شدد|اضاف|حذر|يقول|يري|يوكد|كان|عاد|لم|لا)(?!\w)))"
     ),
     "fa": lead(
-        r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)"
+        # not with another country's adjective: "اين ديپلمات اسرائيلي" is somebody else
+        r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)(?!\s+(?!روس)[^\W\d_]+ي(?!\w))"
         r"|(?<!\w)(?:اين\s+)?(?:مقام\s+(?:ارشد\s+)?|مهمان\s+)روس(?:ي|يه)?(?!\w)"
         r"|(?<!\w)ديپلمات\s+(?:(?:ارشد|كهنه\s?كار|باسابقه|با\s+سابقه|كاركشته|برجسته)\s+)?"
         r"روس(?:ي|يه)?(?!\w)"
@@ -237,7 +238,7 @@ _FA_ABOUT_RE = re.compile(
 _RELATIVE_END_RE = re.compile(r"(?:^|[\s,،])(?:الذي|التي|الذين|who|котор\w+|كه|که)\s*$")
 
 
-def _subject_svo(window: str, lang: str) -> str | None:
+def _subject_svo(window: str, lang: str, object_follows: bool = False) -> str | None:
     """Subject of a clause ending with a speech verb: "lavrov" | "pronoun" | "title" |
     "other" | "other_minister" | None.
 
@@ -256,6 +257,13 @@ def _subject_svo(window: str, lang: str) -> str | None:
         if part_start and _SUBORDINATE_OPEN_RE.match(window, part_start):
             continue  # "Лавров, отвечая на вопрос о том, как Россия ..., если президент ..., заявил"
         hits = _subject_hits(window, lang, part_start, part_end)
+        if (
+            hits
+            and lang == "fa"
+            and min(hits)[2] == "other"
+            and _fa_in_object(window, part_start, part_end, min(hits)[0], object_follows)
+        ):
+            continue  # "..., ایده رئیس‌جمهور آمریکا ... را «...» خواند": inside the object
         if hits:
             kind = min(hits)[2]
             if (
@@ -282,6 +290,20 @@ _RU_FOREIGN_HEAD_RE = re.compile(
 
 
 _ANONYMOUS = "anonymous"  # somebody not named as a speaker we know: someone else
+_FA_OBJECT_MARK_RE = re.compile(r"(?<!\w)را(?!\w)")
+
+
+def _fa_in_object(window: str, start: int, end: int, pos: int, object_follows: bool) -> bool:
+    """Is a Persian candidate at `pos` a genitive inside the object its part ends with
+    (words before it, the object marker را after it, or right after the window when
+    `object_follows`)?"""
+    if not window[start:pos].strip(" ،,"):
+        return False
+    return (object_follows and end == len(window)) or bool(
+        _FA_OBJECT_MARK_RE.search(window, pos, end)
+    )
+
+
 # A comma's part that opens a subordinate clause (inside a side clause between the subject
 # and its verb): never the main clause's subject
 _SUBORDINATE_OPEN_RE = re.compile(
@@ -403,7 +425,8 @@ class _Event:
 
 # Every "according to" phrase above contains one of these (a quick test first)
 _ACCORDING_KEYS = (
-    "حسب", "وفق", "طبق", "نقلا", "قول", "گفته", "اعتقاد", "از نظر", "по слов", "по мнени",
+    "حسب", "وفق", "طبق", "نقلا", "قول", "گفته", "نوشته", "اعتقاد", "از نظر", "по слов",
+    "по мнени",
     "по его",
     "как ", "according", "words of", "telling", "view",
 )  # fmt: skip
@@ -666,6 +689,14 @@ def _speech_event(
         events.append(_Event("lavrov", m.start(), evidence="quote_marks"))
     found = _according_event(norm, regions) if according else None
     verb = _verb_event(norm, lang, regions)
+    if (
+        found is not None
+        and verb is not None
+        and found.subject == "other"
+        and verb.subject == "lavrov"
+        and _lavrov_subject(norm, lang, 0, found.pos) is not None
+    ):
+        found = None  # "لاوروف با اشاره به قطعنامه‌ای که به گفته X ... گفت": his verb
     if found is not None and found.evidence == _DOCUMENT:
         found = None if verb is not None else replace(found, evidence="according_to")
     for event in (found, verb):
@@ -714,6 +745,11 @@ _NAME_AS_OBJECT_RE = re.compile(
 )
 
 
+# English verbs whose next name is the one told ("told Lavrov before he left that ...")
+_TELLS_SOMEBODY_RE = re.compile(
+    r"(?:told|tells|informed|informs|assured|assures|reminded|reminds|briefed|briefs|"
+    r"thanked|thanks|asked|asks|urged|urges|warned|warns|pressed|presses)$"
+)
 _COURTESY_RE = re.compile(r"(?:(?:معالي|سعاده|فخامه|his\s+excellency|جناب)\s+)+")
 
 
@@ -728,7 +764,9 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
         start = skip.end()  # "— сказал тогда министр", "وقال حينها لافروف"
     if (named := _lavrov_at(norm, start, anchored=True)) is not None:
         # "..., told Lavrov that ...", "сообщил Лаврову, что": he is told, not the teller
-        return None if _NAME_AS_OBJECT_RE.match(norm, named.end()) else "lavrov"
+        if _NAME_AS_OBJECT_RE.match(norm, named.end()) or _TELLS_SOMEBODY_RE.match(m.group()):
+            return None
+        return "lavrov"
     later = (
         _LAVROV_NP_RE.search(norm, start, start + 80)
         if may_mention_lavrov(norm, start, start + 80)
@@ -946,9 +984,18 @@ def _verb_subject(
             rest = norm[_past_quoted_name(norm, m.end()) :].lstrip(" ,")
             if rest[:1].isalpha():
                 return "other"
+    if (
+        lang == "en"
+        and (rel_subject := _EN_RELATIVE_SUBJECT_RE.search(pre, max(0, len(pre) - 60)))
+        and not any(
+            kind in ("lavrov", "title", "pronoun")
+            for _at, _rank, kind in _subject_hits(pre, lang, rel_subject.start(), len(pre))
+        )
+    ):
+        return "other"  # "the referendums that Russian-installed proxies announced"
     if lang == "ru" and _ru_named_after(norm, m.end()):
         return "lavrov"  # "О Ливии говорил и Сергей Лавров": the verb before its subject
-    subject = _subject_svo(pre, lang)
+    subject = _subject_svo(pre, lang, object_follows=lang == "fa" and m.group().startswith("را"))
     told = subject in ("pronoun", "title") and _WORD_RE.search(pre) is not None
     if told and _lavrov_at(norm, _skip_spaces(norm, m.end()), True):
         return "other"  # "He told Lavrov that ...", "Он сообщил Лаврову": he is told
@@ -956,6 +1003,11 @@ def _verb_subject(
 
 
 _BY_BEFORE_RE = re.compile(r"^[\s,]*(?:by\s+)?")
+# A relative clause with its own subject right before the verb: "... that proxies announced"
+_EN_RELATIVE_SUBJECT_RE = re.compile(
+    r"[\"”'’a-z]\s+(?:that|which|whom)\s+(?!he\s|she\s|it\s|they\s|we\s|i\s|you\s)"
+    r"(?:[\w'’-]+\s+){1,4}$"
+)
 
 
 def _fa_named_after_that(pre: str) -> bool:
