@@ -177,7 +177,11 @@ class Gazetteer:
             return None
         if kind == "demonym" and lang in ("ar", "fa") and _nisba_surname(norm, hit):
             return None
-        if (lang == "ar" and _arabic_byline(original, start, end)) or _clock_zone(norm, hit):
+        if (
+            (lang == "ar" and _arabic_byline(original, start, end))
+            or _clock_zone(norm, hit)
+            or _clock_line_city(original, start, end)
+        ):
             return None
         record = payload.record
         unkept = False
@@ -428,6 +432,28 @@ def _clock_zone(norm: str, hit: Hit) -> bool:
     if _ZONE_KEYS_RE.search(norm, lo, hit.start) is None:
         return False  # the common case: no key word of a zone before the name
     return _ZONE_LEFT.search(norm[lo : hit.start]) is not None
+
+
+def _clock_line_city(original: str, start: int, end: int) -> bool:
+    """Is the place the city of a site's clock or weather line ("Бишкек · воскресенье, 18
+    мая 2025 · 10:02 · +17 °C", "عمان - الجمعة 1 تشرين الثاني 2024 - 09:14 ص | الطقس"):
+    opening a short line, set off by a separator, with a time of day and no sentence?"""
+    if not _CLOCK_SEP_RE.match(original, end):
+        return False  # (the common case)
+    line_start = original.rfind("\n", 0, start) + 1
+    if original[line_start:start].strip():
+        return False
+    line_end = original.find("\n", end)
+    line = original[line_start : line_end if line_end >= 0 else len(original)].rstrip()
+    return (
+        len(line) <= 120
+        and not line.endswith((".", "!", "?", "؟"))
+        and bool(_TIME_OF_DAY_RE.search(line))
+    )
+
+
+_CLOCK_SEP_RE = re.compile(r"[^\S\n]*[·|•]")
+_TIME_OF_DAY_RE = re.compile(r"(?<!\d)[0-9٠-٩۰-۹]{1,2}:[0-9٠-٩۰-۹]{2}(?!\d)")
 
 
 # Every match of _ZONE_LEFT holds one of these
