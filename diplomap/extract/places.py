@@ -438,8 +438,11 @@ def _clock_line_city(original: str, start: int, end: int) -> bool:
     """Is the place the city of a site's clock or weather line ("Бишкек · воскресенье, 18
     мая 2025 · 10:02 · +17 °C", "عمان - الجمعة 1 تشرين الثاني 2024 - 09:14 ص | الطقس"):
     opening a short line, set off by a separator, with a time of day and no sentence?"""
+    after = original[end : end + 3]
+    if "·" not in after and "|" not in after and "•" not in after:
+        return False  # (the common case: no separator right after the name)
     if not _CLOCK_SEP_RE.match(original, end):
-        return False  # (the common case)
+        return False
     line_start = original.rfind("\n", 0, start) + 1
     if original[line_start:start].strip():
         return False
