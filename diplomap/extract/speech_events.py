@@ -986,6 +986,7 @@ def _verb_subject(
                 return "other"
     if (
         lang == "en"
+        and _EN_RELATIVE_KEYS_RE.search(pre, max(0, len(pre) - 60))
         and (rel_subject := _EN_RELATIVE_SUBJECT_RE.search(pre, max(0, len(pre) - 60)))
         and not any(
             kind in ("lavrov", "title", "pronoun")
@@ -1003,6 +1004,7 @@ def _verb_subject(
 
 
 _BY_BEFORE_RE = re.compile(r"^[\s,]*(?:by\s+)?")
+_EN_RELATIVE_KEYS_RE = re.compile(r" (?:that|which|whom) ")
 # A relative clause with its own subject right before the verb: "... that proxies announced"
 _EN_RELATIVE_SUBJECT_RE = re.compile(
     r"[\"”'’a-z]\s+(?:that|which|whom)\s+(?!he\s|she\s|it\s|they\s|we\s|i\s|you\s)"
