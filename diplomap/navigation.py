@@ -11,7 +11,7 @@ import re
 
 from diplomap.normalize import normalize
 
-__all__ = ["breadcrumb_kind"]
+__all__ = ["breadcrumb_kind", "may_be_trail"]
 
 # The home page a trail or a menu opens with, and the "you are here" label before a trail
 HOME_PAGES = frozenset(
@@ -68,3 +68,8 @@ def _is_crumb_part(part: str) -> bool:
     """A part of a trail: one to five words and at most two numbers (a section, "EUR
     2,4204"; not a date line's "یکشنبه ۱۵ مهر ۱۴۰۳ - ۶ اکتبر ۲۰۲۴" nor "13/02/2024")."""
     return 1 <= len(_LETTERS_RE.findall(part)) <= 5 and len(_NUMBER_RE.findall(part)) <= 2
+
+
+def may_be_trail(line: str) -> bool:
+    """A quick test: has `line` a trail's separator at all (most lines have none)?"""
+    return _CRUMB_CHAR_RE.search(line) is not None

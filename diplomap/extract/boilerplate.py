@@ -23,7 +23,7 @@ from diplomap.extract.common import (
     _lines,
     _mentions_lavrov,
 )
-from diplomap.navigation import breadcrumb_kind
+from diplomap.navigation import breadcrumb_kind, may_be_trail
 from diplomap.normalize import NormText, normalize
 
 __all__ = ["find_boilerplate", "is_breadcrumb"]
@@ -216,7 +216,6 @@ _SINGLE = (
 # A line crediting the reporters or editors ("Georgia Hamilton contributed to this report",
 # "ساهمت في هذا التقرير ...", "В подготовке материала участвовал ...", "تهیه و تنظیم: ..."):
 # the outlet's, and its names are nobody's places
-_CRUMB_CHAR_RE = re.compile(r"[/|>»›→]")  # a trail's separators (navigation.py)
 _CREDIT_START_RE = re.compile(
     r"\(?\s*(?:additional\s+)?(?:reporting|editing|writing|compiled)\s+by(?!\w)|"
     r"(?:ساهم|ساهمت|ساهموا|شارك|شاركت|شاركوا)\s+في\s+(?:اعداد\s+|كتابه\s+)?(?:هذا\s+)?"
@@ -358,7 +357,7 @@ _FOREIGN_DATELINE_RE = re.compile(
 
 def is_breadcrumb(line: str) -> bool:
     """Is `line` a breadcrumb trail (`navigation.breadcrumb_kind`), what boilerplate cuts?"""
-    return _CRUMB_CHAR_RE.search(line) is not None and breadcrumb_kind(line) == "trail"
+    return may_be_trail(line) and breadcrumb_kind(line) == "trail"
 
 
 def _classify(line: _Line) -> str | None:

@@ -27,7 +27,6 @@ import json
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -153,17 +152,19 @@ class Gazetteer:
     def find(self, text: NormText, lang: str) -> list[PlaceMatch]:
         """The place mentions of a text (a place of keep rules none of which fired only
         as an item of a list of countries: "زیمبابوه، مالی، سومالی")."""
-        state = _FindState()
+        unkept: list[PlaceMatch] = []  # places of keep rules none of which fired
         matches = []
         for hit in self.lexicon.find(text, _cased_in(text)):
-            match = self._match(hit, text, lang, state)
+            match = self._match(hit, text, lang, unkept)
             if match is not None:
                 matches.append(match)
-        if state.unkept:
-            matches = _with_list_items(matches, state.unkept, text.original)
+        if unkept:
+            matches = _with_list_items(matches, unkept, text.original)
         return matches
 
-    def _match(self, hit: Hit, text: NormText, lang: str, state: _FindState) -> PlaceMatch | None:
+    def _match(
+        self, hit: Hit, text: NormText, lang: str, unkept: list[PlaceMatch]
+    ) -> PlaceMatch | None:
         payload: _Term = hit.payload
         if payload.record is None:
             return None
@@ -184,9 +185,9 @@ class Gazetteer:
         ):
             return None
         record = payload.record
-        unkept = False
+        listed_only = False
         if record.place in self.rules:
-            record, unkept = self._apply_rules(record, hit, text, lang, (start, end), state)
+            record, listed_only = self._apply_rules(record, hit, text, lang, (start, end))
         if record is None or (
             lang in _SURNAME_LANGS
             and (record.place_type == "city" or (lang == "ru" and kind == "demonym"))
@@ -204,8 +205,8 @@ class Gazetteer:
             record.lon,
             kind,
         )
-        if unkept:
-            state.unkept.append(match)  # a place only if it is an item of a list of them
+        if listed_only:
+            unkept.append(match)  # a place only if it is an item of a list of them
             return None
         return match
 
@@ -232,7 +233,6 @@ class Gazetteer:
         text: NormText,
         lang: str,
         span: tuple[int, int],
-        state: _FindState,
     ) -> tuple[PlaceRecord | None, bool]:
         """The record the rules give (None: no place), and whether it stands only as an
         item of a list of places (keep rules, none of which fired)."""
@@ -250,14 +250,6 @@ class Gazetteer:
         if verdict.action == "person" and _person_context(text.original, start, end, self):
             return None, False
         return record, verdict.action == "unkept"
-
-
-@dataclass
-class _FindState:
-    """What one text's matching learns on the way: the places of keep rules none of
-    which fired (places only as items of a list)."""
-
-    unkept: list[PlaceMatch] = field(default_factory=list)
 
 
 # Between two items of a list of places: a comma, "and" or both ("مالی، سومالی",
