@@ -3583,3 +3583,55 @@ def test_reporting_clauses_titles_and_side_clauses_as_real_reporting_writes_them
 )
 def test_relays_objects_and_relative_clauses(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (  # a fronted part with commas of its own before his name
+            "ru",
+            "Летом 2015 года, когда в Вене был согласован план, Сергей Лавров не скрывал "
+            "удовлетворения. «Мир сегодня вздохнул с облегчением», — говорил он тогда.",
+            ["Мир сегодня вздохнул с облегчением"],
+            [],
+        ),
+        (  # "diplomatic" is no diplomat: the minister after it is still him
+            "ru",
+            "Лавров заявил, что Москва «готова помочь». После этого разговоры о "
+            "«дипломатическом окне» стали ритуалом. Сам министр, выступая в Нью-Йорке, заявил, "
+            "что резолюция «похоронена».",
+            ["готова помочь", "резолюция «похоронена»"],
+            [],
+        ),
+        (  # a foreign minister in the reporting clause after the words, then a bare title
+            "ru",
+            "Лавров заявил, что Россия «выполнила свою часть сделки». «Встречи показали, что "
+            "это возможно», — отметил турецкий министр. Министр добавил, что Анкара "
+            "рассчитывает на безопасность судоходства.",
+            ["выполнила свою часть сделки"],
+            ["Встречи показали", "рассчитывает на безопасность судоходства"],
+        ),
+        (
+            "en",
+            '"The deal is dead," said the Russian foreign minister.',
+            ["The deal is dead"],
+            [],
+        ),
+        (  # others inside a fronted "asked" clause are not its subject
+            "en",
+            "Asked whether he had spoken to his American counterpart, Lavrov shrugged. "
+            '"If the Americans want to talk, they know our number," he said.',
+            ["If the Americans want to talk"],
+            [],
+        ),
+        (  # a "where" clause after his main clause
+            "en",
+            "Lavrov later addressed the Arab League, where Secretary-General Ahmed Aboul Gheit "
+            'welcomed him. In his speech, he called the plan "an instrument of war".',
+            ["an instrument of war"],
+            [],
+        ),
+    ],
+)
+def test_fronted_parts_reporting_clauses_and_where_clauses(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

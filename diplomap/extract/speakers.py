@@ -354,6 +354,11 @@ class _Resolver:
         him = _lavrov_subject(norm, self.lang, 0, head)
         if him is None and not other and not minister:
             him = _after_fronted_clause(norm)
+        elif him is None and _FRONTED_OPENER_RE.match(norm):
+            # "Asked whether he had spoken to his American counterpart, Lavrov shrugged":
+            # the others named inside the fronted clause are not its subject
+            him = _after_fronted_clause(norm)
+            first_other = len(norm) if him is not None else first_other
         if (him is not None and him <= first_other) or (
             self.lang == "en" and _HIS_POSSESSIVE_OPENING_RE.match(norm)
         ):
@@ -640,16 +645,23 @@ _ABOUT_HIS_WORDS_RE = re.compile(
 def _after_fronted_clause(norm: str) -> int | None:
     """His name opening the main clause after a fronted one ("When Russian aircraft began
     bombing in Syria in 2015, Lavrov framed ..."), or None."""
-    comma = norm.find(",", 0, _MAX_FRONTED)
-    if comma < 0:
-        comma = norm.find("،", 0, _MAX_FRONTED)
-    if comma < 0:
-        return None
-    start = _skip_spaces(norm, comma + 1)
-    return start if _lavrov_at(norm, start, anchored=True) else None
+    # (the fronted part may hold commas of its own: "Летом 2015 года, когда в Вене ...,
+    # Сергей Лавров не скрывал ...")
+    for m in _COMMA_IN_HEAD_RE.finditer(norm, 0, _MAX_FRONTED):
+        start = _skip_spaces(norm, m.end())
+        if _lavrov_at(norm, start, anchored=True):
+            return start
+    return None
 
 
-_MAX_FRONTED = 100
+_MAX_FRONTED = 160
+# A clause put before the main one: asked, when, after, replying ...
+_FRONTED_OPENER_RE = re.compile(
+    r"(?:asked|when|after|while|before|replying|responding|speaking|commenting|"
+    r"отвечая|комментируя|выступая|говоря|когда|после|"
+    r"[وف]?(?:ردا|تعليقا|حين|عندما|بعد|خلال)|(?:در\s+پاسخ|وقتي|پس\s+از|هنگامي))(?!\w)"
+)
+_COMMA_IN_HEAD_RE = re.compile(r"[,،]")
 
 
 def _opens_quotation(norm: str, regions: list[tuple[int, int]]) -> bool:

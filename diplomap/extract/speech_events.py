@@ -87,7 +87,8 @@ _TITLE_RE = {
 }
 # Words that make another speaker a minister or a diplomat (a bare title may refer to him)
 _MINISTER_WORD_RE = lead(
-    r"(?<!\w)(?:minister|counterpart|diplomat|министр\w*|коллег\w*|дипломат\w*|"
+    r"(?<!\w)(?:minister|counterpart|diplomat|министр\w*|коллег\w*|"
+    r"дипломат(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)|"  # not "дипломатическом окне"
     r"(?:ال)?وزير|نظير\w*|(?:ال)?دبلوماسي|همتاي|همتا|ديپلمات|"
     # the head of a foreign ministry or of a diplomacy ("глава МИД Бахрейна", "رئيس
     # الدبلوماسية الجزائرية", "رئیس دستگاه دیپلماسی ترکیه") is its minister
@@ -548,6 +549,8 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
                 break
         elif subj == "pronoun" and fallback is not None:
             return fallback  # "Zarif said ... He said ...": he is the one named before
+        elif subj in ("other", "other_minister") and _in_his_where_clause(norm, m, lang):
+            continue  # "Lavrov addressed the League, where Aboul Gheit welcomed him."
         elif subj is not None:
             not_he = subj not in ("lavrov", "pronoun", "title") and _not_he(norm, m)
             event = _Event(subj, m.start(), act=verb_traits(m)[2], not_he=not_he)
@@ -608,6 +611,18 @@ _RELATIVE_BEFORE_RE = re.compile(
     r"[,،]\s*(?:الذي|التي|الذين|اللذين|اللتين|which|который|которая|которое|которые|"
     r"которого|которой|كه|که)\s*[,،]?\s+(?:[^\W\d_]+\s+){0,3}$"
 )
+
+
+# A "where" clause after the main one ("Lavrov addressed the League, where Aboul Gheit
+# welcomed him", "..., где его встретил ...", "...، حيث استقبله ...")
+_WHERE_BEFORE_RE = re.compile(r"[,،]\s*(?:where|где|حيث|جايي\s+كه)\s+(?:[^\W\d_]+[\s-]+){0,8}$")
+
+
+def _in_his_where_clause(norm: str, m: re.Match[str], lang: str) -> bool:
+    """Whether a verb stands in a "where" clause after a main clause whose subject is
+    him: the sentence is about him, not the other speaker's words."""
+    where = _WHERE_BEFORE_RE.search(norm, max(0, m.start() - 80), m.start())
+    return where is not None and _lavrov_subject(norm, lang, 0, min(40, where.start())) is not None
 
 
 def _in_relative_clause(norm: str, m: re.Match[str]) -> bool:
@@ -762,6 +777,8 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
         start = courtesy.end()  # "وجدد معالي وزير خارجية روسيا", "his Excellency"
     if (adverb := _ADVERB_AFTER_VERB_RE.get(lang)) and (skip := adverb.match(norm, start)):
         start = skip.end()  # "— сказал тогда министр", "وقال حينها لافروف"
+    if norm.startswith("the ", start) and _lavrov_at(norm, start + 4, anchored=True):
+        start += 4  # "..., said the Russian foreign minister"
     if (named := _lavrov_at(norm, start, anchored=True)) is not None:
         # "..., told Lavrov that ...", "сообщил Лаврову, что": he is told, not the teller
         if _NAME_AS_OBJECT_RE.match(norm, named.end()) or _TELLS_SOMEBODY_RE.match(m.group()):
@@ -791,6 +808,9 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
             ):
                 return None  # "..., said he had conveyed ...": "he" opens the words said
             return kind
+    minister = _MINISTER_WORD_RE.search(after, 0, 30)
+    if minister is not None and not after[: minister.start()].strip(" ,،-—–").count(" ") > 1:
+        return "other_minister"  # "— отметил турецкий министр", "said Jordan's foreign minister"
     return None
 
 
