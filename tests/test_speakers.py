@@ -3635,3 +3635,39 @@ def test_relays_objects_and_relative_clauses(lang, text, his, not_his):
 )
 def test_fronted_parts_reporting_clauses_and_where_clauses(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "المؤتمر الصحفي السنوي لوزير الخارجية الروسي سيرغي لافروف\n\n"
+            "سؤال: ما مصير القاعدتين العسكريتين في سوريا؟\n\n"
+            "لافروف: الشعب السوري وحده يقرر مستقبله.\n\n"
+            "سؤال: هل سيلتقي الرئيسان؟\n\n"
+            "لافروف: هذا قرار الرئيسين.\n\n"
+            "وفي سياق متصل، قال المتحدث باسم الكرملين دميتري بيسكوف للصحفيين إن الرئيس مستعد "
+            'للقاء. وأضاف أنه "لا توجد حتى الآن أي ترتيبات ملموسة".\n\n'
+            "(تحديث) أعلن رئيس الوزراء القطري التوصل إلى اتفاق لوقف إطلاق النار.",
+            ["الشعب السوري وحده يقرر مستقبله"],
+            ["لا توجد حتى الآن أي ترتيبات ملموسة", "التوصل إلى اتفاق لوقف إطلاق النار"],
+        ),
+        (
+            "en",
+            "Sergey Lavrov's annual news conference\n\n"
+            "Question: What will happen to the bases in Syria?\n\n"
+            "Sergey Lavrov: The Syrian people alone decide their future.\n\n"
+            "Question: Will the presidents meet?\n\n"
+            "Sergey Lavrov: That is for the presidents to decide.\n\n"
+            "Meanwhile, Kremlin spokesman Dmitry Peskov told reporters that no concrete "
+            'arrangements had been made. He added that "nothing is planned yet".',
+            ["The Syrian people alone decide their future"],
+            ["nothing is planned yet"],
+        ),
+    ],
+)
+def test_the_outlet_takes_the_floor_back_after_a_transcript(lang, text, his, not_his):
+    """ "وفي سياق متصل، قال بيسكوف ...", "Meanwhile, Peskov ...", "(Update) ...": the
+    answer before has ended."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -171,9 +171,20 @@ def _narration(raw: str) -> str | None:
     head = normalize(raw[:120])
     if _NAMED_RE.search(head) and _mentions_lavrov(head):
         return "narration"
+    if _NARRATION_OPENER_RE.match(head):
+        return "narration"  # "وفي سياق متصل، قال المتحدث باسم الكرملين ...", "(Update) ..."
     if _mentions_lavrov(head) and _TITLE_MOVES_RE.search(head):
         return "narration"  # "После Анкары российский министр отправится в Тегеран"
     return "narration" if _REQUEST_FOR_COMMENT_RE.search(normalize(raw[:300])) else None
+
+
+# The outlet taking the floor back after a transcript: "In a related development",
+# "Meanwhile", an update mark
+_NARRATION_OPENER_RE = re.compile(
+    r"\s*(?:[وف]?في\s+سياق\s+(?:متصل|اخر)|[وف]?من\s+جهه\s+اخري|[وف]?في\s+غضون\s+ذلك|"
+    r"meanwhile|separately|in\s+a\s+related\s+development|тем\s+временем|между\s+тем|"
+    r"در\s+همين\s+حال|همزمان|\((?:تحديث|update|обновлено|به\s?روزرساني)\))(?!\w)"
+)
 
 
 # His title with a journey or a meeting, in the third person: the outlet's narration
