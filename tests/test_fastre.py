@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from diplomap.extract import fastre, speakers, speech_events, speech_verbs
+from diplomap.extract import fastre, speakers, speech_events, speech_verbs, subjects
 from diplomap.normalize import normalize
 
 
@@ -44,10 +44,10 @@ _TEXTS = {
 def test_led_patterns_match_the_same(lang: str) -> None:
     text = normalize(_TEXTS[lang])
     patterns = [
-        speech_events._OTHER_RE,
-        speech_events._MINISTER_WORD_RE,
+        subjects._OTHER_RE,
+        subjects._MINISTER_WORD_RE,
         speech_verbs.verb_regexes()[lang],
-        speech_events._TITLE_RE[lang],
+        subjects._TITLE_RE[lang],
     ]
     for led in patterns:
         m = re.match(r"\(\?=\[.*?\]\)\(\?:", led.pattern, re.S)

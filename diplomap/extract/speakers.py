@@ -29,19 +29,21 @@ from diplomap.extract.ministers import minister_names, names_a_minister
 from diplomap.extract.places import load_gazetteer
 from diplomap.extract.sentences import Sentence, _quote_regions
 from diplomap.extract.speech_events import (
-    _MINISTER_WORD_RE,
-    _OTHER_RE,
-    _TITLE_RE,
     _Event,
-    _lavrov_at,
-    _lavrov_subject,
     _may_accord,
-    _may_hold_title,
     _names_someone_else,
     _skip_spaces,
     _speech_event,
 )
 from diplomap.extract.speech_verbs import verb_regexes
+from diplomap.extract.subjects import (
+    _MINISTER_WORD_RE,
+    _OTHER_RE,
+    _TITLE_RE,
+    _lavrov_at,
+    _lavrov_subject,
+    _may_hold_title,
+)
 from diplomap.extract.transcripts import Turn, transcript_turns
 from diplomap.normalize import NormText, detect_language, normalize
 

@@ -1,0 +1,178 @@
+"""Who may be a speech verb's subject: his noun phrase ("lavrov"), a pronoun, a bare
+title that may mean him ("the minister", «الوزير»), another minister's word, or somebody
+else named (an official, an institution); and where in a clause each first stands. The
+vocabulary under diplomap.extract.speech_events (which decides a sentence's speech event)
+and diplomap.extract.speakers (which resolves titles and pronouns across an article).
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplomap.extract.common import (
+    _LAVROV_NP_RE,
+    _NOT_HIM_BEFORE_RE,
+    contains_any,
+    find_lavrov_np,
+    may_mention_lavrov,
+)
+from diplomap.extract.fastre import lead
+
+_PRONOUN_RE = {
+    "fa": lead(r"(?<!\w)(?:وي|او|ايشان)(?!\w)"),
+    "ru": lead(r"(?<!\w)он(?!\w)"),
+    "en": lead(r"(?<!\w)he(?!\w)"),
+}
+# A bare title ("the minister", "министр", "дипломат", "الوزير", "این دیپلمات"): the most
+# recent speaker who is a minister or a diplomat.
+_TITLE_RE = {
+    # not "the minister of defence", "the minister for national reconciliation"
+    "en": lead(
+        r"(?<!\w)the\s+(?:(?:foreign|veteran|top|chief|seasoned)\s+)?(?:minister|diplomat)"
+        r"(?!\s+(?:of|for)\b)(?!\w)|(?<!\w)the\s+russian\s+(?:top\s+)?(?:diplomat|official|guest)(?!\w)"
+    ),
+    "ru": lead(
+        # not after an adjective: "Сирийский министр", "иранского дипломата" are others
+        r"(?<!ий\s)(?<!ый\s)(?<!ой\s)(?<!ого\s)(?<!ему\s)(?<!им\s)"
+        # bare: followed by punctuation, an adverb or a verb, never by the genitive that
+        # makes it another minister ("министр промышленности", "министра обороны")
+        r"(?<!\w)(?:министр|дипломат)(?:а|у|ом|е)?(?!\w)"
+        r"(?=\s*[,.:;—–)»]|\s*$|\s+(?:также|тоже|еще|ещё|в\s+свою|при\s+этом|вместе|затем|же|"
+        r"особо|отдельно|напомнил|считает|полагает|уверен|убежден|весной|летом|осенью|зимой|"
+        r"тогда|сегодня|вчера|ранее|позже|позднее|недавно|накануне|потом|в\s|во\s|на\s|"
+        r"[а-яё]+(?:л|ла|ли|ет|ит)(?!\w)))"
+        # "глава МИД" without a country after it ("глава МИД Египта" is somebody else)
+        r"|(?<!\w)(?:(?:много)?опытн|маститн|искушенн)\w*\s+(?:российск\w+\s+)?дипломат(?:а|у|ом|е)?(?!\w)"
+        r"|(?<!\w)российск(?:ий|ого|ому|им|ом)\s+(?:дипломат(?:а|у|ом|е)?|гост(?:ь|я|ю|ем|е))(?!\w)"
+        r"|(?<!\w)глав\w*\s+(?:мид|внешнеполитического\s+ведомства|дипломатии)"
+        r"(?!\s+[а-яё]+(?:а|ы|и)(?!\w))(?!\w)"
+    ),
+    # also "the Russian official/diplomat" once he has spoken ("وشدد المسؤول الروسي")
+    "ar": lead(
+        r"(?<!\w)الوزير(?!\s+(?!الي(?!\w))ال\w*ي(?!\w))(?!\w)"
+        r"|(?<!\w)(?:المسوول|الدبلوماسي|الضيف)\s+الروسي(?!\w)"
+        r"|(?<!\w)الدبلوماسي\s+المخضرم(?!\w)"
+        # "the man" of an analysis ("غير ان الرجل قال الشهر الماضي"), before his verb
+        r"|(?<!\w)الرجل(?=\s*[،,]|\s+(?:[وف]?(?:قال|اكد|شدد|اضاف|حذر|يقول|يري|يوكد|كان|عاد|لم|لا)(?!\w)))"
+    ),
+    "fa": lead(
+        # not with another country's adjective: "اين ديپلمات اسرائيلي" is somebody else
+        r"(?<!\w)اين\s+(?:ديپلمات|وزير)(?!\w)(?!\s+(?!روس)[^\W\d_]+ي(?!\w))"
+        r"|(?<!\w)(?:اين\s+)?(?:مقام\s+(?:ارشد\s+)?|مهمان\s+)روس(?:ي|يه)?(?!\w)"
+        r"|(?<!\w)ديپلمات\s+(?:(?:ارشد|كهنه\s?كار|باسابقه|با\s+سابقه|كاركشته|برجسته)\s+)?"
+        r"روس(?:ي|يه)?(?!\w)"
+        r"|(?<!\w)وزير(?=\s*(?:[،,]|همچنين|در\s+ادامه))"
+    ),
+}
+# Words that make another speaker a minister or a diplomat (a bare title may refer to him)
+_MINISTER_WORD_RE = lead(
+    r"(?<!\w)(?:minister|counterpart|diplomat|министр\w*|коллег\w*|"
+    r"дипломат(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?!\w)|"  # not "дипломатическом окне"
+    r"(?:ال)?وزير|نظير\w*|(?:ال)?دبلوماسي|همتاي|همتا|ديپلمات|"
+    # the head of a foreign ministry or of a diplomacy ("глава МИД Бахрейна", "رئيس
+    # الدبلوماسية الجزائرية", "رئیس دستگاه دیپلماسی ترکیه") is its minister
+    # (Russia's own is him: "глава МИД России", "رئيس الدبلوماسية الروسية")
+    r"глав\w*\s+мид(?!\s+(?:россии|рф)(?!\w))|глав\w*\s+(?!российской\s)(?:\w+\s+)?дипломатии|"
+    r"(?:ال)?دبلوماسيه(?!\s+الروسي)|ديپلماسي(?!\s+روسيه)|"
+    r"head\s+of\s+(?:the\s+)?(?!russian\s|russia's\s)(?:\w+(?:'s)?\s+)?diplomacy)(?!\w)"
+)
+_OTHER_RE = lead(
+    r"(?<!\w)(?:"
+    # titles and institutions
+    r"نائب|مساعد|المتحدث|متحدث|الناطق|سفير|مبعوث|المندوب|الرئيس|رئيس|وزاره|الخارجيه\s+الروسيه|الوزاره|وكاله|"
+    r"سخنگو\w*|معاون|سفير|فرستاده|نماينده|وزارت|رييس\s?جمهور|نخست\s?وزير|خبرگزاري|"
+    r"заместител\w*|замминистр\w*|официальн\w+\s+представител\w*|представител\w*|пресс-секретар\w*|"
+    r"посол|спецпредставител\w*|президент\w*|премьер\w*|мид|министерств\w*|ведомств\w*|агентств\w*|"
+    r"deputy|spokes\w*|ambassador|envoy|president|prime\s+minister|ministry|the\s+kremlin|"
+    r"secretary|agency|journalist\w*|reporter\w*|госсекретар\w*|генсек\w*|"
+    # frequent other speakers
+    r"زاخاروفا|زاخارووا|захаров\w*|zakharova|بيسكوف|پسكوف|песков\w*|peskov|ريابكوف|ريابكف|рябков\w*|"
+    r"ryabkov|بوغدانوف|بوگدانف|богданов\w*|bogdanov|غوتيريش|جوتيريش|گوترش|гутерриш\w*|guterres|"
+    r"بوتين|پوتين|путин\w*|putin|blinken|rubio|بلينكن|الصفدي|safadi|she|она"
+    r")(?!\w)"
+)
+_OBJECT_BEFORE_RE = re.compile(
+    r"(?:(?<!\w)(?:with|to|by|for|from|about|met|meeting|of|on|at|с|со|к|о|об|у|для|от|встречи|"
+    r"accompanied|accompanying|told|briefed|informed|assured|thanked|hosted|received|"
+    r"invited|phoned|greeted|welcomed|сопровождал\w*|сопровождающ\w*|поблагодарил\w*|"
+    r"با|به|از|درباره|براي|همراه|سخنان|ديدار|مع|الي|عن|لقاء|لقايه|نظير|بين|و|"
+    # his words as an object: "درباره اظهارات لاوروف", "تصريحات لافروف", "заявления Лаврова"
+    r"اظهارات|تصريحات|گفتههاي|заявлени\w*|высказывани\w*|слова|словам|"
+    # his speech or visit as a possessor: "وبعد كلمة لافروف تحدث ...", "پس از سخنرانی لاوروف"
+    r"كلمه|خطاب|زياره|كلام|تصريح|جوله|سخنراني|بازديد|سفر)\s+|'s\s+(?:\w+\s+)?)$"
+)
+
+
+def _lavrov_at(norm: str, pos: int, anchored: bool) -> re.Match[str] | None:
+    """A Lavrov noun phrase at `pos` (anchored) or the first one from `pos`."""
+    if not may_mention_lavrov(norm, pos, pos + 120 if anchored else None):
+        return None
+    m = _LAVROV_NP_RE.match(norm, pos) if anchored else find_lavrov_np(norm, pos)
+    if m and _NOT_HIM_BEFORE_RE.search(norm[max(0, m.start() - 30) : m.start()]):
+        return None
+    return m
+
+
+def _lavrov_subject(window: str, lang: str, start: int, end: int) -> int | None:
+    """Position of the first Lavrov noun phrase in window[start:end] that is no object
+    ("with Lavrov"), no possessive ("Lavrov's") and not a deputy's title."""
+    pos = start
+    while (m := find_lavrov_np(window, pos, end)) is not None:
+        before = window[max(0, m.start() - 30) : m.start()]
+        possessive = (lang == "en" and _POSSESSIVE_S_RE.match(window, m.end())) or (
+            lang == "ru" and _RU_OBLIQUE_NAME_RE.search(m.group())
+        )
+        if not (
+            _NOT_HIM_BEFORE_RE.search(before) or _OBJECT_BEFORE_RE.search(before) or possessive
+        ):
+            return m.start()
+        pos = m.end()
+    return None
+
+
+_POSSESSIVE_S_RE = re.compile(r"'s(?!\w)")
+
+
+# His surname in an oblique case ("после выступления Лаврова", "Лаврову", "с Лавровым"):
+# a possessor or an object, never a sentence's subject
+_RU_OBLIQUE_NAME_RE = re.compile(r"лавров(?:а|у|ым|е)$")
+
+
+# Every bare title of _TITLE_RE contains one of these (a quick test first)
+_TITLE_KEYS = {
+    "en": ("minister", "diplomat", "official", "guest"),
+    "ru": ("министр", "дипломат", "глав", "гост"),
+    "ar": ("الوزير", "الروسي", "الرجل", "المخضرم"),
+    "fa": ("وزير", "ديپلمات", "مقام", "مهمان"),
+}
+
+
+_TITLE_TESTS = {lang: contains_any(keys) for lang, keys in _TITLE_KEYS.items()}
+_NO_KEYS = contains_any(())
+
+
+def _may_hold_title(window: str, lang: str, start: int, end: int) -> bool:
+    return _TITLE_TESTS.get(lang, _NO_KEYS)(window, start, end)
+
+
+def _subject_hits(window: str, lang: str, start: int = 0, end: int | None = None):
+    """The first candidate subject of each kind in window[start:end]: (position, rank,
+    kind), rank deciding between candidates at one position."""
+    end = len(window) if end is None else end
+    hits: list[tuple[int, int, str]] = []
+    if (at := _lavrov_subject(window, lang, start, end)) is not None:
+        hits.append((at, 0, "lavrov"))
+    pattern = _PRONOUN_RE.get(lang)
+    if pattern and (m := pattern.search(window, start, end)):
+        hits.append((m.start(), 1, "pronoun"))
+    if _may_hold_title(window, lang, start, end) and (
+        m := _TITLE_RE[lang].search(window, start, end)
+    ):
+        hits.append((m.start(), 1, "title"))
+    pos = start
+    while (m := _OTHER_RE.search(window, pos, end)) is not None:
+        if not _OBJECT_BEFORE_RE.search(window[max(0, m.start() - 30) : m.start()]):
+            hits.append((m.start(), 2, "other"))
+            break
+        pos = m.end()
+    return hits
