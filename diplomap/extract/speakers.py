@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from diplomap.extract.boilerplate import is_short_date_line
 from diplomap.extract.common import (
@@ -52,8 +52,7 @@ __all__ = ["Attribution", "attribute_speakers"]
 # --- attribution ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Attribution:
+class Attribution(NamedTuple):
     speaker: str | None  # "Lavrov" or None
     kind: str | None  # one of diplomap.schema.STATEMENT_KINDS, or None
     evidence: str | None = None  # one of diplomap.schema.EVIDENCE_KINDS, or None

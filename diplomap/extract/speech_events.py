@@ -7,7 +7,7 @@ resolves pronouns and titles across the article and decides what is his.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from diplomap.extract.common import (
     _DESIG,
@@ -267,8 +267,7 @@ def _mask(norm: str, regions: list[tuple[int, int]], start: int, end: int) -> st
 _QUOTE_COMMA_RE = re.compile(r"[,،]\s*[\"'”’»]$")
 
 
-@dataclass(frozen=True)
-class _Event:
+class _Event(NamedTuple):
     subject: str  # "lavrov" | "pronoun" | "title" | "other" | "other_minister"
     pos: int
     act: bool = False  # a speech act (thanked, condemned ...), not speech
@@ -565,7 +564,7 @@ def _speech_event(
     ):
         found = None  # "لاوروف با اشاره به قطعنامه‌ای که به گفته X ... گفت": his verb
     if found is not None and found.evidence == _DOCUMENT:
-        found = None if verb is not None else replace(found, evidence="according_to")
+        found = None if verb is not None else found._replace(evidence="according_to")
     for event in (found, verb):
         if event is not None:
             events.append(event)
