@@ -3671,3 +3671,59 @@ def test_the_outlet_takes_the_floor_back_after_a_transcript(lang, text, his, not
     """ "وفي سياق متصل، قال بيسكوف ...", "Meanwhile, Peskov ...", "(Update) ...": the
     answer before has ended."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Сергей Лавров и Сергей Шойгу провели переговоры с турецкими коллегами. Министр "
+            "обороны России Сергей Шойгу заявил, что военные продолжат контакты по Идлибу. "
+            "Российский министр добавил, что патрулирование будет расширено.\nЛавров "
+            "подчеркнул, что политический процесс должен продолжаться. Российский министр "
+            "добавил, что Анкара и Дамаск должны говорить.\n",
+            ["политический процесс", "Анкара и Дамаск"],
+            ["продолжат контакты", "патрулирование будет"],
+        ),
+        (
+            "en",
+            "Sergey Lavrov and Sergei Shoigu held talks with their Turkish counterparts. "
+            "Russian Defence Minister Sergei Shoigu said the militaries would keep in touch "
+            "on Idlib. The Russian minister added that patrols would be expanded.\nLavrov "
+            "stressed that the political process must continue. The Russian minister added "
+            "that Ankara and Damascus must talk.\n",
+            ["political process", "Ankara and Damascus"],
+            ["keep in touch", "patrols would be"],
+        ),
+        (
+            "ar",
+            "أجرى سيرغي لافروف وسيرغي شويغو محادثات مع نظيريهما التركيين. وقال وزير الدفاع "
+            "الروسي سيرغي شويغو إن العسكريين سيواصلون الاتصالات بشأن إدلب. وأضاف الوزير "
+            "الروسي أن الدوريات ستتوسع.\nوشدد لافروف على أن العملية السياسية يجب أن تستمر. "
+            "وأضاف الوزير الروسي أن أنقرة ودمشق يجب أن تتحاورا.\n",
+            ["العملية السياسية", "أنقرة ودمشق"],
+            ["سيواصلون الاتصالات", "الدوريات ستتوسع"],
+        ),
+        (
+            "fa",
+            "سرگئی لاوروف و سرگئی شویگو با همتایان ترک خود گفتگو کردند. سرگئی شویگو وزیر "
+            "دفاع روسیه گفت که نظامیان درباره ادلب در تماس خواهند بود. وزیر روس افزود که "
+            "گشت‌زنی گسترش می‌یابد.\nلاوروف تاکید کرد که روند سیاسی باید ادامه یابد. وزیر "
+            "روس افزود که آنکارا و دمشق باید گفتگو کنند.\n",
+            ["روند سیاسی", "آنکارا و دمشق"],
+            ["در تماس خواهند", "گشت‌زنی گسترش"],
+        ),
+        (  # his own portfolio names him, also after another Russian minister
+            "en",
+            "Russian Defence Minister Sergei Shoigu said the drills were over. The Russian "
+            "foreign minister added that the talks would resume.\n",
+            ["talks would resume"],
+            ["drills were over"],
+        ),
+    ],
+)
+def test_the_russian_minister_after_another_russian_minister(lang, text, his, not_his):
+    """ "The Russian minister" is the most recent Russian minister who spoke: after
+    Shoigu, Shoigu; after Lavrov, Lavrov."""
+    assert_credited(analyse(text, lang), his, not_his)

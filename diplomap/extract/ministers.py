@@ -17,7 +17,12 @@ from collections.abc import Callable
 
 from diplomap.normalize import normalize
 
-__all__ = ["minister_names", "names_a_minister"]
+__all__ = [
+    "is_any_russian_minister",
+    "minister_names",
+    "names_a_minister",
+    "names_a_russian_minister",
+]
 
 # Latin and Cyrillic: a name is a run of capitalised words, with the particles of Arabic
 # and European names inside it
@@ -122,3 +127,34 @@ def _key(word: str) -> str:
     """A word as compared: a Russian name without its case ending ("Байрамовым" and
     "Байрамов" alike), other words whole."""
     return word[:5] if len(word) > 5 and _CYRILLIC_RE.match(word) else word
+
+
+# --- another Russian minister: whom "the Russian minister" then means -----------------
+
+# A minister of Russia's named with his portfolio ("Министр обороны России Сергей Шойгу",
+# "Russian Defence Minister Sergei Shoigu", «وزير الدفاع الروسي», «وزیر دفاع روسیه»)
+# (normalised text; asked only of a sentence whose speaker is not him; his own portfolio,
+# foreign affairs, is not another's)
+_RUSSIAN_MINISTER_RE = re.compile(
+    r"(?<!\w)(?:министр\w*(?!\s+иностранных)(?:\s+\w+){0,2}?\s+(?:россии|рф)|"
+    r"российск\w+\s+министр\w*(?!\s+иностранных)|"
+    r"(?:russian|russia's)\s+(?!foreign\s)(?:[a-z]+\s+){0,2}?minister|"
+    r"minister\s+(?!of\s+foreign)(?:[a-z]+\s+){0,3}?of\s+russia|"
+    r"(?:ال)?وزير\s+(?!(?:ال)?خارجيه)(?:\S+\s+){0,2}?(?:ال)?روسي|"
+    r"وزير\s+(?!(?:ال)?خارجيه)(?:\S+\s+){0,2}?روسيا|"
+    r"وزير\s+(?!(?:امور\s+)?خارجه)(?:\S+\s+){0,2}?روس(?:يه)?)(?!\w)"
+)
+# "The Russian minister" without his portfolio: it fits another Russian minister as well
+_ANY_RUSSIAN_MINISTER_RE = re.compile(
+    r"^(?:the\s+russian\s+minister|российск\w+\s+министр\w*|(?:ال)?وزير\s*الروسي|وزير\s+روس)$"
+)
+
+
+def names_a_russian_minister(norm: str, head: int = 100) -> bool:
+    """Does the sentence's head name a minister of Russia's (by his portfolio)?"""
+    return _RUSSIAN_MINISTER_RE.search(norm, 0, min(len(norm), head)) is not None
+
+
+def is_any_russian_minister(phrase: str) -> bool:
+    """Is his noun phrase as matched (normalised) only "the Russian minister"?"""
+    return _ANY_RUSSIAN_MINISTER_RE.match(phrase.strip(" ،,")) is not None

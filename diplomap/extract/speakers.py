@@ -23,9 +23,15 @@ from diplomap.extract.common import (
     LAVROV,
     _mentions_lavrov,
     ends_sentence,
+    find_lavrov_np,
     may_mention_lavrov,
 )
-from diplomap.extract.ministers import minister_names, names_a_minister
+from diplomap.extract.ministers import (
+    is_any_russian_minister,
+    minister_names,
+    names_a_minister,
+    names_a_russian_minister,
+)
 from diplomap.extract.places import load_gazetteer
 from diplomap.extract.sentences import Sentence, _quote_regions
 from diplomap.extract.speech_events import (
@@ -291,6 +297,7 @@ class _Resolver:
         self.last_he: str | None = None  # the last one of them "he" may refer to
         self.idx = 0  # the sentence being resolved
         self.last_minister: str | None = None  # last minister/diplomat who spoke
+        self.russian_other = False  # that minister is another of Russia's (Shoigu)
         self.carry_open = False  # a quotation opened by Lavrov is still open
         self.theses = False  # "Key points of Lavrov's speech:" -> the list items after it
         self.according = True  # may a sentence hold an "according to" phrase?
@@ -310,6 +317,7 @@ class _Resolver:
         if who in ("lavrov", "other_minister"):
             self.last_minister = self.last
             self.pending_other = None
+            self.russian_other = False
 
     def names_a_minister(self, norm: str, pos: int) -> bool:
         """Is the speaker of the verb at `pos` a minister the article introduced by title
@@ -319,6 +327,19 @@ class _Resolver:
             full = self.full_norm if self.full_norm is not None else normalize(self.text)
             self._ministers = minister_names(self.text, full, self.lang, _is_place)
         return names_a_minister(norm, max(0, pos - 160), pos + 40, self._ministers)
+
+    def another_russian_minister(self, norm: str) -> bool:
+        """Does the sentence name its speaker only "the Russian minister" («Российский
+        министр добавил», «وأضاف الوزير الروسي») right after another minister of Russia's
+        spoke ("Министр обороны России Сергей Шойгу заявил ...")? Then it is him, the most
+        recent speaker that fits."""
+        pending = self.pending_other
+        if not (self.last_minister == "other" and self.russian_other) and (
+            pending is None or not names_a_russian_minister(pending[0])
+        ):
+            return False
+        him = find_lavrov_np(norm)
+        return him is not None and is_any_russian_minister(him.group())
 
     def minister_opens(self, norm: str) -> bool:
         """Does the sentence open on another minister named with his portfolio (not a
@@ -492,6 +513,8 @@ class _Resolver:
             self.notice(norm)
             return _NONE
         who = self.resolve(event)
+        if who == "lavrov" and event.subject == "lavrov" and self.another_russian_minister(norm):
+            who, event = "other", event._replace(subject="other_minister")
         if event.subject == "pronoun" and _COUNTERPART_OF_HIM_RE.search(norm, 0, event.pos):
             who = "other"  # "X apprised his Russian counterpart ..., which he described as"
         if event.subject == "pronoun":
@@ -501,6 +524,10 @@ class _Resolver:
         if who != "lavrov" and self.minister_opens(norm):
             # "وافتتح وزير الخارجية السوري ... بخطاب اتهم فيه": a minister speaks
             self.last_minister, self.pending_other = "other", None
+        if who != "lavrov" and self.last_minister == "other" and self.pending_other is None:
+            self.russian_other = event.subject == "other_minister" and names_a_russian_minister(
+                norm
+            )
         elif who != "lavrov" and (
             event.subject == "other"
             or (event.subject != "other_minister" and not self.pending_other)
