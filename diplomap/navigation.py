@@ -29,6 +29,8 @@ _CRUMB_HERE_RE = re.compile(
 )
 _CRUMB_CHAR_RE = re.compile(r"[/|>»›→]")
 _CRUMB_SEP_RE = re.compile(r"\s+[/|]\s+|\s*[>»›→]+\s*")
+# with an opening guillemet in the line, » closes a quotation («...», — заявил Лавров)
+_CRUMB_SEP_QUOTED_RE = re.compile(r"\s+[/|]\s+|\s*[>›→]+\s*")
 _CRUMB_TRIM = " \t-–—•·:|"
 _LETTERS_RE = re.compile(r"[^\W\d_]+")  # a word of letters
 _NUMBER_RE = re.compile(r"\d+(?:[./:,-]\d+)*")  # "2,4204", "2024/09/09"
@@ -51,7 +53,8 @@ def breadcrumb_kind(line: str) -> str | None:
         head = normalize(" ".join(words[:2])).split()
         return "menu" if any(" ".join(head[:n]) in HOME_PAGES for n in (1, 2)) else None
     norm = _CRUMB_HERE_RE.sub("", normalize(line).strip(_CRUMB_TRIM))
-    parts = [p for p in (p.strip(_CRUMB_TRIM) for p in _CRUMB_SEP_RE.split(norm)) if p]
+    separators = _CRUMB_SEP_QUOTED_RE if "«" in norm else _CRUMB_SEP_RE
+    parts = [p for p in (p.strip(_CRUMB_TRIM) for p in separators.split(norm)) if p]
     if len(parts) < 2 or not all(_is_crumb_part(p) for p in parts):
         return None
     if len(parts) >= 3 or parts[0] in HOME_PAGES:

@@ -3727,3 +3727,67 @@ def test_the_russian_minister_after_another_russian_minister(lang, text, his, no
     """ "The Russian minister" is the most recent Russian minister who spoke: after
     Shoigu, Shoigu; after Lavrov, Lavrov."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_his"),
+    [
+        (
+            "ru",
+            "В Москве прошли встречи министров обороны и министров иностранных дел России, "
+            "Ирана и Турции.\nОткрывая переговоры, генерал армии Сергей Шойгу подчеркнул, что "
+            "прежние попытки провалились. Министр отметил, что из Алеппо выведены 37 тысяч "
+            "человек.\n",
+            ["выведены 37 тысяч"],
+        ),
+        (
+            "en",
+            "The defence and foreign ministers of Russia, Iran and Turkey met in Moscow.\n"
+            "Opening the talks, Army General Sergei Shoigu stressed that earlier attempts had "
+            "failed. The minister noted that 37,000 people had been evacuated.\n",
+            ["37,000 people"],
+        ),
+        (
+            "ar",
+            "اجتمع وزراء الدفاع والخارجية في روسيا وإيران وتركيا في موسكو.\nوفي افتتاح "
+            "المحادثات، شدد الجنرال سيرغي شويغو على أن المحاولات السابقة فشلت. وأشار الوزير "
+            "إلى أن 37 ألف شخص أجلوا من حلب.\n",
+            ["37 ألف شخص"],
+        ),
+        (
+            "fa",
+            "وزرای دفاع و خارجه روسیه، ایران و ترکیه در مسکو دیدار کردند.\nژنرال سرگئی شویگو "
+            "در آغاز مذاکرات تاکید کرد که تلاش‌های پیشین شکست خورده است. این وزیر افزود که ۳۷ "
+            "هزار نفر از حلب تخلیه شده‌اند.\n",
+            ["۳۷ هزار نفر"],
+        ),
+    ],
+)
+def test_ministers_in_the_plural_do_not_name_him(lang, text, not_his):
+    """ "The foreign ministers of Russia, Iran and Turkey" names several, not him: a bare
+    "the minister" after another speaker is that speaker, not Lavrov named before."""
+    rows = analyse(text, lang)
+    assert_credited(rows, [], not_his)
+    assert not any(r[1] for r in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("text", "his", "not_his"),
+    [
+        (
+            "Лавров заявил, что диалог продолжится. Ханафи, в свою очередь, заверил Лаврова, "
+            "что Афганистан «не представляет угрозы ни для одной страны».\n",
+            ["диалог продолжится"],
+            ["не представляет угрозы"],
+        ),
+        (
+            "«Угрозы нет», — заверил Лаврова его афганский коллега. «Мы готовы к "
+            "диалогу», — сказал глава МИД России.\n",
+            ["Мы готовы"],
+            ["Угрозы нет"],
+        ),
+    ],
+)
+def test_his_name_in_the_accusative_after_the_verb_is_the_one_told(text, his, not_his):
+    """Russian: «— заверил Лаврова» names him as the object, not the speaker."""
+    assert_credited(analyse(text, "ru"), his, not_his)

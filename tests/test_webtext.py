@@ -565,6 +565,10 @@ def test_breadcrumbs(line, crumb):
         # headlines and sentences
         ("Lavrov says talks will go on | RT", None),
         ("«Лавров: переговоры продолжатся» » Известия", None),
+        # short quotations: » closes a quotation opened by «, it parts nothing
+        ("«Мы не примем решений», — заявил Лавров. «Это важно», — подчеркнул министр.", None),
+        ("«نحن مستعدون»، قال لافروف. «هذا مهم»، أضاف الوزير.", None),
+        ("«ما آماده‌ایم»، لاوروف گفت. «این مهم است»، وی افزود.", None),
         ("Главная / Лавров заявил о готовности России к переговорам с Западом по Украине", None),
         ("13/02/2024", None),
         ("MOSCOW/Reuters", None),
@@ -916,3 +920,18 @@ def test_a_reprints_date_line_beats_the_event_date_closing_the_ministry_heading(
             "провели полезные переговоры.", "en": "Ladies and gentlemen, we held useful talks."}[lang]  # fmt: skip
     text = page(*SITE_TOP[lang][:3], reprint, "", heading, "", body, BODY[lang])
     assert date_of(text, lang, detect_title(text)) == dt.date(2023, 12, 22)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("ru", "«Мы не примем решений», — заявил Лавров. «Это важно», — подчеркнул министр."),
+        ("ar", "«نحن مستعدون للحوار»، قال لافروف. «هذا مهم»، أضاف الوزير الروسي."),
+        ("fa", "«ما آماده گفتگو هستیم»، لاوروف گفت. «این مهم است»، وی افزود."),
+        ("en", "«We are ready», Lavrov said. «This matters», he added. «Soon», he said."),
+    ],
+)
+def test_a_paragraph_of_short_quotations_is_kept(lang, line):
+    """Guillemets close quotations: a paragraph of short quotes is no breadcrumb trail."""
+    text = page(HEADLINE[lang], BODY[lang], line, BODY[lang])
+    assert line in remaining(text, find_boilerplate(text, lang))

@@ -146,7 +146,7 @@ _RUSSIAN_MINISTER_RE = re.compile(
 )
 # "The Russian minister" without his portfolio: it fits another Russian minister as well
 _ANY_RUSSIAN_MINISTER_RE = re.compile(
-    r"^(?:the\s+russian\s+minister|российск\w+\s+министр\w*|(?:ال)?وزير\s*الروسي|وزير\s+روس)$"
+    r"^(?:the\s+russian\s+minister|российск(?:ий|ого|ому|им|ом)\s+министр(?:а|у|ом|е)?|(?:ال)?وزير\s*الروسي|وزير\s+روس)$"
 )
 
 

@@ -616,6 +616,10 @@ _TELLS_SOMEBODY_RE = re.compile(
     r"(?:told|tells|informed|informs|assured|assures|reminded|reminds|briefed|briefs|"
     r"thanked|thanks|asked|asks|urged|urges|warned|warns|pressed|presses)$"
 )
+# His Russian name or title in a case other than the nominative: the object of the verb
+_RU_OBLIQUE_RE = re.compile(
+    r"лавров(?:а|у|ым|е)(?!\w)|(?<!\w)(?:министр(?:а|у|ом|е)|глав(?:у|е|ой)|дипломат(?:а|у|ом|е))(?!\w)"
+)
 _COURTESY_RE = re.compile(r"(?:(?:معالي|سعاده|فخامه|his\s+excellency|جناب)\s+)+")
 
 
@@ -634,6 +638,8 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
         # "..., told Lavrov that ...", "сообщил Лаврову, что": he is told, not the teller
         if _NAME_AS_OBJECT_RE.match(norm, named.end()) or _TELLS_SOMEBODY_RE.match(m.group()):
             return None
+        if lang == "ru" and _RU_OBLIQUE_RE.search(named.group()):
+            return None  # "Ханафи, в свою очередь, заверил Лаврова, что": he is assured
         return "lavrov"
     later = (
         _LAVROV_NP_RE.search(norm, start, start + 80)
