@@ -27,10 +27,10 @@ _CRUMB_HERE_RE = re.compile(
     + "|".join(re.escape(normalize(h)).replace(r"\ ", r"\s+") for h in _HERE)
     + r")\s*[:：]\s*"
 )
-_CRUMB_CHAR_RE = re.compile(r"[/|>»›→]")
-_CRUMB_SEP_RE = re.compile(r"\s+[/|]\s+|\s*[>»›→]+\s*")
+_CRUMB_CHAR_RE = re.compile(r"[/|>»›→·]")
+_CRUMB_SEP_RE = re.compile(r"\s+[/|·]\s+|\s*[>»›→]+\s*")
 # with an opening guillemet in the line, » closes a quotation («...», — заявил Лавров)
-_CRUMB_SEP_QUOTED_RE = re.compile(r"\s+[/|]\s+|\s*[>›→]+\s*")
+_CRUMB_SEP_QUOTED_RE = re.compile(r"\s+[/|·]\s+|\s*[>›→]+\s*")
 _CRUMB_TRIM = " \t-–—•·:|"
 _LETTERS_RE = re.compile(r"[^\W\d_]+")  # a word of letters
 _NUMBER_RE = re.compile(r"\d+(?:[./:,-]\d+)*")  # "2,4204", "2024/09/09"

@@ -551,6 +551,10 @@ def test_breadcrumbs(line, crumb):
         ("خانه » سیاسی » بین‌الملل", "trail"),
         ("Home > World > Middle East", "trail"),
         ("Курсы валют: USD 1,9612 | EUR 2,4204 | RUB 3,1587", "trail"),
+        # a menu of countries parted by middle dots ("Страны: Украина · США · Китай")
+        ("Страны: Украина · США · Китай · Германия · Великобритания", "trail"),
+        ("Countries: Ukraine · USA · China · Germany", "trail"),
+        ("18.10.2024, 19:40 · Обновлено: 19.10.2024, 10:15", None),
         ("Asia › South-east Asia", "path"),
         ("بین‌الملل › فلسطین و قدس", "path"),
         ("News | Israel-Palestine conflict", "path"),
