@@ -16,7 +16,9 @@ named next to it). Each rule is one row of the data file:
   - `switch`: the place named in `target` when the context matches;
   - `person`: a personal name when written next to a capitalised word that is not a
     place ("Israel Katz", "Jordan Henderson"), decided by `places.py`.
-- `term`: optional, only hits of this spelling (Arabic clitics and suffixes allowed).
+- `term`: optional, only hits of this spelling (Arabic clitics and suffixes allowed);
+  `=` before it: only the word exactly so written, with no clitic or suffix (`=تركي`,
+  not التركي nor وتركيا).
 - `left`, `right`: regular expressions searched in the normalised text (lower case,
   Arabic/Persian letters folded as everywhere else: write الأردنية or الاردنيه, both
   work) of the WINDOW characters before and after the word; anchor them with `$` and
@@ -58,6 +60,7 @@ class PlaceRule:
     right: re.Pattern | None
     surface: re.Pattern | None
     text: re.Pattern | None = None
+    exact: bool = False  # the term only as written, with no clitic or suffix
 
     def applies(self, lang: str, term: str) -> bool:
         return (not self.langs or lang in self.langs) and (not self.terms or term in self.terms)
@@ -99,7 +102,7 @@ def decide(
     start, end = span
     keep_rules = False
     for rule in rules:
-        if not rule.applies(lang, term):
+        if not rule.applies(lang, term) or (rule.exact and normalize(surface) not in rule.terms):
             continue
         if rule.action == "keep":
             if rule.fires(norm, start, end, surface):
@@ -154,6 +157,7 @@ def _rule(row: dict[str, str]) -> PlaceRule:
         _pattern(row["right"]),
         re.compile(row["surface"]) if row["surface"] else None,
         _pattern(row["text"]),
+        row["term"].startswith("="),
     )
 
 
@@ -161,7 +165,7 @@ def _term_keys(term: str) -> frozenset[str]:
     """A spelling as the lexicon reports it: normalised, and without ال (للقدس)."""
     if not term:
         return frozenset()
-    key = " ".join(normalize(term).split())
+    key = " ".join(normalize(term.removeprefix("=")).split())
     keys = {key}
     if key.startswith("ال") and len(key) > 4:
         keys.add(key[2:])
