@@ -3791,3 +3791,48 @@ def test_ministers_in_the_plural_do_not_name_him(lang, text, not_his):
 def test_his_name_in_the_accusative_after_the_verb_is_the_one_told(text, his, not_his):
     """Russian: «— заверил Лаврова» names him as the object, not the speaker."""
     assert_credited(analyse(text, "ru"), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov said the ban had been suspended. Muhriddin, however, struck a more "
+            "cautious tone. He said Tajikistan was worried about foreign fighters.\n",
+            ["ban had been suspended"],
+            ["worried about foreign fighters"],
+        ),
+        (
+            "ru",
+            "Лавров заявил, что решение было логичным. Мухриддин же был осторожнее. Он "
+            "сказал, что Таджикистан обеспокоен.\n",
+            ["решение было логичным"],
+            ["Таджикистан обеспокоен"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت که این تصمیم منطقی بود. مهرالدین اما لحن محتاط‌تری داشت. او گفت "
+            "که تاجیکستان نگران حضور جنگجویان خارجی است.\n",
+            ["تصمیم منطقی"],
+            ["نگران حضور"],
+        ),
+        (
+            "ar",
+            "وقال لافروف إن القرار كان منطقيا. أما مهر الدين فكان أكثر حذرا. وقال إن "
+            "طاجيكستان قلقة من وجود المقاتلين الأجانب.\n",
+            ["القرار كان منطقيا"],
+            ["قلقة من وجود"],
+        ),
+        (  # his own "however": still him
+            "en",
+            "Lavrov said the ban had been suspended. He, however, warned against haste. He "
+            "said the recognition was not on the agenda.\n",
+            ["ban had been suspended", "not on the agenda"],
+            [],
+        ),
+    ],
+)
+def test_somebody_set_against_him_takes_the_next_pronoun(lang, text, his, not_his):
+    """ "X, however, ...", «X же ...», «X اما ...», «أما X ف...»: the next "he" is X."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -358,7 +358,7 @@ class _Resolver:
             return False
         if (m := _OTHER_RE.search(norm, 0, head + 20)) and m.start() < head:
             return True
-        if _GROUP_RE.search(norm, 0, head):
+        if _GROUP_RE.search(norm, 0, head) or _contrast_topic(norm, self.lang):
             return True
         return (
             not _bare_title_in(norm, self.lang, head) and _minister_in_head(norm, head) is not None
@@ -387,6 +387,9 @@ class _Resolver:
             # "Лавров прибыл в Анкару", "Lavrov's answer was to ...": he is the topic
             self.last = self.last_he = self.last_minister = "lavrov"
             self.pending_other = None
+            return
+        if him is None and not other and not minister and _contrast_topic(norm, self.lang):
+            self.last = self.last_he = "other"  # "Muhriddin, however, was more cautious"
             return
         if him is None and not other and not minister:
             # nobody named first: an official later in the head is the one acting ("После
@@ -684,6 +687,29 @@ def _after_fronted_clause(norm: str) -> int | None:
 
 _MAX_FRONTED = 160
 # A clause put before the main one: asked, when, after, replying ...
+# Somebody else put first and set against the one before: "Muhriddin, however, struck a
+# more cautious tone", «Мухриддин же был осторожнее», «مهرالدین اما لحن محتاط‌تری داشت»,
+# «أما مهر الدين فكان أكثر حذرا»
+# (normalised; not a pronoun, a time or a place phrase put first)
+_NOT_A_TOPIC = (
+    r"(?!(?:he|she|it|this|that|there|they|we|moscow|russia|on|in|at|by|for|the\s+next|"
+    r"он|она|это|они|мы|москва|россия|в|на|по|при|"
+    r"او|وي|ايشان|اين|ان|در|از|به|با|پيش|پس|روز|هفته|سال|ماه|همچنين|مسكو|روسيه)(?:\s|,))"
+)
+_CONTRAST_TOPIC_RE = {
+    "en": re.compile(rf"^{_NOT_A_TOPIC}[a-z][\w'’-]*(?:\s+[\w'’-]+){{0,2}},\s+however,\s"),
+    "ru": re.compile(rf"^{_NOT_A_TOPIC}[а-я][\w-]*(?:\s+[\w-]+){{0,2}}(?:,\s+однако,\s|\s+же\s)"),
+    "fa": re.compile(rf"^{_NOT_A_TOPIC}[^\s،,.]+(?:\s+[^\s،,.]+){{0,2}}\s+اما\s"),
+    "ar": re.compile(r"^[وف]?اما\s+(?!(?:هو|هي|الوزير)\s)[^\s،,.]+(?:\s+[^\s،,.]+){0,3}?\s+ف"),
+}
+
+
+def _contrast_topic(norm: str, lang: str) -> bool:
+    """Does the sentence open on somebody set against the one before ("X, however, ...")?"""
+    pattern = _CONTRAST_TOPIC_RE.get(lang)
+    return pattern is not None and pattern.match(norm) is not None
+
+
 _FRONTED_OPENER_RE = re.compile(
     r"(?:asked|when|after|while|before|replying|responding|speaking|commenting|"
     r"отвечая|комментируя|выступая|говоря|когда|после|"
