@@ -3836,3 +3836,56 @@ def test_his_name_in_the_accusative_after_the_verb_is_the_one_told(text, his, no
 def test_somebody_set_against_him_takes_the_next_pronoun(lang, text, his, not_his):
     """ "X, however, ...", «X же ...», «X اما ...», «أما X ف...»: the next "he" is X."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov answers questions after the BRICS meeting\nQuestion: When will the "
+            "payment system work?\nSergey Lavrov: The ministers of finance will report by "
+            "the summit.\nAccording to The Wall Street Journal, Russia and China still "
+            "disagree on the price of gas for the pipeline.\n",
+            ["will report by the summit"],
+            ["still disagree on the price"],
+        ),
+        (
+            "ru",
+            "Лавров ответил на вопросы после встречи БРИКС\nВопрос: Когда заработает "
+            "платежная система?\nС.В.Лавров: Министры финансов доложат к саммиту.\nКак "
+            "пишет газета «Ведомости», Россия и Китай до сих пор не договорились о цене "
+            "газа.\n",
+            ["доложат к саммиту"],
+            ["не договорились о цене"],
+        ),
+        (
+            "ar",
+            "لافروف يجيب عن أسئلة الصحفيين بعد اجتماع بريكس\nسؤال: متى يعمل نظام الدفع؟\n"
+            "لافروف: سيقدم وزراء المالية مقترحاتهم قبل القمة.\nوبحسب صحيفة وول ستريت "
+            "جورنال، لم تتفق روسيا والصين بعد على سعر الغاز.\n",
+            ["مقترحاتهم قبل القمة"],
+            ["لم تتفق روسيا والصين"],
+        ),
+        (
+            "fa",
+            "پرسش و پاسخ لاوروف پس از نشست بریکس\nپرسش: سازوکار پرداخت کی عملیاتی می‌شود؟\n"
+            "لاوروف: وزرای دارایی تا اجلاس سران پیشنهادهای خود را ارائه می‌کنند.\nبه نوشته "
+            "وال‌استریت ژورنال، روسیه و چین هنوز درباره قیمت گاز به توافق نرسیده‌اند.\n",
+            ["تا اجلاس سران"],
+            ["هنوز درباره قیمت گاز"],
+        ),
+    ],
+)
+def test_a_newspaper_cited_after_the_last_answer_is_the_outlet(lang, text, his, not_his):
+    """The outlet takes the floor back after a transcript by citing a newspaper."""
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+def test_the_acting_minister_is_the_minister_a_bare_title_means():
+    text = (
+        "سرگئی لاوروف در این نشست سخنرانی کرد. علی باقری کنی، سرپرست وزارت امور خارجه "
+        "کشورمان، در سخنرانی خود گفت بریکس می‌تواند به نظم تک‌قطبی پایان دهد. این وزیر "
+        "افزود که ایران آماده است تجربه خود را در اختیار دیگر اعضا بگذارد.\n"
+    )
+    assert_credited(analyse(text, "fa"), [], ["نظم تک‌قطبی", "تجربه خود"])

@@ -179,11 +179,19 @@ def _narration(raw: str) -> str | None:
 
 
 # The outlet taking the floor back after a transcript: "In a related development",
-# "Meanwhile", an update mark
+# "Meanwhile", an update mark, a newspaper cited
 _NARRATION_OPENER_RE = re.compile(
     r"\s*(?:[وف]?في\s+سياق\s+(?:متصل|اخر)|[وف]?من\s+جهه\s+اخري|[وف]?في\s+غضون\s+ذلك|"
     r"meanwhile|separately|in\s+a\s+related\s+development|тем\s+временем|между\s+тем|"
-    r"در\s+همين\s+حال|همزمان|\((?:تحديث|update|обновлено|به\s?روزرساني)\))(?!\w)"
+    r"در\s+همين\s+حال|همزمان|\((?:تحديث|update|обновлено|به\s?روزرساني)\)|"
+    # a newspaper or an agency cited: "According to The Wall Street Journal, ...",
+    # «Как пишет газета ...», «وبحسب صحيفة ...», «به نوشته وال‌استریت ژورنال»
+    r"(?:according\s+to|as\s+reported\s+by)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:newspaper|daily|agency|journal|times|post|media|outlet)|"
+    r"(?:по\s+данным|по\s+сообщению|как\s+(?:пишет|пишут|сообщает|сообщают))\s+(?:\w+\s+){0,2}?"
+    r"(?:газет\w*|агентств\w*|издани\w*|сми|журнал\w*)|"
+    r"[وف]?(?:بحسب|حسب|وفقا\s+ل|وفق|نقلا\s+عن|ذكرت|افادت)\s*(?:ال)?(?:صحيفه|وكاله|موقع|مجله|وسايل)|"
+    r"به\s+نوشته(?=\s+(?!ما\s|من\s))|به\s+گزارش\s+(?:خبرگزاري|روزنامه|پايگاه|رسانه|شبكه|تارنما))(?!\w)"
 )
 
 
