@@ -3889,3 +3889,36 @@ def test_the_acting_minister_is_the_minister_a_bare_title_means():
         "افزود که ایران آماده است تجربه خود را در اختیار دیگر اعضا بگذارد.\n"
     )
     assert_credited(analyse(text, "fa"), [], ["نظم تک‌قطبی", "تجربه خود"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (  # the Kremlin's narration: his portfolio without a country, right before his verb
+            "ru",
+            "В совещании приняли участие Председатель Правительства Дмитрий Медведев и "
+            "Министр иностранных дел Сергей Лавров.\nВ начале совещания Министр "
+            "иностранных дел проинформировал участников о ситуации в районе Персидского "
+            "залива.\n",
+            ["проинформировал участников"],
+            [],
+        ),
+        (  # another country's minister, or after an adjective: not him
+            "ru",
+            "Лавров провел переговоры в Эр-Рияде. Саудовский министр иностранных дел принц "
+            "Фейсал заявил, что королевство готово к диалогу. Встречу открыл министр "
+            "иностранных дел Республики Казахстан.\n",
+            [],
+            ["переговоры в Эр-Рияде", "королевство готово", "Встречу открыл"],
+        ),
+        (
+            "en",
+            "Foreign Minister Sergei Lavrov attended the meeting. At the start, the Foreign "
+            "Minister briefed the participants on the situation in the Gulf.\n",
+            ["briefed the participants"],
+            [],
+        ),
+    ],
+)
+def test_his_portfolio_without_a_country(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)
