@@ -223,6 +223,11 @@ HEADER_CASES = [
     ),
     ("en", "February 13, 2024 10:42 Moscow time", "February 13, 2024", D(2024, 2, 13), "day"),
     ("en", "13 February 2024 10:42 Europe/Moscow", "13 February 2024", D(2024, 2, 13), "day"),
+    # a two-digit year stamped with the time (month first in English)
+    ("en", "02/13/24 2:18 PM ET", "02/13/24", D(2024, 2, 13), "day"),
+    ("ru", "13.02.24 14:18", "13.02.24", D(2024, 2, 13), "day"),
+    ("ar", "13/02/24 14:18", "13/02/24", D(2024, 2, 13), "day"),
+    ("fa", "۱۳/۰۲/۲۴ ۱۴:۱۸", "۱۳/۰۲/۲۴", D(2024, 2, 13), "day"),
 ]
 
 
@@ -298,6 +303,17 @@ def test_date_label_is_not_an_updated_label():
     text = "Title\nتاريخ التحديث: 14/02/2024\n" + FILLER["ar"] * 5
     got = find_publication_date(text, "ar", today=TODAY)
     assert [c.kind for c in got.date_candidates] == ["updated"]
+
+
+def test_a_byline_with_a_two_digit_year_and_a_time():
+    text = f"{TITLE['en']}\nBY JORDAN MALLOY - 11/27/23 2:18 PM ET\n{FILLER['en'] * 20}"
+    assert find_publication_date(text, "en", title=TITLE["en"], today=TODAY).date == D(2023, 11, 27)
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_a_two_digit_year_without_a_time_is_no_date(lang):
+    text = f"{TITLE[lang]}\nThe vote was 11/27/23 then.\n{FILLER[lang] * 20}"
+    assert find_publication_date(text, lang, title=TITLE[lang], today=TODAY).date is None
 
 
 def test_header_value_on_next_line():

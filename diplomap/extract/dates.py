@@ -524,6 +524,36 @@ def _labelled_value(
 _TWO_DIGIT_YEAR_RE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{2})(?!\d)")
 
 
+# A two-digit year with the time right after it: a page's date stamp ("BY JORDAN MALLOY -
+# 11/27/23 2:18 PM ET", "27.11.23 14:18"), not a ratio or a score
+_CLOCKED_SHORT_YEAR_RE = re.compile(
+    r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{2}),?\s+\d{1,2}:\d{2}(?!\d)"
+)
+
+
+def _with_clocked_short_years(
+    folded: str, top: int, cands: list[_Cand], ctx: _Ctx, spans: Sequence[tuple[int, int]]
+) -> list[_Cand]:
+    """The candidates, with the two-digit-year dates stamped with a time that no other
+    candidate covers (looked for before each clock's colon: pages have few)."""
+    extra = []
+    colon = folded.find(":", 0, top)
+    while colon > 0:
+        if folded[colon - 1].isdigit() and folded[colon + 1 : colon + 3].isdigit():
+            m = _CLOCKED_SHORT_YEAR_RE.search(folded, max(0, colon - 20), colon + 4)
+            line_start = folded.rfind("\n", 0, m.start()) + 1 if m is not None else 0
+            if (
+                m is not None
+                and not folded[line_start : m.start()].rstrip().endswith((":", "："))  # a label's
+                and not _overlaps(m.span(), spans)
+                and not any(c.start < m.end() and m.start() < c.end for c in cands)
+                and (cand := _two_digit_year_date(m, 0, ctx)) is not None
+            ):
+                extra.append(cand)
+        colon = folded.find(":", colon + 1, top)
+    return sorted([*cands, *extra], key=lambda c: c.start) if extra else cands
+
+
 def _two_digit_year_date(m: re.Match[str], offset: int, ctx: _Ctx) -> _Cand | None:
     """Month first in English when it can be (day first when the first number is over
     12), day first elsewhere; the century that keeps the date before tomorrow."""
@@ -537,7 +567,7 @@ def _two_digit_year_date(m: re.Match[str], offset: int, ctx: _Ctx) -> _Cand | No
             continue
         if date <= ctx.latest:
             start = offset + m.start()
-            return _Cand(start, offset + m.end(), date, "day", wstart=start)
+            return _Cand(start, offset + m.end(4), date, "day", wstart=start)
     return None
 
 
@@ -692,6 +722,7 @@ def _text_dates(
     folded = _fold(text[: TOP_CHARS + 100])
     spans = _less_masthead(folded, spans)
     cands = [c for c in _scan(folded, 0, top, ctx) if not _overlaps((c.wstart, c.end), spans)]
+    cands = _with_clocked_short_years(folded, top, cands, ctx, spans)
     all_lines = _lines(folded, 0, top)
     lines = [ln for ln in all_lines if not _overlaps(ln, spans)]
     page = _Page(folded, lines, [ln[0] for ln in lines], cands, ctx, all_lines)
