@@ -939,3 +939,32 @@ def test_a_paragraph_of_short_quotations_is_kept(lang, line):
     """Guillemets close quotations: a paragraph of short quotes is no breadcrumb trail."""
     text = page(HEADLINE[lang], BODY[lang], line, BODY[lang])
     assert line in remaining(text, find_boilerplate(text, lang))
+
+
+TAGLINE = {
+    "ar": "صحيفة عربية يومية تصدر من لندن",
+    "fa": "روزنامه صبح ایران",
+    "ru": "Ежедневная газета Республики Беларусь",
+    "en": "Iran's leading international daily",
+}
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_a_masthead_tagline_is_cut(lang):
+    """The paper's tagline above the headline is the masthead's; the headline stays."""
+    text = page("Masthead", TAGLINE[lang], HEADLINE[lang], BODY[lang], BODY[lang])
+    rest = remaining(text, find_boilerplate(text, lang, title=HEADLINE[lang]))
+    assert TAGLINE[lang] not in rest
+    assert HEADLINE[lang] in rest
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_a_headline_about_a_newspaper_is_kept(lang):
+    headline = {
+        "ar": "صحيفة روسية: لافروف يزور طهران",
+        "fa": "روزنامه روسی: لاوروف به تهران می‌رود",
+        "ru": "Газета: Лавров посетит Тегеран",
+        "en": "Russian daily: Lavrov to visit Tehran",
+    }[lang]
+    text = page(headline, BODY[lang], BODY[lang])
+    assert headline in remaining(text, find_boilerplate(text, lang, title=headline))

@@ -443,6 +443,7 @@ def find_boilerplate(
             furniture[i] = True
         i += 1
     _mark_numbered_lists(lines, furniture)
+    _mark_taglines(lines, furniture, top)
     _mark_injected_headlines(lines, furniture)
     _mark_trailing_labels(lines, furniture)
     for k in top.protected:
@@ -571,6 +572,32 @@ def _numbered_run(lines: list[_Line], furniture: list[bool], i: int) -> int:
             break
         k += 1
     return k - i if k - i >= 2 else 0
+
+
+# A masthead's tagline names the paper ("روزنامه صبح ایران", "Iran's leading international
+# daily", «Ежедневная общественно-политическая газета», «صحيفة عربية دولية يومية»)
+_TAGLINE_RE = re.compile(
+    r"(?<!\w)(?:روزنامه|صحيفه|جريده|يوميه|هفته\s?نامه|газета|ежедневн\w*|еженедельн\w*|"
+    r"newspaper|daily|weekly)(?!\w)"
+)
+_TAGLINE_LINES = 3  # a tagline stands among the page's first lines
+_TAGLINE_WORDS = 8
+
+
+def _mark_taglines(lines: list[_Line], furniture: list[bool], top: _Top) -> None:
+    """A short line naming the paper among the first lines, above the headline and the
+    first paragraph: the masthead's tagline (its country is no mention)."""
+    last = min(_TAGLINE_LINES, top.first_real, top.title_line if top.title_line >= 0 else 99)
+    for k in range(last):
+        line = lines[k]
+        if (
+            line.n_words <= _TAGLINE_WORDS
+            and line.headline_like
+            and _TAGLINE_RE.search(line.norm)
+            and not _mentions_lavrov(line.norm)
+            and not _is_date_line(line)
+        ):
+            furniture[k] = True
 
 
 def _mark_injected_headlines(lines: list[_Line], furniture: list[bool]) -> None:
