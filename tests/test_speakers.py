@@ -3922,3 +3922,26 @@ def test_the_acting_minister_is_the_minister_a_bare_title_means():
 )
 def test_his_portfolio_without_a_country(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov on Monday credited Moscow's ties with Hamas for the release of a "
+            "hostage. The bank credited the account on Tuesday.\n",
+            ["credited Moscow's ties"],
+            ["bank credited"],
+        ),
+        (
+            "ar",
+            "وعزا لافروف الإفراج عن الرهينة إلى اتصالات موسكو مع حماس. وأرجع الوزير "
+            "الروسي الفضل في ذلك إلى الوسطاء.\n",
+            ["الإفراج عن الرهينة", "الفضل في ذلك"],
+            [],
+        ),
+    ],
+)
+def test_crediting_somebody_is_a_speech_act(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)
