@@ -3945,3 +3945,46 @@ def test_his_portfolio_without_a_country(lang, text, his, not_his):
 )
 def test_crediting_somebody_is_a_speech_act(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "والتقى لافروف نظيره الأردني في عمان، مؤكدا أن الحل السياسي هو الوحيد الممكن. "
+            "واستقبل الرئيس بوتين الوزير الأردني، مؤكدا أن العلاقات تتطور. واختتمت "
+            "زاخاروفا المؤتمر، مؤكدة أن موسكو لن تتراجع. غير أن مصدرا دبلوماسيا رفيعا قلل "
+            "من ذلك، مؤكدا أن القاهرة لا تبحث عن حليف بديل.\n",
+            ["الحل السياسي هو الوحيد"],
+            ["العلاقات تتطور", "لن تتراجع", "حليف بديل"],
+        ),
+        (
+            "en",
+            "Lavrov met his Jordanian counterpart in Amman, stressing that a political "
+            "solution was the only one possible. President Putin received the Jordanian "
+            "minister, stressing that relations were growing.\n",
+            ["political solution"],
+            ["relations were growing"],
+        ),
+        (
+            "ru",
+            "Лавров встретился с иорданским коллегой в Аммане, подчеркнув, что политическое "
+            "решение единственно возможное. Путин принял иорданского министра, подчеркнув, "
+            "что отношения развиваются.\n",
+            ["политическое решение"],
+            ["отношения развиваются"],
+        ),
+        (
+            "fa",
+            "لاوروف با همتای اردنی خود در امان دیدار کرد و تاکید کرد که راه‌حل سیاسی تنها "
+            "راه ممکن است. پوتین وزیر اردنی را پذیرفت و تاکید کرد که روابط در حال گسترش است.\n",
+            ["راه‌حل سیاسی"],
+            ["روابط در حال گسترش"],
+        ),
+    ],
+)
+def test_a_participle_after_his_clause_is_his_words(lang, text, his, not_his):
+    """ "التقى لافروف ...، مؤكدا أن", "met ..., stressing that", «встретился ..., подчеркнув»:
+    the clause's subject speaks; another subject first, or none named, is not him."""
+    assert_credited(analyse(text, lang), his, not_his)

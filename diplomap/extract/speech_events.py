@@ -758,9 +758,37 @@ def _ar_words_after(norm: str, m: re.Match[str]) -> str:
     return norm[at : at + 120]
 
 
+# Participles of circumstance (data/speech_verbs.csv): "التقى لافروف نظيره ...، مؤكدا أن"
+_AR_PARTICIPLE_RE = re.compile(
+    "(?:"
+    + "|".join(
+        normalize(w)
+        for w in (
+            "مؤكدا", "مشيرا", "قائلا", "معتبرا", "مضيفا", "لافتا", "موضحا", "محذرا", "مشددا",
+            "منوها", "مطالبا", "داعيا", "مؤكدة", "مشيرة", "قائلة", "معتبرة", "مضيفة", "لافتة",
+            "موضحة", "محذرة", "مشددة", "مؤكدين", "مشيرين", "قائلين",
+        )
+    )
+    + ")$"
+)  # fmt: skip
+_PARTICIPLE_HEAD = 40  # the clause's subject stands in its first words
+
+
+def _participle_subject(pre: str, other: bool) -> str | None:
+    """Who speaks in a participle of circumstance: the subject named in the head of the
+    clause before it ("التقى لافروف نظيره ...، مؤكدا" -> him); a feminine or plural one
+    is somebody else; None when the head names nobody ("غير أن مصدرا ... قلل، مؤكدا")."""
+    if other:
+        return "other"
+    hits = _subject_hits(pre, "ar", 0, min(len(pre), _PARTICIPLE_HEAD))
+    return min(hits)[2] if hits else None
+
+
 def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     """Arabic puts the subject after the verb (VSO) or, less often, before it."""
     other, weak, _act = verb_traits(m)
+    if _AR_PARTICIPLE_RE.search(m.group()):
+        return _participle_subject(pre, other)
     if _ar_somebody_else(norm, m, pre):
         return "other"
     if (m.group().startswith("قد") or pre.rstrip().endswith("قد")) and (
