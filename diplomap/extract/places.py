@@ -182,6 +182,7 @@ class Gazetteer:
             (lang == "ar" and _arabic_byline(original, start, end))
             or _clock_zone(norm, hit)
             or _clock_line_city(original, start, end)
+            or _source_label(original, start, end)
         ):
             return None
         record = payload.record
@@ -448,6 +449,19 @@ def _clock_line_city(original: str, start: int, end: int) -> bool:
 
 
 _CLOCK_SEP_RE = re.compile(r"[^\S\n]*[·|•]")
+
+
+def _source_label(original: str, start: int, end: int) -> bool:
+    """Is the place the country label of a quoted foreign outlet a translation credits
+    («Аш-Шарк аль-Аусат» (Великобритания): ..., "The Guardian" (UK): ...)?"""
+    if start < 3 or original[start - 1] != "(" or original[end : end + 1] != ")":
+        return False  # (the common case: no parenthesis around the name)
+    return bool(_QUOTED_OUTLET_BEFORE_RE.search(original, max(0, start - 80), start)) and (
+        original[end + 1 : end + 3].lstrip()[:1] in (":", "：")
+    )
+
+
+_QUOTED_OUTLET_BEFORE_RE = re.compile(r"[»”\"]\s*\($")
 _TIME_OF_DAY_RE = re.compile(r"(?<!\d)[0-9٠-٩۰-۹]{1,2}:[0-9٠-٩۰-۹]{2}(?!\d)")
 
 
