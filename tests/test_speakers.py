@@ -3988,3 +3988,37 @@ def test_a_participle_after_his_clause_is_his_words(lang, text, his, not_his):
     """ "التقى لافروف ...، مؤكدا أن", "met ..., stressing that", «встретился ..., подчеркнув»:
     the clause's subject speaks; another subject first, or none named, is not him."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov in Delhi: what he said\nQuestion: Will Russia sell more oil?\nSergey "
+            "Lavrov: We are ready to discuss any volumes with our Indian friends.\nThree "
+            "things stand out. First, the oil answer was an invitation, not a promise: no "
+            "number, no mechanism.\n",
+            ["any volumes"],
+            ["Three things stand out", "an invitation, not a promise"],
+        ),
+        (
+            "ru",
+            "Лавров в Дели: что он сказал\nВопрос: Продаст ли Россия больше нефти?\n"
+            "С.В.Лавров: Мы готовы обсуждать любые объемы с индийскими друзьями.\nЭтот ответ "
+            "был приглашением, а не обещанием: ни цифр, ни механизма.\n",
+            ["любые объемы"],
+            ["приглашением, а не обещанием"],
+        ),
+        (
+            "ar",
+            "لافروف في دلهي: ماذا قال\nسؤال: هل ستبيع روسيا مزيدا من النفط؟\nلافروف: نحن "
+            "مستعدون لبحث أي كميات مع أصدقائنا الهنود.\nوجاء رده دعوة لا وعدا: لا أرقام ولا "
+            "آلية.\n",
+            ["أي كميات"],
+            ["دعوة لا وعدا"],
+        ),
+    ],
+)
+def test_the_outlet_judging_his_answers_after_a_transcript(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

@@ -175,7 +175,19 @@ def _narration(raw: str) -> str | None:
         return "narration"  # "وفي سياق متصل، قال المتحدث باسم الكرملين ...", "(Update) ..."
     if _mentions_lavrov(head) and _TITLE_MOVES_RE.search(head):
         return "narration"  # "После Анкары российский министр отправится в Тегеран"
-    return "narration" if _REQUEST_FOR_COMMENT_RE.search(normalize(raw[:300])) else None
+    body = normalize(raw[:400])
+    if _REQUEST_FOR_COMMENT_RE.search(body) or _ABOUT_HIS_ANSWER_RE.search(body):
+        return "narration"  # "the Afghanistan answer was aimed squarely at Washington"
+    return None
+
+
+# The outlet judging his answers after a transcript ("the oil answer was an invitation",
+# «этот ответ был адресован Вашингтону», «وجاء رد لافروف»)
+_ABOUT_HIS_ANSWER_RE = re.compile(
+    r"(?:^|(?<=\s))(?:(?:his|the)\s+(?:[\w-]+\s+){0,2}(?:answers?|reply|replies)\s+(?:was|were|is|are)|"
+    r"(?:его|этот|эти|такой)\s+(?:\w+\s+)?(?:ответ|ответы|реплика)\s+(?:был\w*|стал\w*|звучал\w*)|"
+    r"[وف]?(?:جاء|كان)\s+(?:رد|جواب)\s*(?:ه|الوزير|لافروف))(?!\w)"
+)
 
 
 # The outlet taking the floor back after a transcript: "In a related development",
@@ -263,10 +275,19 @@ def _unlabelled(raw: str) -> bool:
     return ":" not in head and "：" not in head
 
 
+# A colon after a full sentence is no speaker's label ("Three things stand out. First, the
+# oil answer was an invitation, not a promise: ...")
+_SENTENCE_BEFORE_COLON_RE = re.compile(r"[^:：\n]{0,100}?[.!?؟]\s[^:：\n]*[:：]")
+
+
 def _with_narration(paragraphs: Sequence[str], labels: list[str | None], start: int) -> None:
     """Mark the outlet's narration among the unlabelled paragraphs from `start` on."""
     for i in range(start, len(paragraphs)):
-        if labels[i] is None and _unlabelled(paragraphs[i]):
+        if labels[i] is None and (
+            _unlabelled(paragraphs[i])
+            or _SENTENCE_BEFORE_COLON_RE.match(paragraphs[i])
+            or _ABOUT_HIS_ANSWER_RE.match(normalize(paragraphs[i][:100]))
+        ):
             labels[i] = _narration(paragraphs[i])
 
 
