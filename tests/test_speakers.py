@@ -4022,3 +4022,32 @@ def test_a_participle_after_his_clause_is_his_words(lang, text, his, not_his):
 )
 def test_the_outlet_judging_his_answers_after_a_transcript(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Лавров провел переговоры с «министром иностранных дел» Абхазии Иналом "
+            "Ардзинбой и заявил, что Москва поддержит Сухум. Ардзинба, в свою очередь, "
+            "сказал, что Сухум спокоен. «Любая нестабильность отражается на нас», — "
+            "отметил он. Министр добавил, что Абхазия рассчитывает на партнеров.\n",
+            ["Москва поддержит Сухум"],
+            ["рассчитывает на партнеров"],
+        ),
+        (
+            "en",
+            'Lavrov held talks with the "foreign minister" of Abkhazia, Inal Ardzinba, '
+            "and said Moscow would support Sukhum. Ardzinba, for his part, said Sukhum was "
+            'calm. "Any instability affects us," he said. The minister added that Abkhazia '
+            "counted on its partners.\n",
+            ["Moscow would support Sukhum"],
+            ["counted on its partners"],
+        ),
+    ],
+)
+def test_a_minister_introduced_by_a_title_in_quotation_marks(lang, text, his, not_his):
+    """«министром иностранных дел» Абхазии Иналом Ардзинбой: a minister a bare "the
+    minister" then means, also in another case of his name."""
+    assert_credited(analyse(text, lang), his, not_his)

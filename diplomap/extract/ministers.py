@@ -35,7 +35,11 @@ _TITLE_LATIN = (
     r"министр\w*\s+иностранных\s+дел|министр\w*|глав\w+\s+МИД|госсекретар\w*|коллег\w*)"
 )
 # "Foreign Minister Choe Son-hui", "министр иностранных дел Азербайджана Джейхун Байрамов"
-_NAME_AFTER_RE = re.compile(rf"{_TITLE_LATIN}(?:\s+[a-zа-яё]+){{0,3}}?,?\s+({_NAME})")
+# (the title may stand in quotation marks: «министром иностранных дел» Абхазии Иналом Ардзинбой;
+# its country may stand before the name: 'the "foreign minister" of Abkhazia, Inal Ardzinba')
+_NAME_AFTER_RE = re.compile(
+    rf"{_TITLE_LATIN}[»\"”]?(?:\s+[a-zа-яё]+){{0,3}}?[»\"”]?(?:\s+{_CAP},)?,?\s+({_NAME})"
+)
 # "Sheikh Abdullah bin Zayed Al Nahyan, Minister of Foreign Affairs and ..."
 _NAME_BEFORE_RE = re.compile(
     rf"({_NAME}),\s+(?:(?i:the|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_TITLE_LATIN}(?!\w)"
