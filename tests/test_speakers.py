@@ -4051,3 +4051,25 @@ def test_a_minister_introduced_by_a_title_in_quotation_marks(lang, text, his, no
     """«министром иностранных дел» Абхазии Иналом Ардзинбой: a minister a bare "the
     minister" then means, also in another case of his name."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("text", "his", "not_his"),
+    [
+        (  # a verb joined to a clause whose subject is another minister
+            "وقال لافروف إن روسيا تحترم سيادة لبنان. في المقابل، واصل وزير الخارجية "
+            "والمغتربين جبران باسيل جولته الأوروبية، وقال من باريس إن لبنان لا يقبل أن يبقى "
+            "رئيس حكومته محتجزا. وأضاف أن العلاقة يجب أن تقوم على الاحترام المتبادل.\n",
+            ["تحترم سيادة لبنان"],
+            ["لا يقبل أن يبقى", "الاحترام المتبادل"],
+        ),
+        (  # the background in the pluperfect: not his words
+            "وقال لافروف إن الحرب في السودان يجب أن تتوقف. وكانت روسيا قد استخدمت حق "
+            "النقض ضد مشروع قرار يدعو إلى وقف فوري للأعمال العدائية.\n",
+            ["يجب أن تتوقف"],
+            ["يدعو إلى وقف فوري"],
+        ),
+    ],
+)
+def test_arabic_clauses_of_somebody_else(text, his, not_his):
+    assert_credited(analyse(text, "ar"), his, not_his)

@@ -66,7 +66,7 @@ class Attribution(NamedTuple):
 
 _NONE = Attribution(None, None)
 
-_AR_KANA_OPENING_RE = re.compile(r"\s*[وف]?كان\s+(\S.{0,90}?)\s+قد\s")
+_AR_KANA_OPENING_RE = re.compile(r"\s*[وف]?كانت?\s+(\S.{0,90}?)\s+قد\s")
 _SWITCH_RE = re.compile(
     r"^(?:[وف]?(?:من\s+جهته|من\s+جانبه|بدوره)|for\s+(?:his|her)\s+part|in\s+turn|в\s+свою\s+очередь|در\s+مقابل)"
 )
@@ -243,6 +243,8 @@ def _earlier_clause_subject(norm: str, pos: int, lang: str) -> str | None:
         him = _lavrov_subject(norm, lang, 0, pos)
         if him is not None and not _OTHER_RE.search(norm, 0, him):
             return "lavrov"
+        if him is None and _minister_in_head(norm, min(pos, _HEAD)) is not None:
+            return "other"  # "واصل وزير الخارجية ... باسيل جولته، وقال من باريس إن"
     when = _WHEN_BEFORE_RE.get(lang)
     if when is not None and (joined := when.search(norm, max(0, pos - 30), pos)) is not None:
         # "وكان لافروف صريحاً ... حين قال", "Lavrov was blunt when he said": the main
@@ -617,6 +619,8 @@ _NARRATED_ACT_RE = {
     "ar": re.compile(
         r"^\s*[وف]?(?:كان\s+\S+\s+قد\s+)?(?:زار|التقي|وصل|اجتمع|استقبل|توجه|حضر|شارك|ترأس|ترا?س|"
         r"غادر|وقع)(?!\w)"
+        # the background in the pluperfect with no speech verb: "وكانت روسيا قد استخدمت ..."
+        r"|^\s*[وف]?كانت?\s+\S+(?:\s+\S+){0,2}\s+قد\s"
     ),
     "fa": re.compile(
         r"(?:ديدار|ملاقات|سفر|بازديد|شركت|عزيمت)\s+(?:كرد|كرده\s+(?:بود|است))\s*[.!]?\s*$"
