@@ -569,3 +569,24 @@ def test_a_date_beside_the_weather_is_the_sites_clock(lang, widget, date_line):
     assert find_publication_date(text, lang, today=TODAY).date == D(2015, 12, 8)
     alone = f"{widget}\n\n{TITLE[lang]}\n\n{FILLER[lang] * 10}"
     assert find_publication_date(alone, lang, today=TODAY).date is None
+
+
+PRINT_FOOTERS = {
+    "fa": (
+        "این مطلب در شماره ۵۱۲۴ روزنامه، سه‌شنبه ۲۴ بهمن ۱۴۰۲، صفحه ۴ منتشر شده است.",
+        "۲۴ بهمن ۱۴۰۲",
+    ),
+    "ar": ("نُشر في العدد 1234 من الصحيفة بتاريخ 13 فبراير 2024.", "13 فبراير 2024"),
+    "ru": ("Опубликовано в номере №45 от 13 февраля 2024 года.", "13 февраля 2024"),
+    "en": ("This article appeared in the print edition of February 13, 2024.", "February 13, 2024"),
+}
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_the_print_editions_footer_dates_a_page_without_a_date_line(lang):
+    """A site clock above is no date; the footer naming the print issue is."""
+    footer, snippet = PRINT_FOOTERS[lang]
+    text = f"{TITLE[lang]}\n{FILLER[lang] * 20}\n{footer}\n"
+    got = find_publication_date(text, lang, title=TITLE[lang], today=TODAY)
+    assert (got.date, got.source) == (D(2024, 2, 13), "header")
+    assert snippet in got.text

@@ -56,7 +56,7 @@ from diplomap.extract.date_parsing import (
     jalali_to_gregorian,
     parse_date,
 )
-from diplomap.normalize import fold_digits, normalize
+from diplomap.normalize import fold_digits, normalize, normalize_text
 
 __all__ = [
     "CANDIDATE_KINDS",
@@ -804,6 +804,19 @@ def find_publication_date(
             meta.date, "metadata", meta.precision, meta.text, None, (meta, *cands)
         )
     best = _best(found)
+    weak = best is None or best.kind == "body"  # the footer of the print edition beats these
+    if weak and text and (footer := _print_footer(text, ctx)) is not None:
+        start = footer.wstart if footer.wstart >= 0 else footer.start
+        cand = DateCandidate(
+            footer.date,
+            "published",
+            footer.precision,
+            text[start : footer.end],
+            (start, footer.end),
+        )  # type: ignore[arg-type]
+        return PublicationDate(
+            footer.date, "header", footer.precision, cand.text, cand.span, (*cands, cand)
+        )
     if best is None:
         return replace(NO_DATE, date_candidates=cands)
     c = best.cand
@@ -811,6 +824,32 @@ def find_publication_date(
     return PublicationDate(
         c.date, _SOURCE_OF[best.kind], c.precision, text[start : c.end], (start, c.end), cands
     )
+
+
+# The print edition's footer naming the issue the article appeared in: «این مطلب در شماره
+# ۵۱۲۴ روزنامه ابتکار، سه‌شنبه ۳ تیر ۱۴۰۴ ... منتشر شده است», «نُشر في العدد ... بتاريخ»,
+# «Опубликовано в номере ... от», "This article appeared in the print edition of"
+_PRINT_FOOTER_RE = re.compile(
+    r"(?:در\s+شماره\s+\d+|نشرت?\s+في\s+العدد\s+\d+|نشرت?\s+في\s+النسخه\s+الورقيه|"
+    r"опубликовано\s+в\s+(?:номере|газете|выпуске)|appeared\s+in\s+(?:the\s+)?print\s+edition|"
+    r"published\s+in\s+(?:the\s+)?print\s+edition)"
+)
+FOOTER_CHARS = 800  # the footer lies in this many last characters
+
+
+def _print_footer(text: str, ctx: _Ctx) -> _Cand | None:
+    """The full date on the print-edition footer line at the end of the page, if any."""
+    lo = max(0, len(text) - FOOTER_CHARS)
+    tail = normalize_text(_fold(text[lo:]))
+    if (m := _PRINT_FOOTER_RE.search(tail.norm)) is None:
+        return None
+    start, end = tail.to_original(m.start(), m.end())
+    line_start = text.rfind("\n", 0, lo + start) + 1
+    line_end = text.find("\n", lo + end)
+    line_end = len(text) if line_end < 0 else line_end
+    folded = _fold(text[:line_end])
+    full = [c for c in _scan(folded, line_start, line_end, ctx) if c.full]
+    return full[0] if full else None
 
 
 def _consistent(day: _Cand, coarse: _Cand) -> bool:
