@@ -590,3 +590,22 @@ def test_the_print_editions_footer_dates_a_page_without_a_date_line(lang):
     got = find_publication_date(text, lang, title=TITLE[lang], today=TODAY)
     assert (got.date, got.source) == (D(2024, 2, 13), "header")
     assert snippet in got.text
+
+
+YEARLESS = {  # (the date line without a year, an older event in the body, the same day)
+    "ar": ("الثلاثاء 13 فبراير - 12:15", "في 9 نوفمبر 2020", "في 13 فبراير 2024"),
+    "fa": ("سه‌شنبه ۲۴ بهمن - ۱۲:۱۵", "در ۹ نوامبر ۲۰۲۰", "در ۲۴ بهمن ۱۴۰۲"),
+    "ru": ("Вторник, 13 февраля, 12:15", "9 ноября 2020 года", "13 февраля 2024 года"),
+    "en": ("Tuesday, February 13, 12:15", "on November 9, 2020", "on February 13, 2024"),
+}
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_a_date_line_without_a_year(lang):
+    """The page's own date line has no year: an older date in the body does not date it
+    (null), the body's date of that very day does."""
+    line, older, same = YEARLESS[lang]
+    text = f"{TITLE[lang]}\n{line}\n{FILLER[lang]} {older}. {FILLER[lang] * 5}\n"
+    assert find_publication_date(text, lang, title=TITLE[lang], today=TODAY).date is None
+    text = f"{TITLE[lang]}\n{line}\n{FILLER[lang]} {same}. {FILLER[lang] * 5}\n"
+    assert find_publication_date(text, lang, title=TITLE[lang], today=TODAY).date == D(2024, 2, 13)

@@ -40,6 +40,7 @@ from diplomap.extract.date_parsing import (
     _LETTER,
     _YEAR4,
     GREGORIAN,
+    JALALI,
     _bare_year,
     _Cand,
     _context_patterns,
@@ -743,8 +744,40 @@ def _text_dates(
             rank = -1  # a day-precise dateline inside a coarse header date
         found.append(_Found(rank, "dateline", dateline))
     if body and _best(found) is None:
-        found += _body_found(text, page, spans, refs, taken)
+        in_body = _body_found(text, page, spans, refs, taken)
+        if (own := _yearless_date_line(page)) is not None:
+            # the page's own date has no year: only the body's date of that very day
+            # gives it one ("Среда, 27 ноября" and later "27 ноября 2024 года")
+            in_body = [f for f in in_body if _same_day(own, f.cand.date)]
+        found += in_body
     return found
+
+
+_YEARLESS_LINE_WORDS = 8
+
+
+def _same_day(yearless: _Cand, date: dt.date | None) -> bool:
+    """Is `date` the day and month of a yearless date in its calendar?"""
+    if date is None:
+        return False
+    if yearless.cal == JALALI:
+        return any(
+            jalali_to_gregorian(y, yearless.month, yearless.day) == date
+            for y in (date.year - 622, date.year - 621)
+        )
+    return yearless.cal == GREGORIAN and (date.month, date.day) == (yearless.month, yearless.day)
+
+
+def _yearless_date_line(page: _Page) -> _Cand | None:
+    """The article's own date line, by the headline, when it gives a day and a month but
+    no year («دوشنبه ۳ مهر - ۱۲:۱۵», "Среда, 27 ноября, 20:10")."""
+    if page.head < 0:
+        return None
+    for ls, le in page.lines[page.head + 1 : page.head + 4]:
+        for c in page.cands:
+            if ls <= c.start < le and c.date is None and c.month:
+                return c if len(page.folded[ls:le].split()) <= _YEARLESS_LINE_WORDS else None
+    return None
 
 
 def _best(found: Iterable[_Found]) -> _Found | None:
