@@ -11,7 +11,21 @@ import re
 
 from diplomap.normalize import normalize
 
-__all__ = ["breadcrumb_kind", "may_be_trail"]
+__all__ = ["FEED_LABELS", "breadcrumb_kind", "is_feed_label", "may_be_trail"]
+
+# A news feed's label above its items ("19:48 Зеленский провел ..."): boilerplate cuts the
+# block, the headline finder never takes the label for the headline
+FEED_LABELS = (
+    "Latest news", "News feed", "Последние новости", "Лента новостей", "آخر الأخبار",
+    "شريط الأخبار", "آخرین اخبار", "اخبار لحظه به لحظه",
+)  # fmt: skip
+_FEED_LABELS_NORM = frozenset(normalize(label) for label in FEED_LABELS)
+
+
+def is_feed_label(line: str) -> bool:
+    """Is the line (as written) only a news feed's label?"""
+    return normalize(line.strip(" \t:：-–—|")) in _FEED_LABELS_NORM
+
 
 # The home page a trail or a menu opens with, and the "you are here" label before a trail
 HOME_PAGES = frozenset(

@@ -968,3 +968,30 @@ def test_a_headline_about_a_newspaper_is_kept(lang):
     }[lang]
     text = page(headline, BODY[lang], BODY[lang])
     assert headline in remaining(text, find_boilerplate(text, lang, title=headline))
+
+
+NEWS_FEED = {
+    "ru": ("Лента новостей", "19:48 Зеленский провел разговор с премьером Норвегии"),
+    "en": ("News feed", "19:48 Zelensky spoke to Norway's prime minister"),
+    "ar": ("شريط الأخبار", "19:48 زيلينسكي يتحدث مع رئيس وزراء النرويج"),
+    "fa": ("اخبار لحظه به لحظه", "۱۹:۴۸ زلنسکی با نخست‌وزیر نروژ گفتگو کرد"),
+}
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_a_news_feed_block_is_cut(lang):
+    label, item = NEWS_FEED[lang]
+    text = page(HEADLINE[lang], label, item, "", BODY[lang], BODY[lang])
+    rest = remaining(text, find_boilerplate(text, lang, title=HEADLINE[lang]))
+    assert item not in rest and BODY[lang].strip() in rest
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_a_news_feed_above_the_headline_is_no_title(lang):
+    """The feed's items (a time, then a headline) above the story: the story's headline
+    is the title, and the items' countries are no mentions."""
+    label, item = NEWS_FEED[lang]
+    text = page("Masthead | Menu | World | Politics", label, item, "", HEADLINE[lang], BODY[lang])
+    assert detect_title(text) == HEADLINE[lang]
+    rest = remaining(text, find_boilerplate(text, lang, title=HEADLINE[lang]))
+    assert item not in rest

@@ -23,7 +23,7 @@ from diplomap.extract.common import (
     _lines,
     _mentions_lavrov,
 )
-from diplomap.navigation import breadcrumb_kind, may_be_trail
+from diplomap.navigation import FEED_LABELS, breadcrumb_kind, may_be_trail
 from diplomap.normalize import NormText, normalize
 
 __all__ = ["find_boilerplate", "is_breadcrumb"]
@@ -111,7 +111,7 @@ _MOST_VIEWED = (
         "Trending now",
         "Top stories",
     ],
-    ["Trending", "Популярное", "آخر الأخبار", "Latest news", "آخرین اخبار", "Последние новости"],
+    ["Trending", "Популярное", *FEED_LABELS],
 )
 _TAGS = (
     [
@@ -485,8 +485,16 @@ _DATE_LINES_AFTER_STANDFIRST = 2
 
 def _is_date_line(line: _Line) -> bool:
     """A short line with a date or a time ("13.02.2024 10:15", "Published: 3 March 2021",
-    "Source: Xinhua| 2019-03-05 22:36:10|Editor: Zhang Liyan")."""
-    return line.n_words <= _MAX_DATE_LINE_WORDS and bool(_DATEISH_RE.search(line.norm))
+    "Source: Xinhua| 2019-03-05 22:36:10|Editor: Zhang Liyan"); not a news feed's item, a
+    time and a headline with no year ("19:48 Зеленский провел разговор с премьером")."""
+    if line.n_words > _MAX_DATE_LINE_WORDS or not _DATEISH_RE.search(line.norm):
+        return False
+    item = _FEED_ITEM_RE.match(line.norm)
+    return item is None or bool(_DATEISH_RE.search(line.norm, item.end()))
+
+
+# A news feed's item: a time, then three words or more
+_FEED_ITEM_RE = re.compile(r"\d{1,2}:\d\d\s+(?=(?:[^\W\d_][\w'’-]*\s+){2}[^\W\d_])")
 
 
 _MAX_DATE_LINE_WORDS = 12
