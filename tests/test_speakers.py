@@ -3953,10 +3953,11 @@ def test_crediting_somebody_is_a_speech_act(lang, text, his, not_his):
         (
             "ar",
             "والتقى لافروف نظيره الأردني في عمان، مؤكدا أن الحل السياسي هو الوحيد الممكن. "
+            "واستهل لافروف المؤتمر بالقول إن بلاده تحترم خيار السوريين. "
             "واستقبل الرئيس بوتين الوزير الأردني، مؤكدا أن العلاقات تتطور. واختتمت "
             "زاخاروفا المؤتمر، مؤكدة أن موسكو لن تتراجع. غير أن مصدرا دبلوماسيا رفيعا قلل "
             "من ذلك، مؤكدا أن القاهرة لا تبحث عن حليف بديل.\n",
-            ["الحل السياسي هو الوحيد"],
+            ["الحل السياسي هو الوحيد", "تحترم خيار السوريين"],
             ["العلاقات تتطور", "لن تتراجع", "حليف بديل"],
         ),
         (
@@ -3985,8 +3986,9 @@ def test_crediting_somebody_is_a_speech_act(lang, text, his, not_his):
     ],
 )
 def test_a_participle_after_his_clause_is_his_words(lang, text, his, not_his):
-    """ "التقى لافروف ...، مؤكدا أن", "met ..., stressing that", «встретился ..., подчеркнув»:
-    the clause's subject speaks; another subject first, or none named, is not him."""
+    """ "التقى لافروف ...، مؤكدا أن", "واستهل لافروف المؤتمر بالقول إن", "met ..., stressing
+    that", «встретился ..., подчеркнув»: the clause's subject speaks; another subject
+    first, or none named, is not him."""
     assert_credited(analyse(text, lang), his, not_his)
 
 

@@ -764,13 +764,35 @@ _AR_PARTICIPLE_RE = re.compile(
     + "|".join(
         normalize(w)
         for w in (
-            "مؤكدا", "مشيرا", "قائلا", "معتبرا", "مضيفا", "لافتا", "موضحا", "محذرا", "مشددا",
-            "منوها", "مطالبا", "داعيا", "مؤكدة", "مشيرة", "قائلة", "معتبرة", "مضيفة", "لافتة",
-            "موضحة", "محذرة", "مشددة", "مؤكدين", "مشيرين", "قائلين",
+            "مؤكدا",
+            "مشيرا",
+            "قائلا",
+            "معتبرا",
+            "مضيفا",
+            "لافتا",
+            "موضحا",
+            "محذرا",
+            "مشددا",
+            "منوها",
+            "مطالبا",
+            "داعيا",
+            "مؤكدة",
+            "مشيرة",
+            "قائلة",
+            "معتبرة",
+            "مضيفة",
+            "لافتة",
+            "موضحة",
+            "محذرة",
+            "مشددة",
+            "مؤكدين",
+            "مشيرين",
+            "قائلين",
+            "بالقول",
         )
     )
     + ")$"
-)  # fmt: skip
+)  # fmt: skip (the match is the participle alone, or with و/ف: not "اكتفى بالقول")
 _PARTICIPLE_HEAD = 40  # the clause's subject stands in its first words
 
 
@@ -787,7 +809,7 @@ def _participle_subject(pre: str, other: bool) -> str | None:
 def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     """Arabic puts the subject after the verb (VSO) or, less often, before it."""
     other, weak, _act = verb_traits(m)
-    if _AR_PARTICIPLE_RE.search(m.group()):
+    if _AR_PARTICIPLE_RE.search(m.group()) and " " not in m.group().strip():
         return _participle_subject(pre, other)
     if _ar_somebody_else(norm, m, pre):
         return "other"
