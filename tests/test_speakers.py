@@ -4075,3 +4075,31 @@ def test_a_minister_introduced_by_a_title_in_quotation_marks(lang, text, his, no
 )
 def test_arabic_clauses_of_somebody_else(text, his, not_his):
     assert_credited(analyse(text, "ar"), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Лавров заявил, что угроза исходит из Афганистана. Накануне глава МВД Владимир "
+            "Колокольцев предложил ужесточить правила. По словам министра, в прошлом году "
+            "выявили более 600 тысяч нарушителей.\n",
+            ["угроза исходит"],
+            ["выявили более 600 тысяч"],
+        ),
+        (
+            "en",
+            "Lavrov spoke after talks with external affairs minister S Jaishankar. Lavrov said "
+            "trade in national currencies would grow. Jaishankar, in his opening remarks, said "
+            "India favoured dialogue. The minister said New Delhi's priority was an immediate "
+            "cessation of violence.\n",
+            ["national currencies"],
+            ["immediate cessation"],
+        ),
+    ],
+)
+def test_other_ministers_by_their_ministry_or_with_an_initial(lang, text, his, not_his):
+    """«глава МВД Владимир Колокольцев», "external affairs minister S Jaishankar": ministers
+    a bare "the minister" then means."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -28,11 +28,14 @@ __all__ = [
 # and European names inside it
 _CAP = r"[A-ZА-ЯЁ][\w'’-]+"
 _PARTICLE = r"(?:bin|ibn|bint|al|el|ould|de|van|von|der)"
-_NAME = rf"{_CAP}(?:\s+(?:{_CAP}|{_PARTICLE}(?=\s+[A-ZА-ЯЁ])))" + r"{0,6}"
+# (an initial may open it: "S Jaishankar", "S. Jaishankar")
+_NAME = rf"(?:[A-ZА-ЯЁ]\.?\s+)?{_CAP}(?:\s+(?:{_CAP}|{_PARTICLE}(?=\s+[A-ZА-ЯЁ])))" + r"{0,6}"
 _TITLE_LATIN = (
     r"(?i:foreign\s+minister|minister\s+of\s+foreign\s+affairs|foreign\s+secretary|"
     r"secretary\s+of\s+state|counterpart|minister|"
-    r"министр\w*\s+иностранных\s+дел|министр\w*|глав\w+\s+МИД|госсекретар\w*|коллег\w*)"
+    r"министр\w*\s+иностранных\s+дел|министр\w*|глав\w+\s+МИД|госсекретар\w*|коллег\w*|"
+    r"глав\w+\s+(?:МВД|Минобороны|Минфина|Минэнерго|Минюста|МЧС|Минздрава|Минэкономразвития|"
+    r"Минпромторга|Минсельхоза|Минтранса))"
 )
 # "Foreign Minister Choe Son-hui", "министр иностранных дел Азербайджана Джейхун Байрамов"
 # (the title may stand in quotation marks: «министром иностранных дел» Абхазии Иналом Ардзинбой;
