@@ -4103,3 +4103,29 @@ def test_other_ministers_by_their_ministry_or_with_an_initial(lang, text, his, n
     """«глава МВД Владимир Колокольцев», "external affairs minister S Jaishankar": ministers
     a bare "the minister" then means."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov said the talks were useful. Earlier, Lavrov met President Omar al-Bashir, "
+            "who, according to the news agency SUNA, briefed him on the national dialogue. "
+            "Lavrov, who, according to TASS, spoke to reporters, said Moscow backed Khartoum.\n",
+            ["talks were useful", "backed Khartoum"],
+            ["briefed him on the national dialogue"],
+        ),
+        (
+            "ru",
+            "Лавров заявил, что разговор был полезным. По версии американской стороны, "
+            "госсекретарь также сказал Лаврову, что Вашингтон ждет конкретных шагов.\n",
+            ["разговор был полезным"],
+            ["ждет конкретных шагов"],
+        ),
+    ],
+)
+def test_who_with_a_parenthesis_and_him_told(lang, text, his, not_his):
+    """ "X, who, according to SUNA, briefed him": X speaks; «также сказал Лаврову»: he is
+    told."""
+    assert_credited(analyse(text, lang), his, not_his)

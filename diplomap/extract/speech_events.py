@@ -88,7 +88,10 @@ _FA_ABOUT_RE = re.compile(
 )
 # "..., الذي قال إن" / "..., who said" / "..., который заявил": the relative pronoun's
 # antecedent speaks
-_RELATIVE_END_RE = re.compile(r"(?:^|[\s,،])(?:الذي|التي|الذين|who|котор\w+|كه|که)\s*$")
+# (a parenthesis may follow the pronoun: "al-Bashir, who, according to SUNA, briefed him")
+_RELATIVE_END_RE = re.compile(
+    r"(?:^|[\s,،])(?:الذي|التي|الذين|who|котор\w+|كه|که)\s*(?:[,،][^,،]{0,80}[,،]?\s*)?$"
+)
 
 
 def _subject_svo(window: str, lang: str, object_follows: bool = False) -> str | None:
@@ -880,7 +883,7 @@ def _verb_subject(
     pre = _mask(norm, regions, cs, m.start())
     if _may_be_reported_by(pre):
         pre = _REPORTED_BY_RE.sub(_blank, pre)
-    rel = _RELATIVE_END_RE.search(pre, max(0, len(pre) - 30))
+    rel = _RELATIVE_END_RE.search(pre, max(0, len(pre) - 120))
     if rel:
         antecedent = pre[max(0, rel.start() - 60) : rel.start()]
         his = may_mention_lavrov(antecedent) and _LAVROV_TAIL_RE.search(antecedent)
@@ -899,8 +902,9 @@ def _verb_subject(
             if _SHORT_ADVERBIAL_RE.match(after)
             else after
         )
-        if _lavrov_at(after, 0, anchored=True):
-            return "lavrov"
+        named = _lavrov_at(after, 0, anchored=True)
+        if named and not (lang == "ru" and _RU_OBLIQUE_RE.search(named.group())):
+            return "lavrov"  # (not "также сказал Лаврову": he is told)
     if _CLAUSE_END_RE.search(pre, max(0, len(pre) - 8)) or not pre.strip():
         # the reporting clause after the words: «...», — заявил Лавров / "...," he said /
         # "..., said Sergey Lavrov" / "..., считает министр иностранных дел России"
