@@ -4129,3 +4129,12 @@ def test_who_with_a_parenthesis_and_him_told(lang, text, his, not_his):
     """ "X, who, according to SUNA, briefed him": X speaks; «также сказал Лаврову»: he is
     told."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+def test_calling_on_somebody_without_an_appeal_is_a_visit():
+    text = (
+        "Lavrov said the visit was useful. He later called on Prime Minister Narendra Modi, "
+        "a rare gesture for a visiting minister. Lavrov called on all parties to show "
+        "restraint.\n"
+    )
+    assert_credited(analyse(text, "en"), ["visit was useful", "show restraint"], ["a rare gesture"])
