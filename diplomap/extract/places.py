@@ -176,7 +176,7 @@ class Gazetteer:
             and not self._affixes_ok(payload, norm, hit, lang)
         ):
             return None
-        if kind == "demonym" and lang in ("ar", "fa") and _nisba_surname(norm, hit):
+        if kind == "demonym" and lang in ("ar", "fa") and _nisba_surname(norm, hit, lang):
             return None
         if (
             (lang == "ar" and _arabic_byline(original, start, end))
@@ -401,11 +401,34 @@ _BARE_NAME_LEFT = re.compile(r"(?:^|[\s(«\"])(?!ال)([\u0621-\u064a]{2,})\s+$"
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "كم", "نا")
 
 
-def _nisba_surname(norm: str, hit: Hit) -> bool:
+def _nisba_surname(norm: str, hit: Hit, lang: str = "ar") -> bool:
+    if lang == "fa" and _fa_surname(norm, hit):
+        return True
     if not (norm.startswith("ال", hit.start) and norm.endswith("ي", hit.start, hit.end)):
         return False
     m = _BARE_NAME_LEFT.search(norm, max(0, hit.start - 30), hit.start)
     return m is not None and not m.group(1).endswith(_PRONOUN_SUFFIXES)
+
+
+# A Persian nisba surname: a person's title and first name before it ("دکتر حمید عراقی") or
+# his occupation set off after it ("رامین هندی، پژوهشگر مسائل روسیه")
+_FA_TITLE_NAME_LEFT = re.compile(
+    r"(?<!\w)(?:دكتر|مهندس|اقاي|خانم|استاد|سيد|حجت\s?الاسلام)\s+\w+\s+$"
+)
+_FA_OCCUPATION_RIGHT = re.compile(
+    r"\s*[،,]\s*(?:پژوهشگر|كارشناس|استاد|استاديار|دانشيار|تحليلگر|خبرنگار|نويسنده|"
+    r"روزنامه\s?نگار|مدير|عضو|مشاور|فعال|مترجم|سردبير|دبير)(?!\w)"
+)
+
+
+def _fa_surname(norm: str, hit: Hit) -> bool:
+    """Is the Persian demonym a person's surname ("حمید عراقی", "رامین هندی")?"""
+    if not norm.endswith("ي", hit.start, hit.end):
+        return False
+    return bool(
+        _FA_OCCUPATION_RIGHT.match(norm, hit.end)
+        or _FA_TITLE_NAME_LEFT.search(norm, max(0, hit.start - 40), hit.start)
+    )
 
 
 # A clock's time zone is no mention of its city: "11:02 (Beirut)", "10:00 Beirut time",
