@@ -49,6 +49,7 @@ _CRUMB_TRIM = " \t-–—•·:|"
 _LETTERS_RE = re.compile(r"[^\W\d_]+")  # a word of letters
 _NUMBER_RE = re.compile(r"\d+(?:[./:,-]\d+)*")  # "2,4204", "2024/09/09"
 _PATH_SEPARATOR_RE = re.compile(r"\s[›>→]\s")
+_YEAR_RE = re.compile(r"(?:13|14|19|20)\d\d")
 
 
 def breadcrumb_kind(line: str) -> str | None:
@@ -84,7 +85,10 @@ def breadcrumb_kind(line: str) -> str | None:
 def _is_crumb_part(part: str) -> bool:
     """A part of a trail: one to five words and at most two numbers (a section, "EUR
     2,4204"; not a date line's "یکشنبه ۱۵ مهر ۱۴۰۳ - ۶ اکتبر ۲۰۲۴" nor "13/02/2024")."""
-    return 1 <= len(_LETTERS_RE.findall(part)) <= 5 and len(_NUMBER_RE.findall(part)) <= 2
+    numbers = _NUMBER_RE.findall(part)
+    if len(numbers) == 2 and any(_YEAR_RE.fullmatch(n) for n in numbers):
+        return False  # a day and a year: a date ("شنبه ۱۴ سرطان ۱۴۰۴ هـ ش")
+    return 1 <= len(_LETTERS_RE.findall(part)) <= 5 and len(numbers) <= 2
 
 
 def may_be_trail(line: str) -> bool:

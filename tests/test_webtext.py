@@ -555,6 +555,11 @@ def test_breadcrumbs(line, crumb):
         ("Страны: Украина · США · Китай · Германия · Великобритания", "trail"),
         ("Countries: Ukraine · USA · China · Germany", "trail"),
         ("18.10.2024, 19:40 · Обновлено: 19.10.2024, 10:15", None),
+        # a date line in two calendars and a clock: no trail, though its parts are short
+        ("شنبه ۱۴ سرطان ۱۴۰۴ هـ ش | ۹ محرم‌الحرام ۱۴۴۷ هـ ق | ساعت ۱۰:۲۰", None),
+        ("الثلاثاء 14 يناير 2025 | 14 رجب 1446 | 10:20", None),
+        ("Вторник, 14 января 2025 | 10:20 | Москва", None),
+        ("Tuesday 14 January 2025 | 10:20 | Moscow", None),
         ("Asia › South-east Asia", "path"),
         ("بین‌الملل › فلسطین و قدس", "path"),
         ("News | Israel-Palestine conflict", "path"),
