@@ -61,6 +61,8 @@ def breadcrumb_kind(line: str) -> str | None:
     Boilerplate cuts trails; a headline is none of the three."""
     if len(line) > 160:
         return None
+    if "   " in line and (spaced := _spaced_menu(line)) is not None:
+        return spaced  # "Казахстан   Кыргызстан   Таджикистан   Туркменистан"
     if not _CRUMB_CHAR_RE.search(line):  # (the common case: no line normalised)
         words = line.strip(_CRUMB_TRIM).split()
         if len(words) < 4:
@@ -82,6 +84,18 @@ def breadcrumb_kind(line: str) -> str | None:
     return None
 
 
+_SPACED_SEP_RE = re.compile(r"[ \t]{3,}")
+_SPACED_MENU_PARTS = 4
+
+
+def _spaced_menu(line: str) -> str | None:
+    """A site's menu of short items set apart by runs of spaces: a trail to cut."""
+    parts = [p for p in (p.strip(_CRUMB_TRIM) for p in _SPACED_SEP_RE.split(line)) if p]
+    if len(parts) < _SPACED_MENU_PARTS or any(p.endswith((".", "!", "?", "؟")) for p in parts):
+        return None
+    return "trail" if all(_is_crumb_part(normalize(p)) for p in parts) else None
+
+
 def _is_crumb_part(part: str) -> bool:
     """A part of a trail: one to five words and at most two numbers (a section, "EUR
     2,4204"; not a date line's "یکشنبه ۱۵ مهر ۱۴۰۳ - ۶ اکتبر ۲۰۲۴" nor "13/02/2024")."""
@@ -92,5 +106,6 @@ def _is_crumb_part(part: str) -> bool:
 
 
 def may_be_trail(line: str) -> bool:
-    """A quick test: has `line` a trail's separator at all (most lines have none)?"""
-    return _CRUMB_CHAR_RE.search(line) is not None
+    """A quick test: has `line` a trail's separator (or a run of spaces) at all (most
+    lines have none)?"""
+    return _CRUMB_CHAR_RE.search(line) is not None or "   " in line

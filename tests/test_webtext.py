@@ -554,6 +554,12 @@ def test_breadcrumbs(line, crumb):
         # a menu of countries parted by middle dots ("Страны: Украина · США · Китай")
         ("Страны: Украина · США · Китай · Германия · Великобритания", "trail"),
         ("Countries: Ukraine · USA · China · Germany", "trail"),
+        # a menu set apart by runs of spaces
+        ("Казахстан   Кыргызстан   Таджикистан   Туркменистан   Узбекистан", "trail"),
+        ("Syria   Iraq   Lebanon   Opinion   Podcasts", "trail"),
+        ("سوريا   العراق   لبنان   رأي   فيديو", "trail"),
+        ("ایران   جهان   اقتصاد   ورزش   ویدیو", "trail"),
+        ("Lavrov said   the talks   would go on.   Then he left.", None),
         ("18.10.2024, 19:40 · Обновлено: 19.10.2024, 10:15", None),
         # a date line in two calendars and a clock: no trail, though its parts are short
         ("شنبه ۱۴ سرطان ۱۴۰۴ هـ ش | ۹ محرم‌الحرام ۱۴۴۷ هـ ق | ساعت ۱۰:۲۰", None),

@@ -591,6 +591,9 @@ _MAX_PARTS_LINE = 160
 _PART_SEP_RE = re.compile(r"\s[|·•/]\s")
 
 
+_GLUED_RUBRIC_RE = re.compile(r"\s*[A-ZА-ЯЁ]{3,}")
+
+
 def _date_only(folded: str, ls: int, le: int, cands: list[_Cand], ctx: _Ctx) -> _Cand | None:
     """The date of text[ls:le] when it is nothing but a date (with weekday, time, zone)."""
     if le - ls > 100:
@@ -606,6 +609,8 @@ def _date_only(folded: str, ls: int, le: int, cands: list[_Cand], ctx: _Ctx) -> 
         rest.append(folded[pos : c.wstart])
         pos = c.end
     rest.append(folded[pos:le])
+    if _GLUED_RUBRIC_RE.fullmatch(rest[0]):
+        rest[0] = ""  # a rubric run into the date: "МИГРАНТЫ05.04.2024 18:36"
     leftover = _FILLER.sub(" ", " ".join(rest))
     if len(_LETTER.findall(leftover)) > 6:  # "13.02.2024 (updated: 14.02.2024)", "..., Monday"
         after = _context_patterns()[2].sub(" ", normalize(_FILLER.sub(" ", " ".join(rest[1:]))))

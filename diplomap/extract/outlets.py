@@ -40,6 +40,15 @@ OUTLET_COLUMNS = ("name", "lang", "alias", "domain")
 LANGS = frozenset({"ar", "fa", "ru", "en"})
 _CASED = re.compile(r"[A-Za-zА-Яа-яЁё]")
 _PHRASE = re.compile(r"[\s\-\u2010\u2011]")
+_QUOTED = re.compile('[«»"“”]')
+
+
+def _may_hide_a_place(alias: str) -> bool:
+    """An alias of several words, in quotation marks («Фергане») or in capitals
+    (ФЕРГАНА): a place name may be all of it or inside it."""
+    return bool(_PHRASE.search(alias) or _QUOTED.search(alias)) or (
+        len(alias) >= 4 and alias.isupper()
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +72,7 @@ class Outlets:
 
     def __init__(self, rows: list[dict[str, str]]) -> None:
         self.lexicon = Lexicon()
-        self.phrases = Lexicon()  # aliases of several words: the ones a place hides in
+        self.phrases = Lexicon()  # the aliases a place may hide in (_may_hide_a_place)
         self.domains: dict[str, str] = {}
         self.names: set[str] = set()
         for row in rows:
@@ -72,7 +81,7 @@ class Outlets:
                 self.domains.setdefault(_site(row["domain"]), row["name"])
             for alias in expand_braces(row["alias"]):
                 self.lexicon.add(alias, _Alias(row["name"], alias))
-                if _PHRASE.search(alias.strip()):
+                if _may_hide_a_place(alias.strip()):
                     self.phrases.add(alias, _Alias(row["name"], alias))
             self.lexicon.add(row["name"], _Alias(row["name"], row["name"]))
 
