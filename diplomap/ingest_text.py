@@ -16,7 +16,7 @@ import unicodedata
 from functools import lru_cache
 from html import unescape as html_unescape
 
-from diplomap.navigation import breadcrumb_kind, is_feed_label
+from diplomap.navigation import FEED_ITEM_RE, breadcrumb_kind, is_feed_label
 from diplomap.normalize import normalize
 
 # --- cleaning ---------------------------------------------------------------------------
@@ -480,7 +480,7 @@ def _title_shape(line: str) -> str:
         return "furniture" if short and line.endswith(("...", "…")) else "text"
     if len(line) > _MAX_HEADLINE_CHARS:
         return "text"
-    if _CAPTION_RE.match(norm) or _FEED_ITEM_RE.match(norm) or is_feed_label(line):
+    if _CAPTION_RE.match(norm) or FEED_ITEM_RE.match(norm) or is_feed_label(line):
         return "furniture"  # a caption; a news feed's item ("19:48 Зеленский провел ...")
     if line.endswith((":", "：")) or len(words) < 2:
         return "furniture"
@@ -490,10 +490,6 @@ def _title_shape(line: str) -> str:
     if colon and label.strip(" \t-–—•·") in _SECTION_LABELS:
         return "furniture"
     return "headline"
-
-
-# A news feed's item opens with the time of day
-_FEED_ITEM_RE = re.compile(r"\s*[0-9٠-٩۰-۹]{1,2}:[0-9٠-٩۰-۹]{2}\s+[^\W\d_]")
 
 
 # A newspaper's masthead or page line: an issue or page number ("№5 от 15.01.2020, стр. 6",

@@ -11,7 +11,7 @@ import re
 
 from diplomap.normalize import normalize
 
-__all__ = ["FEED_LABELS", "breadcrumb_kind", "is_feed_label", "may_be_trail"]
+__all__ = ["FEED_ITEM_RE", "FEED_LABELS", "breadcrumb_kind", "is_feed_label", "may_be_trail"]
 
 # A news feed's label above its items ("19:48 Зеленский провел ..."): boilerplate cuts the
 # block, the headline finder never takes the label for the headline
@@ -20,6 +20,11 @@ FEED_LABELS = (
     "شريط الأخبار", "آخرین اخبار", "اخبار لحظه به لحظه",
 )  # fmt: skip
 _FEED_LABELS_NORM = frozenset(normalize(label) for label in FEED_LABELS)
+
+
+# A news feed's item: a time of day, then a headline of three words or more (normalised
+# text: digits folded)
+FEED_ITEM_RE = re.compile(r"\s*\d{1,2}:\d\d\s+(?=(?:[^\W\d_][\w'’-]*\s+){2}[^\W\d_])")
 
 
 def is_feed_label(line: str) -> bool:

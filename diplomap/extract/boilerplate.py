@@ -23,7 +23,7 @@ from diplomap.extract.common import (
     _lines,
     _mentions_lavrov,
 )
-from diplomap.navigation import FEED_LABELS, breadcrumb_kind, may_be_trail
+from diplomap.navigation import FEED_ITEM_RE, FEED_LABELS, breadcrumb_kind, may_be_trail
 from diplomap.normalize import NormText, normalize
 
 __all__ = ["find_boilerplate", "is_breadcrumb"]
@@ -489,12 +489,8 @@ def _is_date_line(line: _Line) -> bool:
     time and a headline with no year ("19:48 Зеленский провел разговор с премьером")."""
     if line.n_words > _MAX_DATE_LINE_WORDS or not _DATEISH_RE.search(line.norm):
         return False
-    item = _FEED_ITEM_RE.match(line.norm)
+    item = FEED_ITEM_RE.match(line.norm)
     return item is None or bool(_DATEISH_RE.search(line.norm, item.end()))
-
-
-# A news feed's item: a time, then three words or more
-_FEED_ITEM_RE = re.compile(r"\d{1,2}:\d\d\s+(?=(?:[^\W\d_][\w'’-]*\s+){2}[^\W\d_])")
 
 
 _MAX_DATE_LINE_WORDS = 12
