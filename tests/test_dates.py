@@ -102,6 +102,14 @@ PARSE_CASES = [
     ("ar", "٥ مارس ٢٠٢١١١:٤٠", (D(2021, 3, 5), "day")),
     (None, "۲۵ دی ۱۴۰۳", (D(2025, 1, 14), "day")),
     (None, "۱۴۰۲/۱۱/۲۴", (D(2024, 2, 13), "day")),
+    # a Persian day written as an ordinal word, compound ones with space, ZWNJ or nothing
+    ("fa", "یکشنبه، بیستم مهرماه ۱۳۹۹", (D(2020, 10, 11), "day")),
+    ("fa", "بیست و یکم فروردین ۱۴۰۲", (D(2023, 4, 10), "day")),
+    ("fa", "بیست‌ویکم فروردین ۱۴۰۲", (D(2023, 4, 10), "day")),
+    ("fa", "سی‌ام آبان ۱۴۰۲", (D(2023, 11, 21), "day")),
+    ("fa", "دهم دی‌ماه ۱۴۰۰", (D(2021, 12, 31), "day")),
+    ("fa", "اول ژانویه ۲۰۲۴", (D(2024, 1, 1), "day")),
+    ("fa", "پانزدهم آبان ۱۴۰۳", (D(2024, 11, 5), "day")),
 ]
 
 
@@ -134,6 +142,8 @@ def test_parse_date(lang, expr, expected):
         ("fa", "۱۴۰۲/۱۲/۳۰"),  # 1402 is not a leap year
         ("fa", "۲۵ دی ۲۰۲۴"),  # Jalali month, Gregorian year
         ("ru", "13 февраля"),
+        ("fa", "سی‌ام اسفند ۱۴۰۱"),  # Esfand 1401 has 29 days
+        ("fa", "گزارش دوم ایران ۱۴۰۲"),  # an ordinal before no month
     ],
 )
 def test_parse_date_rejects(lang, expr):

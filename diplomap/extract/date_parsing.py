@@ -565,8 +565,73 @@ def _numeric_date(m: re.Match[str], ctx: _Ctx, ymd: bool) -> _Cand:
 
 
 def _fold(text: str) -> str:
-    """fold_digits, skipped when there is nothing to fold (the common case is fast)."""
-    return fold_digits(text) if _EASTERN_DIGIT.search(text) else text
+    """fold_digits, skipped when there is nothing to fold (the common case is fast); a
+    Persian day written as an ordinal word before a month name («بیستم مهرماه») becomes
+    its digits, padded with spaces to the word's length (offsets are kept)."""
+    if _EASTERN_DIGIT.search(text):
+        text = fold_digits(text)
+    if _FA_ORDINAL_DAY_RE.search(text):
+        text = _FA_ORDINAL_DAY_RE.sub(_ordinal_day_digits, text)
+    return text
+
+
+_FA_UNITS = ("یکم|اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم")
+_FA_TEENS = (
+    "دهم", "یازدهم", "دوازدهم", "سیزدهم", "چهاردهم", "پانزدهم|پونزدهم", "شانزدهم",
+    "هفدهم", "هجدهم|هیجدهم|هژدهم", "نوزدهم",
+)  # fmt: skip
+
+
+def _persian_ordinal_days() -> dict[str, int]:
+    """Persian ordinal day words (written without spaces or ZWNJ) -> the day."""
+    days = {"بیستم": 20, "سیام": 30, "سیوکم": 31, "سیویکم": 31}
+    for n, forms in enumerate(_FA_UNITS, 1):
+        for form in forms.split("|"):
+            days[form] = n
+            days["بیستو" + form] = 20 + n
+    days["سیویکم"] = 31
+    for n, forms in enumerate(_FA_TEENS, 10):
+        for form in forms.split("|"):
+            days[form] = n
+    return days
+
+
+_FA_ORDINAL_DAYS = _persian_ordinal_days()
+_FA_MONTH_WORDS = "|".join(
+    sorted(
+        {
+            m
+            for key in (("fa", JALALI), ("fa", GREGORIAN))
+            for ms in _MONTHS[key]
+            for m in ms.split("|")
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_GAP = "[\\s\u200c]*"  # between the parts of a compound ordinal: space, ZWNJ or nothing
+_FA_ORDINAL_DAY_RE = re.compile(
+    "(?<![\\w\u200c])(بیست"
+    + _GAP
+    + "و"
+    + _GAP
+    + "\\w+م|سی"
+    + _GAP
+    + "و"
+    + _GAP
+    + "یکم|سی"
+    + _GAP
+    + "ام|\\w+م|اول)(?=[\\s\u200c]+(?:"
+    + _FA_MONTH_WORDS
+    + ")(?:[\\s\u200c]?ماه)?(?!\\w))"
+)
+
+
+def _ordinal_day_digits(m: re.Match) -> str:
+    """The day's digits, right-aligned in the ordinal word's width, or the word itself."""
+    word = m.group(1)
+    day = _FA_ORDINAL_DAYS.get(re.sub("[\\s\u200c]", "", word))
+    return word if day is None else str(day).rjust(len(word))
 
 
 def _norm_window(folded: str, lo: int, hi: int) -> NormText:
@@ -676,7 +741,7 @@ def parse_date(
 def _parse_date(text: str, lang: str | None, today: dt.date) -> tuple[dt.date, str] | None:
     if not text:
         return None
-    folded = fold_digits(text)
+    folded = _fold(text)
     ctx = _make_ctx(lang, today, text)
     cands = _scan(folded, 0, len(folded), ctx, rejected=True)
     for cand in cands:
