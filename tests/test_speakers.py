@@ -4138,3 +4138,75 @@ def test_calling_on_somebody_without_an_appeal_is_a_visit():
         "restraint.\n"
     )
     assert_credited(analyse(text, "en"), ["visit was useful", "show restraint"], ["a rare gesture"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Лавров выразил соболезнования иранской делегации. Делегацию Тегерана возглавил "
+            "исполняющий обязанности министра Али Багери Кяни. Он поблагодарил российских "
+            "партнеров за поддержку. Министр добавил, что Тегеран готов подписать договор.\n",
+            ["выразил соболезнования"],
+            ["российских партнеров за поддержку", "Тегеран готов подписать"],
+        ),
+        (
+            "en",
+            "Lavrov offered condolences to the Iranian delegation. The delegation was led by "
+            "acting foreign minister Ali Bagheri Kani. He thanked Russia for its support. The "
+            "minister added that Tehran was ready to sign the treaty.\n",
+            ["offered condolences"],
+            ["thanked Russia for its support", "ready to sign the treaty"],
+        ),
+        (
+            "ar",
+            "قدم لافروف تعازيه للوفد الإيراني. وترأس الوفد الإيراني وزير الخارجية بالإنابة علي "
+            "باقري كني. وشكر روسيا على دعمها. وأضاف الوزير أن طهران مستعدة لتوقيع المعاهدة.\n",
+            ["قدم لافروف تعازيه"],
+            ["شكر روسيا على دعمها", "طهران مستعدة لتوقيع"],
+        ),
+        (
+            "fa",
+            "لاوروف به هیئت ایرانی تسلیت گفت. ریاست هیئت ایرانی را سرپرست وزارت امور خارجه علی "
+            "باقری کنی بر عهده داشت. وی از حمایت روسیه تشکر کرد. وزیر افزود که تهران آماده امضای "
+            "معاهده است.\n",
+            ["به هیئت ایرانی تسلیت گفت"],
+            ["از حمایت روسیه تشکر کرد", "تهران آماده امضای"],
+        ),
+    ],
+)
+def test_a_minister_introduced_at_the_end_of_a_narration_sentence_speaks_next(
+    lang, text, his, not_his
+):
+    """Another minister named by title and name as a narration sentence's subject, also
+    after its verb: "he" and "the minister" next mean him; a title in an object ("met
+    Foreign Minister X") does not."""
+    assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his"),
+    [
+        (
+            "ru",
+            "Лавров провел переговоры с министром иностранных дел Ирана Али Багери Кяни. Он "
+            "заявил, что договор будет подписан.\n",
+            ["договор будет подписан"],
+        ),
+        (
+            "en",
+            "Lavrov held talks with acting foreign minister Ali Bagheri Kani. He said the "
+            "treaty would be signed.\n",
+            ["treaty would be signed"],
+        ),
+        (
+            "ru",
+            "Лавров выступил на форуме. Значительную часть выступления министр посвятил "
+            "ситуации на Ближнем Востоке. «Это коллективное наказание», — заявил он.\n",
+            ["коллективное наказание"],
+        ),
+    ],
+)
+def test_a_minister_named_as_an_object_or_a_bare_title_leaves_him_speaking(lang, text, his):
+    assert_credited(analyse(text, lang), his, [])

@@ -352,6 +352,25 @@ class _Resolver:
             and _lavrov_subject(norm, self.lang, 0, min(80, len(norm))) is None
         )
 
+    def introduces_a_minister(self, norm: str) -> bool:
+        """Does a sentence that never names him name another minister by title and name
+        as its subject ("Делегацию Тегерана возглавил исполняющий обязанности министра Али
+        Багери Кяни", not "talks with Foreign Minister X")? Then "he" and "the minister"
+        next mean that minister."""
+        if self._ministers is None:
+            self.names_a_minister(norm, 0)  # reads the article's ministers once
+        if not self._ministers or _mentions_lavrov(norm):
+            return False
+        title = _TITLE_RE.get(self.lang)
+        for m in _MINISTER_WORD_RE.finditer(norm):
+            if _IN_OBJECT_RE.search(norm, max(0, m.start() - 50), m.start()):
+                continue
+            if title is not None and title.match(norm, m.start()):
+                continue  # a bare title ("министр посвятил"): whoever it refers to
+            if names_a_minister(norm, m.end(), m.end() + 50, self._ministers):
+                return True
+        return False
+
     def about_someone_else(self, norm: str) -> bool:
         """Does the sentence open on somebody else (an official, an institution, another
         minister named with his portfolio), not on him?"""
@@ -364,7 +383,7 @@ class _Resolver:
             return True
         return (
             not _bare_title_in(norm, self.lang, head) and _minister_in_head(norm, head) is not None
-        )
+        ) or self.introduces_a_minister(norm)
 
     def notice(self, norm: str) -> None:
         """A sentence without speech still makes its subject the one "he" or "the
@@ -392,6 +411,11 @@ class _Resolver:
             return
         if him is None and not other and not minister and _contrast_topic(norm, self.lang):
             self.last = self.last_he = "other"  # "Muhriddin, however, was more cautious"
+            return
+        if him is None and not other and not minister and self.introduces_a_minister(norm):
+            # "Делегацию Тегерана возглавил ... министра Али Багери Кяни": he speaks next
+            self.last = self.last_he = self.last_minister = "other"
+            self.pending_other = None
             return
         if him is None and not other and not minister:
             # nobody named first: an official later in the head is the one acting ("После
@@ -545,6 +569,15 @@ class _Resolver:
         if att.kind == "reported" and event.subject == "lavrov" and _backref(norm[:120]):
             _backfill(self.text, self.out, self.sentences, idx, self.events)
         return att
+
+
+# A title in an object or a prepositional phrase ("talks with Foreign Minister X", «встреча
+# с министром X», «مع وزير الخارجية», «با وزیر خارجه»): not the sentence's subject
+_IN_OBJECT_RE = re.compile(
+    r"(?<!\w)(?:with|to|by|from|for|met|meeting|hosted|received|called|phoned|thanked|"
+    r"с|со|к|у|от|для|встретил\w*|принял\w*|поблагодарил\w*|"
+    r"مع|الي|عن|من|التقي|استقبل|بين|با|به|از|براي|ميان)\s+(?:\S+\s+){0,4}$"
+)
 
 
 def _is_place(word: str) -> bool:
