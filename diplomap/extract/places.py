@@ -540,8 +540,8 @@ def _after_first_name(original: str, start: int, lang: str) -> bool:
     return bool(parses) and parses[0].is_known and "Name" in parses[0].tag
 
 
-_WORD_LEFT = re.compile(r"([A-Z][\w'.-]*) $")
-_WORD_RIGHT = re.compile(r"^ ([A-Z][\w'-]*)")
+_WORD_LEFT = re.compile(r"([A-ZА-ЯЁ][\w'.-]*) $")
+_WORD_RIGHT = re.compile(r"^ ([A-ZА-ЯЁ][\w'-]*)")
 _SENTENCE_END = re.compile(r"[.!?:;\n\"“«]\s*$")
 
 
