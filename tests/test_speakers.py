@@ -4210,3 +4210,42 @@ def test_a_minister_introduced_at_the_end_of_a_narration_sentence_speaks_next(
 )
 def test_a_minister_named_as_an_object_or_a_bare_title_leaves_him_speaking(lang, text, his):
     assert_credited(analyse(text, lang), his, [])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Лавров заявил, что санкции не сработали. Политолог Сергей Иванов обратил внимание "
+            "на то, о чем Лавров не говорил. Лавров не исключил новых переговоров.\n",
+            ["санкции не сработали", "не исключил новых переговоров"],
+            ["о чем Лавров не говорил"],
+        ),
+        (
+            "en",
+            "Lavrov said sanctions had failed. The analyst John Smith noted what Lavrov did not "
+            "mention: the losses. Lavrov did not rule out new talks.\n",
+            ["sanctions had failed", "did not rule out new talks"],
+            ["did not mention: the losses"],
+        ),
+        (
+            "ar",
+            "قال لافروف إن العقوبات فشلت. ولاحظ المحلل سامي خليل أن لافروف لم يتطرق إلى الخسائر. "
+            "ولم يستبعد لافروف إجراء مفاوضات جديدة.\n",
+            ["العقوبات فشلت", "لم يستبعد لافروف"],
+            ["لم يتطرق إلى الخسائر"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت تحریم‌ها شکست خورده است. سامان رضایی، تحلیلگر، یادآور شد که لاوروف "
+            "درباره تلفات سخنی نگفت. لاوروف مذاکرات جدید را منتفی ندانست.\n",
+            ["تحریم‌ها شکست خورده", "مذاکرات جدید را منتفی ندانست"],
+            ["درباره تلفات سخنی نگفت"],
+        ),
+    ],
+)
+def test_what_he_did_not_say_is_no_statement_of_his(lang, text, his, not_his):
+    """A saying verb negated ("о чем Лавров не говорил", "did not mention", «لم يتطرق»)
+    is no statement; other negated verbs are ("не исключил", "did not rule out")."""
+    assert_credited(analyse(text, lang), his, not_his)

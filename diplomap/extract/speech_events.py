@@ -386,6 +386,8 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
     for m in verb_re.finditer(norm):
         if _inside(m.start(), regions) or _answers_questions(norm, m.end(), m.group()):
             continue  # "ответил на вопросы нашего издания": that he answered, not what
+        if _says_it_not(norm, m):
+            continue  # "о чем Лавров не говорил", "what Lavrov did not mention"
         subj = _verb_subject(norm, m, lang, regions)
         if (
             subj == _ANONYMOUS
@@ -419,6 +421,26 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
                 continue
             return event
     return fallback
+
+
+# A saying verb negated: what somebody did not say is no statement ("о чем Лавров не
+# говорил", "Lavrov did not mention Gaza", «لم يتطرق لافروف إلى»). Other negated verbs are
+# statements ("не исключил", "did not rule out").
+_NEGATION_BEFORE_RE = re.compile(
+    r"(?:(?<!\w)не|(?<!\w)ни\s+словом\s+не|did\s+not|didn't|does\s+not|doesn't|never|"
+    r"(?<!\w)لم|(?<!\w)لا)\s+$"
+)
+_SAYING_RE = re.compile(
+    r"говор|сказ|упом|обмолв|произн|косну|косн|затрон|say|said|mention|talk|spok|speak|"
+    r"refer|يقل|يقول|يذكر|يتحدث|يتطرق|يشر|يشير"
+)
+
+
+def _says_it_not(norm: str, m: re.Match[str]) -> bool:
+    return bool(
+        _NEGATION_BEFORE_RE.search(norm, max(0, m.start() - 25), m.start())
+        and _SAYING_RE.match(m.group().lstrip("وف"))
+    )
 
 
 # A subordinate clause put before the main one ("After Trump announced a withdrawal, Lavrov
