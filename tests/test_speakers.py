@@ -4249,3 +4249,35 @@ def test_what_he_did_not_say_is_no_statement_of_his(lang, text, his, not_his):
     """A saying verb negated ("о чем Лавров не говорил", "did not mention", «لم يتطرق»)
     is no statement; other negated verbs are ("не исключил", "did not rule out")."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his"),
+    [
+        (
+            "en",
+            "Lavrov accused the West of hypocrisy. He cited the 2003 invasion of Iraq and the "
+            "2011 bombing of Libya as examples.\n",
+            ["invasion of Iraq"],
+        ),
+        (
+            "ru",
+            "Лавров обвинил Запад в лицемерии. Он привел в пример вторжение в Ирак в 2003 году "
+            "и бомбардировки Ливии.\n",
+            ["вторжение в Ирак"],
+        ),
+        (
+            "ar",
+            "اتهم لافروف الغرب بالنفاق. وضرب مثلا على ذلك بغزو العراق عام 2003 وقصف ليبيا.\n",
+            ["بغزو العراق عام 2003"],
+        ),
+        (
+            "fa",
+            "لاوروف غرب را به ریاکاری متهم کرد. وی حمله به عراق در سال ۲۰۰۳ و بمباران لیبی را "
+            "مثال زد.\n",
+            ["حمله به عراق"],
+        ),
+    ],
+)
+def test_citing_examples_is_his_statement(lang, text, his):
+    assert_credited(analyse(text, lang), his, [])
