@@ -668,3 +668,31 @@ def test_long_single_line_is_linear():
     rows = analyse(text, "en")
     assert len(rows) == 12000
     assert time.perf_counter() - t0 < 10.0  # linear: ~0.5 s; quadratic would take minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "one", "two"),
+    [
+        (
+            '"The war which was launched against us using Ukrainian people..." Mr Lavrov said, '
+            "before he was interrupted. The hall laughed.\n",
+            '"The war which was launched against us using Ukrainian people..." Mr Lavrov said, '
+            "before he was interrupted.",
+            "The hall laughed.",
+        ),
+        (
+            '"Who are you to lecture me?" Lavrov asked. The aide did not reply.\n',
+            '"Who are you to lecture me?" Lavrov asked.',
+            "The aide did not reply.",
+        ),
+        (
+            '"It is a priority for us." Lavrov said that Libyans must decide their future.\n',
+            '"It is a priority for us."',
+            "Lavrov said that Libyans must decide their future.",
+        ),
+    ],
+)
+def test_a_quotation_ending_on_its_own_stop_keeps_its_reporting_clause(text, one, two):
+    """'"...?" Lavrov asked.': the clause is the quotation's; 'Lavrov said that ...' after
+    a quotation is a sentence of its own."""
+    assert texts(text, split_sentences(text, "en")) == [one, two]

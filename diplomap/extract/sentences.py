@@ -228,10 +228,13 @@ def _split_segment(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if not _glued_ok(seg, m):
             continue
-        nxt = seg[_SPACES_RE.match(seg, e).end()]
+        after = _SPACES_RE.match(seg, e).end()
+        nxt = seg[after]
         if _CASED_RE.match(nxt) and not nxt.isupper():
             continue
         punct = m.group()
+        if punct[-1] in _CLOSING_QUOTES and _REPORTING_AFTER_QUOTE_RE.match(seg, after):
+            continue  # '"... using Ukrainian people..." Mr Lavrov said': one sentence
         if punct.rstrip("\"»”’')]") == "." and _no_split_after_dot(seg, m.start(), first_token_end):
             continue
         cuts.append(e)
@@ -248,6 +251,17 @@ def _split_segment(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# A quotation that ends on its own full stop, question mark or ellipsis, then the reporting
+# clause ("Who are you to lecture me?" Lavrov asked.): the clause belongs to the quotation
+_CLOSING_QUOTES = frozenset("\"”»’'")
+_REPORTING_AFTER_QUOTE_RE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+"
+    r"(?:said|says|asked|asks|told|added|replied|retorted|snapped|quipped|remarked|"
+    r"continued|insisted|declared|exclaimed|wrote|shot\s+back)"
+    # the clause ends there ("Mr Lavrov said, before ...", "Lavrov told reporters."), not
+    # "Lavrov said that ..." (a statement of its own)
+    r"(?:\s+(?:reporters|journalists|the\s+\w+|an?\s+\w+))?\s*[,.;!?]"
+)
 _TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
 _FIRST_TOKEN_RE = re.compile(r"\s*\S+")
 _ALNUM_RE = re.compile(r"[^\W_]")  # a character for which str.isalnum() holds
