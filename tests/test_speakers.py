@@ -4281,3 +4281,52 @@ def test_what_he_did_not_say_is_no_statement_of_his(lang, text, his, not_his):
 )
 def test_citing_examples_is_his_statement(lang, text, his):
     assert_credited(analyse(text, lang), his, [])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov spoke in Vienna. As ambassador to the UN in the 1990s he was known for his "
+            'command of the files. In 2008 he reportedly told David Miliband, "Who are you to '
+            'lecture me?"\n',
+            ["Who are you to lecture me"],
+            [],
+        ),
+        (
+            "ru",
+            "Лавров выступил в Вене. Будучи постпредом при ООН, он славился знанием досье. Он "
+            "тогда заявил, что Россия не уйдет из Совета.\n",
+            ["не уйдет из Совета"],
+            [],
+        ),
+        (
+            "ar",
+            "تحدث لافروف في فيينا. وبصفته سفيرا لدى الأمم المتحدة عرف بإلمامه بالملفات. وقال إن "
+            "روسيا لن تنسحب من المجلس.\n",
+            ["لن تنسحب من المجلس"],
+            [],
+        ),
+        (
+            "fa",
+            "لاوروف در وین سخنرانی کرد. او به عنوان سفیر در سازمان ملل به تسلط بر پرونده‌ها شهرت "
+            "داشت. وی گفت روسیه از شورا خارج نمی‌شود.\n",
+            ["از شورا خارج نمی‌شود"],
+            [],
+        ),
+        (
+            "en",
+            "Lavrov has been minister for 20 years. He still calls the deal's collapse "
+            '"the fault of Washington alone". Andrei Kozyrev, foreign minister in the 1990s, '
+            'says Mr Lavrov "had a choice between being a diplomat and a propagandist".\n',
+            ["the fault of Washington alone"],
+            ["had a choice between being a diplomat"],
+        ),
+    ],
+)
+def test_his_own_role_and_what_others_say_of_him(lang, text, his, not_his):
+    """ "As ambassador to the UN he ...", «Будучи постпредом», «بصفته سفيرا», «به عنوان
+    سفیر»: his own role, not somebody else; 'X says Mr Lavrov "..."': X's words about him;
+    'He calls it "..."': his."""
+    assert_credited(analyse(text, lang), his, not_his)

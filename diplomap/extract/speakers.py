@@ -391,7 +391,7 @@ class _Resolver:
         somebody else named before him ("وزیر خارجه لبنان ... با همتای روس خود سرگئی
         لاوروف دیدار کرد")."""
         head = min(60, len(norm))
-        other = _OTHER_RE.search(norm, 0, min(40, head))
+        other = _somebody_else_in(norm, min(40, head))
         minister = None if _bare_title_in(norm, self.lang, head) else _minister_in_head(norm, head)
         first_other = min((m.start() for m in (other, minister) if m), default=len(norm))
         him = _lavrov_subject(norm, self.lang, 0, head)
@@ -420,7 +420,7 @@ class _Resolver:
         if him is None and not other and not minister:
             # nobody named first: an official later in the head is the one acting ("После
             # выступления Лаврова слово взял вице-президент банка")
-            other = _OTHER_RE.search(norm, 0, head)
+            other = _somebody_else_in(norm, head)
         if other or _COUNTERPART_OF_HIM_RE.search(norm):
             self.last = self.last_he = "other"
         if minister:
@@ -569,6 +569,23 @@ class _Resolver:
         if att.kind == "reported" and event.subject == "lavrov" and _backref(norm[:120]):
             _backfill(self.text, self.out, self.sentences, idx, self.events)
         return att
+
+
+# A role the subject held or holds ("As ambassador to the UN, he", «Будучи послом», «بصفته
+# سفيرا», «به عنوان سفیر»): not somebody else (normalised text)
+_AS_A_ROLE_RE = re.compile(
+    r"(?:(?<!\w)as|(?<!\w)будучи|(?<!\w)в\s+бытность|(?<!\w)[وف]?بصفته|(?<!\w)به\s+عنوان)\s+"
+    r"(?:(?:the|a|an|former|then)\s+)?$"
+)
+
+
+def _somebody_else_in(norm: str, end: int) -> re.Match[str] | None:
+    """An official or institution named in norm[:end], not as the subject's own role ("As
+    ambassador to the UN he was known ...")."""
+    other = _OTHER_RE.search(norm, 0, end)
+    if other is not None and _AS_A_ROLE_RE.search(norm, max(0, other.start() - 20), other.start()):
+        return None
+    return other
 
 
 # A title in an object or a prepositional phrase ("talks with Foreign Minister X", «встреча

@@ -665,6 +665,8 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
             return None
         if lang == "ru" and _RU_OBLIQUE_RE.search(named.group()):
             return None  # "Ханафи, в свою очередь, заверил Лаврова, что": he is assured
+        if lang == "en" and _EN_CLAUSE_AFTER_NAME_RE.match(norm, named.end()):
+            return None  # 'Kozyrev says Mr Lavrov "had a choice"': he opens the words said
         return "lavrov"
     later = (
         _LAVROV_NP_RE.search(norm, start, start + 80)
@@ -727,6 +729,11 @@ _ADVERB_AFTER_VERB_RE = {
 
 # English puts "he" after the verb only at the end of the clause: "..., said he."
 _EN_INVERTED_END_RE = re.compile(r"\s*(?:[.,;:!?)\"”]|$)")
+# A name right after "says" that opens the words said: a quotation or an auxiliary follows
+_EN_CLAUSE_AFTER_NAME_RE = re.compile(
+    r"\s*[\"“]|\s+(?:had|has|have|was|is|were|would|will|could|should|must|did|does|can|"
+    r"may|might)(?!\w)"
+)
 
 
 # "سُئل" (was asked), normalised
