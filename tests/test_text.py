@@ -696,3 +696,40 @@ def test_a_quotation_ending_on_its_own_stop_keeps_its_reporting_clause(text, one
     """'"...?" Lavrov asked.': the clause is the quotation's; 'Lavrov said that ...' after
     a quotation is a sentence of its own."""
     assert texts(text, split_sentences(text, "en")) == [one, two]
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "heading", "items"),
+    [
+        (
+            "ar",
+            "قال لافروف إن روسيا تدعم الحوار. المزيد من الضحايا سقطوا في القصف.",
+            "المزيد من عربي ودولي",
+            ["- طهران تحذر من عواقب الحصار", "- الأردن يدعو إلى تحرك دولي"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت روسیه از گفت‌وگو حمایت می‌کند.",
+            "بیشتر از سیاست خارجی",
+            ["- تهران درباره محاصره هشدار داد", "- اردن خواستار اقدام فوری شد"],
+        ),
+        (
+            "ru",
+            "Лавров заявил, что Россия поддерживает диалог.",
+            "Ещё из рубрики «Политика»",
+            ["- Тегеран предупредил о последствиях", "- Иордания призвала к действиям"],
+        ),
+        (
+            "en",
+            "Lavrov said Russia supported dialogue.",
+            "More in World",
+            ["- Tehran warns of consequences", "- Jordan calls for action"],
+        ),
+    ],
+)
+def test_a_more_from_the_section_heading_opens_a_link_list(lang, body, heading, items):
+    text = "\n\n".join(["Lavrov", body * 3, heading, "\n".join(items)]) + "\n"
+    left = remaining(text, find_boilerplate(text, lang))
+    assert body in left
+    for item in items:
+        assert item not in left

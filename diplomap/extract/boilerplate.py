@@ -355,6 +355,15 @@ _FOREIGN_DATELINE_RE = re.compile(
 )
 
 
+# A short heading "more from <the section>" over a list of links (normalised; a line of
+# at most six words, so that "المزيد من الضحايا سقطوا في ..." stays content)
+_MORE_FROM_RE = re.compile(
+    r"^(?:المزيد\s+(?:من|في)|مزيد\s+من|اخبار\s+بيشتر|بيشتر\s+(?:از|در)|"
+    r"(?:ещ[её]|больше)\s+(?:из|в|по)|другие\s+(?:новости|материалы)|more\s+(?:in|from|on))"
+    r"(?!\w)(?![^\n]*[.!?؟]\s*$)"
+)
+
+
 def is_breadcrumb(line: str) -> bool:
     """Is `line` a breadcrumb trail (`navigation.breadcrumb_kind`), what boilerplate cuts?"""
     return may_be_trail(line) and breadcrumb_kind(line) == "trail"
@@ -365,6 +374,8 @@ def _classify(line: _Line) -> str | None:
     norm = line.norm
     if m["block"].match(norm):
         return "block"
+    if line.n_words <= 6 and _MORE_FROM_RE.match(norm):
+        return "block"  # "المزيد من عربي ودولي", "Ещё из рубрики «Политика»": a link list
     if line.n_words <= 12 and m["end"].match(norm):
         return "end"
     if line.n_words <= 25 and _COPYRIGHT_RE.search(norm):

@@ -176,7 +176,7 @@ class Gazetteer:
             and not self._affixes_ok(payload, norm, hit, lang)
         ):
             return None
-        if kind == "demonym" and lang in ("ar", "fa") and _nisba_surname(norm, hit, lang):
+        if kind == "demonym" and lang in ("ar", "fa") and _nisba_surname(text, hit, lang):
             return None
         if (
             (lang == "ar" and _arabic_byline(original, start, end))
@@ -401,13 +401,22 @@ _BARE_NAME_LEFT = re.compile(r"(?:^|[\s(«\"])(?!ال)([\u0621-\u064a]{2,})\s+$"
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "كم", "نا")
 
 
-def _nisba_surname(norm: str, hit: Hit, lang: str = "ar") -> bool:
+def _nisba_surname(text: NormText, hit: Hit, lang: str = "ar") -> bool:
+    """Is the definite masculine demonym a surname after a bare word ("محمد شياع السوداني",
+    "زيارة السوداني"), not an adjective after a noun with a pronoun suffix ("نظيره
+    السوداني")? A ta marbuta folded to ه is no pronoun."""
+    norm = text.norm
     if lang == "fa" and _fa_surname(norm, hit):
         return True
     if not (norm.startswith("ال", hit.start) and norm.endswith("ي", hit.start, hit.end)):
         return False
     m = _BARE_NAME_LEFT.search(norm, max(0, hit.start - 30), hit.start)
-    return m is not None and not m.group(1).endswith(_PRONOUN_SUFFIXES)
+    if m is None:
+        return False
+    if not m.group(1).endswith(_PRONOUN_SUFFIXES):
+        return True
+    last = text.to_original(m.end(1) - 1, m.end(1))[0]
+    return text.original[last : last + 1] == "ة"
 
 
 # A Persian nisba surname: a person's title and first name before it ("دکتر حمید عراقی") or
