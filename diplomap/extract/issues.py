@@ -575,13 +575,31 @@ def _in_place_list(text: NormText, hit: Hit, lang: str) -> bool:
     return False
 
 
+# A pair after "with"/"to" is a third party's ties to both ("a friend to Washington and
+# Moscow", «صديقة لواشنطن وموسكو», «с Москвой и Вашингтоном», «با مسکو و واشنگتن»); after
+# "between" or with no preposition it is the two's own relations (normalised text)
+_THIRD_PARTY_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:with|to|towards?|both|с|со|к|ко|مع|و?ل|با|به|هم)\s*$"
+)
+
+
+def _governed_by_a_third_party(norm: str, hit: Hit) -> bool:
+    if norm.startswith(("ل", "ول", "فل"), hit.start) and hit.start < hit.term_start:
+        return True  # the clitic ل on the pair: «لواشنطن وموسكو»
+    return _THIRD_PARTY_BEFORE_RE.search(norm, max(0, hit.start - 12), hit.start) is not None
+
+
 def _issue_sets(text: NormText, lang: str, hits: list[Hit]) -> dict[int, set[str]]:
     """hit index -> the issues it names (terms, places by a head, pairs, then context)."""
     found: dict[int, set[str]] = {}
     for i, hit in enumerate(hits):
         if hit.payload.issues:
             found.setdefault(i, set()).update(hit.payload.issues)
-        if hit.payload.pairs and not _in_place_list(text, hit, lang):
+        if (
+            hit.payload.pairs
+            and not _governed_by_a_third_party(text.norm, hit)
+            and not _in_place_list(text, hit, lang)
+        ):
             found.setdefault(i, set()).update(hit.payload.pairs)
     # anchors name nothing and stand in no list of places: leave them out of the structure
     structural = [i for i, h in enumerate(hits) if not _only_anchor(h.payload)]
