@@ -16,7 +16,7 @@ import unicodedata
 from functools import lru_cache
 from html import unescape as html_unescape
 
-from diplomap.navigation import FEED_ITEM_RE, breadcrumb_kind, is_feed_label
+from diplomap.navigation import FEED_ITEM_RE, TICKER_RE, breadcrumb_kind, is_feed_label
 from diplomap.normalize import normalize
 
 # --- cleaning ---------------------------------------------------------------------------
@@ -482,6 +482,8 @@ def _title_shape(line: str) -> str:
         return "text"
     if _CAPTION_RE.match(norm) or FEED_ITEM_RE.match(norm) or is_feed_label(line):
         return "furniture"  # a caption; a news feed's item ("19:48 Зеленский провел ...")
+    if (ticker := TICKER_RE.match(norm)) and ticker.group(1):
+        return "furniture"  # a breaking-news ticker ("عاجل | الجزائر: ...")
     if line.endswith((":", "：")) or len(words) < 2:
         return "furniture"
     if breadcrumb_kind(line) is not None:

@@ -11,7 +11,14 @@ import re
 
 from diplomap.normalize import normalize
 
-__all__ = ["FEED_ITEM_RE", "FEED_LABELS", "breadcrumb_kind", "is_feed_label", "may_be_trail"]
+__all__ = [
+    "FEED_ITEM_RE",
+    "FEED_LABELS",
+    "TICKER_RE",
+    "breadcrumb_kind",
+    "is_feed_label",
+    "may_be_trail",
+]
 
 # A news feed's label above its items ("19:48 Зеленский провел ..."): boilerplate cuts the
 # block, the headline finder never takes the label for the headline
@@ -25,6 +32,15 @@ _FEED_LABELS_NORM = frozenset(normalize(label) for label in FEED_LABELS)
 # A news feed's item: a time of day, then a headline of three words or more (normalised
 # text: digits folded)
 FEED_ITEM_RE = re.compile(r"\s*\d{1,2}:\d\d\s+(?=(?:[^\W\d_][\w'’-]*\s+){2}[^\W\d_])")
+
+
+# A breaking-news ticker's line ("عاجل | الجزائر: ...", "Breaking: ...", «Срочно: ...»,
+# «فوری | ...»), normalised: group 1 holds its bar. Boilerplate cuts one with a bar or in
+# a run of two; the headline finder never takes one with a bar for the headline.
+TICKER_RE = re.compile(
+    r"^(?:عاجل|خبر\s+عاجل|breaking(?:\s+news)?|just\s+in|срочно|молния|فوري|خبر\s+فوري)"
+    r"\s*(?:([|│])|[:：])"
+)
 
 
 def is_feed_label(line: str) -> bool:

@@ -1006,3 +1006,22 @@ def test_a_news_feed_above_the_headline_is_no_title(lang):
     assert detect_title(text) == HEADLINE[lang]
     rest = remaining(text, find_boilerplate(text, lang, title=HEADLINE[lang]))
     assert item not in rest
+
+
+TICKERS = {
+    "ar": ["عاجل | الجزائر: الرئاسة تعلن تحسن صحة الرئيس", "عاجل | النفط يتجاوز 90 دولارا"],
+    "fa": ["فوری | کابل: انفجار در مرکز شهر", "فوری | قیمت نفط از ۹۰ دلار گذشت"],
+    "ru": ["Срочно | Алжир: президент выписан из больницы", "Срочно | Нефть дороже 90 долларов"],
+    "en": ["Breaking | Algeria: president leaves hospital", "Breaking | Oil tops $90"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_breaking_news_ticker_is_neither_the_title_nor_the_article(lang):
+    text = page(*TICKERS[lang], HEADLINE[lang], PUBLISHED[lang][0], BODY[lang])
+    assert detect_title(text) == HEADLINE[lang]
+    cut = find_boilerplate(text, lang, title=HEADLINE[lang])
+    left = "".join(text[a:b] for a, b in cut)
+    for line in TICKERS[lang]:
+        assert line in left
+    assert BODY[lang] not in left

@@ -23,7 +23,13 @@ from diplomap.extract.common import (
     _lines,
     _mentions_lavrov,
 )
-from diplomap.navigation import FEED_ITEM_RE, FEED_LABELS, breadcrumb_kind, may_be_trail
+from diplomap.navigation import (
+    FEED_ITEM_RE,
+    FEED_LABELS,
+    TICKER_RE,
+    breadcrumb_kind,
+    may_be_trail,
+)
 from diplomap.normalize import NormText, normalize
 
 __all__ = ["find_boilerplate", "is_breadcrumb"]
@@ -364,6 +370,26 @@ _MORE_FROM_RE = re.compile(
 )
 
 
+def _mark_tickers(lines: list[_Line], furniture: list[bool], top: _Top) -> None:
+    """Cut the breaking-news ticker above the first paragraph (never the headline)."""
+    ticker = [
+        k
+        for k in range(min(top.first_real, len(lines)))
+        if k != top.title_line
+        and (m := TICKER_RE.match(lines[k].norm)) is not None
+        and (
+            m.group(1)
+            or any(
+                j != k and TICKER_RE.match(lines[j].norm)
+                for j in (k - 1, k + 1)
+                if 0 <= j < len(lines)
+            )
+        )
+    ]
+    for k in ticker:
+        furniture[k] = True
+
+
 def is_breadcrumb(line: str) -> bool:
     """Is `line` a breadcrumb trail (`navigation.breadcrumb_kind`), what boilerplate cuts?"""
     return may_be_trail(line) and breadcrumb_kind(line) == "trail"
@@ -455,6 +481,7 @@ def find_boilerplate(
         i += 1
     _mark_numbered_lists(lines, furniture)
     _mark_taglines(lines, furniture, top)
+    _mark_tickers(lines, furniture, top)
     _mark_injected_headlines(lines, furniture)
     _mark_trailing_labels(lines, furniture)
     for k in top.protected:
