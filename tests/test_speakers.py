@@ -4330,3 +4330,26 @@ def test_his_own_role_and_what_others_say_of_him(lang, text, his, not_his):
     سفیر»: his own role, not somebody else; 'X says Mr Lavrov "..."': X's words about him;
     'He calls it "..."': his."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("text", "his", "not_his"),
+    [
+        (
+            "استقبل سمو الشيخ عبدالله بن زايد معالي سيرغي لافروف. وأكد سموه دعم الحوار. ومن "
+            "جانبه، أعرب معالي سيرغي لافروف عن تقديره لموقف الإمارات. وأكد معاليه أن روسيا "
+            "استأنفت مشاركتها في مبادرة الحبوب.\n",
+            ["أعرب معالي سيرغي لافروف", "استأنفت مشاركتها"],
+            ["دعم الحوار"],
+        ),
+        (
+            "التقى لافروف معالي وزير الخارجية البحريني عبد اللطيف الزياني. وقال معالي الزياني "
+            "إن العلاقات متينة. وأكد معاليه أن المنامة تدعم الحوار.\n",
+            [],
+            ["العلاقات متينة", "المنامة تدعم الحوار"],
+        ),
+    ],
+)
+def test_his_excellency_is_the_minister_last_so_called(text, his, not_his):
+    """«وأكد معاليه» (the Gulf agencies' "His Excellency"): the minister last named."""
+    assert_credited(analyse(text, "ar"), his, not_his)
