@@ -4353,3 +4353,51 @@ def test_his_own_role_and_what_others_say_of_him(lang, text, his, not_his):
 def test_his_excellency_is_the_minister_last_so_called(text, his, not_his):
     """«وأكد معاليه» (the Gulf agencies' "His Excellency"): the minister last named."""
     assert_credited(analyse(text, "ar"), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "fa",
+            "متن کامل نشست به شرح زیر است:\n\nوزیر امور خارجه روسیه: گفت‌وگوهای سازنده‌ای داشتیم.\n\n"
+            "وزیر امور خارجه کشورمان: از میزبانی گرم ایشان سپاسگزارم. رژیم صهیونیستی از "
+            "بی‌ثباتی سود می‌برد.\n\nسؤال (خبرنگار ایرنا): آقای لاوروف، نقش روسیه چیست؟\n\n"
+            "وزیر امور خارجه روسیه: ما از احیای برجام حمایت می‌کنیم.\n\nپس از پایان نشست، "
+            "وزیر امور خارجه کشورمان با معاون وزیر خارجه روسیه درباره امور کنسولی گفتگو کرد.\n",
+            ["گفت‌وگوهای سازنده‌ای داشتیم", "از احیای برجام حمایت"],
+            ["از میزبانی گرم ایشان", "رژیم صهیونیستی از", "نقش روسیه چیست", "امور کنسولی"],
+        ),
+        (
+            "ar",
+            "وزير الخارجية الروسي: أجرينا محادثات بناءة.\n\nالمتحدث باسم الخارجية المصرية: "
+            "نرحب بالزيارة ونؤكد دعمنا للحوار.\n\nسؤال: ما موقفكم؟\n\nوزير الخارجية الروسي: "
+            "نحن ندعم الحل السياسي.\n\nوبعد انتهاء المؤتمر، التقى الوزير السفراء العرب.\n",
+            ["أجرينا محادثات بناءة", "ندعم الحل السياسي"],
+            ["نرحب بالزيارة", "التقى الوزير السفراء"],
+        ),
+        (
+            "en",
+            "S. Lavrov: We had constructive talks.\n\nIran's Foreign Minister: Thank you for the "
+            "warm welcome.\n\nQuestion: What is Russia's role?\n\nS. Lavrov: We support the "
+            "deal.\n\nAfter the press conference, the ministers met the ambassadors of the Gulf "
+            "states.\n",
+            ["constructive talks", "We support the deal"],
+            ["warm welcome", "met the ambassadors"],
+        ),
+        (
+            "ru",
+            "С.В.Лавров: Провели конструктивные переговоры.\n\nМинистр иностранных дел Ирана: "
+            "Благодарю за теплый прием.\n\nВопрос: Какова роль России?\n\nС.В.Лавров: Мы "
+            "поддерживаем сделку.\n\nПо окончании пресс-конференции министры встретились с "
+            "послами стран Залива.\n",
+            ["конструктивные переговоры", "поддерживаем сделку"],
+            ["теплый прием", "встретились с послами"],
+        ),
+    ],
+)
+def test_another_ministers_office_label_and_the_closing_narration(lang, text, his, not_his):
+    """ "وزیر امور خارجه کشورمان:" (his counterpart's office as the label) takes the floor
+    from him; a paragraph after the transcript in the outlet's voice ("After the press
+    conference, ...") is no answer of his."""
+    assert_credited(analyse(text, lang), his, not_his)

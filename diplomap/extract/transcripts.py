@@ -146,8 +146,23 @@ def _is_named_label(raw: str, norm: str) -> bool:
         # every word a capital or an initial ("Х.Фидан", "Foreign Minister Fidan"); short
         # particles may stay small ("al", "de"): "Подчеркну особо:" is no name
         words = [w.strip("\"'«»“”.,-") for w in raw_label.split()]
+        if _OFFICE_RE.match(label) and words and _capitalised(words[-1]):
+            return True  # "Министр иностранных дел Ирана:", "Iran's Foreign Minister:"
         return bool(words) and all(not w or _capitalised(w) or len(w) <= 3 for w in words)
-    return len(label.split()) <= 3
+    # (or an office of up to five words: "وزیر امور خارجه کشورمان", "المتحدث باسم الخارجية")
+    return len(label.split()) <= 3 or _ARABIC_OFFICE_RE.match(label) is not None
+
+
+# An office that opens a Latin or Cyrillic label, or a country's before it (normalised)
+_OFFICE_RE = re.compile(
+    r"(?:\w+(?:'s|’s)?\s+)?(?:министр|глава|официальн\w+\s+представител\w+|президент|"
+    r"премьер|minister|foreign\s+minister|secretary|spokes\w+|president|prime\s+minister)(?!\w)"
+)
+# An office that opens an Arabic-script label (normalised)
+_ARABIC_OFFICE_RE = re.compile(
+    r"(?:ال)?(?:وزير|رييس|سخنگو\w*|متحدث|المتحدث|نايب|معاون|سفير|الامين|دبير|مشاور|مستشار)"
+    r"(?!\w)"
+)
 
 
 def _capitalised(word: str) -> bool:
@@ -196,6 +211,12 @@ _NARRATION_OPENER_RE = re.compile(
     r"\s*(?:[وف]?في\s+سياق\s+(?:متصل|اخر)|[وف]?من\s+جهه\s+اخري|[وف]?في\s+غضون\s+ذلك|"
     r"meanwhile|separately|in\s+a\s+related\s+development|тем\s+временем|между\s+тем|"
     r"در\s+همين\s+حال|همزمان|\((?:تحديث|update|обновлено|به\s?روزرساني)\)|"
+    # after the event, in the outlet's voice: "After the press conference, ...", «По
+    # окончании пресс-конференции», «وبعد انتهاء المؤتمر»، «پس از پایان نشست»
+    r"(?:after|following)\s+the\s+(?:press\s+conference|news\s+conference|meeting|talks|briefing)|"
+    r"(?:по\s+окончании|после)\s+(?:пресс-конференции|встречи|переговоров|брифинга)|"
+    r"[وف]?(?:بعد|عقب|في\s+ختام)\s+(?:انتهاء\s+|نهايه\s+)?(?:ال)?(?:موتمر|لقاء|اجتماع|مباحثات)|"
+    r"(?:پس|بعد)\s+از\s+(?:پايان\s+)?(?:اين\s+)?(?:نشست|كنفرانس|ديدار|مذاكرات)|"
     # a newspaper or an agency cited: "According to The Wall Street Journal, ...",
     # «Как пишет газета ...», «وبحسب صحيفة ...», «به نوشته وال‌استریت ژورنال»
     r"(?:according\s+to|as\s+reported\s+by)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?"
