@@ -4401,3 +4401,39 @@ def test_another_ministers_office_label_and_the_closing_narration(lang, text, hi
     from him; a paragraph after the transcript in the outlet's voice ("After the press
     conference, ...") is no answer of his."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "fa",
+            "لاوروف در پیام تسلیت خود به علی باقری کنی، سرپرست وزارت امور خارجه، نوشت: «او "
+            "دیپلماتی برجسته بود.» حسین امیرعبداللهیان، وزیر امور خارجه ایران، گفت: «روابط "
+            "خوب است.»\n",
+            ["دیپلماتی برجسته بود"],
+            ["روابط خوب است"],
+        ),
+        (
+            "en",
+            "In a message to Ali Bagheri Kani, the acting foreign minister, Lavrov wrote that he "
+            "had been a brilliant diplomat. Hossein Amir-Abdollahian, Iran's foreign minister, "
+            "said relations were good.\n",
+            ["brilliant diplomat"],
+            ["relations were good"],
+        ),
+        (
+            "ru",
+            "Сергей Лавров, министр иностранных дел России, заявил, что диалог продолжится. "
+            "Хосейн Амир Абдоллахиан, министр иностранных дел Ирана, заявил, что отношения "
+            "хорошие.\n",
+            ["диалог продолжится"],
+            ["отношения хорошие"],
+        ),
+    ],
+)
+def test_an_office_set_off_by_commas_names_the_noun_before_it(lang, text, his, not_his):
+    """ "X, the acting foreign minister, ..." is X's title, not the verb's subject when X is
+    the object ("به علی باقری کنی، سرپرست وزارت امور خارجه، نوشت"); subject-first languages
+    (Arabic puts the subject after the verb)."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -113,6 +113,8 @@ def _subject_svo(window: str, lang: str, object_follows: bool = False) -> str | 
         if part_start and _SUBORDINATE_OPEN_RE.match(window, part_start):
             continue  # "Лавров, отвечая на вопрос о том, как Россия ..., если президент ..., заявил"
         hits = _subject_hits(window, lang, part_start, part_end)
+        if hits and part_start and _is_apposition(window, part_start, part_end):
+            continue  # "به علی باقری کنی، سرپرست وزارت امور خارجه، نوشت": the object's title
         if (
             hits
             and lang == "fa"
@@ -136,6 +138,22 @@ def _subject_svo(window: str, lang: str, object_follows: bool = False) -> str | 
     if kind == "title" and lang == "ru" and _RU_FOREIGN_HEAD_RE.search(part):
         return "other_minister"  # "Глава МИД Израиля Яир Лапид назвал": not his title
     return kind
+
+
+def _is_apposition(window: str, start: int, end: int) -> bool:
+    """Is window[start:end] an office set off by commas right before the verb ("Lavrov,
+    the Russian foreign minister, said", "لاوروف ... به علی باقری کنی، سرپرست وزارت امور
+    خارجه، نوشت")? It names the noun before it, not the verb's subject."""
+    if end >= len(window) or window[end:].strip(" ,،"):
+        return False  # not closed by a comma right before the verb
+    part = window[start:end].strip(" ,،")
+    if len(part.split()) > _MAX_APPOSITION_WORDS:
+        return False
+    office = _MINISTER_WORD_RE.search(part, 0, 30)
+    return office is not None and len(part[: office.start()].split()) <= 1
+
+
+_MAX_APPOSITION_WORDS = 6
 
 
 # The head of another country's foreign ministry ("глава МИД Израиля", "глава
