@@ -4437,3 +4437,44 @@ def test_an_office_set_off_by_commas_names_the_noun_before_it(lang, text, his, n
     the object ("به علی باقری کنی، سرپرست وزارت امور خارجه، نوشت"); subject-first languages
     (Arabic puts the subject after the verb)."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "standfirst", "his"),
+    [
+        (
+            "en",
+            "Lavrov In Delhi\n\nUpdated: March 03, 2023 7:41 pm IST\n\nSergey Lavrov also said "
+            "relations with New Delhi were special.\n\nNew Delhi: Russian Foreign Minister Sergey "
+            "Lavrov said on Friday that the war had been launched against Russia.\n",
+            "relations with New Delhi were special",
+            "launched against Russia",
+        ),
+        (
+            "ru",
+            "Лавров в Дели\n\nЛавров также заявил, что отношения с Индией особые.\n\nМОСКВА, 3 "
+            "марта. /ТАСС/. Министр иностранных дел России Сергей Лавров заявил, что война "
+            "развязана против России.\n",
+            "отношения с Индией особые",
+            "война развязана против России",
+        ),
+        (
+            "ar",
+            "لافروف في دلهي\n\nوقال لافروف أيضا إن العلاقات مع الهند مميزة جدا.\n\nموسكو - قال "
+            "وزير الخارجية الروسي سيرغي لافروف إن الحرب شنت ضد روسيا.\n",
+            "العلاقات مع الهند مميزة",
+            "الحرب شنت ضد روسيا",
+        ),
+        (
+            "fa",
+            "لاوروف در دهلی\n\nلاوروف همچنین گفت روابط با هند ویژه و ممتاز است.\n\nمسکو - وزیر "
+            "امور خارجه روسیه گفت جنگ علیه روسیه آغاز شده است.\n",
+            "روابط با هند ویژه",
+            "جنگ علیه روسیه آغاز شده",
+        ),
+    ],
+)
+def test_a_standfirst_above_the_dateline_lead_is_the_outlets(lang, text, standfirst, his):
+    """A summary line above the lead that opens with its dateline ("New Delhi: ...",
+    «МОСКВА, 3 марта. /ТАСС/.», «موسكو - ») is the outlet's standfirst."""
+    assert_credited(analyse(text, lang), [his], [standfirst])

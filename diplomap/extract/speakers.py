@@ -805,7 +805,8 @@ def attribute_speakers(
     if _is_spokespersons_briefing(text, sentences):
         return [_NONE] * len(sentences)  # her words throughout, also where she relays him
     heading = True  # the headline, a standfirst, a date line: until the first real sentence
-    standfirst_end = _date_line_at(text, sentences)  # a standfirst above the date line
+    # a standfirst above the date line or above the lead that opens with its dateline
+    standfirst_end = _date_line_at(text, sentences) or _dateline_lead_at(text, sentences)
     for idx, sent in enumerate(sentences):
         raw = text[sent.start : sent.end]
         norm = _sentence_norm(raw, sent, normalized)
@@ -853,6 +854,36 @@ def _date_line_at(text: str, sentences: Sequence[Sentence]) -> int:
             return idx if alone else 0
         if (clock and ends_sentence(raw)) or (not clock and idx >= _MAX_PLAIN_HEADER_SENTENCES):
             return 0  # a sentence of the story (a live blog's entry under its time)
+    return 0
+
+
+# The lead's dateline: a place in capitals or a capitalised place, an optional date or
+# agency, then a colon or a dash ("New Delhi: ...", "UNITED NATIONS, April 24 (Reuters) -",
+# «МОСКВА, 3 марта. /ТАСС/.», «موسكو - »)
+_DATELINE_LEAD_RE = re.compile(
+    r"(?P<place>[A-ZА-ЯЁ][\w'’.-]*(?:\s+[A-ZА-ЯЁ][\w'’.-]*){0,2})"
+    r"(?:,\s*[\w ]{1,25}?)?\.?\s*(?:\([\w/ ]{2,20}\)|/[\w ]{2,12}/)?\s*[.:\-–—]\s"
+    r"|(?P<ar_place>[\u0621-\u064a\u0671-\u06d3]+(?:\s[\u0621-\u064a\u0671-\u06d3]+)?)"
+    r"\s*(?:\([^()]{2,20}\)\s*)?[-–—]\s"
+)
+_MAX_STANDFIRST_SENTENCES = 3
+
+
+def _dateline_lead_at(text: str, sentences: Sequence[Sentence]) -> int:
+    """The index of the first sentence of a lead opening with a dateline when one to three
+    real sentences of their own paragraphs (a standfirst) come before it, else 0."""
+    for idx, sent in enumerate(sentences[:_MAX_HEADER_SENTENCES]):
+        if idx and sentences[idx - 1].paragraph != sent.paragraph:
+            m = _DATELINE_LEAD_RE.match(text, sent.start)
+            place = m and (m.group("place") or m.group("ar_place"))
+            para_end = max(s.end for s in sentences[idx:] if s.paragraph == sent.paragraph)
+            if (
+                place
+                and _is_place(normalize(place))
+                and _is_real_sentence(text[sent.start : para_end])
+            ):
+                before = [s for s in sentences[:idx] if _is_real_sentence(text[s.start : s.end])]
+                return idx if 0 < len(before) <= _MAX_STANDFIRST_SENTENCES else 0
     return 0
 
 
