@@ -570,8 +570,9 @@ def _fold(text: str) -> str:
     its digits, padded with spaces to the word's length (offsets are kept)."""
     if _EASTERN_DIGIT.search(text):
         text = fold_digits(text)
-    if _FA_ORDINAL_DAY_RE.search(text):
-        text = _FA_ORDINAL_DAY_RE.sub(_ordinal_day_digits, text)
+    # (a longer text is Persian only with a Persian yeh or keheh in it)
+    if len(text) < _SHORT_TEXT or "\u06cc" in text or "\u06a9" in text:
+        text = _fold_ordinal_days(text)
     return text
 
 
@@ -609,29 +610,34 @@ _FA_MONTH_WORDS = "|".join(
         reverse=True,
     )
 )
-_GAP = "[\\s\u200c]*"  # between the parts of a compound ordinal: space, ZWNJ or nothing
-_FA_ORDINAL_DAY_RE = re.compile(
-    "(?<![\\w\u200c])(بیست"
-    + _GAP
-    + "و"
-    + _GAP
-    + "\\w+م|سی"
-    + _GAP
-    + "و"
-    + _GAP
-    + "یکم|سی"
-    + _GAP
-    + "ام|\\w+م|اول)(?=[\\s\u200c]+(?:"
-    + _FA_MONTH_WORDS
-    + ")(?:[\\s\u200c]?ماه)?(?!\\w))"
+# Where a Persian ordinal day may end: its last letter (م, or ل of اول) right before a
+# month name (a character class first: the scan skips quickly to candidates)
+_FA_ORDINAL_END_RE = re.compile(
+    "[مل](?=[\\s\u200c]+(?:" + _FA_MONTH_WORDS + ")(?:[\\s\u200c]?ماه)?(?!\\w))"
 )
+# The one or two words that end there ("بیستم", "بیست و یکم", "سی‌ام")
+_ORDINAL_WORDS_RE = re.compile("(?<![\\w\u200c])(?:\\w+[\\s\u200c]*(?:و[\\s\u200c]*)?)?\\w+$")
+_MAX_ORDINAL_CHARS = 16
+_SHORT_TEXT = 200
 
 
-def _ordinal_day_digits(m: re.Match) -> str:
-    """The day's digits, right-aligned in the ordinal word's width, or the word itself."""
-    word = m.group(1)
-    day = _FA_ORDINAL_DAYS.get(re.sub("[\\s\u200c]", "", word))
-    return word if day is None else str(day).rjust(len(word))
+def _fold_ordinal_days(text: str) -> str:
+    """Each Persian ordinal day before a month name as its digits, right-aligned in the
+    ordinal's width (the text keeps its length)."""
+    parts, last = [], 0
+    for m in _FA_ORDINAL_END_RE.finditer(text):
+        end = m.end()
+        lo = max(last, end - _MAX_ORDINAL_CHARS)
+        words = _ORDINAL_WORDS_RE.search(text, lo, end)
+        if words is None:
+            continue
+        for start in (words.start(), text.rfind(" ", words.start(), end) + 1):
+            day = _FA_ORDINAL_DAYS.get(re.sub("[\\s\u200c]", "", text[start:end]))
+            if day is not None and start >= last:
+                parts += [text[last:start], str(day).rjust(end - start)]
+                last = end
+                break
+    return "".join([*parts, text[last:]]) if parts else text
 
 
 def _norm_window(folded: str, lo: int, hi: int) -> NormText:

@@ -357,19 +357,19 @@ class _Resolver:
         as its subject ("Делегацию Тегерана возглавил исполняющий обязанности министра Али
         Багери Кяни", not "talks with Foreign Minister X")? Then "he" and "the minister"
         next mean that minister."""
+        title = _TITLE_RE.get(self.lang)
+        offices = [
+            m
+            for m in _MINISTER_WORD_RE.finditer(norm)
+            if not _IN_OBJECT_RE.search(norm, max(0, m.start() - 50), m.start())
+            # a bare title ("министр посвятил"): whoever it refers to
+            and not (title is not None and title.match(norm, m.start()))
+        ]
+        if not offices or _mentions_lavrov(norm):
+            return False
         if self._ministers is None:
             self.names_a_minister(norm, 0)  # reads the article's ministers once
-        if not self._ministers or _mentions_lavrov(norm):
-            return False
-        title = _TITLE_RE.get(self.lang)
-        for m in _MINISTER_WORD_RE.finditer(norm):
-            if _IN_OBJECT_RE.search(norm, max(0, m.start() - 50), m.start()):
-                continue
-            if title is not None and title.match(norm, m.start()):
-                continue  # a bare title ("министр посвятил"): whoever it refers to
-            if names_a_minister(norm, m.end(), m.end() + 50, self._ministers):
-                return True
-        return False
+        return any(names_a_minister(norm, m.end(), m.end() + 50, self._ministers) for m in offices)
 
     def about_someone_else(self, norm: str) -> bool:
         """Does the sentence open on somebody else (an official, an institution, another
