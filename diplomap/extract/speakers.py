@@ -357,6 +357,8 @@ class _Resolver:
         as its subject ("Делегацию Тегерана возглавил исполняющий обязанности министра Али
         Багери Кяни", not "talks with Foreign Minister X")? Then "he" and "the minister"
         next mean that minister."""
+        if self._ministers is not None and not self._ministers:
+            return False  # the article introduces no other minister by name
         title = _TITLE_RE.get(self.lang)
         offices = [
             m
@@ -876,15 +878,22 @@ def _dateline_lead_at(text: str, sentences: Sequence[Sentence]) -> int:
         if idx and sentences[idx - 1].paragraph != sent.paragraph:
             m = _DATELINE_LEAD_RE.match(text, sent.start)
             place = m and (m.group("place") or m.group("ar_place"))
-            para_end = max(s.end for s in sentences[idx:] if s.paragraph == sent.paragraph)
             if (
                 place
                 and _is_place(normalize(place))
-                and _is_real_sentence(text[sent.start : para_end])
+                and _is_real_sentence(text[sent.start : _paragraph_end(sentences, idx)])
             ):
                 before = [s for s in sentences[:idx] if _is_real_sentence(text[s.start : s.end])]
                 return idx if 0 < len(before) <= _MAX_STANDFIRST_SENTENCES else 0
     return 0
+
+
+def _paragraph_end(sentences: Sequence[Sentence], idx: int) -> int:
+    """Where the paragraph of sentence `idx` ends (its last sentence's end)."""
+    end = idx
+    while end + 1 < len(sentences) and sentences[end + 1].paragraph == sentences[idx].paragraph:
+        end += 1
+    return sentences[end].end
 
 
 def _is_crosshead(text: str, sentences: Sequence[Sentence], idx: int, raw: str) -> bool:

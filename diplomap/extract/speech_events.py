@@ -401,10 +401,11 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
     ("calls for" as a noun, "Araghchi said") only when no later verb names one."""
     verb_re = verb_regexes().get(lang) or verb_regexes()["en"]
     fallback = None
+    negated = _NEGATION_RE.search(norm) is not None  # (most sentences deny nothing)
     for m in verb_re.finditer(norm):
         if _inside(m.start(), regions) or _answers_questions(norm, m.end(), m.group()):
             continue  # "ответил на вопросы нашего издания": that he answered, not what
-        if _says_it_not(norm, m):
+        if negated and _says_it_not(norm, m):
             continue  # "о чем Лавров не говорил", "what Lavrov did not mention"
         subj = _verb_subject(norm, m, lang, regions)
         if (
@@ -448,9 +449,11 @@ _NEGATION_BEFORE_RE = re.compile(
     r"(?:(?<!\w)не|(?<!\w)ни\s+словом\s+не|did\s+not|didn't|does\s+not|doesn't|never|"
     r"(?<!\w)لم|(?<!\w)لا)\s+$"
 )
+# Any negation in a sentence (a quick test before _NEGATION_BEFORE_RE at each verb)
+_NEGATION_RE = re.compile(r"(?<!\w)(?:не|ни|not|didn't|doesn't|never|لم|لا)(?!\w)")
 _SAYING_RE = re.compile(
-    r"говор|сказ|упом|обмолв|произн|косну|косн|затрон|say|said|mention|talk|spok|speak|"
-    r"refer|يقل|يقول|يذكر|يتحدث|يتطرق|يشر|يشير"
+    r"говор|сказ|упом|обмолв|произн|косну|косн|затрон|назва|say|said|mention|talk|spok|speak|"
+    r"refer|name|يقل|يقول|يذكر|يتحدث|يتطرق|يشر|يشير|يسم"
 )
 
 
