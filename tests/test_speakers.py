@@ -4478,3 +4478,41 @@ def test_a_standfirst_above_the_dateline_lead_is_the_outlets(lang, text, standfi
     """A summary line above the lead that opens with its dateline ("New Delhi: ...",
     «МОСКВА, 3 марта. /ТАСС/.», «موسكو - ») is the outlet's standfirst."""
     assert_credited(analyse(text, lang), [his], [standfirst])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "fa",
+            "سؤال: آیا روسیه اورانیوم را می‌پذیرد؟\n\nس.و.لاوروف: ما گمانه‌زنی نمی‌کنیم.\n\n"
+            "س.ع.عراقچی: ما هنوز تصمیمی نگرفته‌ایم.\n\nس.و.لاوروف: اجازه بدهید نکته‌ای اضافه کنم.\n",
+            ["گمانه‌زنی نمی‌کنیم", "نکته‌ای اضافه کنم"],
+            ["تصمیمی نگرفته‌ایم", "اورانیوم را می‌پذیرد"],
+        ),
+        (
+            "ar",
+            "سؤال: هل تقبل روسيا اليورانيوم؟\n\nس. لافروف: نحن لا نتكهن.\n\nع. عراقجي: لم نتخذ "
+            "قرارا بعد.\n\nس.و.لافروف: اسمحوا لي أن أضيف ملاحظة.\n",
+            ["نحن لا نتكهن", "أضيف ملاحظة"],
+            ["لم نتخذ قرارا", "هل تقبل روسيا"],
+        ),
+        (
+            "ru",
+            "Вопрос: Примет ли Россия уран?\n\nС.В.Лавров: Мы не гадаем.\n\nА.Аракчи: Решение "
+            "еще не принято.\n\nС.Лавров: Позвольте добавить.\n",
+            ["Мы не гадаем", "Позвольте добавить"],
+            ["Решение еще не принято", "Примет ли Россия"],
+        ),
+        (
+            "en",
+            "Question: Will Russia take the uranium?\n\nS.V.Lavrov: We do not speculate.\n\n"
+            "A.Araghchi: No decision has been taken.\n\nS. Lavrov: Let me add a remark.\n",
+            ["We do not speculate", "Let me add a remark"],
+            ["No decision has been taken", "take the uranium"],
+        ),
+    ],
+)
+def test_his_initials_in_any_script_label_his_answers(lang, text, his, not_his):
+    """ "С.В.Лавров:", "S.V.Lavrov:", and in Arabic script "س.و.لاوروف:", "س. لافروف:"."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -154,14 +154,14 @@ _NAME = (
     r"|(?:لافروف|لاوروف)(?=(?:ان|انه|في|الي|علي|عن|قال|يقول|كه|گفت|افزود)(?!\w)))"
 )
 _FIRST = (
-    r"(?:سيرجي|سيرغي|سيرجيه|سيرغيه|سرگيي|سرگي|sergei|sergey|сергей|сергея|сергею|сергеем|с\.|s\.)"
+    r"(?:سيرجي|سيرغي|سيرجيه|سيرغيه|سرگيي|سرگي|sergei|sergey|сергей|сергея|сергею|сергеем|с\.|s\.|"
+    # Arabic-script initials, as Russian missions write them: "س.و.لاوروف", "س. لافروف"
+    r"س\.)"
 )
 # first name, then patronymic or its initial: Сергей Викторович Лавров, С.В.Лавров
 # a title or courtesy before it: "الوزير لافروف", "Minister Lavrov", "министр Лавров"
 _HONORIFIC = r"(?:(?:ال)?وزير|السيد|mr\.?|(?:foreign\s+)?minister|министр\w*|господин|اقاي|جناب)\s+"
-_NAME_NP = (
-    rf"(?:{_HONORIFIC})?(?:{_FIRST}\s*(?:викторович\w*\s+|viktorovich\s+|в\.\s*|v\.\s*)?)?{_NAME}"
-)
+_NAME_NP = rf"(?:{_HONORIFIC})?(?:{_FIRST}\s*(?:викторович\w*\s+|viktorovich\s+|в\.\s*|v\.\s*|و\.\s*)?)?{_NAME}"
 _DESIG = _words(
     "|".join(
         [
