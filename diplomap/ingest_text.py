@@ -16,7 +16,13 @@ import unicodedata
 from functools import lru_cache
 from html import unescape as html_unescape
 
-from diplomap.navigation import FEED_ITEM_RE, TICKER_RE, breadcrumb_kind, is_feed_label
+from diplomap.navigation import (
+    FEED_ITEM_RE,
+    TICKER_RE,
+    WIDGET_RE,
+    breadcrumb_kind,
+    is_feed_label,
+)
 from diplomap.normalize import normalize
 
 # --- cleaning ---------------------------------------------------------------------------
@@ -484,6 +490,8 @@ def _title_shape(line: str) -> str:
         return "furniture"  # a caption; a news feed's item ("19:48 Зеленский провел ...")
     if (ticker := TICKER_RE.match(norm)) and ticker.group(1):
         return "furniture"  # a breaking-news ticker ("عاجل | الجزائر: ...")
+    if WIDGET_RE.search(line):
+        return "furniture"  # the weather or the exchange rates ("Москва +14 °C USD 65,05")
     if line.endswith((":", "：")) or len(words) < 2:
         return "furniture"
     if breadcrumb_kind(line) is not None:

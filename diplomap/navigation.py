@@ -15,6 +15,7 @@ __all__ = [
     "FEED_ITEM_RE",
     "FEED_LABELS",
     "TICKER_RE",
+    "WIDGET_RE",
     "breadcrumb_kind",
     "is_feed_label",
     "may_be_trail",
@@ -40,6 +41,15 @@ FEED_ITEM_RE = re.compile(r"\s*\d{1,2}:\d\d\s+(?=(?:[^\W\d_][\w'’-]*\s+){2}[^\
 TICKER_RE = re.compile(
     r"^(?:عاجل|خبر\s+عاجل|breaking(?:\s+news)?|just\s+in|срочно|молния|فوري|خبر\s+فوري)"
     r"\s*(?:([|│])|[:：])"
+)
+
+
+# A site's weather or exchange-rate widget ("Москва +14 °C USD 65,05 EUR 72,96", "بغداد
+# 38° م", "تهران ۲۵ درجه", "USD 89.50 | EUR 97.10"): a temperature, or a currency code and
+# a figure. Never a headline; a date beside it is the site's clock.
+WIDGET_RE = re.compile(
+    r"\d\s*°|°\s*[CFС]\b|(?<!\w)(?:درجة\s+مئوية|درجه\s+سانتی\w*)(?!\w)|"
+    r"(?<![\w$€])(?:USD|EUR|GBP|RUB|CNY|\$|€)\s*[:=]?\s*\d+[.,]\d"
 )
 
 

@@ -1025,3 +1025,37 @@ def test_a_breaking_news_ticker_is_neither_the_title_nor_the_article(lang):
     for line in TICKERS[lang]:
         assert line in left
     assert BODY[lang] not in left
+
+
+WIDGETS = {
+    "ar": "بغداد 38° م | USD 1310.50",
+    "fa": "تهران ۲۵ درجه سانتیگراد | USD 58.20",
+    "ru": "Москва +14 °C   USD 65,05   EUR 72,96",
+    "en": "London 12°C | GBP 1.27 | EUR 1.08",
+}
+PRINT_ISSUE = {  # the print issue's line, dated three days after the page's own date
+    "ar": "نشر في العدد 15230 بتاريخ 6 مارس 2021",
+    "fa": "منتشر شده در شماره ۴۹۸۱ به تاریخ ۱۶ اسفند ۱۳۹۹",
+    "ru": "Опубликовано в № 102 от 06.03.2021",
+    "en": "Published in issue No. 102 on 6 March 2021",
+}
+DATE_LINE = {
+    "ar": "3 مارس 2021",
+    "fa": "۱۳ اسفند ۱۳۹۹",
+    "ru": "03.03.2021 09:47",
+    "en": "3 March 2021",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_weather_or_rates_widget_is_never_the_title(lang):
+    text = page(WIDGETS[lang], HEADLINE[lang], PUBLISHED[lang][0], BODY[lang])
+    assert detect_title(text) == HEADLINE[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pages_date_line_comes_before_the_print_issues(lang):
+    text = page(WIDGETS[lang], DATE_LINE[lang], HEADLINE[lang], PRINT_ISSUE[lang], BODY[lang])
+    [article] = read_bytes(f"{lang}.txt", text.encode()).articles
+    found = find_publication_date(article.text, lang, title=article.title)
+    assert found.date == dt.date(2021, 3, 3), found

@@ -57,6 +57,7 @@ from diplomap.extract.date_parsing import (
     jalali_to_gregorian,
     parse_date,
 )
+from diplomap.navigation import WIDGET_RE
 from diplomap.normalize import fold_digits, normalize, normalize_text
 
 __all__ = [
@@ -167,6 +168,7 @@ _RANK = {
     "date_line": 2,
     "dateline": 3,
     "above": 4,
+    "print": 4.5,  # a published label naming the print issue (after the page's own date line)
     # the event's date closing a ministry heading: a date line of the page beside it (a
     # reprint's, a paper's) is the publication's
     "headline": 5,
@@ -176,7 +178,21 @@ _RANK = {
 }
 # A page's clock, and its "last updated" line anywhere, are recorded but never the date
 _NEVER_CHOSEN = frozenset({"clock", "updated"})
-_LABEL_KIND = {0: "published", 1: "date", 2: "date_line", 3: "updated"}
+_LABEL_KIND = {0: "published", 1: "date", 2: "date_line", 3: "updated", 4: "published"}
+# A published label that names the print issue ("Опубликовано в № 102 от", "Published in
+# issue No.", «نشر في العدد», «در شماره»): the paper's date, after the page's own date line
+_PRINT_LABEL = 4
+# ... such a line is no masthead: the page's own date line, if any, comes first
+_PUBLISHED_IN_ISSUE_RE = re.compile(
+    r"\s*(?:опубликован[оа]?|published|نشر|نشرت|منتشر\s+شده)\s+(?:в\s+(?:№|номере)|in\s+issue|"
+    r"في\s+(?:ال)?عدد|در\s+شماره)",
+    re.IGNORECASE,
+)
+_PRINT_ISSUE_RE = re.compile(
+    r"\s*(?:в\s+(?:№|номере|газете|выпуске)|in\s+(?:the\s+)?(?:print\s+)?(?:issue|edition)|"
+    r"في\s+(?:ال)?عدد|در\s+شماره|شماره)",
+    re.IGNORECASE,
+)
 _SOURCE_OF = {
     "published": "header",
     "date": "header",
@@ -303,7 +319,11 @@ def _header_found(page: _Page) -> list[_Found]:
                 found.append(_classify(page, i, label, cand))
         if i <= last:
             cand = _date_line(page.folded, ls, le, page.cands, page.ctx)
-            if _full_date_in(page, ls, le) and _is_masthead(page.folded, ls, le):
+            if (
+                _full_date_in(page, ls, le)
+                and _is_masthead(page.folded, ls, le)
+                and not _PUBLISHED_IN_ISSUE_RE.match(page.folded, ls, le)
+            ):
                 cand = _masthead_date(page, ls, le)
                 if cand is not None:  # a print edition's masthead: its issue's date
                     found.append(_Found(_RANK["date"], "date", cand))
@@ -378,6 +398,12 @@ def _labelled(page: _Page, i: int, labels: re.Pattern[str]) -> list[tuple[int, _
         if not at_start and le - ls > 150:
             continue
         kind = next(int(k[1:]) for k, v in lab.groupdict().items() if v)
+        if (kind == 0 and _PRINT_ISSUE_RE.match(folded, end)) or (
+            kind == 1 and _PUBLISHED_IN_ISSUE_RE.match(folded, ls, le)
+        ):
+            # «Опубликовано в № 102 от 13.09.2016», «نشر في العدد 15230 بتاريخ»: the print
+            # issue's date
+            kind = _PRINT_LABEL
         nxt = page.lines[i + 1 : i + 2]
         cand = _labelled_value(folded, end, le, nxt, page.cands, page.ctx)
         if cand is not None:
@@ -393,6 +419,8 @@ def _classify(page: _Page, i: int, label: int, cand: _Cand) -> _Found:
     kind = _LABEL_KIND[label]
     if label == 0:
         return _Found(_RANK[kind], kind, cand)
+    if label == _PRINT_LABEL:
+        return _Found(_RANK["print"], kind, cand)
     if _after_today(page.folded, cand.wstart) or _beside_the_weather(page, cand):
         return _Found(_RANK["clock"], "clock", cand)
     if 0 <= i < page.head:
@@ -404,7 +432,6 @@ def _classify(page: _Page, i: int, label: int, cand: _Cand) -> _Found:
 
 # A temperature: the site's weather widget ("بغداد 21:07 | الأحد 14 أيلول 2025 | 38° م",
 # "Moscow +3 °C", "تهران ۲۵ درجه")
-_TEMPERATURE_RE = re.compile(r"\d\s*°|°\s*[CFС]\b|(?<!\w)(?:درجة\s+مئوية|درجه\s+سانتی\w*)(?!\w)")
 
 
 def _beside_the_weather(page: _Page, cand: _Cand) -> bool:
@@ -415,7 +442,7 @@ def _beside_the_weather(page: _Page, cand: _Cand) -> bool:
     if i < 0:
         return False
     ls, le = page.lines[i]
-    return bool(_TEMPERATURE_RE.search(page.folded, ls, le))
+    return bool(WIDGET_RE.search(page.folded, ls, le))
 
 
 def _live(page: _Page, cand: _Cand) -> bool:
