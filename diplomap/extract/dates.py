@@ -559,6 +559,13 @@ _CLOCKED_SHORT_YEAR_RE = re.compile(
 )
 
 
+# ... or the time before it ("15:41, 23.05.25", UNIAN's stamp)
+_CLOCK_FIRST_SHORT_YEAR_RE = re.compile(
+    r"(?<!\d)\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?[,،]?\s+(\d{1,2})([./-])(\d{1,2})\2(\d{2})"
+    r"(?![\d./-])"
+)
+
+
 def _with_clocked_short_years(
     folded: str, top: int, cands: list[_Cand], ctx: _Ctx, spans: Sequence[tuple[int, int]]
 ) -> list[_Cand]:
@@ -568,7 +575,9 @@ def _with_clocked_short_years(
     colon = folded.find(":", 0, top)
     while colon > 0:
         if folded[colon - 1].isdigit() and folded[colon + 1 : colon + 3].isdigit():
-            m = _CLOCKED_SHORT_YEAR_RE.search(folded, max(0, colon - 20), colon + 4)
+            m = _CLOCKED_SHORT_YEAR_RE.search(folded, max(0, colon - 20), colon + 4) or (
+                _CLOCK_FIRST_SHORT_YEAR_RE.search(folded, max(0, colon - 2), colon + 20)
+            )
             line_start = folded.rfind("\n", 0, m.start()) + 1 if m is not None else 0
             if (
                 m is not None
@@ -594,7 +603,7 @@ def _two_digit_year_date(m: re.Match[str], offset: int, ctx: _Ctx) -> _Cand | No
         except ValueError:
             continue
         if date <= ctx.latest:
-            start = offset + m.start()
+            start = offset + m.start(1)
             return _Cand(start, offset + m.end(4), date, "day", wstart=start)
     return None
 
