@@ -532,6 +532,22 @@ def test_an_ambiguous_english_slash_date_falls_on_the_storys_weekday(lang, story
     assert (got.date, got.source) == (date, "header")
 
 
+@pytest.mark.parametrize(
+    ("story", "date"),
+    [
+        ("Israel on Monday summoned Russia's ambassador.", D(2022, 5, 2)),
+        ("Israel on Saturday summoned Russia's ambassador.", D(2022, 2, 5)),
+        ("Israel summoned Russia's ambassador.", D(2022, 2, 5)),
+    ],
+)
+def test_an_english_dashed_date_is_day_first_unless_the_story_says_otherwise(story, date):
+    """ "05-02-2022" is 5 February (day first, as dashes are written), unless only 2 May
+    falls on the story's "on Monday" (Israel Hayom writes month first)."""
+    text = f"{TITLE['en']}\nPublished on 05-02-2022 10:30\n\n{story} {FILLER['en'] * 10}"
+    got = find_publication_date(text, "en", title=TITLE["en"], today=TODAY)
+    assert (got.date, got.source) == (date, "header")
+
+
 AMBIGUOUS_WITH_DATELINE = [
     # (story, expected): the wire dateline's month and day decide "07/12/2024"
     ("KUALA LUMPUR, Dec 7 (Bernama) -- Russia and Iran called for calm.", D(2024, 12, 7)),

@@ -551,9 +551,11 @@ def _numeric_date(m: re.Match[str], ctx: _Ctx, ymd: bool) -> _Cand:
         a, b = int(m.group("a")), int(m.group("b"))
         month_first = ctx.lang == "en" and m.group("s") == "/" and a <= 12
         orders = [(a, b), (b, a)] if month_first else [(b, a), (a, b)]
-        if month_first and b <= 12 and ctx.story_day in orders:
+        # English dashes ("05-02-2022") are day first, unless the story's day says otherwise
+        either = ctx.lang == "en" and a <= 12 and b <= 12 and m.group("s") in "/-"
+        if either and ctx.story_day in orders:
             orders = sorted(orders, key=lambda order: order != ctx.story_day)
-        elif month_first and b <= 12 and ctx.story_weekday >= 0:
+        elif either and ctx.story_weekday >= 0:
             orders = _reading_on_the_storys_weekday(orders, y, ctx.story_weekday)
         if cals != (GREGORIAN,) or a == b:
             orders = orders[:1]  # day first in Jalali/Hijri numbers
