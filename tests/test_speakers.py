@@ -4516,3 +4516,52 @@ def test_a_standfirst_above_the_dateline_lead_is_the_outlets(lang, text, standfi
 def test_his_initials_in_any_script_label_his_answers(lang, text, his, not_his):
     """ "С.В.Лавров:", "S.V.Lavrov:", and in Arabic script "س.و.لاوروف:", "س. لافروف:"."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov warns the West\n\nWhat to know\n• Lavrov told the General Assembly that any "
+            "aggression would meet a decisive response.\n• Sanctions on Iran return tonight.\n\n"
+            "Lavrov said Russia would not be intimidated by threats.\n",
+            ["would not be intimidated"],
+            ["meet a decisive response"],
+        ),
+        (
+            "ru",
+            "Лавров предупредил Запад\n\nКоротко\n• Лавров заявил, что агрессия встретит "
+            "решительный ответ.\n• Санкции против Ирана возвращаются.\n\nЛавров заявил, что "
+            "Россию не запугать угрозами.\n",
+            ["не запугать угрозами"],
+            ["встретит решительный ответ"],
+        ),
+        (
+            "ar",
+            "لافروف يحذر الغرب\n\nباختصار\n• قال لافروف إن أي عدوان سيقابل برد حاسم.\n• العقوبات "
+            "على إيران تعود الليلة.\n\nوقال لافروف إن روسيا لن تخضع للتهديدات.\n",
+            ["لن تخضع للتهديدات"],
+            ["سيقابل برد حاسم"],
+        ),
+        (
+            "fa",
+            "لاوروف به غرب هشدار داد\n\nبه طور خلاصه\n• لاوروف گفت هر تجاوزی با پاسخ قاطع روبرو "
+            "می‌شود.\n• تحریم‌های ایران امشب بازمی‌گردد.\n\nلاوروف گفت روسیه از تهدیدها نمی‌ترسد.\n",
+            ["از تهدیدها نمی‌ترسد"],
+            ["با پاسخ قاطع روبرو"],
+        ),
+        (
+            "en",
+            "Lavrov called for restraint. He did not name Turkey, whose foreign minister has said "
+            "that Ankara will give Azerbaijan whatever support it asks for. He did not comment on "
+            "the drones but said the truce must hold.\n",
+            ["called for restraint", "the truce must hold"],
+            ["whatever support it asks for"],
+        ),
+    ],
+)
+def test_the_outlets_summary_box_and_what_he_did_not_name(lang, text, his, not_his):
+    """A summary box ("What to know", «Коротко», «باختصار», «به طور خلاصه») and its bullets
+    are the outlet's; "He did not name Turkey, whose minister has said ..." is not his."""
+    assert_credited(analyse(text, lang), his, not_his)

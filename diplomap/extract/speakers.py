@@ -543,6 +543,8 @@ class _Resolver:
                 return Attribution(LAVROV, "continuation", "continuation")
             self.notice(norm)
             return _NONE
+        if _says_nothing_before(norm, event.pos):
+            return _NONE  # "He did not name Turkey, whose minister has said ...": not his
         who = self.resolve(event)
         if who == "lavrov" and event.subject == "lavrov" and self.another_russian_minister(norm):
             who, event = "other", event._replace(subject="other_minister")
@@ -659,6 +661,17 @@ _SAYS_NOTHING_RE = re.compile(
     r"از\s+(?:اظهار\s?نظر|پاسخ|توضيح)[^.]{0,40}خودداري\s+كرد|حاضر\s+به\s+(?:اظهار\s?نظر|پاسخ)"
     r"[^.]{0,40}نشد|توضيحي\s+نداد"
 )
+
+
+def _says_nothing_before(norm: str, verb_at: int) -> bool:
+    """Does the sentence say what somebody did not say before its speech verb, with no
+    "but" that turns to what he did say ("He did not name Turkey, whose minister has
+    said ...", not "He did not comment on X but said ...")?"""
+    m = _SAYS_NOTHING_RE.search(norm, 0, verb_at)
+    return m is not None and not _BUT_RE.search(norm, m.end(), verb_at)
+
+
+_BUT_RE = re.compile(r"(?<!\w)(?:but|yet|however|но|однако|а|لكن|ولكن|بل|اما|ولي|بلكه)(?!\w)")
 
 
 # The narrator on what he did, not said: "Не случайно в 2019 году он посетил обе столицы",
@@ -809,13 +822,32 @@ def attribute_speakers(
     heading = True  # the headline, a standfirst, a date line: until the first real sentence
     # a standfirst above the date line or above the lead that opens with its dateline
     standfirst_end = _date_line_at(text, sentences) or _dateline_lead_at(text, sentences)
+    box = False  # inside the outlet's summary box ("What to know", then bullets)
     for idx, sent in enumerate(sentences):
         raw = text[sent.start : sent.end]
         norm = _sentence_norm(raw, sent, normalized)
         heading = (heading and not _is_real_sentence(raw)) or idx < standfirst_end
         crosshead = _is_crosshead(text, sentences, idx, raw)
-        resolver.sentence(idx, norm, heading or crosshead, turns[idx])
+        box = _in_summary_box(box, raw, norm)
+        resolver.sentence(idx, norm, heading or crosshead or box, turns[idx])
     return resolver.out
+
+
+# The outlet's summary box: a label line ("What to know", "At a glance", «Коротко»,
+# «باختصار», «به طور خلاصه») and its bullets, the outlet's words like a standfirst
+_SUMMARY_LABEL_RE = re.compile(
+    r"(?:[\w ]{0,30}:\s*)?(?:what\s+to\s+know|what\s+we\s+know|at\s+a\s+glance|key\s+takeaways|"
+    r"in\s+brief|the\s+latest|summary|коротко|кратко|что\s+известно|ключевые\s+моменты|"
+    r"باختصار|ملخص|اهم\s+النقاط|ابرز\s+النقاط|به\s+طور\s+خلاصه|خلاصه\s+خبر|نكات\s+كليدي)\s*"
+)
+_BULLETS = ("•", "●", "▪", "◾", "■", "-", "–", "*")
+
+
+def _in_summary_box(box: bool, raw: str, norm: str) -> bool:
+    """Whether a sentence is the summary box's label or one of its bullets."""
+    if len(norm) <= 40 and _SUMMARY_LABEL_RE.fullmatch(norm):
+        return True
+    return box and raw.lstrip().startswith(_BULLETS)
 
 
 # The transcript of the spokeswoman's briefing, named in its heading ("Брифинг
