@@ -4565,3 +4565,44 @@ def test_the_outlets_summary_box_and_what_he_did_not_name(lang, text, his, not_h
     """A summary box ("What to know", «Коротко», «باختصار», «به طور خلاصه») and its bullets
     are the outlet's; "He did not name Turkey, whose minister has said ..." is not his."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "لافروف: نؤكد دعمنا لسيادة السودان.\n\nالشريف: أشكر الوزير لافروف.\n\nلافروف: أضيف "
+            "كلمة واحدة عن الإغاثة.\n\n(انتهى)\n\nوقال مصدر دبلوماسي إن الوزير يحمل رسالة من "
+            "رئيس مجلس السيادة.\n",
+            ["نؤكد دعمنا لسيادة", "كلمة واحدة عن الإغاثة"],
+            ["يحمل رسالة من رئيس"],
+        ),
+        (
+            "fa",
+            "لاوروف: از حاکمیت سودان حمایت می‌کنیم.\n\nالشریف: از وزیر لاوروف سپاسگزارم.\n\n"
+            "لاوروف: یک نکته درباره کمک‌ها اضافه می‌کنم.\n\n(پایان)\n\nیک منبع دیپلماتیک گفت "
+            "وزیر پیامی از رئیس شورای حاکمیت همراه دارد.\n",
+            ["از حاکمیت سودان حمایت", "درباره کمک‌ها اضافه"],
+            ["پیامی از رئیس شورای"],
+        ),
+        (
+            "ru",
+            "С.В.Лавров: Мы поддерживаем суверенитет Судана.\n\nА.Ю.аш-Шариф: Благодарю "
+            "министра.\n\nС.В.Лавров: Добавлю слово о помощи.\n\n(Конец)\n\nКак сообщил "
+            "дипломатический источник, министр привез послание главы Суверенного совета.\n",
+            ["поддерживаем суверенитет", "слово о помощи"],
+            ["привез послание главы"],
+        ),
+        (
+            "en",
+            "S. Lavrov: We support Sudan's sovereignty.\n\nA. al-Sharif: I thank the minister."
+            "\n\nS. Lavrov: A word on aid.\n\n-End-\n\nA diplomatic source said the minister "
+            "carried a message from the head of the Sovereignty Council.\n",
+            ["support Sudan's sovereignty", "A word on aid"],
+            ["carried a message from"],
+        ),
+    ],
+)
+def test_the_outlets_end_mark_closes_the_transcript(lang, text, his, not_his):
+    assert_credited(analyse(text, lang), his, not_his)

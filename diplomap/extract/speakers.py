@@ -50,7 +50,7 @@ from diplomap.extract.subjects import (
     _lavrov_subject,
     _may_hold_title,
 )
-from diplomap.extract.transcripts import Turn, transcript_turns
+from diplomap.extract.transcripts import Turn, marks_the_end, transcript_turns
 from diplomap.normalize import NormText, detect_language, normalize
 
 __all__ = ["Attribution", "attribute_speakers"]
@@ -196,6 +196,9 @@ _MAY_BE_TRANSCRIPT_RE = re.compile(
 )
 
 
+_END_MARK = "-End-"
+
+
 def _transcript(text: str, sentences: Sequence[Sentence]) -> list[Turn] | None:
     """Each sentence's turn when the article is a transcript (see transcripts.py)."""
     if not sentences or not _MAY_BE_TRANSCRIPT_RE.search("\n" + text):
@@ -210,10 +213,17 @@ def _transcript(text: str, sentences: Sequence[Sentence]) -> list[Turn] | None:
     heading_para = order[0] if headline_like and len(order) > 1 else None
     body = [p for p in order if p != heading_para]
     heading = text[slice(*paras[heading_para])] if heading_para is not None else ""
-    turns = transcript_turns([text[slice(*paras[p])] for p in body], heading)
+    # the outlet's end mark ("(انتهى)", "-End-") cut as boilerplate still ends the turns
+    keys: list[int | None] = []
+    for k, p in enumerate(body):
+        if k and marks_the_end(text[paras[body[k - 1]][1] : paras[p][0]]):
+            keys.append(None)
+        keys.append(p)
+    texts = [_END_MARK if p is None else text[slice(*paras[p])] for p in keys]
+    turns = transcript_turns(texts, heading)
     if turns is None:
         return None
-    by_para = dict(zip(body, turns, strict=True))
+    by_para = {p: turn for p, turn in zip(keys, turns, strict=True) if p is not None}
     return [by_para.get(s.paragraph, Turn(None, None, None)) for s in sentences]
 
 

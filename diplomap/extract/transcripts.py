@@ -23,7 +23,7 @@ from diplomap.extract.common import _DESIG, _LAVROV_NP_RE, _mentions_lavrov, end
 from diplomap.extract.speech_verbs import verb_regexes
 from diplomap.normalize import normalize
 
-__all__ = ["Turn", "transcript_turns"]
+__all__ = ["Turn", "marks_the_end", "transcript_turns"]
 
 # A speaker label: a few words (or initials), an optional note in brackets, a colon.
 _LABEL_RE = re.compile(
@@ -88,6 +88,18 @@ _CREDIT_LINE_RE = re.compile(
     r"ته[يی]ه|گردآور[يی])\s*(?:[:：]|\s+by\s)|\*(?!\*)\s*\S)",
     re.IGNORECASE,
 )
+# The outlet's end mark after a transcript ("(انتهى)", "-End-", "(Конец)", «(پایان)»)
+_END_MARK_RE = re.compile(
+    r"^\s*[(\[\-–—*]*\s*(?:انتهى|النهاية|end|the\s+end|конец|پایان|پايان)\s*[)\]\-–—*]*\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def marks_the_end(gap: str) -> bool:
+    """Does a stretch of text between paragraphs hold the outlet's end mark on a line?"""
+    return any(_END_MARK_RE.match(line) for line in gap.splitlines() if line.strip())
+
+
 # "لاوروف در دیدار با همتای لبنانی:", "Lavrov after talks with Fidan:": his label too
 _LAVROV_LEAD_RE = re.compile(rf"^{_LAVROV_NP_RE.pattern}(?:\s+\S+){{0,6}}$")
 
@@ -259,7 +271,7 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
     kinds: list[str | None] = []
     narrators: set[str] = set()  # the name words of the reporters filing the story
     for raw in paragraphs:
-        if _TIMESTAMP_RE.match(raw) or _CREDIT_LINE_RE.match(raw):
+        if _TIMESTAMP_RE.match(raw) or _CREDIT_LINE_RE.match(raw) or _END_MARK_RE.match(raw):
             kinds.append("break")
             continue
         if _QUESTION_MARK_RE.match(raw) and ("?" in raw or "؟" in raw):
