@@ -180,6 +180,8 @@ class Gazetteer:
             return None
         if (
             (lang == "ar" and _arabic_byline(original, start, end))
+            or _latin_byline(original, start, end)
+            or _QUOTED_ARABIC_NAME_RE.search(original, max(0, start - 8), start) is not None
             or _clock_zone(norm, hit)
             or _clock_line_city(original, start, end)
             or _source_label(original, start, end)
@@ -514,6 +516,33 @@ def _arabic_byline(original: str, start: int, end: int) -> bool:
         return False  # (the common case: more words after the name on its line)
     line_start = original.rfind("\n", 0, start) + 1
     return _AR_BYLINE_BEFORE.fullmatch(original, line_start, start) is not None
+
+
+# A byline in Latin or Cyrillic script ("BY Nada Hassan", "By Jordan Whitfield and Chad
+# Smith", «Автор: Дания Бейшеналиева»): the line is the label and two to four capitalised
+# name words (joined by "and"/"и"), nothing else
+_LATIN_BYLINE_RE = re.compile(
+    r"[^\S\n]*(?:[Bb][Yy]|[Аа]втор[ыа]?|АВТОР[ЫА]?|[Тт]екст|ТЕКСТ)[:\s][^\S\n]*"
+    r"(?:[A-ZА-ЯЁ][\w'’.-]*(?:[^\S\n]+|,[^\S\n]*|[^\S\n]+(?:and|и)[^\S\n]+)){1,6}?"
+    r"[A-ZА-ЯЁ][\w'’.-]*[^\S\n]*(?:\n|\Z)"
+)
+
+
+# A name with the Arabic article in quotation marks («Аль-Баян», "Al-Bayan"): an outlet or
+# a group, not the place its second part names (Bayan in Kuwait)
+_QUOTED_ARABIC_NAME_RE = re.compile(r"[«\"“„]\s*(?:[AaАа][Llль]ь?|[EeЭэ][Llль]ь?)-$")
+
+
+def _latin_byline(original: str, start: int, end: int) -> bool:
+    line_start = original.rfind("\n", 0, start) + 1
+    if start - line_start > 60 or not original[line_start:start].lstrip()[:2].lower() in (
+        "by",
+        "ав",
+        "те",
+    ):
+        return False
+    m = _LATIN_BYLINE_RE.match(original, line_start)
+    return m is not None and m.end() >= end
 
 
 # A surname that is also a city: after a first name (pymorphy3 knows Russian ones), an
