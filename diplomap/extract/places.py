@@ -535,7 +535,7 @@ _QUOTED_ARABIC_NAME_RE = re.compile(r"[«\"“„]\s*(?:[AaАа][Llль]ь?|[Ee�
 
 def _latin_byline(original: str, start: int, end: int) -> bool:
     line_start = original.rfind("\n", 0, start) + 1
-    if start - line_start > 60 or not original[line_start:start].lstrip()[:2].lower() in (
+    if start - line_start > 60 or original[line_start:start].lstrip()[:2].lower() not in (
         "by",
         "ав",
         "те",
