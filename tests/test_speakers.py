@@ -4606,3 +4606,44 @@ def test_the_outlets_summary_box_and_what_he_did_not_name(lang, text, his, not_h
 )
 def test_the_outlets_end_mark_closes_the_transcript(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Лавров заявил, что Россия защитит судоходство. Аналитик центра безопасности Рейн "
+            "Тамм считает, что Лавров говорил прежде всего для внутренней аудитории. Стоит "
+            "напомнить, что министр говорил то же самое в 2019 году.\n",
+            ["защитит судоходство", "то же самое в 2019"],
+            ["для внутренней аудитории"],
+        ),
+        (
+            "en",
+            "Lavrov said Russia would protect its shipping. The analyst Rein Tamm believes that "
+            "Lavrov spoke mainly to a domestic audience. It is worth recalling that the minister "
+            "said much the same in 2019.\n",
+            ["protect its shipping", "much the same in 2019"],
+            ["mainly to a domestic audience"],
+        ),
+        (
+            "ar",
+            "قال لافروف إن روسيا ستحمي ملاحتها. ويرى المحلل راين تام أن لافروف تحدث أساسا "
+            "للجمهور الداخلي.\n",
+            ["ستحمي ملاحتها"],
+            ["أساسا للجمهور الداخلي"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت روسیه از کشتیرانی خود دفاع می‌کند. راین تام، تحلیلگر، معتقد است که "
+            "لاوروف بیشتر برای مخاطب داخلی سخن گفت.\n",
+            ["از کشتیرانی خود دفاع"],
+            ["بیشتر برای مخاطب داخلی"],
+        ),
+    ],
+)
+def test_his_words_inside_somebody_elses_that_clause_are_theirs(lang, text, his, not_his):
+    """ "X believes that Lavrov spoke ..." is X's view of him, not his statement; an
+    impersonal frame ("It is worth recalling that the minister said") is the narrator's."""
+    assert_credited(analyse(text, lang), his, not_his)

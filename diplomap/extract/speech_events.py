@@ -417,6 +417,13 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
         if subj == _ANONYMOUS and (him := _relayed_him(norm, m)) is not None:
             return _Event("lavrov", him, act=verb_traits(m)[2])
         if subj == _ANONYMOUS:
+            if (
+                fallback is None
+                and _THAT_AFTER_RE.match(norm, m.end())
+                and _somebody_before(norm, m)
+            ):
+                # "Рейн Тамм считает, что Лавров говорил ...": his verb is in its words
+                return _Event("other", m.start(), act=verb_traits(m)[2], not_he=_not_he(norm, m))
             fallback = fallback or _Event(
                 "other", m.start(), act=verb_traits(m)[2], not_he=_not_he(norm, m)
             )
@@ -440,6 +447,29 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
                 continue
             return event
     return fallback
+
+
+# "that" right after a verb: what follows is the words it reports (normalised)
+_THAT_AFTER_RE = re.compile(r"\s*,?\s*(?:что|чтобы|that|ان|انه|بان|كه)(?!\w)")
+
+
+# Before a verb: an impersonal frame ("It is worth recalling that", «Стоит напомнить, что»,
+# «لا بد من التذكير بأن»): the narrator, not somebody else speaking
+_IMPERSONAL_BEFORE_RE = re.compile(
+    r"(?<!\w)(?:worth|to|is|be|was|стоит|нужно|следует|можно|надо|من|ان)\s*$"
+)
+
+
+def _somebody_before(norm: str, m: re.Match[str]) -> bool:
+    """Is there a subject of two words or more before the verb, not an impersonal frame
+    nor a gerund ("Рейн Тамм считает, что ...", not "It is worth recalling that ...")?"""
+    pre = norm[max(0, m.start() - 80) : m.start()]
+    return (
+        len(pre.split()) >= 2
+        and not _IMPERSONAL_BEFORE_RE.search(pre)
+        and not m.group().rstrip().endswith("ing")
+        and not m.group().startswith("напомним")
+    )
 
 
 # A saying verb negated: what somebody did not say is no statement ("о чем Лавров не
