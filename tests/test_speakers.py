@@ -4606,6 +4606,11 @@ def test_the_outlets_summary_box_and_what_he_did_not_name(lang, text, his, not_h
 )
 def test_the_outlets_end_mark_closes_the_transcript(lang, text, his, not_his):
     assert_credited(analyse(text, lang), his, not_his)
+    separated = text.replace(END_MARKS[lang], "***")
+    assert_credited(analyse(separated, lang), his, not_his)
+
+
+END_MARKS = {"ar": "(انتهى)", "fa": "(پایان)", "ru": "(Конец)", "en": "-End-"}
 
 
 @pytest.mark.parametrize(

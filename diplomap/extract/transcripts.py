@@ -90,7 +90,8 @@ _CREDIT_LINE_RE = re.compile(
 )
 # The outlet's end mark after a transcript ("(انتهى)", "-End-", "(Конец)", «(پایان)»)
 _END_MARK_RE = re.compile(
-    r"^\s*[(\[\-–—*]*\s*(?:انتهى|النهاية|end|the\s+end|конец|پایان|پايان)\s*[)\]\-–—*]*\s*\.?\s*$",
+    r"^\s*[(\[\-–—*]*\s*(?:انتهى|النهاية|end|the\s+end|конец|پایان|پايان)\s*[)\]\-–—*]*\s*\.?\s*$"
+    r"|^\s*(?:[*•]\s*){3,}$|^\s*[-–—_=]{3,}\s*$",  # a separator: "***", "* * *", "---"
     re.IGNORECASE,
 )
 
