@@ -4652,3 +4652,27 @@ def test_his_words_inside_somebody_elses_that_clause_are_theirs(lang, text, his,
     """ "X believes that Lavrov spoke ..." is X's view of him, not his statement; an
     impersonal frame ("It is worth recalling that the minister said") is the narrator's."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("text", "his", "not_his"),
+    [
+        (
+            "Лавров заявил, что диалог нужен. Глава МИД также сообщил, что Москва и Вашингтон "
+            "продолжат контакты по Сирии.\n",
+            ["диалог нужен", "продолжат контакты по Сирии"],
+            [],
+        ),
+        (
+            "Лавров заявил, что диалог нужен. Глава МИД Саудовской Аравии подчеркнул, что "
+            "королевство ценит координацию. Глава МИД Андрей Сибига назвал обмен единственным "
+            "результатом.\n",
+            ["диалог нужен"],
+            ["королевство ценит координацию", "единственным результатом"],
+        ),
+    ],
+)
+def test_the_head_of_the_ministry_without_a_country_is_him(text, his, not_his):
+    """«Глава МИД также сообщил»: an adverb after «МИД» is no country; «Глава МИД Саудовской
+    Аравии», «Глава МИД Андрей Сибига» are others."""
+    assert_credited(analyse(text, "ru"), his, not_his)
