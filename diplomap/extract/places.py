@@ -180,8 +180,11 @@ class Gazetteer:
             return None
         if (
             (lang == "ar" and _arabic_byline(original, start, end))
-            or _latin_byline(original, start, end)
-            or _QUOTED_ARABIC_NAME_RE.search(original, max(0, start - 8), start) is not None
+            or (lang in ("en", "ru") and _latin_byline(original, start, end))
+            or (
+                original[start - 1 : start] == "-"
+                and _QUOTED_ARABIC_NAME_RE.search(original, max(0, start - 8), start) is not None
+            )
             or _clock_zone(norm, hit)
             or _clock_line_city(original, start, end)
             or _source_label(original, start, end)

@@ -98,6 +98,8 @@ _END_MARK_RE = re.compile(
 
 def marks_the_end(gap: str) -> bool:
     """Does a stretch of text between paragraphs hold the outlet's end mark on a line?"""
+    if not gap.strip():
+        return False  # (the common case: only the blank line between them)
     return any(_END_MARK_RE.match(line) for line in gap.splitlines() if line.strip())
 
 
