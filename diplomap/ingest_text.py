@@ -454,6 +454,7 @@ _KICKER_ENDS = ("؛", ";")
 _QUESTION_ENDS = ("?", "؟")
 _MAX_QUESTION_HEADLINE_WORDS = 20
 _INNER_SENTENCE_END_RE = re.compile(r"[.!?؟](?:\s|$)")
+_ELLIPSIS_RE = re.compile(r"\.{2,}")
 
 
 def _is_question_headline(line: str, words: list[str]) -> bool:
@@ -462,7 +463,8 @@ def _is_question_headline(line: str, words: list[str]) -> bool:
     body = line.rstrip(_CLOSERS)
     if not body.endswith(_QUESTION_ENDS) or len(words) > _MAX_QUESTION_HEADLINE_WORDS:
         return False
-    inner = body[:-1].replace("..", "…")  # "قاله لافروف.. وما": a pause, not a full stop
+    # "قاله لافروف.. وما", "«لن نسمح»... فماذا": a pause, not a full stop
+    inner = _ELLIPSIS_RE.sub("…", body[:-1])
     return _INNER_SENTENCE_END_RE.search(inner) is None
 
 

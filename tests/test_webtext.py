@@ -853,6 +853,11 @@ def test_a_standfirst_under_the_headline_is_not_the_title(lang):
         ("fa", "لاوروف در تهران چه گفت؟"),
         ("ru", "Что Лавров сказал о Ливии?"),
         ("en", "What did Lavrov say about Libya?"),
+        # a quoted phrase trailing off in an ellipsis before the question
+        ("ar", "لافروف في الدوحة: «لن نسمح للإرهابيين»... فماذا بقي من أستانا؟"),
+        ("fa", "لاوروف: «این آخرین فرصت است»... آیا برجام زنده می‌ماند؟"),
+        ("ru", "Лавров: «Мы не позволим»... Что дальше с Астаной?"),
+        ("en", "Lavrov: 'We will not allow it'... What is left of Astana?"),
     ],
 )
 def test_a_headline_may_ask_a_question(lang, question):
