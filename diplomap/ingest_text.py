@@ -482,6 +482,8 @@ def _title_shape(line: str) -> str:
         return "furniture"
     if _is_question_headline(line, words):
         return "headline"  # "ما الذي قاله لافروف.. وما الذي لم يقله؟"
+    if breadcrumb_kind(line) is not None:
+        return "menu"  # also when its last item ends as a sentence does («Право знать!»)
     if line.rstrip(_CLOSERS).endswith(_SENTENCE_END) or line.endswith(_SENTENCE_END):
         # a sentence; "Search...", "بحث..." is a page's furniture
         short = len(words) < _MIN_SENTENCE_WORDS
@@ -496,8 +498,6 @@ def _title_shape(line: str) -> str:
         return "furniture"  # the weather or the exchange rates ("Москва +14 °C USD 65,05")
     if line.endswith((":", "：")) or len(words) < 2:
         return "furniture"
-    if breadcrumb_kind(line) is not None:
-        return "menu"
     label, colon, _rest = norm.partition(":")
     if colon and label.strip(" \t-–—•·") in _SECTION_LABELS:
         return "furniture"
@@ -528,14 +528,15 @@ def _is_clock_line(norm: str, words: list[str]) -> bool:
 
 def detect_title(text: str, markdown: bool = False) -> str:
     """The headline: among the short lines above the first sentence of text, after the
-    site's menu when there is one (a masthead, its tagline and a ticker stand above the
-    menu), the longest line of the first block of lines that has one of a headline's
-    length (a kicker stands right above the headline, a standfirst comes after it);
-    never a clock, a date, a breadcrumb, a caption or a section label. "" when the text
-    opens with a sentence or nothing follows the headline."""
+    site's menu when there is one (a masthead, its tagline, a language bar and a ticker
+    stand above the menu, or between its lines when no blank line parts them), the
+    longest line of the first block of lines that has one of a headline's length (a
+    kicker stands right above the headline, a standfirst comes after it); never a clock,
+    a date, a breadcrumb, a caption, a section label or the page's short tagline. "" when
+    the text opens with a sentence or nothing follows the headline."""
     blocks: list[list[str]] = [[]]  # headline-shaped lines, in runs without a blank line
     above_menu: list[list[str]] = []  # a masthead, its tagline: only when nothing follows
-    menu_seen = follows = False
+    menu_seen = menu_run = follows = False  # menu_run: a menu line in this run of lines
     pos = 0
     for _ in range(_TITLE_LINES):
         line, sep, _rest = text[pos:].partition("\n")
@@ -544,20 +545,35 @@ def detect_title(text: str, markdown: bool = False) -> str:
         if markdown:
             line = line.lstrip("#").strip()
         shape = _title_shape(line) if line else "blank"
+        if shape == "text" and not (menu_seen or any(blocks)) and _title_words(line) < 2:
+            shape = "furniture"  # the page's name on top ("euronews."), not its text
         if shape == "text":
             follows = True
             break
         if not sep:
             break
-        if shape == "menu" and not menu_seen:
-            menu_seen, above_menu, blocks = True, blocks, [[]]
+        if shape == "menu" and (menu_run or not menu_seen):
+            # the site's menu, or one more of its lines ("NM | NewsMaker", its tagline,
+            # "RO | RU", the sections): what stands above it is the masthead
+            above_menu = [b for b in (*above_menu, *blocks) if b]
+            blocks, menu_seen = [[]], True
         elif shape == "headline":
             blocks[-1].append(" ".join(line.split()))
         elif blocks[-1]:
             blocks.append([])  # a blank line or furniture ends the run
+        menu_run = shape == "menu" or (menu_run and shape != "blank")
     if not (follows or text[pos:].strip()):
         return ""
+    if not menu_seen and len(blocks) > 1 and len(blocks[0]) > 1:
+        # no menu, the page's first lines a masthead and its short tagline ("THE
+        # CONVERSATION", "Academic rigour, journalistic flair") above a longer headline
+        first, later = _pick_headline(blocks[:1]), _pick_headline(blocks[1:])
+        if _title_words(first) <= _MAX_TAGLINE_WORDS < _title_words(later):
+            return later
     return _pick_headline(blocks) or _pick_headline(above_menu)
+
+
+_MAX_TAGLINE_WORDS = 5
 
 
 def _pick_headline(blocks: list[list[str]]) -> str:

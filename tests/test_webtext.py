@@ -865,6 +865,68 @@ def test_a_headline_may_ask_a_question(lang, question):
     assert detect_title(text) == question
 
 
+MASTHEAD_BAR = {  # the site's name as a menu, its tagline, a language bar: one run of lines
+    "ar": ["الأنباء | alanba.net", "أخبار العالم العربي والعالم", "عربي | English"],
+    "fa": ["پیام | payam.ir", "اخبار ایران و جهان", "فارسی | English"],
+    "ru": ["NM | NewsMaker", "Новости Молдовы и мира", "RO | RU"],
+    "en": ["NM | NewsMaker", "News of Moldova and the world", "RO | RU"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_tagline_between_the_lines_of_the_menu_is_not_the_title(lang):
+    name, tagline, bar = MASTHEAD_BAR[lang]
+    menu = SITE_TOP[lang][2]
+    text = page(name, tagline, bar, menu, "", HEADLINE[lang], "", BODY[lang])
+    assert detect_title(text) == HEADLINE[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_short_tagline_under_the_masthead_is_not_the_title_without_a_menu(lang):
+    masthead, tagline = SITE_TOP[lang][0], SITE_TOP[lang][1].split()[:4]
+    longer = HEADLINE[lang] + " " + HEADLINE[lang].split()[-1]
+    text = page(masthead, " ".join(tagline), "", longer, "", BODY[lang])
+    assert detect_title(text) == longer
+    # a headline at the top with a shorter line under it stays the title
+    text = page(longer, HEADLINE[lang], "", BODY[lang])
+    assert detect_title(text) == longer
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_one_word_masthead_ending_in_a_full_stop_is_not_the_text(lang):
+    text = page("euronews.", SITE_TOP[lang][2], "", HEADLINE[lang], "", BODY[lang])
+    assert detect_title(text) == HEADLINE[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_menu_whose_last_item_ends_in_an_exclamation_mark_is_a_menu(lang):
+    menu = SITE_TOP[lang][2] + " | «Право знать!»"
+    text = page(SITE_TOP[lang][0], menu, "", HEADLINE[lang], "", BODY[lang])
+    assert detect_title(text) == HEADLINE[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_share_bar_under_the_headline_does_not_move_the_title(lang):
+    caption = {
+        "ar": "لافروف خلال المؤتمر الصحفي في موسكو أمس",
+        "fa": "لاوروف در نشست خبری دیروز در مسکو",
+        "ru": "Сергей Лавров на пресс-конференции в Москве",
+        "en": "Sergey Lavrov at the press conference in Moscow",
+    }[lang]
+    text = page(
+        *SITE_TOP[lang],
+        "",
+        HEADLINE[lang],
+        "",
+        "Share | Tweet | Email",
+        "",
+        caption,
+        "",
+        BODY[lang],
+    )
+    assert detect_title(text) == HEADLINE[lang]
+
+
 @pytest.mark.parametrize(
     ("lang", "caption"),
     [
