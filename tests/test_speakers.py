@@ -4676,3 +4676,50 @@ def test_the_head_of_the_ministry_without_a_country_is_him(text, his, not_his):
     """«Глава МИД также сообщил»: an adverb after «МИД» is no country; «Глава МИД Саудовской
     Аравии», «Глава МИД Андрей Сибига» are others."""
     assert_credited(analyse(text, "ru"), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "قال لافروف إن روسيا تدعم الحوار الليبي. وقال لعمامرة إن الجزائر ترفض أي تدخل "
+            "أجنبي. وقال لودريان إن باريس تؤيد الانتخابات.\n",
+            ["تدعم الحوار الليبي"],
+            ["ترفض أي تدخل", "تؤيد الانتخابات"],
+        ),
+        (
+            "ar",
+            "التقى لافروف نظيره الأردني في موسكو. وقال لوكالة تاس إن الوضع في غزة كارثي. وقال "
+            "لرويترز إن موسكو لن تعترف بالضم. وقال للصحفيين إن الحل السياسي ممكن. وقال لنظيره "
+            "إن روسيا مستعدة للمساعدة.\n",
+            ["الوضع في غزة كارثي", "لن تعترف بالضم", "الحل السياسي ممكن", "مستعدة للمساعدة"],
+            [],
+        ),
+        (
+            "en",
+            "Lavrov said Russia backed the Libyan dialogue. Lamamra said Algeria rejected any "
+            "foreign interference. He told Reuters that Moscow would not recognise it.\n",
+            ["backed the Libyan dialogue"],
+            ["rejected any foreign", "would not recognise"],
+        ),
+        (
+            "ru",
+            "Лавров заявил, что Россия поддерживает ливийский диалог. Ламамра сказал, что Алжир "
+            "отвергает любое иностранное вмешательство.\n",
+            ["поддерживает ливийский диалог"],
+            ["отвергает любое"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت روسیه از گفت‌وگوی لیبیایی حمایت می‌کند. لعمامره گفت الجزایر هرگونه "
+            "دخالت خارجی را رد می‌کند.\n",
+            ["از گفت‌وگوی لیبیایی"],
+            ["دخالت خارجی را رد"],
+        ),
+    ],
+)
+def test_a_name_that_opens_with_lam_is_the_subject_not_the_one_told(lang, text, his, not_his):
+    """Arabic "وقال لعمامرة إن": a name opening with ل after the verb is its subject, while
+    "وقال لوكالة تاس", "لرويترز", "للصحفيين", "لنظيره" tell whom he spoke to, and he goes on."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -43,6 +43,7 @@ from diplomap.extract.subjects import (
     _lavrov_subject,
     _may_hold_title,
     _subject_hits,
+    ar_name_opening_with_lam,
 )
 from diplomap.normalize import normalize
 
@@ -833,7 +834,7 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
             return "other"  # somebody else was asked ("وسئل بو حبيب ...")
     post = _ar_words_after(norm, m)
     if _AR_ELIDED_RE.match(post):
-        return "pronoun"
+        return "other" if ar_name_opening_with_lam(post) else "pronoun"
     if weak:
         return None
     subject = post.lstrip(" ،,")

@@ -17,6 +17,7 @@ from diplomap.extract.common import (
     may_mention_lavrov,
 )
 from diplomap.extract.fastre import lead
+from diplomap.extract.outlets import find_outlets
 
 _PRONOUN_RE = {
     "fa": lead(r"(?<!\w)(?:وي|او|ايشان)(?!\w)"),
@@ -187,3 +188,33 @@ def _subject_hits(window: str, lang: str, start: int = 0, end: int | None = None
             break
         pos = m.end()
     return hits
+
+
+# A word opening with ل after the verb: "to" before whom he told ("قال له", "للصحفيين",
+# "لنظيره", "لوكالة", "لرويترز"), a particle ("لن", "لكن", "لدى"), or a name that opens with
+# the letter, its subject ("قال لعمامرة", "قال لودريان", "قال لابيد")
+_AR_LAM_WORD_RE = re.compile(r"\s*ل(?!ل|ـ)(\w+)")
+_AR_LAM_PARTICLES = frozenset(
+    {"ا", "م", "ن", "و", "ولا", "يس", "يست", "كن", "ان", "انه", "انها", "ذا", "ذلك", "هذا"}
+    | {"قد", "عل", "دي", "ه", "ها", "هم", "هما", "هن", "نا", "ي", "ك", "كم", "كما"}
+)
+_AR_ADDRESSEE_RE = re.compile(
+    r"(?:نظير|نظراء|وكال|صحيف|صحف|جريد|قناه|قنوات|شبك|موقع|تلفزيون|تليفزيون|اذاع|مجل|وسائل|"
+    r"مراسل|برنامج|محط|صحفي|صحافي|اعلامي|مسوول|اعضاء|عضو|ممثل|وفد|وفود|سفير|سفراء|نواب|نائب|"
+    r"طلاب|طلب|زوار|زائر|جمهور|مجموع|لجن|مجلس|رئيس|روساء|وزير|وزراء|قاد|زعماء|حكوم|دول|كل|"
+    r"جميع|بعض|دبلوماسي|خبراء|محلل|اكاديمي|باحث|مواطن|شعب|ضيوف|ضيف|مؤتمر|موتمر|منتدي|جلس|"
+    r"اجتماع|هيئ|منظم|حضور|الحضور|نشر|صحيفه|اذاعه|مجله|شبكه|وكاله|حوار|مقابل|لقاء|مستمع|قراء|"
+    r"متابع|مشارك|اطراف|جانب|نفس|زملاء|زميل|نظرائه|اعلام|وكالات|شركاء|اصدقاء|امريك|الامريك|"
+    r"ا?لغرب|اوروب|الصين|العالم|عالم|عامه|اسرائيل|ايران|تركيا)"
+)
+
+
+def ar_name_opening_with_lam(post: str) -> bool:
+    """After a verb with no subject of its own before it: is the word after it a name that
+    opens with ل ("وقال لعمامرة إن"), not "to" somebody told or a particle?"""
+    found = _AR_LAM_WORD_RE.match(post)
+    if found is None or found.group(1) in _AR_LAM_PARTICLES:
+        return False
+    if _AR_ADDRESSEE_RE.match(found.group(1)):
+        return False
+    return not find_outlets(post[: found.end() + 40])
