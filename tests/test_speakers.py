@@ -4723,3 +4723,44 @@ def test_a_name_that_opens_with_lam_is_the_subject_not_the_one_told(lang, text, 
     """Arabic "وقال لعمامرة إن": a name opening with ل after the verb is its subject, while
     "وقال لوكالة تاس", "لرويترز", "للصحفيين", "لنظيره" tell whom he spoke to, and he goes on."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "fa",
+            "سرگئی لاوروف امروز در مسکو سخن گفت. وزیر امور خارجه روسیه در جمع خبرنگاران به روابط "
+            "کشورش با ایران، به‌ویژه تهدیدهای «دونالد ترامپ» رئیس‌جمهور آمریکا پرداخت.\n\n"
+            "ایران بدهی خود را به روسیه پرداخت.\n",
+            ["به روابط کشورش با ایران"],
+            ["بدهی خود را"],
+        ),
+        (
+            "ar",
+            "وتناول لافروف العلاقات مع إيران، لا سيما تهديدات الرئيس الأمريكي دونالد ترامب.\n\n"
+            "وتناول الوفد الغداء في مطعم قريب.\n",
+            ["العلاقات مع إيران"],
+            ["الغداء في مطعم"],
+        ),
+        (
+            "ru",
+            "Лавров коснулся отношений с Ираном, в том числе угроз президента США Дональда "
+            "Трампа.\n\nКризис затронул интересы многих стран.\n",
+            ["отношений с Ираном"],
+            ["интересы многих стран"],
+        ),
+        (
+            "en",
+            "Lavrov touched on relations with Iran, including threats by US President Donald "
+            "Trump.\n\nThe storm touched the coast on Monday.\n",
+            ["relations with Iran"],
+            ["touched the coast"],
+        ),
+    ],
+)
+def test_he_addresses_a_subject_and_an_elaboration_is_no_subject(lang, text, his, not_his):
+    """ "به ... پرداخت", «تناول», «коснулся», "touched on" report what he spoke about; a
+    part opening with "especially", «لا سيما», «в том числе» elaborates the object and
+    names no speaker of its own."""
+    assert_credited(analyse(text, lang), his, not_his)

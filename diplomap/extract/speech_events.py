@@ -196,7 +196,12 @@ def _fa_in_object(window: str, start: int, end: int, pos: int, object_follows: b
 # and its verb): never the main clause's subject
 _SUBORDINATE_OPEN_RE = re.compile(
     r"\s*(?:как|если|чтобы|когда|хотя|почему|how|whether|if|why|although|though|كيف|لماذا|"
-    r"اذا|عندما|چگونه|چطور|اگر|چرا)(?!\w)"
+    r"اذا|عندما|چگونه|چطور|اگر|چرا|"
+    # an elaboration of the object, not a clause with a subject of its own: "به ماهیت
+    # روابط ...، به‌ویژه لفاظی‌های ترامپ ... پرداخت", "including", "в том числе"
+    r"به\s?ويژه|بويژه|به\s?خصوص|از\s+جمله|خصوصا|مخصوصا|[وف]?لا\s?سيما|خاصه|بما\s+في\s+ذلك|"
+    r"including|especially|notably|particularly|such\s+as|в\s+том\s+числе|особенно|включая|"
+    r"в\s+частности)(?!\w)"
 )
 
 
