@@ -92,7 +92,7 @@ def breadcrumb_kind(line: str) -> str | None:
     Boilerplate cuts trails; a headline is none of the three."""
     if len(line) > 160:
         return None
-    if "   " in line and (spaced := _spaced_menu(line)) is not None:
+    if "  " in line and (spaced := _spaced_menu(line)) is not None:
         return spaced  # "Казахстан   Кыргызстан   Таджикистан   Туркменистан"
     if not _CRUMB_CHAR_RE.search(line):  # (the common case: no line normalised)
         words = line.strip(_CRUMB_TRIM).split()
@@ -115,7 +115,7 @@ def breadcrumb_kind(line: str) -> str | None:
     return None
 
 
-_SPACED_SEP_RE = re.compile(r"[ \t]{3,}")
+_SPACED_SEP_RE = re.compile(r"[ \t]{2,}")
 _SPACED_MENU_PARTS = 4
 
 
@@ -139,4 +139,4 @@ def _is_crumb_part(part: str) -> bool:
 def may_be_trail(line: str) -> bool:
     """A quick test: has `line` a trail's separator (or a run of spaces) at all (most
     lines have none)?"""
-    return _CRUMB_CHAR_RE.search(line) is not None or "   " in line
+    return _CRUMB_CHAR_RE.search(line) is not None or "  " in line

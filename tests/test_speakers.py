@@ -4764,3 +4764,38 @@ def test_he_addresses_a_subject_and_an_elaboration_is_no_subject(lang, text, his
     part opening with "especially", «لا سيما», «в том числе» elaborates the object and
     names no speaker of its own."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Lavrov said Russia valued Brazil's position. Lavrov later met Lula, who last week in "
+            "Beijing and Abu Dhabi urged the United States to stop the war. Lavrov, who on Monday "
+            "arrived in Cairo, said Moscow backed the talks.\n",
+            ["valued Brazil's position", "Moscow backed the talks"],
+            ["urged the United States"],
+        ),
+        (
+            "ru",
+            "Лавров заявил, что Москва ценит позицию Бразилии. Позже Лавров встретился с Лулой, "
+            "который на прошлой неделе в Пекине призвал США прекратить войну.\n",
+            ["ценит позицию Бразилии"],
+            ["призвал США прекратить"],
+        ),
+        (
+            "ar",
+            "قال لافروف إن موسكو تقدر موقف البرازيل. والتقى لافروف لاحقا الرئيس لولا، الذي دعا "
+            "الأسبوع الماضي في بكين الولايات المتحدة إلى وقف الحرب.\n",
+            ["تقدر موقف البرازيل"],
+            ["إلى وقف الحرب"],
+        ),
+    ],
+)
+def test_a_relative_clause_with_adverbials_before_its_verb_is_the_antecedents(
+    lang, text, his, not_his
+):
+    """ "Lula, who last week in Beijing urged ...": the relative pronoun's antecedent
+    speaks, also with a time and a place between the pronoun and the verb."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -559,6 +559,12 @@ def test_breadcrumbs(line, crumb):
         ("Syria   Iraq   Lebanon   Opinion   Podcasts", "trail"),
         ("سوريا   العراق   لبنان   رأي   فيديو", "trail"),
         ("ایران   جهان   اقتصاد   ورزش   ویدیو", "trail"),
+        # two spaces are enough between menu items
+        ("Home  World  India  Explainers  Opinion  Sports  Tech", "trail"),
+        ("Главная  Политика  Экономика  В мире  Спорт", "trail"),
+        ("الرئيسية  سياسة  اقتصاد  عربي ودولي  رياضة", "trail"),
+        ("خانه  سیاسی  اقتصادی  بین‌الملل  ورزشی", "trail"),
+        ("Lavrov said  the talks  would go on.  Then he left.", None),
         ("Lavrov said   the talks   would go on.   Then he left.", None),
         ("18.10.2024, 19:40 · Обновлено: 19.10.2024, 10:15", None),
         # a date line in two calendars and a clock: no trail, though its parts are short
@@ -1126,3 +1132,23 @@ def test_the_pages_date_line_comes_before_the_print_issues(lang):
     [article] = read_bytes(f"{lang}.txt", text.encode()).articles
     found = find_publication_date(article.text, lang, title=article.title)
     assert found.date == dt.date(2021, 3, 3), found
+
+
+TRENDING = {
+    "ar": "الأكثر تداولا: كأس آسيا | قمة دافوس 2024 | جزر المالديف | الهند",
+    "fa": "داغ: جام ملت‌ها | داووس ۲۰۲۴ | مالدیو | هند",
+    "ru": "В тренде: Кубок Азии | Давос 2024 | Мальдивы | Индия",
+    "en": "Trending: Ram Mandir | Red Sea Crisis | Davos 2024 | Maldives Row",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_trending_trail_with_a_year_above_the_headline_is_cut(lang):
+    """A trail of trending topics holding a year ("Davos 2024") is no date line to keep;
+    a trail with a numeric date is ("السياسة | تاريخ النشر: 2024/09/09")."""
+    dated = "Политика | Опубликовано: 2024/09/09 | 5 минут"
+    text = page(SITE_TOP[lang][0], TRENDING[lang], dated, "", HEADLINE[lang], "", BODY[lang])
+    spans = find_boilerplate(text, lang, detect_title(text))
+    assert TRENDING[lang] in cut(text, spans)
+    assert dated not in cut(text, spans)
+    assert HEADLINE[lang] not in cut(text, spans)

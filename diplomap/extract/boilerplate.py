@@ -504,11 +504,27 @@ class _Top:
         title_line = next((k for k in range(first_real) if key and lines[k].norm == key), -1)
         # (a standfirst may come before the date line: "i24NEWS | May 28th 2018 | 04:14 PM")
         top = min(len(lines), first_real + _DATE_LINES_AFTER_STANDFIRST)
-        protected = {k for k in range(top) if _is_date_line(lines[k])}
+        protected = {
+            k for k in range(top) if _is_date_line(lines[k]) and not _year_only_trail(lines[k])
+        }
         protected |= {k for k, line in enumerate(lines) if _is_published_line(line)}
         if title_line >= 0:
             protected.add(title_line)
         return cls(first_real, title_line, protected)
+
+
+# A clock or a day.month.year date: what a trail's date line holds ("13.02.2024 | 10:15")
+_CLOCK_OR_DAY_RE = re.compile(
+    r"(?<!\d)\d{1,2}:\d\d(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|"
+    r"(?<!\d)\d{4}[./-]\d{1,2}[./-]\d{1,2}(?!\d)"
+)
+
+
+def _year_only_trail(line: _Line) -> bool:
+    """A trail of links whose only date-like word is a year ("Trending: Ram Mandir | Davos
+    2024 | Maldives Row"): no date line to keep (a trail with a clock or a numeric date,
+    "السياسة | تاريخ النشر: 2024/09/09", is one)."""
+    return is_breadcrumb(line.raw) and _CLOCK_OR_DAY_RE.search(line.norm) is None
 
 
 def _is_published_line(line: _Line) -> bool:

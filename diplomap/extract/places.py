@@ -188,6 +188,7 @@ class Gazetteer:
             or _clock_zone(norm, hit)
             or _clock_line_city(original, start, end)
             or _source_label(original, start, end)
+            or (lang == "en" and _MASTHEAD_NOUN_AFTER_RE.match(original, end) is not None)
         ):
             return None
         record = payload.record
@@ -197,7 +198,10 @@ class Gazetteer:
         if record is None or (
             lang in _SURNAME_LANGS
             and (record.place_type == "city" or (lang == "ru" and kind == "demonym"))
-            and _after_first_name(original, start, lang)
+            and (
+                _after_first_name(original, start, lang)
+                or (record.place_type == "city" and _ARABIC_SURNAME_AFTER_RE.match(original, end))
+            )
         ):
             return None
         match = PlaceMatch(
@@ -488,6 +492,14 @@ def _clock_line_city(original: str, start: int, end: int) -> bool:
 _CLOCK_SEP_RE = re.compile(r"[^\S\n]*[·|•]")
 
 
+# An English paper's masthead noun, capitalised, right after a place: the place names the
+# paper ("Buenos Aires Times", "The Kabul Times", "the Beirut Herald"), not a mention
+_MASTHEAD_NOUN_AFTER_RE = re.compile(
+    r" (?:Times|Post|Tribune|Herald|Observer|Gazette|Chronicle|Journal|Courier|Monitor|"
+    r"Express|Telegraph|Mirror|Standard|Daily|Review|Sun)(?![\w-])"
+)
+
+
 def _source_label(original: str, start: int, end: int) -> bool:
     """Is the place the country label of a quoted foreign outlet a translation credits
     («Аш-Шарк аль-Аусат» (Великобритания): ..., "The Guardian" (UK): ...)?"""
@@ -558,6 +570,11 @@ _EN_NAME_LEFT = re.compile(
 
 
 _SURNAME_LANGS = frozenset({"ru", "en"})
+# An Arabic surname with its article right after a city's name: the city is a first name
+# ("Джасим аль-Будайви", "Jasim al-Budaiwi")
+_ARABIC_SURNAME_AFTER_RE = re.compile(
+    r" (?:[Аа]ль|[Аа][сшдтнрз]|[Ээ]ль|[Ээ][дсштнрз]|[Aa]l|[Ee]l|[Aa](?:s|sh|d|t|n|r|z))-[A-ZА-ЯЁ]"
+)
 
 
 def warm_up_names() -> None:

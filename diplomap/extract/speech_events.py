@@ -105,6 +105,32 @@ _RELATIVE_END_RE = re.compile(
 )
 
 
+# "..., who last week in Beijing urged", "..., который на прошлой неделе призвал": the
+# relative pronoun, then adverbials without a subject of their own, then the verb
+_RELATIVE_GAP_RE = re.compile(
+    r"(?:^|[\s,])(?:who|котор(?:ый|ая|ые))\s+(?!(?:he|she|they|we|i|you|он|она|они|мы|я)\s)"
+    r"[^,.;:\"«»“”()]{2,60}$"
+)
+
+
+def _relative_pronoun_before(pre: str, lang: str) -> re.Match[str] | None:
+    """The relative pronoun whose clause ends with the verb ("..., who said"), or None."""
+    rel = _RELATIVE_END_RE.search(pre, max(0, len(pre) - 120))
+    if rel is None and lang in ("en", "ru"):
+        rel = _relative_with_adverbials(pre, lang)
+    return rel
+
+
+def _relative_with_adverbials(pre: str, lang: str) -> re.Match[str] | None:
+    """The relative pronoun whose clause the verb ends when only adverbials stand between
+    them ("Lula, who last week in Beijing and Abu Dhabi urged"), or None."""
+    rel = _RELATIVE_GAP_RE.search(pre, max(0, len(pre) - 70))
+    if rel is None:
+        return None
+    gap_from = pre.index(" ", rel.start() + 1)  # past the pronoun
+    return None if _subject_hits(pre, lang, gap_from, len(pre)) else rel
+
+
 def _subject_svo(window: str, lang: str, object_follows: bool = False) -> str | None:
     """Subject of a clause ending with a speech verb: "lavrov" | "pronoun" | "title" |
     "other" | "other_minister" | None.
@@ -870,7 +896,7 @@ def _verb_subject(
     pre = _mask(norm, regions, cs, m.start())
     if _may_be_reported_by(pre):
         pre = _REPORTED_BY_RE.sub(_blank, pre)
-    rel = _RELATIVE_END_RE.search(pre, max(0, len(pre) - 120))
+    rel = _relative_pronoun_before(pre, lang)
     if rel:
         antecedent = pre[max(0, rel.start() - 60) : rel.start()]
         his = may_mention_lavrov(antecedent) and _LAVROV_TAIL_RE.search(antecedent)
