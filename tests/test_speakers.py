@@ -4799,3 +4799,38 @@ def test_a_relative_clause_with_adverbials_before_its_verb_is_the_antecedents(
     """ "Lula, who last week in Beijing urged ...": the relative pronoun's antecedent
     speaks, also with a time and a place between the pronoun and the verb."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his"),
+    [
+        (
+            "ar",
+            "وردا على سؤال حول مصير الرئيس المخلوع المقيم في موسكو، اكتفى لافروف بالقول إن "
+            "وجوده في روسيا جاء لاعتبارات إنسانية.\n",
+            ["جاء لاعتبارات إنسانية"],
+        ),
+        (
+            "ru",
+            "Отвечая на вопрос о судьбе свергнутого президента, живущего в Москве, Лавров "
+            "ограничился словами, что тот находится в России по гуманитарным соображениям.\n",
+            ["по гуманитарным соображениям"],
+        ),
+        (
+            "en",
+            "Asked about the fate of the ousted president living in Moscow, Lavrov would only "
+            "say that he was in Russia for humanitarian reasons.\n",
+            ["for humanitarian reasons"],
+        ),
+        (
+            "fa",
+            "در پاسخ به پرسشی درباره سرنوشت رئیس‌جمهور برکنار شده ساکن مسکو، لاوروف تنها به "
+            "گفتن این بسنده کرد که حضور او در روسیه به دلایل انسانی است.\n",
+            ["به دلایل انسانی است"],
+        ),
+    ],
+)
+def test_he_merely_says_after_a_question_frame(lang, text, his):
+    """ "وردا على سؤال ...، اكتفى لافروف بالقول إن": the participle's subject is in the
+    clause after the frame, whoever the frame names."""
+    assert_credited(analyse(text, lang), his)

@@ -639,7 +639,7 @@ _TAGLINE_RE = re.compile(
     r"newspaper|daily|weekly)(?!\w)"
 )
 _TAGLINE_LINES = 3  # a tagline stands among the page's first lines
-_TAGLINE_WORDS = 8
+_TAGLINE_WORDS = 10
 
 
 def _mark_taglines(lines: list[_Line], furniture: list[bool], top: _Top) -> None:

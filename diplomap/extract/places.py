@@ -189,6 +189,7 @@ class Gazetteer:
             or _clock_line_city(original, start, end)
             or _source_label(original, start, end)
             or (lang == "en" and _MASTHEAD_NOUN_AFTER_RE.match(original, end) is not None)
+            or _NEWS_24_AFTER_RE.match(original, end) is not None
         ):
             return None
         record = payload.record
@@ -498,6 +499,11 @@ _MASTHEAD_NOUN_AFTER_RE = re.compile(
     r" (?:Times|Post|Tribune|Herald|Observer|Gazette|Chronicle|Journal|Courier|Monitor|"
     r"Express|Telegraph|Mirror|Standard|Daily|Review|Sun)(?![\w-])"
 )
+
+
+# A site named after a place and "24", the news channels' brand ("القاهرة 24", "France 24",
+# «Москва 24»), not a date ("موسكو 24 أكتوبر"): the name ends there
+_NEWS_24_AFTER_RE = re.compile(r" ?[2٢۲][4٤۴](?!\w)(?=[ \t]*(?:$|[\n»\"”'،,.:|)\]]))", re.M)
 
 
 def _source_label(original: str, start: int, end: int) -> bool:

@@ -819,6 +819,9 @@ def _participle_subject(pre: str, other: bool) -> str | None:
     if other:
         return "other"
     hits = _subject_hits(pre, "ar", 0, min(len(pre), _PARTICIPLE_HEAD))
+    if not hits and (comma := max(pre.rfind("،"), pre.rfind(","))) > 0:
+        # a frame before the clause: "وردا على سؤال حول ...، اكتفى لافروف بالقول"
+        hits = _subject_hits(pre, "ar", comma + 1, len(pre))
     return min(hits)[2] if hits else None
 
 
