@@ -580,7 +580,17 @@ def test_news_paragraph_issue_sets(lang: str) -> None:
             [("Middle East peace process", "palestine_israel")],
         ),
         ("ar", "عملية السلام في اليمن", [("عملية السلام في اليمن", "yemen")]),
-        ("ar", "عملية السلام", [("عملية السلام", "palestine_israel")]),
+        # a bare peace process is the Palestinian file only with it in view
+        ("ar", "عملية السلام", []),
+        ("ar", "ودعا إلى إحياء عملية السلام مع إسرائيل", [("عملية السلام", "palestine_israel")]),
+        (
+            "en",
+            "He urged reviving the peace process with Israel.",
+            [("peace process", "palestine_israel")],
+        ),
+        ("en", "On the peace process, he said an Armenian-Azerbaijani treaty was close.", []),
+        ("fa", "لاوروف خواستار احیای روند صلح با اسرائیل شد.", [("روند صلح", "palestine_israel")]),
+        ("fa", "درباره روند صلح میان ارمنستان و جمهوری آذربایجان گفت.", []),
     ],
 )
 def test_peace_process_decisions(lang: str, text: str, expected: list) -> None:
