@@ -253,5 +253,8 @@ class _Entry:
 
 
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
-    # (start, -length, -term length), by index: Hit is (start, end, term_start, term_end, ...)
-    return leftmost_longest(hits, key=lambda h: (h[0], h[0] - h[1], h[2] - h[3]))
+    # (start, -length, a suffix, -term length), by index: Hit is (start, end, term_start,
+    # term_end, ...). Of two readings of one word, the one without an Arabic-script suffix
+    # wins: a suffix makes another word (القطري is قطري with the article, not القطر + ي),
+    # a clitic prefix does not.
+    return leftmost_longest(hits, key=lambda h: (h[0], h[0] - h[1], h[3] < h[1], h[2] - h[3]))
