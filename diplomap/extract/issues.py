@@ -188,7 +188,7 @@ _ACTORS = (
 )
 _BRIDGE_GAP = re.compile(
     rf"(?:\s|[,،;؛«»\"'()]|\b(?:{_LINK_WORDS}|{_INCLUDING}|{_REGION}|{_HEAD_QUALIFIERS}|"
-    rf"{_ACTORS}|or|или|а|также|او|و|يا)\b)*"
+    rf"{_ACTORS}|or|или|а|также|او|و|يا|with)\b)*"
 )
 _INCLUDING_RE = re.compile(rf"\b(?:{_INCLUDING})\b")
 _MAX_BRIDGE = 90
