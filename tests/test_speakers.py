@@ -4834,3 +4834,47 @@ def test_he_merely_says_after_a_question_frame(lang, text, his):
     """ "وردا على سؤال ...، اكتفى لافروف بالقول إن": the participle's subject is in the
     clause after the frame, whoever the frame names."""
     assert_credited(analyse(text, lang), his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Лавров заявил, что Россия поддерживает диалог. Делегацию Кабула возглавил глава МИД "
+            "временного правительства Афганистана Амир Хан Муттаки. Министр подчеркнул, что "
+            "нынешние власти контролируют всю территорию страны.\n",
+            ["поддерживает диалог"],
+            ["контролируют всю территорию"],
+        ),
+        (
+            "en",
+            "Lavrov said Russia supported the dialogue. The Kabul delegation was led by the "
+            "foreign minister of the interim government of Afghanistan, Amir Khan Muttaqi. The "
+            "minister stressed that the authorities controlled the whole country.\n",
+            ["supported the dialogue"],
+            ["controlled the whole country"],
+        ),
+        (
+            "ar",
+            "قال لافروف إن روسيا تدعم الحوار. وترأس وفد كابول وزير خارجية الحكومة المؤقتة في "
+            "أفغانستان أمير خان متقي. وشدد الوزير على أن السلطات تسيطر على كامل أراضي البلاد.\n",
+            ["تدعم الحوار"],
+            ["تسيطر على كامل"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت روسیه از گفت‌وگو حمایت می‌کند. ریاست هیئت کابل را امیرخان متقی، وزیر "
+            "خارجه حکومت موقت افغانستان، بر عهده داشت. این وزیر تأکید کرد که حکومت بر همه خاک "
+            "کشور مسلط است.\n",
+            ["از گفت‌وگو حمایت"],
+            ["بر همه خاک"],
+        ),
+    ],
+)
+def test_a_minister_introduced_as_head_of_a_delegation_is_the_minister_next(
+    lang, text, his, not_his
+):
+    """ "Делегацию Кабула возглавил глава МИД временного правительства Афганистана ...":
+    the bare "Министр" after it is that minister, not him."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -35,6 +35,7 @@ from diplomap.extract.ministers import (
 from diplomap.extract.places import load_gazetteer
 from diplomap.extract.sentences import Sentence, _quote_regions
 from diplomap.extract.speech_events import (
+    _RU_FOREIGN_HEAD_RE,
     _Event,
     _may_accord,
     _names_someone_else,
@@ -374,8 +375,13 @@ class _Resolver:
             m
             for m in _MINISTER_WORD_RE.finditer(norm)
             if not _IN_OBJECT_RE.search(norm, max(0, m.start() - 50), m.start())
-            # a bare title ("министр посвятил"): whoever it refers to
-            and not (title is not None and title.match(norm, m.start()))
+            # a bare title ("министр посвятил"): whoever it refers to; not another
+            # country's ("глава МИД временного правительства Афганистана")
+            and not (
+                title is not None
+                and title.match(norm, m.start())
+                and not _RU_FOREIGN_HEAD_RE.match(norm, m.start())
+            )
         ]
         if not offices or _mentions_lavrov(norm):
             return False
@@ -424,8 +430,9 @@ class _Resolver:
         if him is None and not other and not minister and _contrast_topic(norm, self.lang):
             self.last = self.last_he = "other"  # "Muhriddin, however, was more cautious"
             return
-        if him is None and not other and not minister and self.introduces_a_minister(norm):
-            # "Делегацию Тегерана возглавил ... министра Али Багери Кяни": he speaks next
+        if him is None and not minister and self.introduces_a_minister(norm):
+            # "Делегацию Тегерана возглавил ... министра Али Багери Кяни" (also after
+            # "правительства" in his title): he speaks next
             self.last = self.last_he = self.last_minister = "other"
             self.pending_other = None
             return
