@@ -4878,3 +4878,48 @@ def test_a_minister_introduced_as_head_of_a_delegation_is_the_minister_next(
     """ "Делегацию Кабула возглавил глава МИД временного правительства Афганистана ...":
     the bare "Министр" after it is that minister, not him."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Israel does not want to implement any peace plans. About this at press conferences "
+            "said Russian Foreign Minister Sergei Lavrov.\n\nThe talks will go on. This was "
+            "stated at a press conference by Russian Foreign Minister Sergei Lavrov.\n\nThe "
+            "truce holds. About this said Israeli Foreign Minister Israel Katz.\n",
+            ["any peace plans", "About this at press", "The talks will go on", "This was stated"],
+            ["The truce holds", "About this said Israeli"],
+        ),
+        (
+            "ru",
+            "Израиль не хочет выполнять мирные планы. Об этом на пресс-конференции заявил глава "
+            "МИД РФ Сергей Лавров.\n\nПеремирие соблюдается. Об этом заявил министр иностранных "
+            "дел Израиля Исраэль Кац.\n",
+            ["не хочет выполнять", "Об этом на пресс"],
+            ["Перемирие соблюдается"],
+        ),
+        (
+            "ar",
+            "إسرائيل لا تريد تنفيذ أي خطط سلام. جاء ذلك في تصريحات لوزير الخارجية الروسي سيرغي "
+            "لافروف خلال مؤتمر صحفي.\n",
+            ["أي خطط سلام"],
+            [],
+        ),
+        (
+            "fa",
+            "اسرائیل نمی‌خواهد هیچ طرح صلحی را اجرا کند. سرگئی لاوروف وزیر خارجه روسیه این مطلب را "
+            "در نشست خبری گفت.\n",
+            ["هیچ طرح صلحی"],
+            [],
+        ),
+    ],
+)
+def test_an_inverted_reporting_clause_after_the_words_with_a_place_between(
+    lang, text, his, not_his
+):
+    """ "About this at press conferences said Lavrov" (a Russian story in English words),
+    "This was stated at a press conference by Lavrov", «Об этом на пресс-конференции
+    заявил»: the sentence before is his too; another minister's is not."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -110,12 +110,12 @@ def _is_quote(norm: str, regions: list[tuple[int, int]], event_pos: int) -> bool
 # "Об этом заявил Лавров" / "This was stated by Lavrov" / "لاوروف این مطلب را ... گفت":
 # the sentence names the speaker of what came just before it in the paragraph.
 _BACKREF_RE = re.compile(
-    r"^\s*(?:об\s+этом|это|(?:this|that|these\s+remarks)\s+(?:was|were|is)|"
+    r"^\s*(?:об\s+этом|это|(?:this|that|these\s+remarks)\s+(?:was|were|is)|about\s+(?:this|that)|"
     r"[وف]?جاء\s+ذلك|[وف]?جاءت\s+(?:تصريحات|تصريحاته))"
     r"|(?<!\w)اين\s+(?:مطلب|سخنان|اظهارات|موضوع)\s+را(?!\w)"
 )
 # Every match of _BACKREF_RE opens with one of these (after spaces) or holds "اين"
-_BACKREF_OPENINGS = ("об", "это", "this", "that", "these", "جاء", "وجاء", "فجاء")
+_BACKREF_OPENINGS = ("об", "это", "this", "that", "these", "about", "جاء", "وجاء", "فجاء")
 
 
 def _backref(head: str) -> bool:

@@ -296,7 +296,15 @@ _CONNECTIVES = frozenset(
 # "This was stated by ..." / "Об этом заявил ...": the speaker follows the verb
 _INVERSION_PRE_RE = re.compile(
     r"(?:^|[\s,])(?:об\s+этом|это|так(?:ое|им\s+образом)?(?:\s+\w+)?|также|кроме\s+того|"
-    r"(?:this|that)\s+(?:was|is)|so)\s*$"
+    r"(?:this|that)\s+(?:was|is)|so|"
+    # a Russian story in English words: "About this at press conferences said Lavrov"
+    r"(?:^|(?<=[\s,]))about\s+(?:this|that|it)(?:\s+(?:at|in|on|during|after|before|to|while)"
+    r"\s+[^,.;:]{1,40})?)\s*$"
+)
+# The words between an English passive verb and "by" his name ("This was stated at a press
+# conference by Sergey Lavrov")
+_EN_PASSIVE_BY_RE = re.compile(
+    r"^\s+(?:(?:at|in|on|during|after|before|to)\s+[^,.;:]{1,40}?\s+)?by\s+"
 )
 
 
@@ -913,7 +921,9 @@ def _verb_subject(
         return "other"  # Russian -а/-и: a woman or several people
     if lang in ("en", "ru") and _INVERSION_PRE_RE.search(pre, max(0, len(pre) - 40)):
         # "Об этом заявил Сергей Лавров", "This was stated by Lavrov"
-        after = _BY_BEFORE_RE.sub("", norm[m.end() : m.end() + 120])
+        after = norm[m.end() : m.end() + 120]
+        after = _EN_PASSIVE_BY_RE.sub("", after, count=1) if lang == "en" else after
+        after = _BY_BEFORE_RE.sub("", after)
         after = (
             _SHORT_ADVERBIAL_RE.sub("", after, count=1)
             if _SHORT_ADVERBIAL_RE.match(after)
