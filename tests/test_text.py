@@ -733,3 +733,42 @@ def test_a_more_from_the_section_heading_opens_a_link_list(lang, body, heading, 
     assert body in left
     for item in items:
         assert item not in left
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "ar",
+            'وقال لافروف: "نتمنى النجاح للقمة".وأعرب عن أمله في التسوية.وكشف أن القمة ستعقد.',
+            [
+                'وقال لافروف: "نتمنى النجاح للقمة".',
+                "وأعرب عن أمله في التسوية.",
+                "وكشف أن القمة ستعقد.",
+            ],
+        ),
+        (
+            "fa",
+            "لاوروف گفت: «ما آماده‌ایم».وی افزود که گفت‌وگو ادامه دارد.",
+            ["لاوروف گفت: «ما آماده‌ایم».", "وی افزود که گفت‌وگو ادامه دارد."],
+        ),
+        (
+            "ru",
+            "Лавров сказал: «Мы готовы».Он добавил, что диалог продолжится.",
+            ["Лавров сказал: «Мы готовы».", "Он добавил, что диалог продолжится."],
+        ),
+        (
+            "en",
+            'Lavrov said "we are ready".He added that the talks would go on. The U.S."Embassy" shut.',
+            [
+                'Lavrov said "we are ready".',
+                "He added that the talks would go on.",
+                'The U.S."Embassy" shut.',
+            ],
+        ),
+    ],
+)
+def test_a_lost_space_after_a_closing_quotation_mark_still_ends_the_sentence(lang, text, expected):
+    """Scraped text loses the space after '".' ('للقمة".وأعرب'): a sentence ends there, as
+    after two letters; initials and abbreviations ("U.S.") still do not end one."""
+    assert texts(text, split_sentences(text, lang)) == expected

@@ -35,15 +35,19 @@ _BOUNDARY_RE = re.compile(
     # a space after it, or a lost space: "he said.Lavrov", "سياسي.وأضاف" (see _glued_ok)
     r"(?=\s+\S|[A-ZА-ЯЁ][a-zа-яё]|[\u0621-\u064a\u067e-\u06cc]{2})"
 )
-_LETTERS_BEFORE_RE = re.compile(r"(?:[a-zа-яё]{2}|[\u0621-\u064a\u067e-\u06cc]{2})$")
+# (or a closing quotation mark after them: 'للقمة".وأعرب')
+_LETTERS_BEFORE_RE = re.compile(
+    r"(?:[a-zа-яё]{2}|[\u0621-\u064a\u067e-\u06cc]{2}|[a-zа-яё\u0621-\u064a\u067e-\u06cc][\"»”’)])$"
+)
 
 
 def _glued_ok(seg: str, m: re.Match[str]) -> bool:
     """A boundary without a space counts after two lower-case (or Arabic-script)
-    letters: "said.Lavrov" yes, "U.S.Embassy" and "د.العيسى" no."""
+    letters, or one and a closing quotation mark: "said.Lavrov" and 'للقمة".وأعرب' yes,
+    "U.S.Embassy" and "د.العيسى" no."""
     if seg[m.end() : m.end() + 1].isspace():
         return True
-    return bool(_LETTERS_BEFORE_RE.search(seg, max(0, m.start() - 2), m.start()))
+    return bool(_LETTERS_BEFORE_RE.search(seg, max(0, m.start() - 3), m.start()))
 
 
 _QUOTE_CHAR_RE = re.compile(r"[«»“”„\"]")
