@@ -4923,3 +4923,40 @@ def test_an_inverted_reporting_clause_after_the_words_with_a_place_between(
     "This was stated at a press conference by Lavrov", «Об этом на пресс-конференции
     заявил»: the sentence before is his too; another minister's is not."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his"),
+    [
+        (
+            "fa",
+            "لاوروف در مسکو سخن گفت. وزیر امور خارجه روسیه از طرح مصر برای آتش بس در نوار غزه "
+            "حمایت کرد و تلاش‌های قاهره را ستود.\n",
+            ["از طرح مصر"],
+        ),
+        (
+            "ar",
+            "تحدث لافروف في موسكو. وأيد وزير الخارجية الروسي الخطة المصرية لوقف إطلاق النار في "
+            "غزة.\n",
+            ["الخطة المصرية"],
+        ),
+        (
+            "ru",
+            "Лавров выступил в Москве. Глава МИД России поддержал египетский план прекращения огня "
+            "в Газе.\n",
+            ["египетский план"],
+        ),
+        (
+            "en",
+            "Lavrov spoke in Moscow. The Russian foreign minister backed the Egyptian ceasefire "
+            "plan for Gaza and praised Cairo's efforts.\n",
+            ["Egyptian ceasefire plan"],
+        ),
+    ],
+)
+def test_his_support_and_praise_are_speech_acts(lang, text, his):
+    """ "از طرح مصر حمایت کرد و ... را ستود", «وأيد», «поддержал», "backed ... and
+    praised": what he supported or praised is his statement (a speech act)."""
+    rows = analyse(text, lang)
+    assert_credited(rows, his)
+    assert row_of(rows, his[0])[2] == "speech_act"
