@@ -1152,3 +1152,21 @@ def test_a_trending_trail_with_a_year_above_the_headline_is_cut(lang):
     assert TRENDING[lang] in cut(text, spans)
     assert dated not in cut(text, spans)
     assert HEADLINE[lang] not in cut(text, spans)
+
+
+CLOCK_AND_DATE = {  # the site's "today" line (its time not rendered), then the article's date
+    "ar": ("الثلاثاء 26 نوفمبر 2024 - الساعة :", "الأربعاء 15 مايو 2019 - 00:47", "2019-05-15"),
+    "fa": ("سه‌شنبه ۰۶ آذر ۱۴۰۳ - ساعت :", "۲۵ اردیبهشت ۱۳۹۸ - ۰۰:۴۷", "2019-05-15"),
+    "ru": ("Вторник, 26 ноября 2024 г. Время:", "15 мая 2019, 00:47", "2019-05-15"),
+    "en": ("Tuesday, 26 November 2024 | Time:", "15 May 2019, 00:47", "2019-05-15"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_of_two_dates_above_the_headline_the_earlier_is_the_articles(lang):
+    """A site's clock shows today, later than the article's own date line: of two full
+    dates above the headline the earlier is the publication date, in either order."""
+    clock, own, date = CLOCK_AND_DATE[lang]
+    for first, second in ((clock, own), (own, clock)):
+        text = page(first, second, "", HEADLINE[lang], "", BODY[lang])
+        assert date_of(text, lang, detect_title(text)).isoformat() == date

@@ -823,7 +823,15 @@ def _yearless_date_line(page: _Page) -> _Cand | None:
 
 def _best(found: Iterable[_Found]) -> _Found | None:
     usable = [f for f in found if f.kind not in _NEVER_CHOSEN and f.rank < _RANK["clock"]]
-    return min(usable, key=lambda f: (f.rank, f.cand.start)) if usable else None
+    if not usable:
+        return None
+    best = min(usable, key=lambda f: (f.rank, f.cand.start))
+    if best.rank != _RANK["above"]:
+        return best
+    # two different full dates above the headline: the site's clock shows today, a later
+    # day than the article's («سه‌شنبه ۰۶ آذر ۱۴۰۳ - ساعت :» over «۲۵ اردیبهشت ۱۳۹۸»)
+    above = [f for f in usable if f.rank == best.rank and f.cand.date and f.cand.precision == "day"]
+    return min(above, key=lambda f: (f.cand.date, f.cand.start)) if above else best
 
 
 def _candidates(text: str, found: list[_Found]) -> tuple[DateCandidate, ...]:
