@@ -4960,3 +4960,46 @@ def test_his_support_and_praise_are_speech_acts(lang, text, his):
     rows = analyse(text, lang)
     assert_credited(rows, his)
     assert row_of(rows, his[0])[2] == "speech_act"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "fa",
+            "لاوروف: خروج آمریکا از برجام اشتباه بود\n\nوزیر خارجه روسیه گفت تصمیم آمریکا برای "
+            "خروج از برجام اشتباه بوده است.\nکد خبر : ۴۶۱۴۵۲\n\nبه گزارش خبرگزاری، سرگئی لاوروف "
+            "گفت این تصمیم به ثبات منطقه آسیب زد.\n",
+            ["به ثبات منطقه آسیب"],
+            ["تصمیم آمریکا برای"],
+        ),
+        (
+            "ar",
+            "لافروف: الانسحاب الأمريكي خطأ\n\nقال وزير الخارجية الروسي إن الانسحاب الأمريكي من "
+            "الاتفاق كان خطأ.\nرمز الخبر: 12345\n\nوقال سيرغي لافروف إن هذا القرار أضر باستقرار "
+            "المنطقة.\n",
+            ["أضر باستقرار المنطقة"],
+            ["كان خطأ"],
+        ),
+        (
+            "ru",
+            "Лавров: выход США из СВПД был ошибкой\n\nГлава МИД России назвал выход США из сделки "
+            "ошибкой.\nКод новости: 12345\n\nСергей Лавров заявил, что это решение подорвало "
+            "стабильность в регионе.\n",
+            ["подорвало стабильность"],
+            ["назвал выход США"],
+        ),
+        (
+            "en",
+            "Lavrov: US exit from the deal was a mistake\n\nRussia's foreign minister said the US "
+            "exit from the deal was a mistake.\nNews ID: 12345\n\nSergey Lavrov said the decision "
+            "had undermined stability in the region.\n",
+            ["undermined stability"],
+            ["foreign minister said the US"],
+        ),
+    ],
+)
+def test_a_summary_above_the_news_code_line_is_the_outlets(lang, text, his, not_his):
+    """ "کد خبر : ۴۶۱۴۵۲" under the headline and its summary: the summary is the
+    outlet's, the story starts after the code."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -891,9 +891,36 @@ _MAX_HEADER_SENTENCES = 10  # under a site clock
 _MAX_PLAIN_HEADER_SENTENCES = 6
 
 
+# A news agency's story number under the headline and its summary ("کد خبر: ۴۶۱۴۵۲",
+# "رمز الخبر: 1234", "News ID: 1234", "Код новости: 1234")
+_NEWS_CODE_RE = re.compile(
+    r"^[ \t]*(?:[کك]د\s+خبر|شناسه\s+خبر|رمز\s+الخبر|رقم\s+الخبر|news\s+(?:id|code)|"
+    r"код\s+новости)[ \t]*[:：]?[ \t]*\d+[ \t]*$",
+    re.M | re.I,
+)
+
+
+def _news_code_at(text: str, sentences: Sequence[Sentence]) -> int | None:
+    """The index of the first sentence after a news code line («کد خبر : ۴۶۱۴۵۲») that
+    stands under the headline and its summary among the first sentences, else None."""
+    head = sentences[:_MAX_HEADER_SENTENCES]
+    if len(head) < 3:
+        return None
+    found = _NEWS_CODE_RE.search(text, head[1].start, head[-1].end)
+    if found is None:
+        return None
+    idx = next((i for i, s in enumerate(sentences) if s.start >= found.end()), None)
+    if idx is None:
+        return None
+    real = [s for s in sentences[:idx] if _is_real_sentence(text[s.start : s.end])]
+    return idx if len(real) <= _MAX_STANDFIRST_SENTENCES else None  # (not mid-story)
+
+
 def _date_line_at(text: str, sentences: Sequence[Sentence]) -> int:
     """The index of the date line among the first sentences when it comes after the
     headline and a standfirst (what is above it is the outlet's), else 0."""
+    if (code := _news_code_at(text, sentences)) is not None:
+        return code
     clock = False  # a clock above the headline: the date line may follow, under headings
     for idx, sent in enumerate(sentences[:_MAX_HEADER_SENTENCES]):
         raw = text[sent.start : sent.end]
