@@ -5003,3 +5003,49 @@ def test_a_summary_above_the_news_code_line_is_the_outlets(lang, text, his, not_
     """ "کد خبر : ۴۶۱۴۵۲" under the headline and its summary: the summary is the
     outlet's, the story starts after the code."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "المذيعة: مساء الخير. من موسكو تتوالى الرسائل.\n\nالمراسلة: من مبنى الخارجية الروسية، "
+            "أجاب لافروف عن عشرات الأسئلة. وقال رئيس الدبلوماسية الروسية إن انتخاب الرئيس "
+            '"خطوة طال انتظارها".\n\nلافروف (مترجَماً): نرحّب بانتخاب الرئيس.\n\nالمراسلة: '
+            "بالنسبة إلى المراقبين، تعكس هذه المواقف رغبة موسكو في الحفاظ على موطئ قدم في "
+            "شرق المتوسط.\n",
+            ["خطوة طال انتظارها", "نرحّب بانتخاب الرئيس"],
+            ["من موسكو تتوالى", "عن عشرات الأسئلة", "موطئ قدم"],
+        ),
+        (
+            "fa",
+            "مجری: سلام. امروز از مسکو خبر داریم.\n\nخبرنگار: در مسکو، سرگئی لاوروف گفت روسیه "
+            "از دولت جدید لبنان حمایت می‌کند.\n\nلاوروف (با ترجمه): ما آماده همکاری هستیم.\n",
+            ["از دولت جدید لبنان", "ما آماده همکاری"],
+            ["امروز از مسکو"],
+        ),
+        (
+            "ru",
+            "Ведущий: Добрый вечер. Новости из Москвы.\n\nКорреспондент: Сергей Лавров заявил, "
+            "что Россия поддерживает новое правительство Ливана.\n\nЛавров (синхронный перевод): "
+            "Мы готовы к сотрудничеству.\n",
+            ["поддерживает новое правительство", "Мы готовы к сотрудничеству"],
+            ["Новости из Москвы"],
+        ),
+        (
+            "en",
+            "ANCHOR: Good evening. News from Moscow.\n\nCORRESPONDENT: Sergey Lavrov said Russia "
+            "supported Lebanon's new government.\n\nLAVROV (via interpreter): We are ready to "
+            "cooperate.\n",
+            ["supported Lebanon's new government", "We are ready to cooperate"],
+            ["News from Moscow"],
+        ),
+    ],
+)
+def test_a_broadcasts_anchor_and_correspondent_narrate_his_words(lang, text, his, not_his):
+    """A TV bulletin's transcript: the anchor's and correspondent's labelled turns (no
+    question in them) are the outlet's report, whose reported words of his are his; his
+    own labelled sound bite is his; "answered dozens of questions" and "موطئ قدم" (a
+    foothold) say nothing he said."""
+    assert_credited(analyse(text, lang), his, not_his)

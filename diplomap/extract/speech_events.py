@@ -436,7 +436,9 @@ def _answers_questions(norm: str, pos: int, verb: str = "") -> bool:
 
 
 _ANSWER_VERB_AR_RE = re.compile(r"اجاب$")
-_AR_SUBJECT_RE = re.compile(r"(?:\s+[^\s.،,:]+){1,4}?(?=\s+علي\s+(?:ال)?اس[يئ]ل)")
+_AR_SUBJECT_RE = re.compile(
+    r"(?:\s+[^\s.،,:]+){1,4}?(?=\s+(?:علي|عن)\s+(?:عشرات\s+|عدد\s+من\s+|بعض\s+)?(?:ال)?اس[يئ]ل)"
+)
 
 
 _ANSWER_FOLLOWS_RE = re.compile(r"[^.:!?؟]{0,80}:\s*[«\"“]")
@@ -453,7 +455,7 @@ _AUXILIARY_BEFORE_RE = re.compile(
 _ANSWERS_QUESTIONS_RE = re.compile(
     r"\s+(?:(?:и|также|тоже)\s+)?(?:на\s+(?:\w+\s+)?вопрос\w*|(?:(?!that\b)[\w'’]+\s+){0,3}questions"
     r"(?:\s+(?:from|of|by|at|during|in|after|on|about|over)\s+[^.,;:]{1,80})?\s*[.,;]|"
-    r"(?:علي\s+)?(?:ال)?اس[يئ]ل\w*)"
+    r"(?:(?:علي|عن)\s+(?:عشرات\s+|عدد\s+من\s+|بعض\s+)?)?(?:ال)?اس[يئ]ل\w*)"
 )
 
 
@@ -756,6 +758,8 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
             return "other"  # somebody else was asked ("وسئل بو حبيب ...")
     post = _ar_words_after(norm, m)
     if _AR_ELIDED_RE.match(post):
+        if weak and pre.strip(" وف،,"):
+            return None  # an ordinary word inside the clause ("موطئ قدم في"): no speech
         return "other" if ar_name_opening_with_lam(post) else "pronoun"
     if weak:
         return None

@@ -38,10 +38,15 @@ _HONORIFIC_RE = re.compile(
     r"господин|السيد|الدكتور|معالي|آقاي|اقاي|دكتر|جناب)\.?\s+)+",
     re.IGNORECASE,
 )
-_QUESTION_RE = re.compile(
-    r"^(?:вопрос|question|q|س|سوال|سؤال|پرسش|журналист|корреспондент|ведущ\w+|host|"
-    r"moderator|interviewer|journalist|reporter|المذيع|المذيعه|الصحفي|الصحفيه|مجري|خبرنگار)"
-    r"(?:\s*\d*)?$"
+_QUESTION_RE = re.compile(r"^(?:вопрос|question|q|س|سوال|سؤال|پرسش)(?:\s*\d*)?$")
+# A journalist's label: the interviewer asking (a turn with a question mark) or, in a
+# broadcast's transcript, the anchor or correspondent narrating ("المراسلة: ... قال رئيس
+# الدبلوماسية الروسية إن ...": the outlet's report of his words)
+_JOURNALIST_RE = re.compile(
+    r"^(?:журналист\w*|корреспондент\w*|корр\.?|ведущ\w+|диктор|host|moderator|interviewer|"
+    r"journalist|reporter|correspondent|anchor|presenter|newsreader|المذيع|المذيعه|مذيع|مذيعه|"
+    r"المراسل|المراسله|مراسل|مراسله|المقدم|المقدمه|الصحفي|الصحفيه|مجري|خبرنگار|گزارشگر|"
+    r"گوينده)(?:\s*\d*)?$"
 )
 _ANSWER_RE = re.compile(r"^(?:ответ|answer|a|ج|جواب|الجواب|پاسخ)$")
 # A broadcast transcript's reporter filing the story ("CHAD BRENNAN, BYLINE:", then
@@ -135,6 +140,8 @@ def _label_kind(norm: str) -> str | None:
         return "narrator"
     if _QUESTION_RE.match(label):
         return "question"
+    if _JOURNALIST_RE.match(label):
+        return "journalist"
     if _ANSWER_RE.match(label):
         return "answer"
     if _LAVROV_NP_RE.fullmatch(label):
@@ -288,6 +295,8 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
             continue
         norm = normalize(raw[:100])
         kind = _label_kind(norm)
+        if kind == "journalist":  # asks, or narrates a broadcast's report
+            kind = "question" if ("?" in raw or "؟" in raw) else "narrator"
         if kind == "other" and not _is_named_label(raw, norm):
             kind = None
         if kind in ("narrator", "other"):
@@ -410,7 +419,9 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     first = next((f for f in firsts if not is_short_date_line(f)), firsts[0] if firsts else "")
     address_at = next((lead + i for i, f in enumerate(firsts) if _ADDRESS_RE.match(f)), None)
     address = names_him and address_at is not None
-    labelled = n_lavrov + n_question >= 2 or (n_lavrov and labels.count("other"))
+    labelled = n_lavrov + n_question >= 2 or (
+        n_lavrov and (labels.count("other") or labels.count("narrator"))
+    )
     first_label = next(
         (i for i, k in enumerate(labels) if k and k not in ("break", "narration", "narrator")),
         len(labels),
