@@ -758,15 +758,22 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
             return "other"  # somebody else was asked ("وسئل بو حبيب ...")
     post = _ar_words_after(norm, m)
     if _AR_ELIDED_RE.match(post):
-        if weak and pre.strip(" وف،,"):
-            return None  # an ordinary word inside the clause ("موطئ قدم في"): no speech
-        return "other" if ar_name_opening_with_lam(post) else "pronoun"
+        return _ar_elided_subject(post, pre, weak)
     if weak:
         return None
     subject = post.lstrip(" ،,")
     minister = _MINISTER_WORD_RE.search(subject, 0, 40)
     # "وقال الوزير ...", "وقال رئيس الدبلوماسية البحرينية": another minister speaks
     return "other_minister" if minister is not None and minister.start() <= 6 else "other"
+
+
+def _ar_elided_subject(post: str, pre: str, weak: bool) -> str | None:
+    """The subject of an Arabic verb followed by no subject of its own: "he" (the one
+    speaking before), a name that opens with ل, or nobody when a weak verb stands inside
+    its clause ("موطئ قدم في": an ordinary word, no speech)."""
+    if weak and pre.strip(" وف،,"):
+        return None
+    return "other" if ar_name_opening_with_lam(post) else "pronoun"
 
 
 def _title_just_before(norm: str, verb_at: int) -> bool:
