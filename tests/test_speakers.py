@@ -5049,3 +5049,44 @@ def test_a_broadcasts_anchor_and_correspondent_narrate_his_words(lang, text, his
     own labelled sound bite is his; "answered dozens of questions" and "موطئ قدم" (a
     foothold) say nothing he said."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "fa",
+            "لاوروف گفت: «ما این تحریم‌ها را به رسمیت نمی‌شناسیم.» درباره همکاری‌های اقتصادی با "
+            "تهران نیز گفت که تبادلات تجاری هر ماه بیشتر می‌شود. عراقچی درباره این موضوع گفت که "
+            "ایران آماده است.\n",
+            ["تبادلات تجاری هر ماه", "به رسمیت نمی‌شناسیم"],
+            ["ایران آماده است"],
+        ),
+        (
+            "ar",
+            'قال لافروف: "لا نعترف بهذه العقوبات". وعن التعاون الاقتصادي مع طهران قال إن '
+            "التبادل التجاري يزداد كل شهر. وقال عراقجي إن إيران مستعدة.\n",
+            ["التبادل التجاري يزداد", "لا نعترف بهذه"],
+            ["إيران مستعدة"],
+        ),
+        (
+            "ru",
+            "Лавров сказал: «Мы не признаем эти санкции». Об экономическом сотрудничестве с "
+            "Тегераном он сказал, что товарооборот растет. Аракчи заявил, что Иран готов.\n",
+            ["товарооборот растет", "не признаем эти санкции"],
+            ["Иран готов"],
+        ),
+        (
+            "en",
+            'Lavrov said: "We do not recognise these sanctions." On economic ties with Tehran, he '
+            "said trade was growing every month. Araghchi said Iran was ready.\n",
+            ["trade was growing", "do not recognise"],
+            ["Iran was ready"],
+        ),
+    ],
+)
+def test_a_topic_before_a_verb_without_a_subject_continues_him(lang, text, his, not_his):
+    """ "درباره همکاری‌های اقتصادی با تهران نیز گفت": a Persian clause opening with its
+    topic and no subject of its own goes on with the one speaking; a named speaker
+    before the topic is someone else."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -244,10 +244,22 @@ def _unnamed_subject(window: str, lang: str) -> str:
     if lang in ("en", "ru"):
         # no named subject: "Also, said ..." continues; "Araghchi said" is someone else
         return "pronoun" if all(w in _CONNECTIVES for w in words) else _ANONYMOUS
+    if lang == "fa" and _FA_TOPIC_OPENING_RE.match(window):
+        # "درباره همکاری‌های اقتصادی با تهران نیز گفت": a topic, then the verb; its
+        # subject left out continues the one speaking
+        return "pronoun"
     if lang == "fa" and not all(w in _FA_CONNECTIVES for w in words):
         # the subject opens a Persian clause: "ابوالغیط نیز گفت" is Aboul Gheit
         return _ANONYMOUS
     return "pronoun" if len(words) <= 2 else _ANONYMOUS
+
+
+# A Persian clause opening with its topic ("درباره ...", "در مورد ...", "در پاسخ به ..."),
+# no subject of its own before the verb (normalised text)
+_FA_TOPIC_OPENING_RE = re.compile(
+    r"\s*(?:و\s+)?(?:همچنين\s+)?(?:درباره|در\s?باره|در\s+مورد|در\s+خصوص|پيرامون|"
+    r"در\s+پاسخ\s+به|در\s+واكنش\s+به)\s"
+)
 
 
 # Persian words that may open a clause whose subject is left out ("در ادامه گفت", "وی نیز
