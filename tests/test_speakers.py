@@ -5090,3 +5090,42 @@ def test_a_topic_before_a_verb_without_a_subject_continues_him(lang, text, his, 
     topic and no subject of its own goes on with the one speaking; a named speaker
     before the topic is someone else."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Лавров: перемирие — это торг\n\nПредложения о временном прекращении огня являются "
+            "торгом.\nОб этом заявил глава МИД РФ Сергей Лавров на пресс-конференции.\n",
+            ["являются торгом", "Об этом заявил"],
+            ["перемирие — это торг"],
+        ),
+        (
+            "en",
+            "Lavrov: a truce is a bargain\n\nProposals for a temporary ceasefire are a bargain.\n"
+            "This was stated by Russian Foreign Minister Sergey Lavrov at a news conference.\n",
+            ["ceasefire are a bargain", "This was stated"],
+            ["a truce is a bargain"],
+        ),
+        (
+            "ar",
+            "لافروف: الهدنة مساومة\n\nمقترحات الهدنة المؤقتة مجرد مساومة.\nجاء ذلك في تصريحات لوزير "
+            "الخارجية الروسي سيرغي لافروف خلال مؤتمر صحفي.\n",
+            ["مجرد مساومة"],
+            ["الهدنة مساومة"],
+        ),
+        (
+            "fa",
+            "لاوروف: آتش‌بس موقت معامله است\n\nپیشنهادهای آتش‌بس موقت نوعی معامله است.\nسرگئی "
+            "لاوروف وزیر خارجه روسیه این مطلب را در نشست خبری گفت.\n",
+            ["نوعی معامله است"],
+            ["آتش‌بس موقت معامله"],
+        ),
+    ],
+)
+def test_a_back_reference_on_its_own_line_makes_the_line_before_his(lang, text, his, not_his):
+    """ "Об этом заявил ..." opening its own paragraph refers to the paragraph before it
+    (each sentence on a line, as aggregators print them), never to the headline."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -154,12 +154,20 @@ def _backref_lavrov(norm: str) -> bool:
 
 
 def _backfill(
-    text: str, out: list[Attribution], sentences: Sequence[Sentence], idx: int, events
+    text: str,
+    out: list[Attribution],
+    sentences: Sequence[Sentence],
+    idx: int,
+    events,
+    headings: frozenset[int] | set[int] = frozenset(),
 ) -> None:
-    """Mark the sentences before `idx` in its paragraph that nobody else said as Lavrov's."""
+    """Mark the sentences before `idx` in its paragraph that nobody else said as Lavrov's;
+    when `idx` opens its paragraph ("Об этом заявил ..." on a line of its own), those of
+    the paragraph before it, never a heading."""
     j = idx - 1
-    while j >= 0 and sentences[j].paragraph == sentences[idx].paragraph:
-        if out[j].speaker or events[j] is not None:
+    para = sentences[j].paragraph if j >= 0 else sentences[idx].paragraph
+    while j >= 0 and sentences[j].paragraph == para:
+        if j in headings or out[j].speaker or events[j] is not None:
             break
         words = _WORD_RE.findall(text[sentences[j].start : sentences[j].end])
         if sum(not w.isdigit() for w in words) < 4:  # a dateline, a credit: not speech
@@ -329,6 +337,7 @@ class _Resolver:
         # the sentence before closed a quotation: his quoted words end there, and a
         # sentence without quotation marks and without a speech verb is the narrator's
         self.quoted = False
+        self.headings: set[int] = set()  # the headline, standfirst, crossheads: the outlet's
 
     def speak(self, who: str, not_he: bool = False) -> None:
         self.last = "lavrov" if who == "lavrov" else "other"
@@ -546,10 +555,11 @@ class _Resolver:
 
     def _narrative(self, idx, norm, regions, event, is_title, continues) -> Attribution:
         if is_title:
+            self.headings.add(idx)
             return _NONE  # a headline paraphrases him: the outlet's words, not his
         if event is None and _backref_lavrov(norm):
             self.speak("lavrov")
-            _backfill(self.text, self.out, self.sentences, idx, self.events)
+            _backfill(self.text, self.out, self.sentences, idx, self.events, self.headings)
             return Attribution(LAVROV, "reported", "backreference")
         if event is None:
             # inside a quotation he opened, or later in the paragraph he speaks in, unless
@@ -595,7 +605,7 @@ class _Resolver:
             return _NONE
         att = self.attribution(event, norm, regions)
         if att.kind == "reported" and event.subject == "lavrov" and _backref(norm[:120]):
-            _backfill(self.text, self.out, self.sentences, idx, self.events)
+            _backfill(self.text, self.out, self.sentences, idx, self.events, self.headings)
         return att
 
 
