@@ -5129,3 +5129,28 @@ def test_a_back_reference_on_its_own_line_makes_the_line_before_his(lang, text, 
     """ "Об этом заявил ..." opening its own paragraph refers to the paragraph before it
     (each sentence on a line, as aggregators print them), never to the headline."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his"),
+    [
+        (
+            "ru",
+            "Предложения о временном прекращении огня в Газе являются торгом.ТАСС\nОб этом "
+            "заявил глава МИД РФ Сергей Лавров на пресс-конференции.ТАСС\nЛавров отметил, что "
+            "нужно создать палестинское государство.ТАСС\n",
+            ["являются торгом", "Об этом заявил", "палестинское государство"],
+        ),
+        (
+            "en",
+            "Proposals for a temporary ceasefire in Gaza are a bargain.Reuters\nThis was stated "
+            "by Russian Foreign Minister Sergey Lavrov at a news conference.Reuters\nLavrov said a "
+            "Palestinian state had to be created.Reuters\n",
+            ["are a bargain", "This was stated", "Palestinian state had"],
+        ),
+    ],
+)
+def test_an_agency_credit_glued_after_the_full_stop_ends_a_real_sentence(lang, text, his):
+    """An aggregator glues the agency's name after each full stop ("...торгом.ТАСС"): the
+    sentences are still the story's, not headlines."""
+    assert_credited(analyse(text, lang), his)

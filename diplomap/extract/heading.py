@@ -22,7 +22,20 @@ def _is_real_sentence(raw: str) -> bool:
     n_words = len(_WORD_RE.findall(raw))
     if raw.rstrip().endswith(("..", "…")):
         return n_words >= 25  # "باسيل من موسكو: لا تأجيل لعودة النازحين..": a headline's
-    return n_words >= 25 or (n_words >= 4 and ends_sentence(raw))
+    return n_words >= 25 or (n_words >= 4 and _ends_as_sentence(raw))
+
+
+def _ends_as_sentence(raw: str) -> bool:
+    """ends_sentence, also before an agency's name an aggregator glued after the full stop
+    ("... существа проблемы.ТАСС")."""
+    if (credit := _CREDIT_TAIL_RE.search(raw)) is not None:
+        raw = raw[: credit.start() + 1]
+    return ends_sentence(raw)
+
+
+# An agency's name glued after the full stop by an aggregator ("проблемы.ТАСС",
+# "the Council.Reuters")
+_CREDIT_TAIL_RE = re.compile(r"[.!?]\s?[A-ZА-ЯЁ][\w-]+(?:\s[A-ZА-ЯЁ][\w-]+){0,2}\s*$")
 
 
 def _is_place(word: str) -> bool:
@@ -161,7 +174,7 @@ def _is_crosshead(text: str, sentences: Sequence[Sentence], idx: int, raw: str) 
     the outlet's words like a headline."""
     return (
         idx + 1 < len(sentences)
-        and not ends_sentence(raw)
+        and not _ends_as_sentence(raw)
         and len(_WORD_RE.findall(raw)) <= _MAX_CROSSHEAD_WORDS
         and _own_line(text, sentences[idx])
     )
