@@ -5154,3 +5154,49 @@ def test_an_agency_credit_glued_after_the_full_stop_ends_a_real_sentence(lang, t
     """An aggregator glues the agency's name after each full stop ("...торгом.ТАСС"): the
     sentences are still the story's, not headlines."""
     assert_credited(analyse(text, lang), his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "ВЕДУЩИЙ: В Астане завершилось заседание министров.\n\nСИНХРОН: Мурат Нуртлеу, министр "
+            "иностранных дел РК\n«Организация должна оставаться пространством доверия».\n\n"
+            "СИНХРОН: Сергей Лавров, министр иностранных дел Российской Федерации\n«Нам нужен не "
+            "обмен декларациями, а реальная работа».\n\nКОРРЕСПОНДЕНТ: Итоговое коммюнике "
+            "утвердят главы государств.\n",
+            ["обмен декларациями"],
+            ["пространством доверия", "Итоговое коммюнике"],
+        ),
+        (
+            "en",
+            "ANCHOR: Ministers met in Astana.\n\nSOT: Murat Nurtleu, Kazakh foreign minister\n"
+            '"The organisation must stay a space of trust."\n\nSOT: Sergey Lavrov, Russian '
+            'Foreign Minister\n"We need real work, not declarations."\n\nCORRESPONDENT: The '
+            "leaders will approve the communique.\n",
+            ["real work, not declarations"],
+            ["space of trust", "approve the communique"],
+        ),
+        (
+            "ar",
+            "المذيع: اجتمع الوزراء في أستانا.\n\nمقطع صوتي: مراد نورتلييو، وزير الخارجية "
+            "الكازاخستاني\n«يجب أن تبقى المنظمة فضاء للثقة».\n\nمقطع صوتي: سيرغي لافروف، وزير "
+            "الخارجية الروسي\n«نحتاج إلى عمل حقيقي لا إلى بيانات».\n",
+            ["عمل حقيقي لا إلى بيانات"],
+            ["فضاء للثقة"],
+        ),
+        (
+            "fa",
+            "مجری: وزیران در آستانه دیدار کردند.\n\nصدای: مراد نورتلئو، وزیر خارجه قزاقستان\n"
+            "«سازمان باید فضای اعتماد بماند».\n\nصدای: سرگئی لاوروف، وزیر خارجه روسیه\n«ما به "
+            "کار واقعی نیاز داریم، نه بیانیه».\n",
+            ["به کار واقعی نیاز"],
+            ["فضای اعتماد بماند"],
+        ),
+    ],
+)
+def test_a_broadcast_scripts_soundbite_is_the_captioned_speakers(lang, text, his, not_his):
+    """ "СИНХРОН: Сергей Лавров, министр ..." then his words: the soundbite is his; one
+    captioned with somebody else's name is theirs; the anchor and correspondent narrate."""
+    assert_credited(analyse(text, lang), his, not_his)

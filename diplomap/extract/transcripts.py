@@ -55,6 +55,15 @@ _NARRATOR_RE = re.compile(r"^(?:byline|narrator|voice[\s-]?over|за\s+кадр�
 # An interviewer's question without a label: a bullet, a dialogue dash or a bold line
 # ("■ ...?", "— Сергей Викторович, ...?", "**Minister, ...?**"), always with a "?".
 _QUESTION_MARK_RE = re.compile(r"^\s*(?:[■●•▪◾►]|\*\*|[—–]\s|(?:س|سؤال|q|в)\s*/)", re.IGNORECASE)
+# A broadcast script's soundbite label, the speaker's caption after it ("СИНХРОН: Сергей
+# Лавров, министр ...", "SOT: ...", «مقطع صوتي: ...»)
+_SOUNDBITE_RE = re.compile(
+    r"^(?:синхрон|лайф|sot|soundbite|sound\s+bite|sync|مقطع\s+صوتي|تصريح\s+صوتي|صوت|"
+    r"گفتگو|صداي|سنك)$"
+)
+_SOUNDBITE_HEAD_RE = re.compile(
+    r"\s*(?:синхрон|лайф|sot|soundbite|sound\s+bite|sync|مقطع\s+صوتي|تصريح\s+صوتي|صوت|صداي)\s*[:：]"
+)
 # Labels that introduce something other than a speaker
 _NOT_SPEAKER_RE = re.compile(
     r"^(?:примечание|справка|note|editor'?s\s+note|update|background|related|see\s+also|"
@@ -142,6 +151,8 @@ def _label_kind(norm: str) -> str | None:
         return "question"
     if _JOURNALIST_RE.match(label):
         return "journalist"
+    if _SOUNDBITE_RE.match(label):
+        return "soundbite"
     if _ANSWER_RE.match(label):
         return "answer"
     if _LAVROV_NP_RE.fullmatch(label):
@@ -151,6 +162,13 @@ def _label_kind(norm: str) -> str | None:
     if _LAVROV_LEAD_RE.match(label):
         return "lavrov"
     return "other" if len(words) <= _MAX_LABEL_WORDS else None
+
+
+def _soundbite_speaker(norm: str) -> str:
+    """Whose soundbite a broadcast script's label introduces: his when his name or title
+    opens the caption after it ("СИНХРОН: Сергей Лавров, министр ..."), else another's."""
+    caption = norm[_LABEL_RE.match(norm).end() :].lstrip(" -–—")
+    return "lavrov" if _LAVROV_NP_RE.match(caption) else "other"
 
 
 def _has_speech_verb(label: str) -> bool:
@@ -290,13 +308,15 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
         if _unlabelled(raw):  # cheap: most paragraphs have no label
             kinds.append(None)
             continue
-        if not _is_turn(raw):  # "Lavrov: Israel seeks war" is a headline, not his turn
+        norm = normalize(raw[:100])
+        kind = _label_kind(norm) if _is_turn(raw) or _SOUNDBITE_HEAD_RE.match(norm) else None
+        if kind is None:  # "Lavrov: Israel seeks war" is a headline, not his turn
             kinds.append(None)
             continue
-        norm = normalize(raw[:100])
-        kind = _label_kind(norm)
         if kind == "journalist":  # asks, or narrates a broadcast's report
             kind = "question" if ("?" in raw or "؟" in raw) else "narrator"
+        elif kind == "soundbite":  # «СИНХРОН: Сергей Лавров, министр ...», then the words
+            kind = _soundbite_speaker(norm)
         if kind == "other" and not _is_named_label(raw, norm):
             kind = None
         if kind in ("narrator", "other"):
