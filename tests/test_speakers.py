@@ -5200,3 +5200,44 @@ def test_a_broadcast_scripts_soundbite_is_the_captioned_speakers(lang, text, his
     """ "СИНХРОН: Сергей Лавров, министр ..." then his words: the soundbite is his; one
     captioned with somebody else's name is theirs; the anchor and correspondent narrate."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Сегодня об этом напоминает Сергей Лавров. В своей статье министр пишет: «Устав ООН — "
+            "это не меню». Там же он называет санкции «прямым нарушением Устава». Ситуация "
+            "напоминает девяностые годы.\n",
+            ["это не меню", "прямым нарушением"],
+            ["напоминает девяностые"],
+        ),
+        (
+            "en",
+            'Lavrov returns to the theme today. In his article the minister writes: "The UN '
+            'Charter is not a menu." There he calls the sanctions "a direct violation of the '
+            'Charter".\n',
+            ["is not a menu", "a direct violation"],
+            [],
+        ),
+        (
+            "ar",
+            "يعود لافروف اليوم إلى هذا الموضوع. ويكتب الوزير في مقاله: «ميثاق الأمم المتحدة ليس "
+            "قائمة طعام».\n",
+            ["ليس قائمة طعام"],
+            [],
+        ),
+        (
+            "fa",
+            "لاوروف امروز به این موضوع بازمی‌گردد. وزیر در مقاله خود می‌نویسد: «منشور ملل متحد "
+            "فهرست غذا نیست».\n",
+            ["فهرست غذا نیست"],
+            [],
+        ),
+    ],
+)
+def test_an_opinion_piece_quotes_his_article_in_the_present_tense(lang, text, his, not_his):
+    """A column quoting his article: «министр пишет», «он называет», "the minister writes";
+    «Ситуация напоминает ...» (resembles) says nothing of his."""
+    assert_credited(analyse(text, lang), his, not_his)
