@@ -547,6 +547,8 @@ def detect_title(text: str, markdown: bool = False) -> str:
         shape = _title_shape(line) if line else "blank"
         if shape == "text" and not (menu_seen or any(blocks)) and _title_words(line) < 2:
             shape = "furniture"  # the page's name on top ("euronews."), not its text
+        elif shape == "text" and _headline_of_sentences(line, blocks, text, pos):
+            shape = "headline"  # "Russia wants a seat at the table. Lavrov told us how."
         if shape == "text":
             follows = True
             break
@@ -574,6 +576,32 @@ def detect_title(text: str, markdown: bool = False) -> str:
 
 
 _MAX_TAGLINE_WORDS = 5
+
+
+_MAX_SENTENCES_HEADLINE_WORDS = 20
+_DATE_AFTER_LINES = 5
+
+
+def _headline_of_sentences(line: str, blocks: list[list[str]], text: str, pos: int) -> bool:
+    """Is a short line that ends like a sentence a headline of sentences ("Russia wants a
+    seat at the Gulf table. Lavrov just told us how.")? So when no headline stands above
+    it and the page's date line comes within the next few lines (a standfirst and a
+    byline between): no story sentence is followed by one."""
+    if _title_words(line) > _MAX_SENTENCES_HEADLINE_WORDS:
+        return False
+    if any(_title_words(b) >= _MIN_HEADLINE_WORDS for block in blocks for b in block):
+        return False
+    seen = 0
+    for nxt in text[pos : pos + 2000].split("\n"):
+        if not nxt.strip():
+            continue
+        norm = normalize(nxt.strip())
+        if _is_clock_line(norm, _TITLE_WORD_RE.findall(norm)):
+            return True
+        seen += 1
+        if seen >= _DATE_AFTER_LINES:
+            return False
+    return False
 
 
 def _pick_headline(blocks: list[list[str]]) -> str:

@@ -5241,3 +5241,34 @@ def test_an_opinion_piece_quotes_his_article_in_the_present_tense(lang, text, hi
     """A column quoting his article: «министр пишет», «он называет», "the minister writes";
     «Ситуация напоминает ...» (resembles) says nothing of his."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "RESPONSIBLE STATECRAFT\nA publication of the Quincy Institute\n\nMIDDLE EAST\n\n"
+            "Russia wants a seat at the Gulf table. Lavrov just told us how.\n\nMoscow's top "
+            "diplomat is pitching an old idea. Washington should hear him out.\n\nEleanor Vance\n"
+            "Feb 24, 2025\n\nLavrov told reporters that the talks had been very useful.\n",
+            ["very useful"],
+            ["Lavrov just told us how", "pitching an old idea"],
+        ),
+        (
+            "ru",
+            "ЛИТЕРАТУРНАЯ ГАЗЕТА\nОснована в 1830 году\n\nПОЛИТИКА\n\nРоссия хочет места за "
+            "столом Залива. Лавров рассказал как.\n\nГлава МИД предлагает старую идею. Вашингтону "
+            "стоит его выслушать.\n\nИгорь Ливанов\n24.02.2025\n\nЛавров заявил журналистам, что "
+            "переговоры были очень полезными.\n",
+            ["очень полезными"],
+            ["Лавров рассказал как", "предлагает старую идею"],
+        ),
+    ],
+)
+def test_a_headline_and_standfirst_of_sentences_above_the_date_line_are_the_outlets(
+    lang, text, his, not_his
+):
+    """Under a masthead and a section label, a headline and a standfirst that end like
+    sentences stand above the page's date line: the outlet's words, not his."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -1170,3 +1170,27 @@ def test_of_two_dates_above_the_headline_the_earlier_is_the_articles(lang):
     for first, second in ((clock, own), (own, clock)):
         text = page(first, second, "", HEADLINE[lang], "", BODY[lang])
         assert date_of(text, lang, detect_title(text)).isoformat() == date
+
+
+SENTENCE_HEADLINES = {  # a headline of two short sentences, a standfirst, a byline, a date
+    "ar": ("روسيا تريد مقعدا على طاولة الخليج. لافروف أخبرنا كيف.", "1 مارس 2025"),
+    "fa": ("روسیه صندلی سر میز خلیج فارس می‌خواهد. لاوروف گفت چگونه.", "۱۰ اسفند ۱۴۰۳"),
+    "ru": ("Россия хочет места за столом Залива. Лавров рассказал как.", "1 марта 2025"),
+    "en": ("Russia wants a seat at the Gulf table. Lavrov just told us how.", "Mar 1, 2025"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_headline_of_sentences_above_its_date_line_is_the_title(lang):
+    """A headline may end like a sentence ("... Lavrov just told us how."): it is the
+    title when the page's date line follows within a few lines, under its standfirst."""
+    headline, date = SENTENCE_HEADLINES[lang]
+    text = page(
+        *SITE_TOP[lang], "", headline, "", BODY[lang], "", "Eleanor Vance", date, "", BODY[lang]
+    )
+    assert detect_title(text) == headline
+    # a story's first sentence with no date line under it is no headline
+    assert (
+        detect_title(page(*SITE_TOP[lang], "", headline, "", BODY[lang], "", BODY[lang]))
+        != headline
+    )

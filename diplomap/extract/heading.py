@@ -118,6 +118,7 @@ def _date_line_at(text: str, sentences: Sequence[Sentence]) -> int:
     if (code := _news_code_at(text, sentences)) is not None:
         return code
     clock = False  # a clock above the headline: the date line may follow, under headings
+    real = 0  # sentences seen that end like one (a masthead's or menu's lines do not)
     for idx, sent in enumerate(sentences[:_MAX_HEADER_SENTENCES]):
         raw = text[sent.start : sent.end]
         if is_short_date_line(normalize(raw)):
@@ -126,7 +127,8 @@ def _date_line_at(text: str, sentences: Sequence[Sentence]) -> int:
                 continue
             alone = sentences[idx - 1].paragraph != sent.paragraph
             return idx if alone else 0
-        if (clock and ends_sentence(raw)) or (not clock and idx >= _MAX_PLAIN_HEADER_SENTENCES):
+        real += ends_sentence(raw)
+        if (clock and ends_sentence(raw)) or (not clock and real >= _MAX_PLAIN_HEADER_SENTENCES):
             return 0  # a sentence of the story (a live blog's entry under its time)
     return 0
 
