@@ -5272,3 +5272,48 @@ def test_a_headline_and_standfirst_of_sentences_above_the_date_line_are_the_outl
     """Under a masthead and a section label, a headline and a standfirst that end like
     sentences stand above the page's date line: the outlet's words, not his."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "en",
+            "Foreign Affairs Cabinet Secretary Alfred Mutua said Kenya's position had not "
+            "changed.\n\nLavrov told a joint press conference that Moscow would not extend the "
+            "deal.\n\nMutua said Kenya needed fertiliser. The minister added that Kenyan tea "
+            "exporters hoped to regain access.\n",
+            ["would not extend the deal"],
+            ["Kenyan tea exporters", "position had not"],
+        ),
+        (
+            "ru",
+            "Министр иностранных дел Кении Альфред Мутуа заявил, что позиция Кении не изменилась."
+            "\n\nЛавров заявил на пресс-конференции, что Москва не продлит сделку.\n\nМутуа "
+            "сказал, что Кении нужны удобрения. Министр добавил, что кенийские экспортеры чая "
+            "надеются вернуться на рынок.\n",
+            ["не продлит сделку"],
+            ["экспортеры чая"],
+        ),
+        (
+            "ar",
+            "قال وزير الخارجية الكيني ألفريد موتوا إن موقف كينيا لم يتغير.\n\nوقال لافروف في "
+            "المؤتمر الصحفي إن موسكو لن تمدد الاتفاق.\n\nوقال موتوا إن كينيا تحتاج إلى الأسمدة. "
+            "وأضاف الوزير أن مصدري الشاي الكينيين يأملون في العودة إلى السوق.\n",
+            ["لن تمدد الاتفاق"],
+            ["مصدري الشاي"],
+        ),
+        (
+            "fa",
+            "آلفرد موتوا، وزیر خارجه کنیا، گفت موضع کنیا تغییر نکرده است.\n\nلاوروف در نشست خبری "
+            "گفت مسکو توافق را تمدید نمی‌کند.\n\nموتوا گفت کنیا به کود نیاز دارد. این وزیر افزود "
+            "که صادرکنندگان چای کنیا امیدوارند به بازار بازگردند.\n",
+            ["توافق را تمدید"],
+            ["صادرکنندگان چای"],
+        ),
+    ],
+)
+def test_the_minister_after_a_cabinet_secretary_spoke_is_that_minister(lang, text, his, not_his):
+    """Kenya's "Foreign Affairs Cabinet Secretary Alfred Mutua" is a minister: "The
+    minister added" after him is his, not Lavrov's."""
+    assert_credited(analyse(text, lang), his, not_his)

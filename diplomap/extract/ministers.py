@@ -32,6 +32,8 @@ _PARTICLE = r"(?:bin|ibn|bint|al|el|ould|de|van|von|der)"
 _NAME = rf"(?:[A-ZА-ЯЁ]\.?\s+)?{_CAP}(?:\s+(?:{_CAP}|{_PARTICLE}(?=\s+[A-ZА-ЯЁ])))" + r"{0,6}"
 _TITLE_LATIN = (
     r"(?i:foreign\s+minister|minister\s+of\s+foreign\s+affairs|foreign\s+secretary|"
+    # Kenya's and others' "Foreign Affairs Cabinet Secretary Alfred Mutua"
+    r"cabinet\s+secretary|"
     r"secretary\s+of\s+state|counterpart|minister|"
     r"министр\w*\s+иностранных\s+дел|министр\w*|глав\w+\s+МИД|госсекретар\w*|коллег\w*|"
     r"глав\w+\s+(?:МВД|Минобороны|Минфина|Минэнерго|Минюста|МЧС|Минздрава|Минэкономразвития|"
@@ -65,7 +67,9 @@ _TITLE_ARABIC = "|".join(
 )
 # the title, then the name up to a punctuation mark
 _TITLE_ARABIC_RE = re.compile(
-    rf"(?<!\w)(?:{_TITLE_ARABIC})(?!\w)((?:\s+[^\W\d_]+){{1,10}}?)\s*(?=[،,.:؛;()«»\"“”\n]|$)"
+    rf"(?<!\w)(?:{_TITLE_ARABIC})(?!\w)((?:\s+[^\W\d_]+){{1,10}}?)\s*"
+    # (or before the words said: "قال وزير الخارجية الكيني ألفريد موتوا إن ...")
+    r"(?=[،,.:؛;()«»\"“”\n]|$|(?:ان|انه|انها|بان|قايلا|خلال|لدي|امس|اليوم|گفت|افزود|كه)(?!\w))"
 )
 _ARABIC_NAME_WORDS = 3  # the name closes the title's phrase: its last words
 # the name set off before its title: "ژان-ایو لودریان، وزیر امور خارجه فرانسه"
