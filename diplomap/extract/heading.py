@@ -28,9 +28,10 @@ def _is_real_sentence(raw: str) -> bool:
 def _ends_as_sentence(raw: str) -> bool:
     """ends_sentence, also before an agency's name an aggregator glued after the full stop
     ("... существа проблемы.ТАСС")."""
-    if (credit := _CREDIT_TAIL_RE.search(raw)) is not None:
-        raw = raw[: credit.start() + 1]
-    return ends_sentence(raw)
+    if ends_sentence(raw):
+        return True
+    credit = _CREDIT_TAIL_RE.search(raw, max(0, len(raw) - 40))
+    return credit is not None and ends_sentence(raw[: credit.start() + 1])
 
 
 # An agency's name glued after the full stop by an aggregator ("проблемы.ТАСС",
