@@ -58,7 +58,12 @@ from diplomap.extract.subjects import (
     _lavrov_subject,
     _may_hold_title,
 )
-from diplomap.extract.transcripts import Turn, marks_the_end, transcript_turns
+from diplomap.extract.transcripts import (
+    SOUNDBITE_LABELS,
+    Turn,
+    marks_the_end,
+    transcript_turns,
+)
 from diplomap.normalize import NormText, detect_language, normalize
 
 __all__ = ["Attribution", "attribute_speakers"]
@@ -206,8 +211,7 @@ _MAY_BE_TRANSCRIPT_RE = re.compile(
     r"\n[^\n:：]{0,80}(?:lavrov|лавров|لافروف|لاوروف)[^\n:：]{0,60}[:：]"
     r"|\n\s*(?:вопрос|question|q|س|سؤال|سوال|پرسش|ответ|answer)\s*(?:[(\[][^)\]\n]{0,160}[)\]])?\s*[:：]"
     r"|\n\s*(?:[■●•▪◾►]|\*\*|[—–]\s|(?:س|سؤال|q|в)\s*/)[^\n]*[?؟]"
-    r"|\n\s*(?:синхрон|лайф|sot|soundbite|sound\s+bite|sync|مقطع\s+صوتي|تصريح\s+صوتي|صوت|"
-    r"صدای)\s*[:：][^\n]{0,40}(?:lavrov|лавров|لافروف|لاوروف)"
+    rf"|\n\s*(?:{SOUNDBITE_LABELS})\s*[:：][^\n]{{0,40}}(?:lavrov|лавров|لافروف|لاوروف)"
     r"|\n\s*(?:ladies|colleagues|dear|уважаем|дамы|коллеги|дорогие|السيدات|سيداتي|الزملاء|"
     r"اصحاب|أصحاب|خانم|همکاران|دوستان)",
     re.IGNORECASE,

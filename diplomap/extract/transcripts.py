@@ -57,13 +57,12 @@ _NARRATOR_RE = re.compile(r"^(?:byline|narrator|voice[\s-]?over|за\s+кадр�
 _QUESTION_MARK_RE = re.compile(r"^\s*(?:[■●•▪◾►]|\*\*|[—–]\s|(?:س|سؤال|q|в)\s*/)", re.IGNORECASE)
 # A broadcast script's soundbite label, the speaker's caption after it ("СИНХРОН: Сергей
 # Лавров, министр ...", "SOT: ...", «مقطع صوتي: ...»)
-_SOUNDBITE_RE = re.compile(
-    r"^(?:синхрон|лайф|sot|soundbite|sound\s+bite|sync|مقطع\s+صوتي|تصريح\s+صوتي|صوت|"
-    r"گفتگو|صداي|سنك)$"
+# (as written and normalised: speakers.py looks for them in the raw text first)
+SOUNDBITE_LABELS = (
+    r"синхрон|лайф|sot|soundbite|sound\s+bite|sync|مقطع\s+صوتي|تصريح\s+صوتي|صوت|صداي|صدای"
 )
-_SOUNDBITE_HEAD_RE = re.compile(
-    r"\s*(?:синхрон|лайф|sot|soundbite|sound\s+bite|sync|مقطع\s+صوتي|تصريح\s+صوتي|صوت|صداي)\s*[:：]"
-)
+_SOUNDBITE_RE = re.compile(rf"^(?:{SOUNDBITE_LABELS})$")
+_SOUNDBITE_HEAD_RE = re.compile(rf"\s*(?:{SOUNDBITE_LABELS})\s*[:：]")
 # Labels that introduce something other than a speaker
 _NOT_SPEAKER_RE = re.compile(
     r"^(?:примечание|справка|note|editor'?s\s+note|update|background|related|see\s+also|"
