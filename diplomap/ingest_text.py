@@ -435,11 +435,15 @@ _SECTION_LABELS = frozenset(
         "آخر تحديث", "تاريخ النشر", "منتشر شده", "تاریخ انتشار", "به روز شده",
         "Source", "Источник", "المصدر", "منبع", "Photo", "Фото", "الصورة", "عکس",
         "نشر في", "کد خبر", "شماره روزنامه", "Author", "Автор", "Текст", "الكاتب", "نویسنده", "Participants", "Участники",
+        # a channel's pinned message
+        "Pinned message", "Pinned", "Закреплено", "Закрепленное сообщение", "Закреплённое сообщение",
+        "پیام سنجاق‌شده", "پیام سنجاق شده", "سنجاق‌شده", "رسالة مثبتة", "منشور مثبت",
     )
 )  # fmt: skip
 
 
 _MIN_SENTENCE_WORDS = 4
+_LEAD_MARKS_RE = re.compile(r"^[^\w]+")  # emoji and bullets before a label
 _MAX_CLOCK_WORDS = 10
 _MAX_HEADLINE_CHARS = 600  # the ministry's headings run to 500 characters, with no full stop
 _MIN_HEADLINE_WORDS = 4  # a masthead, a section label or a byline has fewer
@@ -499,8 +503,8 @@ def _title_shape(line: str) -> str:
     if line.endswith((":", "：")) or len(words) < 2:
         return "furniture"
     label, colon, _rest = norm.partition(":")
-    if colon and label.strip(" \t-–—•·") in _SECTION_LABELS:
-        return "furniture"
+    if colon and _LEAD_MARKS_RE.sub("", label).strip(" \t-–—•·") in _SECTION_LABELS:
+        return "furniture"  # ("📌 پیام سنجاق‌شده: ...": an emoji before the label)
     return "headline"
 
 

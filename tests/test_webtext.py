@@ -1194,3 +1194,17 @@ def test_a_headline_of_sentences_above_its_date_line_is_the_title(lang):
         detect_title(page(*SITE_TOP[lang], "", headline, "", BODY[lang], "", BODY[lang]))
         != headline
     )
+
+
+PINNED = {
+    "ar": "📌 رسالة مثبتة: مواعيد عمل القسم القنصلي من الأحد إلى الخميس",
+    "fa": "📌 پیام سنجاق‌شده: ساعات کاری بخش کنسولی شنبه تا پنجشنبه",
+    "ru": "📌 Закрепленное сообщение: часы работы консульского отдела с понедельника по пятницу",
+    "en": "📌 Pinned message: consular section hours Monday to Friday",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_channels_pinned_message_is_not_the_title(lang):
+    text = page(SITE_TOP[lang][0], PINNED[lang], "", HEADLINE[lang], "", BODY[lang])
+    assert detect_title(text) == HEADLINE[lang]
