@@ -18,6 +18,7 @@ from html import unescape as html_unescape
 
 from diplomap.navigation import (
     FEED_ITEM_RE,
+    TICKER_ITEMS_RE,
     TICKER_RE,
     WIDGET_RE,
     breadcrumb_kind,
@@ -488,6 +489,10 @@ def _title_shape(line: str) -> str:
         return "headline"  # "ما الذي قاله لافروف.. وما الذي لم يقله؟"
     if breadcrumb_kind(line) is not None:
         return "menu"  # also when its last item ends as a sentence does («Право знать!»)
+    if (ticker := TICKER_RE.match(norm)) and (
+        ticker.group(1) or TICKER_ITEMS_RE.search(norm, ticker.end())
+    ):
+        return "furniture"  # a breaking-news ticker ("عاجل | الجزائر: ...", «МОЛНИЯ: ... • ...»)
     if line.rstrip(_CLOSERS).endswith(_SENTENCE_END) or line.endswith(_SENTENCE_END):
         # a sentence; "Search...", "بحث..." is a page's furniture
         short = len(words) < _MIN_SENTENCE_WORDS
@@ -496,8 +501,6 @@ def _title_shape(line: str) -> str:
         return "text"
     if _CAPTION_RE.match(norm) or FEED_ITEM_RE.match(norm) or is_feed_label(line):
         return "furniture"  # a caption; a news feed's item ("19:48 Зеленский провел ...")
-    if (ticker := TICKER_RE.match(norm)) and ticker.group(1):
-        return "furniture"  # a breaking-news ticker ("عاجل | الجزائر: ...")
     if WIDGET_RE.search(line):
         return "furniture"  # the weather or the exchange rates ("Москва +14 °C USD 65,05")
     if line.endswith((":", "：")) or len(words) < 2:

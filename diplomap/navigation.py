@@ -14,6 +14,7 @@ from diplomap.normalize import normalize
 __all__ = [
     "FEED_ITEM_RE",
     "FEED_LABELS",
+    "TICKER_ITEMS_RE",
     "TICKER_RE",
     "WIDGET_RE",
     "breadcrumb_kind",
@@ -39,9 +40,14 @@ FEED_ITEM_RE = re.compile(r"\s*\d{1,2}:\d\d\s+(?=(?:[^\W\d_][\w'’-]*\s+){2}[^\
 # «فوری | ...»), normalised: group 1 holds its bar. Boilerplate cuts one with a bar or in
 # a run of two; the headline finder never takes one with a bar for the headline.
 TICKER_RE = re.compile(
-    r"^(?:عاجل|خبر\s+عاجل|breaking(?:\s+news)?|just\s+in|срочно|молния|فوري|خبر\s+فوري)"
+    r"^(?:عاجل|خبر\s+عاجل|breaking(?:\s+news)?|just\s+in|urgent|latest|top\s+stories|"
+    r"срочно|молния|главное(?:\s+за\s+(?:сутки|день))?|فوري|خبر\s+فوري|"
+    r"الابرز|اخر\s+الاخبار|تازه\s?ها|مهم\s?ترين\s+اخبار)"
     r"\s*(?:([|│])|[:：])"
 )
+# Several headlines on one ticker line, parted by bullets or bars ("BREAKING: ... | ...",
+# «МОЛНИЯ: ... • ...»)
+TICKER_ITEMS_RE = re.compile(r"\s[•|│·]\s")
 
 
 # A site's weather or exchange-rate widget ("Москва +14 °C USD 65,05 EUR 72,96", "بغداد

@@ -5317,3 +5317,48 @@ def test_the_minister_after_a_cabinet_secretary_spoke_is_that_minister(lang, tex
     """Kenya's "Foreign Affairs Cabinet Secretary Alfred Mutua" is a minister: "The
     minister added" after him is his, not Lavrov's."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Бакинский рабочий: Сергей Викторович, чего Москва ждет от переговоров?\n\nС.Лавров: "
+            "Мы ждем подписания договоров о сотрудничестве.\n\nБакинский рабочий: Грузия "
+            "по-прежнему отказывается участвовать?\n\nС.Лавров: Дверь для Тбилиси открыта.\n\n"
+            "Пресс-секретарь президента заявил журналистам, что визит пройдет по плану.\n",
+            ["подписания договоров", "Дверь для Тбилиси"],
+            ["Грузия по-прежнему", "визит пройдет по плану"],
+        ),
+        (
+            "en",
+            "NEW VISION: What brings you to Uganda at this time?\n\nLAVROV: Uganda is an old "
+            "friend.\n\nNEW VISION: Is Russia part of the problem in Libya?\n\nLAVROV: Libya "
+            "was a functioning state until NATO destroyed it.\n\nMuseveni's press secretary said "
+            "on Monday that the President would raise fertiliser prices.\n",
+            ["an old friend", "functioning state"],
+            ["part of the problem", "raise fertiliser prices"],
+        ),
+        (
+            "ar",
+            "الإمارات اليوم: ما الذي تنتظره موسكو من القمة؟\n\nلافروف: ننتظر توقيع اتفاقيات "
+            "التعاون.\n\nالإمارات اليوم: هل ستشارك جورجيا؟\n\nلافروف: الباب مفتوح أمام "
+            "تبليسي.\n",
+            ["توقيع اتفاقيات", "الباب مفتوح"],
+            ["هل ستشارك جورجيا"],
+        ),
+        (
+            "fa",
+            "تهران امروز: مسکو از نشست چه انتظاری دارد؟\n\nلاوروف: انتظار داریم توافق‌ها امضا "
+            "شود.\n\nتهران امروز: آیا گرجستان شرکت می‌کند؟\n\nلاوروف: در به روی تفلیس باز است.\n",
+            ["توافق‌ها امضا", "به روی تفلیس باز"],
+            ["آیا گرجستان شرکت"],
+        ),
+    ],
+)
+def test_the_papers_name_as_the_interviewers_label_asks(lang, text, his, not_his):
+    """A written interview whose questions carry the paper's name as their label
+    («Бакинский рабочий: ...?», "NEW VISION: ...?"): those turns are questions, not his;
+    a paragraph after his last answer reporting somebody else's words is the outlet's."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -1208,3 +1208,30 @@ PINNED = {
 def test_a_channels_pinned_message_is_not_the_title(lang):
     text = page(SITE_TOP[lang][0], PINNED[lang], "", HEADLINE[lang], "", BODY[lang])
     assert detect_title(text) == HEADLINE[lang]
+
+
+TICKER_ITEMS = {
+    "ar": "عاجل: زلزال قوي يضرب جنوب تركيا • الكويت تعلن حكومة جديدة • ارتفاع أسعار النفط",
+    "fa": "فوری: زلزله شدید در جنوب ترکیه • کویت کابینه جدید را معرفی کرد • افزایش قیمت نفت",
+    "ru": "МОЛНИЯ: Землетрясение в Мьянме • В Южной Корее отставка премьера • Нефть дорожает",
+    "en": "URGENT: Powerful earthquake hits Turkey • Kuwait names new cabinet • Oil prices rise",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_ticker_of_several_headlines_is_cut_and_never_the_title(lang):
+    """A ticker line of several headlines parted by bullets names countries of other
+    stories: it is neither the title nor the story, also when it ends like a sentence."""
+    text = page(
+        SITE_TOP[lang][0],
+        SITE_TOP[lang][2],
+        "",
+        TICKER_ITEMS[lang] + ".",
+        "",
+        HEADLINE[lang],
+        "",
+        BODY[lang],
+    )
+    title = detect_title(text)
+    assert title == HEADLINE[lang]
+    assert TICKER_ITEMS[lang] in cut(text, find_boilerplate(text, lang, title))

@@ -26,7 +26,9 @@ from diplomap.extract.common import (
 from diplomap.navigation import (
     FEED_ITEM_RE,
     FEED_LABELS,
+    TICKER_ITEMS_RE,
     TICKER_RE,
+    WIDGET_RE,
     breadcrumb_kind,
     may_be_trail,
 )
@@ -370,15 +372,23 @@ _MORE_FROM_RE = re.compile(
 )
 
 
+def _is_ticker_of_items(line: _Line) -> bool:
+    """A ticker line of several headlines ("МОЛНИЯ: ... • ...", "BREAKING: ... | ...")."""
+    m = TICKER_RE.match(line.norm)
+    return m is not None and (
+        bool(m.group(1)) or TICKER_ITEMS_RE.search(line.norm, m.end()) is not None
+    )
+
+
 def _mark_tickers(lines: list[_Line], furniture: list[bool], top: _Top) -> None:
     """Cut the breaking-news ticker above the first paragraph (never the headline)."""
     ticker = [
         k
         for k in range(min(top.first_real, len(lines)))
         if k != top.title_line
-        and (m := TICKER_RE.match(lines[k].norm)) is not None
+        and TICKER_RE.match(lines[k].norm) is not None
         and (
-            m.group(1)
+            _is_ticker_of_items(lines[k])
             or any(
                 j != k and TICKER_RE.match(lines[j].norm)
                 for j in (k - 1, k + 1)
@@ -499,7 +509,14 @@ class _Top:
 
     @classmethod
     def of(cls, lines: list[_Line], title: str) -> _Top:
-        first_real = next((k for k, ln in enumerate(lines) if ln.real), len(lines))
+        first_real = next(
+            (
+                k
+                for k, ln in enumerate(lines)
+                if ln.real and not _is_ticker_of_items(ln) and not WIDGET_RE.search(ln.raw)
+            ),
+            len(lines),
+        )  # (a ticker of several headlines, the weather: no paragraph of the story)
         key = _LEAD_JUNK_RE.sub("", normalize(" ".join(title.split()))) if title else ""
         title_line = next((k for k in range(first_real) if key and lines[k].norm == key), -1)
         # (a standfirst may come before the date line: "i24NEWS | May 28th 2018 | 04:14 PM")

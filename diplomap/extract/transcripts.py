@@ -232,7 +232,20 @@ def _narration(raw: str) -> str | None:
     body = normalize(raw[:400])
     if _REQUEST_FOR_COMMENT_RE.search(body) or _ABOUT_HIS_ANSWER_RE.search(body):
         return "narration"  # "the Afghanistan answer was aimed squarely at Washington"
+    if _THIRD_PERSON_REPORT_RE.search(head):
+        return "narration"  # "Museveni's press secretary said on Monday that ..."
     return None
+
+
+# A news report's verb of somebody else's saying in a paragraph's first words, not his
+# own first-person "as I told reporters" ("Museveni's press secretary said on Monday",
+# «пресс-секретарь заявил журналистам», «وقال المتحدث ... للصحفيين», «به خبرنگاران گفت»)
+_THIRD_PERSON_REPORT_RE = re.compile(
+    r"(?<!\bi\s)(?<!\bwe\s)(?:\bsaid\s+on\s+(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)|\btold\s+(?:reporters|journalists)|\bsaid\s+in\s+a\s+statement)\b"
+    r"|(?<!я\s)(?<!мы\s)(?:заявил|сообщил|сказал)\w*\s+журналистам"
+    r"|(?:قال|صرح|اكد)\w*\s+[^.،]{0,40}للصحفيين|به\s+خبرنگاران\s+(?:گفت|اعلام\s+كرد)"
+)
 
 
 # The outlet judging his answers after a transcript ("the oil answer was an invitation",
@@ -297,6 +310,7 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
     outlet's narration is told apart later, by _with_narration, when it matters)."""
     kinds: list[str | None] = []
     narrators: set[str] = set()  # the name words of the reporters filing the story
+    asking: dict[str, list[int]] = {}  # unnamed labels of turns that ask: where they stand
     for raw in paragraphs:
         if _TIMESTAMP_RE.match(raw) or _CREDIT_LINE_RE.match(raw) or _END_MARK_RE.match(raw):
             kinds.append("break")
@@ -318,10 +332,30 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
             kind = _soundbite_speaker(norm)
         if kind == "other" and not _is_named_label(raw, norm):
             kind = None
+            if "?" in raw or "؟" in raw:  # ("Бакинский рабочий: ...?", the paper asking)
+                asking.setdefault(_LABEL_RE.match(norm).group("label").strip(), []).append(
+                    len(kinds)
+                )
         if kind in ("narrator", "other"):
             kind = _narrator(norm, kind, narrators)
         kinds.append(kind)
+    _mark_interviewer(kinds, asking)
     return kinds
+
+
+_MIN_INTERVIEWER_TURNS = 2
+
+
+def _mark_interviewer(kinds: list[str | None], asking: dict[str, list[int]]) -> None:
+    """An outlet's name as the interviewer's label ("Бакинский рабочий: ...?", "New
+    Vision: ...?"): a label that is no name but asks again and again, beside his answers,
+    is the questions'."""
+    if "lavrov" not in kinds:
+        return
+    for where in asking.values():
+        if len(where) >= _MIN_INTERVIEWER_TURNS:
+            for i in where:
+                kinds[i] = "question"
 
 
 def _narrator(norm: str, kind: str, narrators: set[str]) -> str:
