@@ -1235,3 +1235,63 @@ def test_a_ticker_of_several_headlines_is_cut_and_never_the_title(lang):
     title = detect_title(text)
     assert title == HEADLINE[lang]
     assert TICKER_ITEMS[lang] in cut(text, find_boilerplate(text, lang, title))
+
+
+ISSUE_MASTHEAD = {  # a newspaper's masthead with its issue number, then the issue's date
+    "ar": (
+        "جريدة الصباح | السنة التاسعة عشرة | العدد 4279",
+        "الاثنين 30 ديسمبر 2024",
+        "2024-12-30",
+    ),
+    "fa": (
+        "روزنامه صبح | سال نوزدهم | شماره ۴۲۷۹",
+        "دوشنبه ۱۰ دی ۱۴۰۳ | ۳۰ دسامبر ۲۰۲۴",
+        "2024-12-30",
+    ),
+    "ru": ("Ежедневная газета | № 151 (29 934)", "Понедельник, 30 декабря 2024 года", "2024-12-30"),
+    "en": ("The Morning Post | Issue No. 4279", "Monday, December 30, 2024", "2024-12-30"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_date_under_the_papers_issue_number_is_the_issues_date(lang):
+    """A newspaper's date under its masthead's issue number is the issue's date, though
+    the site's menu stands between it and the headline."""
+    issue, date_line, date = ISSUE_MASTHEAD[lang]
+    text = page(
+        SITE_TOP[lang][0], issue, date_line, SITE_TOP[lang][2], "", HEADLINE[lang], "", BODY[lang]
+    )
+    assert date_of(text, lang, detect_title(text)).isoformat() == date
+
+
+PARTS_WITH_PUBLISHED = {
+    "ar": (
+        "رمز الخبر: 987654 | تاريخ النشر: 25/08/2025 - 13:20 | آخر تحديث: 26/08/2025 - 08:15 | قراءة 3 دقائق",
+        "2025-08-25",
+    ),
+    "fa": (
+        "کد خبر: ۹۸۷۶۵۴ | تاریخ انتشار: ۱۴۰۴/۰۶/۰۳ - ۱۳:۲۰ | آخرین بروزرسانی: ۱۴۰۴/۰۶/۰۴ - ۰۸:۱۵",
+        "2025-08-25",
+    ),
+    "ru": (
+        "Код новости: 987654 | Опубликовано: 25.08.2025 13:20 | Обновлено: 26.08.2025 08:15 | Просмотров: 1 274",
+        "2025-08-25",
+    ),
+    "en": (
+        "News ID: 987654 | Published: 25.08.2025 13:20 | Updated: 26.08.2025 08:15 | Views: 1,274",
+        "2025-08-25",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_published_part_of_a_long_line_of_parts_is_the_date(lang):
+    """ "کد خبر: ۹۸۷۶۵۴ | تاریخ انتشار: ... | آخرین بروزرسانی: ...": the published part
+    keeps the line from being cut as a trail, and gives the date."""
+    line, date = PARTS_WITH_PUBLISHED[lang]
+    text = page(*SITE_TOP[lang], "", HEADLINE[lang], "", line, "", BODY[lang])
+    title = detect_title(text)
+    spans = find_boilerplate(text, lang, title)
+    assert line not in cut(text, spans)
+    found = find_publication_date(text, lang, title=title, boilerplate=spans, today=TODAY)
+    assert found.date.isoformat() == date

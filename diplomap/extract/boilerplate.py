@@ -545,10 +545,19 @@ def _year_only_trail(line: _Line) -> bool:
 
 
 def _is_published_line(line: _Line) -> bool:
-    """The article's own "Published: <date>" line, wherever it is."""
-    return line.n_words <= 12 and bool(
-        _PUBLISHED_RE.match(line.norm) and _DATEISH_RE.search(line.norm)
+    """The article's own "Published: <date>" line, wherever it is, also as one part of a
+    line of parts ("کد خبر: ۹۸۷۶۵۴ | تاریخ انتشار: ۱۴۰۴/۰۶/۰۳ - ۱۳:۲۰ | آخرین ...")."""
+    if line.n_words <= 12:
+        return bool(_PUBLISHED_RE.match(line.norm) and _DATEISH_RE.search(line.norm))
+    if line.n_words > _MAX_PARTS_LINE_WORDS or "|" not in line.norm:
+        return False
+    return any(
+        _PUBLISHED_RE.match(part.strip()) and _DATEISH_RE.search(part)
+        for part in line.norm.split("|")
     )
+
+
+_MAX_PARTS_LINE_WORDS = 30
 
 
 _DATE_LINES_AFTER_STANDFIRST = 2

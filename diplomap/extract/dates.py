@@ -423,6 +423,9 @@ def _classify(page: _Page, i: int, label: int, cand: _Cand) -> _Found:
         return _Found(_RANK["print"], kind, cand)
     if _after_today(page.folded, cand.wstart) or _beside_the_weather(page, cand):
         return _Found(_RANK["clock"], "clock", cand)
+    if 0 <= i < page.head and label != 3 and _under_an_issue_line(page, i):
+        # «روزنامه صبح | شماره ۴۲۷۹», then «دوشنبه ۱۰ دی ۱۴۰۳»: the print issue's date
+        return _Found(_RANK["print"], kind, cand)
     if 0 <= i < page.head:
         if label == 3 or _separated(page, i) or _live(page, cand):
             return _Found(_RANK["clock"], "clock", cand)
@@ -452,6 +455,19 @@ def _live(page: _Page, cand: _Cand) -> bool:
         return False
     ls, le = page.lines[i]
     return bool(_TIME.search(page.folded, ls, le))
+
+
+# A newspaper's issue number on its masthead ("شماره ۴۲۷۹", "العدد 18874", "№ 151",
+# "Выпуск № 17", "Issue No. 412")
+_ISSUE_NUMBER_RE = re.compile(
+    r"(?<!\w)(?:شماره|العدد|رقم\s+العدد|выпуск|issue\s+no\.?|no\.)\s*[:：]?\s*№?\s*\d|№\s*\d",
+    re.IGNORECASE,
+)
+
+
+def _under_an_issue_line(page: _Page, i: int) -> bool:
+    """Does line i, or the line right above it, carry the paper's issue number?"""
+    return any(_ISSUE_NUMBER_RE.search(page.folded, *page.lines[j]) for j in (i - 1, i) if j >= 0)
 
 
 def _separated(page: _Page, i: int) -> bool:
