@@ -5362,3 +5362,29 @@ def test_the_papers_name_as_the_interviewers_label_asks(lang, text, his, not_his
     («Бакинский рабочий: ...?», "NEW VISION: ...?"): those turns are questions, not his;
     a paragraph after his last answer reporting somebody else's words is the outlet's."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("text", "his", "not_his"),
+    [
+        (
+            'ونقلت وكالة "ريا نوفوستي" عن لافروف قوله إن موسكو "تحترم خيار السوريين".\n\n'
+            'وأضاف أن التوغل الإسرائيلي "انتهاك صارخ".\n\n'
+            "ونقلت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا عن لافروف قوله إن موسكو "
+            '"ستقف إلى جانب الجيش".\n\nأما وزير العلاقات الدولية في جنوب إفريقيا رونالد '
+            'لامولا، فقال إن بلاده ترى في المنتدى "تكملة طبيعية".\n',
+            ["تحترم خيار السوريين", "انتهاك صارخ"],
+            ["ستقف إلى جانب", "تكملة طبيعية"],
+        ),
+        (
+            "ونقل موقع \"روسيا اليوم\" عن وزير الخارجية الروسي سيرغي لافروف قوله إن الحوار "
+            "ممكن.\n\nأما الوزير الإيراني فقال إن طهران مستعدة.\n",
+            ["الحوار ممكن"],
+            ["طهران مستعدة"],
+        ),
+    ],
+)
+def test_an_agency_quoting_him_and_a_topic_after_amma(text, his, not_his):
+    """Arabic "ونقلت وكالة ... عن لافروف قوله": an agency quoting him gives his words (his
+    spokeswoman relaying him does not); "أما X، فقال": X, the topic after أما, speaks."""
+    assert_credited(analyse(text, "ar"), his, not_his)

@@ -732,6 +732,8 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     other, weak, _act = verb_traits(m)
     if _AR_PARTICIPLE_RE.search(m.group()) and " " not in m.group().strip():
         return _participle_subject(pre, other)
+    if (marked := _ar_topic_or_source(norm, m, pre)) is not None:
+        return marked
     if _ar_somebody_else(norm, m, pre):
         return "other"
     if (m.group().startswith("قد") or pre.rstrip().endswith("قد")) and (
@@ -777,6 +779,32 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     minister = _MINISTER_WORD_RE.search(subject, 0, 40)
     # "وقال الوزير ...", "وقال رئيس الدبلوماسية البحرينية": another minister speaks
     return "other_minister" if minister is not None and minister.start() <= 6 else "other"
+
+
+# "أما X، فقال" (as for X, he said): the topic is the verb's subject
+_AR_AMMA_RE = re.compile(r"^\s*[و]?اما\s+([^.؟!]{2,120}?)\s*[،,]?\s*$")
+# "نقلت وكالة ... عن": an agency quoting somebody, whose name follows عن
+_AR_QUOTED_FROM_RE = re.compile(r"[^.؟!]{0,60}?(?<!\w)عن\s+")
+_AR_MEDIA_RE = re.compile(r"(?<!\w)(?:وكاله|صحيفه|جريده|قناه|موقع|شبكه|اذاعه|تلفزيون)")
+
+
+def _ar_topic_or_source(norm: str, m: re.Match[str], pre: str) -> str | None:
+    """The subject an Arabic sentence marks before its verb: the topic of «أما X، فقال»,
+    or the one an agency quotes («ونقلت وكالة «ريا نوفوستي» عن لافروف قوله»: his words;
+    his spokeswoman relaying him, «نقلت زاخاروفا عن لافروف», speaks her own); else None."""
+    if (topic := _AR_AMMA_RE.match(pre)) is not None and m.group().startswith("ف"):
+        named = topic.group(1)
+        if _lavrov_at(named, 0, anchored=True):
+            return "lavrov"
+        return "other_minister" if _MINISTER_WORD_RE.search(named, 0, 30) else "other"
+    quoted = _AR_QUOTED_FROM_RE.match(norm, m.end()) if "نقل" in m.group() else None
+    if (
+        quoted is not None
+        and _AR_MEDIA_RE.search(quoted.group())
+        and _lavrov_at(norm, quoted.end(), anchored=True)
+    ):
+        return "lavrov"
+    return None
 
 
 def _ar_elided_subject(post: str, pre: str, weak: bool) -> str | None:
