@@ -736,14 +736,8 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
         return marked
     if _ar_somebody_else(norm, m, pre):
         return "other"
-    if (m.group().startswith("قد") or pre.rstrip().endswith("قد")) and (
-        kana := _AR_KANA_QAD_RE.search(pre)
-    ) is not None:
-        # "وكان عمار قد شدد": the subject between كان and قد
-        named = kana.group(1)
-        if _lavrov_at(named, 0, anchored=True):
-            return "lavrov"
-        return "title" if _TITLE_RE["ar"].match(named) else "other"
+    if (kana := _ar_kana_qad_subject(m, pre)) is not None:
+        return kana
     after = _after_verb(norm, m, "ar")
     if after in ("lavrov", "title"):
         return after
@@ -786,6 +780,19 @@ _AR_AMMA_RE = re.compile(r"^\s*[و]?اما\s+([^.؟!]{2,120}?)\s*[،,]?\s*$")
 # "نقلت وكالة ... عن": an agency quoting somebody, whose name follows عن
 _AR_QUOTED_FROM_RE = re.compile(r"[^.؟!]{0,60}?(?<!\w)عن\s+")
 _AR_MEDIA_RE = re.compile(r"(?<!\w)(?:وكاله|صحيفه|جريده|قناه|موقع|شبكه|اذاعه|تلفزيون)")
+
+
+def _ar_kana_qad_subject(m: re.Match[str], pre: str) -> str | None:
+    """ "وكان عمار قد شدد": the subject between كان and قد, else None."""
+    if not (m.group().startswith("قد") or pre.rstrip().endswith("قد")):
+        return None
+    kana = _AR_KANA_QAD_RE.search(pre)
+    if kana is None:
+        return None
+    named = kana.group(1)
+    if _lavrov_at(named, 0, anchored=True):
+        return "lavrov"
+    return "title" if _TITLE_RE["ar"].match(named) else "other"
 
 
 def _ar_topic_or_source(norm: str, m: re.Match[str], pre: str) -> str | None:
