@@ -42,7 +42,7 @@ FEED_ITEM_RE = re.compile(r"\s*\d{1,2}:\d\d\s+(?=(?:[^\W\d_][\w'’-]*\s+){2}[^\
 TICKER_RE = re.compile(
     r"^(?:عاجل|خبر\s+عاجل|breaking(?:\s+news)?|just\s+in|urgent|latest|top\s+stories|"
     r"срочно|молния|главное(?:\s+за\s+(?:сутки|день))?|فوري|خبر\s+فوري|"
-    r"الابرز|اخر\s+الاخبار|تازه\s?ها|مهم\s?ترين\s+اخبار)"
+    r"الابرز|اخر\s+الاخبار|تازه\s?ها|مهم\s?ترين\s+اخبار|تيتر\s+يك|تيترها)"
     r"\s*(?:([|│])|[:：])"
 )
 # Several headlines on one ticker line, parted by bullets or bars ("BREAKING: ... | ...",

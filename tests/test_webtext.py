@@ -1295,3 +1295,12 @@ def test_a_published_part_of_a_long_line_of_parts_is_the_date(lang):
     assert line not in cut(text, spans)
     found = find_publication_date(text, lang, title=title, boilerplate=spans, today=TODAY)
     assert found.date.isoformat() == date
+
+
+def test_a_persian_headlines_ticker_is_cut():
+    """«تیتر یک: ... | ... | ...»: the site's top headlines, other stories' places."""
+    ticker = "تیتر یک: قیمت دلار در بازار آزاد | تمدید ویزای فرودگاهی برای گردشگران عراقی | پرواز مستقیم مشهد - استانبول"
+    text = page(SITE_TOP["fa"][0], ticker, SITE_TOP["fa"][2], "", HEADLINE["fa"], "", BODY["fa"])
+    title = detect_title(text)
+    assert title == HEADLINE["fa"]
+    assert ticker in cut(text, find_boilerplate(text, "fa", title))

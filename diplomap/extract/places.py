@@ -423,8 +423,8 @@ def _nisba_surname(text: NormText, hit: Hit, lang: str = "ar") -> bool:
     m = _BARE_NAME_LEFT.search(norm, max(0, hit.start - 30), hit.start)
     if m is None:
         return False
-    if not m.group(1).endswith(_PRONOUN_SUFFIXES):
-        return True
+    if not m.group(1).endswith(_PRONOUN_SUFFIXES) or m.group(1).endswith("الله"):
+        return True  # ("عبدالله الجزائري": a name ending in الله, no pronoun suffix)
     last = text.to_original(m.end(1) - 1, m.end(1))[0]
     return text.original[last : last + 1] == "ة"
 
@@ -503,7 +503,7 @@ _MASTHEAD_NOUN_AFTER_RE = re.compile(
 
 # A site named after a place and "24", the news channels' brand ("القاهرة 24", "France 24",
 # «Москва 24»), not a date ("موسكو 24 أكتوبر"): the name ends there
-_NEWS_24_AFTER_RE = re.compile(r" ?[2٢۲][4٤۴](?!\w)(?=[ \t]*(?:$|[\n»\"”'،,.:|)\]]))", re.M)
+_NEWS_24_AFTER_RE = re.compile(r" ?[2٢۲][4٤۴](?!\w)(?=[ \t]*(?:$|[\n»\"”'،,.:|)\]]|[-–—]\s))", re.M)
 
 
 def _source_label(original: str, start: int, end: int) -> bool:
