@@ -5377,7 +5377,7 @@ def test_the_papers_name_as_the_interviewers_label_asks(lang, text, his, not_his
             ["ستقف إلى جانب", "تكملة طبيعية"],
         ),
         (
-            "ونقل موقع \"روسيا اليوم\" عن وزير الخارجية الروسي سيرغي لافروف قوله إن الحوار "
+            'ونقل موقع "روسيا اليوم" عن وزير الخارجية الروسي سيرغي لافروف قوله إن الحوار '
             "ممكن.\n\nأما الوزير الإيراني فقال إن طهران مستعدة.\n",
             ["الحوار ممكن"],
             ["طهران مستعدة"],
@@ -5388,3 +5388,49 @@ def test_an_agency_quoting_him_and_a_topic_after_amma(text, his, not_his):
     """Arabic "ونقلت وكالة ... عن لافروف قوله": an agency quoting him gives his words (his
     spokeswoman relaying him does not); "أما X، فقال": X, the topic after أما, speaks."""
     assert_credited(analyse(text, "ar"), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "fa",
+            "ریانووستی: آینده معاهده چه می‌شود؟\n\nلاوروف: معاهده به‌زودی امضا می‌شود.\n\n"
+            "ریانووستی: آیا متن نهایی است؟\n\nلاوروف: بله، کار روی متن تمام شده است.\n\n"
+            "پیش‌تر دیمیتری پسکوف، سخنگوی کرملین، گفته بود که متن «کاملاً نهایی شده است».\n",
+            ["معاهده به‌زودی", "کار روی متن تمام"],
+            ["کاملاً نهایی شده"],
+        ),
+        (
+            "ar",
+            "الإمارات اليوم: ماذا تنتظرون من القمة؟\n\nلافروف: ننتظر توقيع اتفاقيات مهمة.\n\n"
+            "الإمارات اليوم: هل ستلتقون الوفد الإماراتي؟\n\nلافروف: بالتأكيد، نحن على تواصل "
+            "دائم.\n\nومن المقرر أن يتوجه وفد إماراتي إلى قازان، على أن يلتقي مسؤولين روسا على "
+            "هامشها.\n",
+            ["توقيع اتفاقيات", "على تواصل دائم"],
+            ["يلتقي مسؤولين روسا"],
+        ),
+        (
+            "ru",
+            "Газета: Когда будет подписан договор?\n\nС.Лавров: Договор подпишут в январе.\n\n"
+            "Газета: Текст окончательный?\n\nС.Лавров: Да, работа над текстом завершена.\n\n"
+            "Ранее Дмитрий Песков заявил, что текст «полностью согласован».\n\nГлава МИД ЮАР "
+            "Роналд Ламола заявил журналистам, что Африка «слишком долго ждет».\n",
+            ["подпишут в январе", "работа над текстом"],
+            ["полностью согласован", "слишком долго ждет"],
+        ),
+        (
+            "en",
+            "PAPER: When will the treaty be signed?\n\nLAVROV: In January.\n\nPAPER: Is the text "
+            "final?\n\nLAVROV: Yes, the work on the text is done.\n\nEarlier, Dmitry Peskov said "
+            'the text had been "fully agreed".\n',
+            ["work on the text is done"],
+            ["fully agreed"],
+        ),
+    ],
+)
+def test_after_his_last_answer_what_others_said_before_is_the_outlets(lang, text, his, not_his):
+    """After an interview's last answer, «پیش‌تر پسکوف ... گفته بود», «Ранее Песков
+    заявил», "Earlier, Peskov said", «ومن المقرر أن ...» are the outlet's narration, not
+    his answer going on; «Глава МИД ЮАР» is South Africa's minister."""
+    assert_credited(analyse(text, lang), his, not_his)
