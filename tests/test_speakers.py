@@ -5434,3 +5434,44 @@ def test_after_his_last_answer_what_others_said_before_is_the_outlets(lang, text
     заявил», "Earlier, Peskov said", «ومن المقرر أن ...» are the outlet's narration, not
     his answer going on; «Глава МИД ЮАР» is South Africa's minister."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ar",
+            "وفي ختام الجلسة، عاد لافروف إلى التذكير بأن روسيا اقترحت عقد اجتماع وزاري، معتبرا "
+            "أن لا بديل عن حل الدولتين.\n\nوقال شكري لنظيره لافروف إن مصر اقترحت هدنة.\n",
+            ["لا بديل عن حل الدولتين"],
+            ["مصر اقترحت هدنة"],
+        ),
+        (
+            "en",
+            "At the end of the session Lavrov returned to his reminder that Russia had proposed "
+            "a ministerial meeting, arguing that there was no alternative to two states.\n\n"
+            "Shoukry told his counterpart Lavrov that Egypt had proposed a truce.\n",
+            ["no alternative to two states"],
+            ["Egypt had proposed a truce"],
+        ),
+        (
+            "ru",
+            "В конце заседания Лавров вернулся к напоминанию о том, что Россия предложила "
+            "провести встречу министров, подчеркнув, что альтернативы двум государствам нет.\n",
+            ["альтернативы двум государствам"],
+            [],
+        ),
+        (
+            "fa",
+            "در پایان جلسه لاوروف بار دیگر یادآوری کرد که روسیه نشست وزیران را پیشنهاد کرده است "
+            "و جایگزینی برای راه‌حل دو دولت وجود ندارد.\n",
+            ["جایگزینی برای راه‌حل"],
+            [],
+        ),
+    ],
+)
+def test_a_verb_inside_the_that_clause_of_his_reminder_is_his_content(lang, text, his, not_his):
+    """ "عاد لافروف إلى التذكير بأن روسيا اقترحت ...": "Russia proposed" is inside the
+    clause his reminder opens, what he said, not another's speech; "X told his
+    counterpart Lavrov that ..." stays X's."""
+    assert_credited(analyse(text, lang), his, not_his)

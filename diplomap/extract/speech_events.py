@@ -506,7 +506,7 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
                 break
         elif subj == "pronoun" and fallback is not None:
             return fallback  # "Zarif said ... He said ...": he is the one named before
-        elif subj in ("other", "other_minister") and _in_his_where_clause(norm, m, lang):
+        elif subj in ("other", "other_minister") and _inside_his_clause(norm, m, lang, subj):
             continue  # "Lavrov addressed the League, where Aboul Gheit welcomed him."
         elif subj is not None:
             not_he = subj not in ("lavrov", "pronoun", "title") and _not_he(norm, m)
@@ -522,6 +522,35 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
                 continue
             return event
     return fallback
+
+
+# His name, then within a few words "that" opening a clause the verb stands in
+_HIS_THAT_RE = re.compile(r"(?<!\w)(?:ان|بان|انه|that|что|كه)\s+[^.؟!،,;:]{0,80}$")
+
+
+def _inside_his_clause(norm: str, m: re.Match[str], lang: str, subj: str) -> bool:
+    """Is the verb of somebody else inside a clause of his sentence: a "where" clause
+    ("Lavrov addressed the League, where Aboul Gheit welcomed him") or the "that" clause
+    his words open ("عاد لافروف إلى التذكير بأن روسيا اقترحت ...، معتبرا": his content)?"""
+    if _in_his_where_clause(norm, m, lang):
+        return True
+    return subj == "other" and _in_his_that_clause(norm, m)
+
+
+def _in_his_that_clause(norm: str, m: re.Match[str]) -> bool:
+    """Is the verb inside a "that" clause whose head names him ("لافروف إلى التذكير بأن
+    روسيا اقترحت")? Then it is what he said, not another's speech."""
+    lo = max(0, m.start() - 160)
+    that = _HIS_THAT_RE.search(norm, lo, m.start())
+    if that is None or not may_mention_lavrov(norm, lo, that.start()):
+        return False
+    him = find_lavrov_np(norm, max(lo, that.start() - 60), that.start())
+    return him is not None and not _OTHER_BETWEEN_RE.search(norm, him.end(), that.start())
+
+
+# Somebody else named between his name and the "that" (he is the object: "told Lavrov
+# that", "Lavrov's counterpart said that")
+_OTHER_BETWEEN_RE = re.compile(r"(?:'s|’s|نظير\w*|همتا\w*|коллег\w*|counterpart)")
 
 
 # The ministry's statement or readout relaying what he said ("قالت وزارة الخارجية الروسية
