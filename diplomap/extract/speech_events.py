@@ -541,7 +541,9 @@ def _in_his_that_clause(norm: str, m: re.Match[str]) -> bool:
     """Is the verb inside a "that" clause whose head names him ("لافروف إلى التذكير بأن
     روسيا اقترحت")? Then it is what he said, not another's speech."""
     lo = max(0, m.start() - 160)
-    that = _HIS_THAT_RE.search(norm, lo, m.start())
+    if not may_mention_lavrov(norm, lo, m.start()):
+        return False  # (the common case: his name is not before the verb)
+    that = _HIS_THAT_RE.search(norm, max(lo, m.start() - 90), m.start())
     if that is None or not may_mention_lavrov(norm, lo, that.start()):
         return False
     him = find_lavrov_np(norm, max(lo, that.start() - 60), that.start())
