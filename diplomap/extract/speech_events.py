@@ -131,6 +131,9 @@ def _relative_pronoun_before(pre: str, lang: str) -> re.Match[str] | None:
 def _relative_with_adverbials(pre: str, lang: str) -> re.Match[str] | None:
     """The relative pronoun whose clause the verb ends when only adverbials stand between
     them ("Lula, who last week in Beijing and Abu Dhabi urged"), or None."""
+    tail = pre[-70:]
+    if "who" not in tail and "котор" not in tail:
+        return None  # (the common case: no relative pronoun near the verb)
     rel = _RELATIVE_GAP_RE.search(pre, max(0, len(pre) - 70))
     if rel is None:
         return None
