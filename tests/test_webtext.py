@@ -1304,3 +1304,49 @@ def test_a_persian_headlines_ticker_is_cut():
     title = detect_title(text)
     assert title == HEADLINE["fa"]
     assert ticker in cut(text, find_boilerplate(text, "fa", title))
+
+
+YESTERDAY = {  # a paper's date line under its masthead and menu, the story's "yesterday, Monday"
+    "ar": (
+        "الثلاثاء 15 أكتوبر 2019",
+        "اختتم الرئيس الروسي أمس الاثنين زيارة رسمية إلى المملكة.",
+        "2019-10-15",
+    ),
+    "fa": (
+        "سه‌شنبه ۲۳ مهر ۱۳۹۸",
+        "رئیس‌جمهور روسیه دیروز دوشنبه سفر رسمی خود را به پایان برد.",
+        "2019-10-15",
+    ),
+    "ru": (
+        "Вторник, 15 октября 2019 года",
+        "Президент России вчера, в понедельник, завершил визит в королевство.",
+        "2019-10-15",
+    ),
+    "en": (
+        "Tuesday, October 15, 2019",
+        "The Russian president yesterday, Monday, ended an official visit to the kingdom.",
+        "2019-10-15",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_date_line_above_the_menu_that_the_storys_yesterday_confirms_is_the_date(lang):
+    """Above the menu a date line is a site's clock unless the story's "yesterday,
+    Monday" falls on the day before it: then it is the paper's own date."""
+    date_line, lead, date = YESTERDAY[lang]
+    text = page(
+        SITE_TOP[lang][0],
+        date_line,
+        SITE_TOP[lang][2],
+        "",
+        HEADLINE[lang],
+        "",
+        lead + " " + BODY[lang],
+    )
+    assert date_of(text, lang, detect_title(text)).isoformat() == date
+    # a story with no such "yesterday": the line above the menu is the site's clock
+    other = page(
+        SITE_TOP[lang][0], date_line, SITE_TOP[lang][2], "", HEADLINE[lang], "", BODY[lang]
+    )
+    assert date_of(other, lang, detect_title(other)) is None

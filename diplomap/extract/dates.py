@@ -52,6 +52,7 @@ from diplomap.extract.date_parsing import (
     _norm_window,
     _scan,
     _to_gregorian,
+    _weekday_lookup,
     _weekday_words,
     hijri_to_gregorian,
     jalali_to_gregorian,
@@ -225,8 +226,10 @@ class _Page:
 
 
 def _after_today(folded: str, start: int) -> bool:
-    """Is the text just before `start` the word "today" (اليوم, امروز, сегодня)?"""
-    return bool(_context_patterns()[1].search(_norm_window(folded, start - 40, start).norm))
+    """Is the text just before `start`, on its line, the word "today" (اليوم, امروز,
+    сегодня)? (A masthead's name above it, «پیام امروز», is no "today".)"""
+    lo = max(start - 40, folded.rfind("\n", 0, start) + 1)
+    return bool(_context_patterns()[1].search(_norm_window(folded, lo, start).norm))
 
 
 # --- find_publication_date -------------------------------------------------------------
@@ -427,7 +430,9 @@ def _classify(page: _Page, i: int, label: int, cand: _Cand) -> _Found:
         # «روزنامه صبح | شماره ۴۲۷۹», then «دوشنبه ۱۰ دی ۱۴۰۳»: the print issue's date
         return _Found(_RANK["print"], kind, cand)
     if 0 <= i < page.head:
-        if label == 3 or _separated(page, i) or _live(page, cand):
+        if label == 3 or _live(page, cand):
+            return _Found(_RANK["clock"], "clock", cand)
+        if _separated(page, i) and not _yesterday_confirms(page, cand):
             return _Found(_RANK["clock"], "clock", cand)
         return _Found(_RANK["above"], kind, cand)
     return _Found(_RANK[kind], kind, cand)
@@ -455,6 +460,29 @@ def _live(page: _Page, cand: _Cand) -> bool:
         return False
     ls, le = page.lines[i]
     return bool(_TIME.search(page.folded, ls, le))
+
+
+# "Yesterday Monday" in the story («أمس الاثنين», "вчера, в понедельник», «دیروز دوشنبه»)
+_YESTERDAY_RE = re.compile(
+    r"(?<!\w)(?:[وف]?[أاإ]مس|yesterday|вчера|د[يی]روز)[\s,]+(?:يوم\s+|в\s+|во\s+|\()?"
+    r"([^\W\d_]+(?:\s+شنبه)?)"
+)
+
+
+def _yesterday_confirms(page: _Page, cand: _Cand) -> bool:
+    """Does the story's "yesterday, <weekday>" fall on the day before the header's date (a
+    paper's date line under its masthead and menu, not a site's clock of a later day)?"""
+    if cand.date is None:
+        return False
+    before = (cand.date - dt.timedelta(days=1)).weekday()
+    lookup = _weekday_lookup()
+    start = page.lines[page.head][1] if page.head >= 0 else 0
+    for m in _YESTERDAY_RE.finditer(page.folded, start):
+        word = m.group(1)
+        day = lookup.get(_key(word), lookup.get(_key(word.split()[0]), -1))
+        if day == before:
+            return True
+    return False
 
 
 # A newspaper's issue number on its masthead ("شماره ۴۲۷۹", "العدد 18874", "№ 151",
