@@ -1350,3 +1350,37 @@ def test_a_date_line_above_the_menu_that_the_storys_yesterday_confirms_is_the_da
         SITE_TOP[lang][0], date_line, SITE_TOP[lang][2], "", HEADLINE[lang], "", BODY[lang]
     )
     assert date_of(other, lang, detect_title(other)) is None
+
+
+PERMALINK = {
+    "ar": "https://arabicpost.net/تحليلات/2019/04/16/روسيا-حفتر/",
+    "fa": "https://www.example.ir/fa/news/2019/04/16/لاوروف-لیبی",
+    "ru": "https://kazpravda.kz/n/2019/04/16/lavrov-o-livii/",
+    "en": "https://www.example.com/world/2019/04/16/lavrov-libya/",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_date_in_the_pages_own_link_dates_an_otherwise_undated_page(lang):
+    """A page showing only "5 years ago" and its permanent link: the link's date; the link
+    of a related story in the page's furniture does not date it."""
+    text = page(*SITE_TOP[lang], PERMALINK[lang], "", HEADLINE[lang], "", BODY[lang])
+    title = detect_title(text)
+    found = find_publication_date(text, lang, title=title, today=TODAY)
+    assert found.date.isoformat() == "2019-04-16"
+    related = page(
+        *SITE_TOP[lang],
+        "",
+        HEADLINE[lang],
+        "",
+        BODY[lang],
+        "",
+        TAGS[lang],
+        "Read more:",
+        PERMALINK[lang],
+    )
+    spans = find_boilerplate(related, lang, detect_title(related))
+    found = find_publication_date(
+        related, lang, title=detect_title(related), boilerplate=spans, today=TODAY
+    )
+    assert found.date is None

@@ -93,6 +93,7 @@ CANDIDATE_KINDS = (
     "headline",
     "updated",
     "body",
+    "url",
     "clock",
 )
 
@@ -105,7 +106,8 @@ class DateCandidate:
     "date_line" (a line that is nothing but a date, by the headline); "dateline"
     ("MOSCOW, Feb 13 -", "... today, 3 February 2021"); "headline" (a date closing the
     headline: "Interview ..., Moscow, April 5, 2023"); "updated" (never chosen); "body" (a full date
-    in the text); "clock" (a site clock or ticker: a "today" line, a date cut off from
+    in the text); "url" (the date in the path of the page's own link printed on it, when
+    nothing else dates it); "clock" (a site clock or ticker: a "today" line, a date cut off from
     the headline by page furniture, an "updated" line above the headline, or a date the
     article's own "on Tuesday, 3 March" contradicts) - a clock is never chosen.
     """
@@ -943,6 +945,9 @@ def find_publication_date(
         return PublicationDate(
             footer.date, "header", footer.precision, cand.text, cand.span, (*cands, cand)
         )
+    if best is None and text and (link := _permalink_date(text, today, boilerplate)) is not None:
+        # the page's permanent link the only full date: ".../2019/04/16/..."
+        return PublicationDate(link.date, "url", "day", link.text, link.span, (*cands, link))
     if best is None:
         return replace(NO_DATE, date_candidates=cands)
     c = best.cand
@@ -950,6 +955,32 @@ def find_publication_date(
     return PublicationDate(
         c.date, _SOURCE_OF[best.kind], c.precision, text[start : c.end], (start, c.end), cands
     )
+
+
+# A page's permanent link with the date in its path ("https://arabicpost.net/تحليلات/2019/04/16/…")
+_PERMALINK_DATE_RE = re.compile(
+    r"https?://\S+?/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|\b)"
+)
+_PERMALINK_CHARS = 3000  # looked for near the top and the bottom of the page
+
+
+def _permalink_date(
+    text: str, today: dt.date, boilerplate: Sequence[tuple[int, int]] = ()
+) -> DateCandidate | None:
+    """The date in the path of the page's own link, when the page prints one near its
+    top or bottom (a site showing only "5 years ago" and its link), else None; never a
+    link of the page's furniture (a related story's)."""
+    for lo in (0, max(0, len(text) - _PERMALINK_CHARS)):
+        m = _PERMALINK_DATE_RE.search(text, lo, lo + _PERMALINK_CHARS)
+        if m is None or any(a <= m.start() < b for a, b in boilerplate):
+            continue
+        try:
+            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        if day <= today:
+            return DateCandidate(day, "url", "day", m.group(), m.span())  # type: ignore[arg-type]
+    return None
 
 
 # The print edition's footer naming the issue the article appeared in: «این مطلب در شماره
