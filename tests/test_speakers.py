@@ -5475,3 +5475,44 @@ def test_a_verb_inside_the_that_clause_of_his_reminder_is_his_content(lang, text
     clause his reminder opens, what he said, not another's speech; "X told his
     counterpart Lavrov that ..." stays X's."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Лавров заявил, что Москва поддерживает мирный договор. Официальный представитель МИД "
+            "Мария Захарова сообщила, что министр подробно разъяснил позицию. По ее словам, Лавров "
+            "тогда подчеркнул, что Россия остается гарантом безопасности.\n",
+            ["поддерживает мирный договор"],
+            ["остается гарантом безопасности"],
+        ),
+        (
+            "en",
+            "Lavrov said Moscow backed the peace treaty. Spokeswoman Maria Zakharova said the "
+            "minister had explained the position. According to her, Lavrov then stressed that "
+            "Russia remained the guarantor of security.\n",
+            ["backed the peace treaty"],
+            ["remained the guarantor"],
+        ),
+        (
+            "ar",
+            "قال لافروف إن موسكو تدعم معاهدة السلام. وقالت المتحدثة ماريا زاخاروفا إن الوزير شرح "
+            "الموقف. وبحسب قولها، شدد لافروف على أن روسيا تبقى ضامنة للأمن.\n",
+            ["تدعم معاهدة السلام"],
+            ["تبقى ضامنة للأمن"],
+        ),
+        (
+            "fa",
+            "لاوروف گفت مسکو از معاهده صلح حمایت می‌کند. ماریا زاخارووا، سخنگوی وزارت خارجه، گفت "
+            "وزیر موضع مسکو را توضیح داده است.\n",
+            ["از معاهده صلح حمایت"],
+            ["موضع مسکو را توضیح"],
+        ),
+    ],
+)
+def test_what_the_spokeswoman_says_he_said_is_hers(lang, text, his, not_his):
+    """ "По ее словам, Лавров тогда подчеркнул ...", "According to her, Lavrov stressed":
+    his spokeswoman relaying him speaks her own words."""
+    assert_credited(analyse(text, lang), his, not_his)

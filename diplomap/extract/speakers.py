@@ -83,6 +83,12 @@ _AR_KANA_OPENING_RE = re.compile(r"\s*[وف]?كانت?\s+(\S.{0,90}?)\s+قد\s")
 _SWITCH_RE = re.compile(
     r"^(?:[وف]?(?:من\s+جهته|من\s+جانبه|بدوره)|for\s+(?:his|her)\s+part|in\s+turn|в\s+свою\s+очередь|در\s+مقابل)"
 )
+# "According to her" (a woman speaking, his spokeswoman relaying him): her words, also
+# where she reports what he said («По ее словам, Лавров тогда подчеркнул, что ...»)
+_HER_WORDS_RE = re.compile(
+    r"^(?:по\s+(?:ее|её)\s+(?:словам|данным|мнению)|according\s+to\s+her|"
+    r"[وف]?(?:بحسب|حسب|وفقا\s+ل)\s*(?:قولها|ها)|[وف]?اضافت\s+ان)(?!\w)"
+)
 _BACKGROUND_RE = re.compile(
     r"^(?:[وف]?(?:يذكر|يشار|تجدر\s+الاشاره|جدير\s+بالذكر|الجدير\s+بالذكر)|گفتني\s+است|"
     r"شايان\s+ذكر\s+است|لازم\s+به\s+ذكر\s+است|напомним|it\s+is\s+worth\s+noting|it\s+should\s+be\s+noted)"
@@ -527,6 +533,9 @@ class _Resolver:
         elif _BACKGROUND_RE.match(norm):
             att, self.last = _NONE, None
             self.last_he = None
+        elif _HER_WORDS_RE.match(norm):
+            att, self.last = _NONE, "other"  # «По ее словам, Лавров тогда подчеркнул ...»
+            self.last_he = "other"
         elif _SWITCH_RE.match(norm) and not _mentions_lavrov(norm[:80]):
             att, self.last = _NONE, "other"  # "بدوره، قال وزير الخارجية الإيراني ..."
             self.last_he = "other"
