@@ -5516,3 +5516,32 @@ def test_what_the_spokeswoman_says_he_said_is_hers(lang, text, his, not_his):
     """ "По ее словам, Лавров тогда подчеркнул ...", "According to her, Lavrov stressed":
     his spokeswoman relaying him speaks her own words."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Лавров провел в Багдаде переговоры с иракским коллегой Мухаммедом Али аль-Хакимом. "
+            "Лавров заявил, что Россия поможет Ираку.\n\nАль-Хаким, в свою очередь, заявил, что "
+            "Ирак не станет ареной для сведения счетов. Министр добавил, что Багдад рассчитывает "
+            "на участие российских компаний.\n",
+            ["Россия поможет Ираку"],
+            ["рассчитывает на участие"],
+        ),
+        (
+            "en",
+            "Lavrov held talks in Baghdad with his Iraqi counterpart Mohammed Ali al-Hakim. "
+            "Lavrov said Russia would help Iraq.\n\nAl-Hakim, for his part, said Iraq would not "
+            "become an arena for settling scores. The minister added that Baghdad counted on "
+            "Russian companies.\n",
+            ["Russia would help Iraq"],
+            ["counted on Russian companies"],
+        ),
+    ],
+)
+def test_a_counterparts_surname_with_its_arabic_article_names_him_later(lang, text, his, not_his):
+    """ "коллегой Мухаммедом Али аль-Хакимом": the surname with its article is part of the
+    counterpart's name, so "Министр добавил" after "Аль-Хаким заявил" is his."""
+    assert_credited(analyse(text, lang), his, not_his)

@@ -29,7 +29,12 @@ __all__ = [
 _CAP = r"[A-ZА-ЯЁ][\w'’-]+"
 _PARTICLE = r"(?:bin|ibn|bint|al|el|ould|de|van|von|der)"
 # (an initial may open it: "S Jaishankar", "S. Jaishankar")
-_NAME = rf"(?:[A-ZА-ЯЁ]\.?\s+)?{_CAP}(?:\s+(?:{_CAP}|{_PARTICLE}(?=\s+[A-ZА-ЯЁ])))" + r"{0,6}"
+# (an Arabic surname with its article glued by a hyphen: "аль-Хакимом", "al-Hakim")
+_ARTICLE_NAME = rf"(?:[Аа]ль|[Ээ]ль|[Аа][сшдтнрз]|al|el|ad|as|ash|at|an|ar|az)-{_CAP}"
+_NAME = (
+    rf"(?:[A-ZА-ЯЁ]\.?\s+)?{_CAP}(?:\s+(?:{_CAP}|{_ARTICLE_NAME}|{_PARTICLE}(?=\s+[A-ZА-ЯЁ])))"
+    + r"{0,6}"
+)
 _TITLE_LATIN = (
     r"(?i:foreign\s+minister|minister\s+of\s+foreign\s+affairs|foreign\s+secretary|"
     # Kenya's and others' "Foreign Affairs Cabinet Secretary Alfred Mutua"
