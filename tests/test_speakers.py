@@ -5545,3 +5545,33 @@ def test_a_counterparts_surname_with_its_arabic_article_names_him_later(lang, te
     """ "коллегой Мухаммедом Али аль-Хакимом": the surname with its article is part of the
     counterpart's name, so "Министр добавил" after "Аль-Хаким заявил" is his."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "his", "not_his"),
+    [
+        (
+            "ru",
+            "Лавров заявил, что Москва открыта к диалогу. Специальный представитель Президента "
+            "России по Афганистану Замир Кабулов сообщил журналистам о поставках помощи. «Для "
+            "признания придется сделать домашнюю работу», — сказал российский дипломат.\n",
+            ["открыта к диалогу"],
+            ["домашнюю работу"],
+        ),
+        (
+            "en",
+            "Lavrov said Moscow was open to dialogue. Russia's special presidential envoy for "
+            'Afghanistan Zamir Kabulov told reporters about aid deliveries. "Recognition will '
+            'take homework," the Russian diplomat said.\n',
+            ["open to dialogue"],
+            ["take homework"],
+        ),
+    ],
+)
+def test_the_russian_diplomat_after_another_russian_official_is_that_official(
+    lang, text, his, not_his
+):
+    """ "— сказал российский дипломат" right after the presidential envoy Kabulov spoke:
+    "the Russian diplomat" is the last Russian diplomat who spoke, not always him (the
+    Arabic and Persian turns of it are left for a later session)."""
+    assert_credited(analyse(text, lang), his, not_his)

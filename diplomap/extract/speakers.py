@@ -83,6 +83,19 @@ _AR_KANA_OPENING_RE = re.compile(r"\s*[وف]?كانت?\s+(\S.{0,90}?)\s+قد\s")
 _SWITCH_RE = re.compile(
     r"^(?:[وف]?(?:من\s+جهته|من\s+جانبه|بدوره)|for\s+(?:his|her)\s+part|in\s+turn|в\s+свою\s+очередь|در\s+مقابل)"
 )
+# Another Russian official speaking (an envoy, a deputy minister, a presidential aide),
+# and "the Russian diplomat" that may then mean him (normalised text)
+_RUSSIAN_OFFICIAL_RE = re.compile(
+    r"(?:представител\w*|замминистр\w*|заместител\w*|посол|посл[аеу]|envoy|deputy|"
+    r"ambassador|representative|مبعوث|نايب|سفير|ممثل|نماينده|معاون|سفير)[^.]{0,60}?"
+    r"(?:росси\w*|российск\w*|russia\w*|الروسي\w*|روسيا|روسيه)"
+    r"|(?:russia's|russian|российск\w*)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:envoy|deputy|ambassador|representative|представител\w*|посол|замминистр\w*)"
+)
+_DIPLOMAT_TITLE_RE = re.compile(
+    r"(?<!\w)(?:российск\w+\s+дипломат\w*|the\s+russian\s+diplomat|الدبلوماسي\s+الروسي|"
+    r"ديپلمات\s+روس\w*)(?!\w)"
+)
 # "According to her" (a woman speaking, his spokeswoman relaying him): her words, also
 # where she reports what he said («По ее словам, Лавров тогда подчеркнул, что ...»)
 _HER_WORDS_RE = re.compile(
@@ -486,10 +499,18 @@ class _Resolver:
                 self.pending_other = None
                 if self.names_a_minister(norm, pos):
                     self.last_minister = "other"  # "Choe said ... The minister also called"
+                elif _RUSSIAN_OFFICIAL_RE.search(norm, 0, pos) and self._diplomat_title():
+                    return "other"  # Kabulov spoke, then «— сказал российский дипломат»
             if self.last_minister is None and self.named_him_before():
                 return "lavrov"  # no other minister yet in a story about him
             return "lavrov" if self.last_minister == "lavrov" else "other"
         return "lavrov" if event.subject == "lavrov" else "other"
+
+    def _diplomat_title(self) -> bool:
+        """Is the current sentence's title "the Russian diplomat" (any Russian diplomat may
+        be so called), not "the minister"?"""
+        sent = self.sentences[self.idx]
+        return bool(_DIPLOMAT_TITLE_RE.search(normalize(self.text[sent.start : sent.end])))
 
     def attribution(self, event: _Event, norm: str, regions) -> Attribution:
         if event.subject in ("pronoun", "title"):
