@@ -58,8 +58,9 @@ from diplomap.extract.date_parsing import (
     jalali_to_gregorian,
     parse_date,
 )
+from diplomap.extract.page_dates import permalink_date, print_footer
 from diplomap.navigation import WIDGET_RE
-from diplomap.normalize import fold_digits, normalize, normalize_text
+from diplomap.normalize import fold_digits, normalize
 
 __all__ = [
     "CANDIDATE_KINDS",
@@ -933,7 +934,7 @@ def find_publication_date(
         )
     best = _best(found)
     weak = best is None or best.kind == "body"  # the footer of the print edition beats these
-    if weak and text and (footer := _print_footer(text, ctx)) is not None:
+    if weak and text and (footer := print_footer(text, ctx)) is not None:
         start = footer.wstart if footer.wstart >= 0 else footer.start
         cand = DateCandidate(
             footer.date,
@@ -945,9 +946,11 @@ def find_publication_date(
         return PublicationDate(
             footer.date, "header", footer.precision, cand.text, cand.span, (*cands, cand)
         )
-    if best is None and text and (link := _permalink_date(text, today, boilerplate)) is not None:
+    if best is None and text and (link := permalink_date(text, today, boilerplate)) is not None:
         # the page's permanent link the only full date: ".../2019/04/16/..."
-        return PublicationDate(link.date, "url", "day", link.text, link.span, (*cands, link))
+        day, written, span = link
+        url = DateCandidate(day, "url", "day", written, span)  # type: ignore[arg-type]
+        return PublicationDate(day, "url", "day", written, span, (*cands, url))
     if best is None:
         return replace(NO_DATE, date_candidates=cands)
     c = best.cand
@@ -955,58 +958,6 @@ def find_publication_date(
     return PublicationDate(
         c.date, _SOURCE_OF[best.kind], c.precision, text[start : c.end], (start, c.end), cands
     )
-
-
-# A page's permanent link with the date in its path ("https://arabicpost.net/تحليلات/2019/04/16/…")
-_PERMALINK_DATE_RE = re.compile(
-    r"https?://\S+?/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|\b)"
-)
-_PERMALINK_CHARS = 3000  # looked for near the top and the bottom of the page
-
-
-def _permalink_date(
-    text: str, today: dt.date, boilerplate: Sequence[tuple[int, int]] = ()
-) -> DateCandidate | None:
-    """The date in the path of the page's own link, when the page prints one near its
-    top or bottom (a site showing only "5 years ago" and its link), else None; never a
-    link of the page's furniture (a related story's)."""
-    for lo in (0, max(0, len(text) - _PERMALINK_CHARS)):
-        m = _PERMALINK_DATE_RE.search(text, lo, lo + _PERMALINK_CHARS)
-        if m is None or any(a <= m.start() < b for a, b in boilerplate):
-            continue
-        try:
-            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            continue
-        if day <= today:
-            return DateCandidate(day, "url", "day", m.group(), m.span())  # type: ignore[arg-type]
-    return None
-
-
-# The print edition's footer naming the issue the article appeared in: «این مطلب در شماره
-# ۵۱۲۴ روزنامه ابتکار، سه‌شنبه ۳ تیر ۱۴۰۴ ... منتشر شده است», «نُشر في العدد ... بتاريخ»,
-# «Опубликовано в номере ... от», "This article appeared in the print edition of"
-_PRINT_FOOTER_RE = re.compile(
-    r"(?:در\s+شماره\s+\d+|نشرت?\s+في\s+العدد\s+\d+|نشرت?\s+في\s+النسخه\s+الورقيه|"
-    r"опубликовано\s+в\s+(?:номере|газете|выпуске)|appeared\s+in\s+(?:the\s+)?print\s+edition|"
-    r"published\s+in\s+(?:the\s+)?print\s+edition)"
-)
-FOOTER_CHARS = 800  # the footer lies in this many last characters
-
-
-def _print_footer(text: str, ctx: _Ctx) -> _Cand | None:
-    """The full date on the print-edition footer line at the end of the page, if any."""
-    lo = max(0, len(text) - FOOTER_CHARS)
-    tail = normalize_text(_fold(text[lo:]))
-    if (m := _PRINT_FOOTER_RE.search(tail.norm)) is None:
-        return None
-    start, end = tail.to_original(m.start(), m.end())
-    line_start = text.rfind("\n", 0, lo + start) + 1
-    line_end = text.find("\n", lo + end)
-    line_end = len(text) if line_end < 0 else line_end
-    folded = _fold(text[:line_end])
-    full = [c for c in _scan(folded, line_start, line_end, ctx) if c.full]
-    return full[0] if full else None
 
 
 def _consistent(day: _Cand, coarse: _Cand) -> bool:
