@@ -18,11 +18,10 @@ from html import unescape as html_unescape
 
 from diplomap.navigation import (
     FEED_ITEM_RE,
-    TICKER_ITEMS_RE,
-    TICKER_RE,
     WIDGET_RE,
     breadcrumb_kind,
     is_feed_label,
+    is_ticker_of_items,
 )
 from diplomap.normalize import normalize
 
@@ -489,9 +488,7 @@ def _title_shape(line: str) -> str:
         return "headline"  # "ما الذي قاله لافروف.. وما الذي لم يقله؟"
     if breadcrumb_kind(line) is not None:
         return "menu"  # also when its last item ends as a sentence does («Право знать!»)
-    if (ticker := TICKER_RE.match(norm)) and (
-        ticker.group(1) or TICKER_ITEMS_RE.search(norm, ticker.end())
-    ):
+    if is_ticker_of_items(norm):
         return "furniture"  # a breaking-news ticker ("عاجل | الجزائر: ...", «МОЛНИЯ: ... • ...»)
     if line.rstrip(_CLOSERS).endswith(_SENTENCE_END) or line.endswith(_SENTENCE_END):
         # a sentence; "Search...", "بحث..." is a page's furniture

@@ -19,6 +19,7 @@ __all__ = [
     "WIDGET_RE",
     "breadcrumb_kind",
     "is_feed_label",
+    "is_ticker_of_items",
     "may_be_trail",
 ]
 
@@ -48,6 +49,13 @@ TICKER_RE = re.compile(
 # Several headlines on one ticker line, parted by bullets or bars ("BREAKING: ... | ...",
 # «МОЛНИЯ: ... • ...»)
 TICKER_ITEMS_RE = re.compile(r"\s[•|│·]\s")
+
+
+def is_ticker_of_items(norm: str) -> bool:
+    """Is the (normalised) line a ticker with a bar or several headlines on it ("عاجل |
+    ...", «МОЛНИЯ: ... • ...»): never a headline, always cut above the story?"""
+    m = TICKER_RE.match(norm)
+    return m is not None and (bool(m.group(1)) or TICKER_ITEMS_RE.search(norm, m.end()) is not None)
 
 
 # A site's weather or exchange-rate widget ("Москва +14 °C USD 65,05 EUR 72,96", "بغداد

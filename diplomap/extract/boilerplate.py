@@ -26,10 +26,10 @@ from diplomap.extract.common import (
 from diplomap.navigation import (
     FEED_ITEM_RE,
     FEED_LABELS,
-    TICKER_ITEMS_RE,
     TICKER_RE,
     WIDGET_RE,
     breadcrumb_kind,
+    is_ticker_of_items,
     may_be_trail,
 )
 from diplomap.normalize import NormText, normalize
@@ -372,14 +372,6 @@ _MORE_FROM_RE = re.compile(
 )
 
 
-def _is_ticker_of_items(line: _Line) -> bool:
-    """A ticker line of several headlines ("МОЛНИЯ: ... • ...", "BREAKING: ... | ...")."""
-    m = TICKER_RE.match(line.norm)
-    return m is not None and (
-        bool(m.group(1)) or TICKER_ITEMS_RE.search(line.norm, m.end()) is not None
-    )
-
-
 def _mark_tickers(lines: list[_Line], furniture: list[bool], top: _Top) -> None:
     """Cut the breaking-news ticker above the first paragraph (never the headline)."""
     ticker = [
@@ -388,7 +380,7 @@ def _mark_tickers(lines: list[_Line], furniture: list[bool], top: _Top) -> None:
         if k != top.title_line
         and TICKER_RE.match(lines[k].norm) is not None
         and (
-            _is_ticker_of_items(lines[k])
+            is_ticker_of_items(lines[k].norm)
             or any(
                 j != k and TICKER_RE.match(lines[j].norm)
                 for j in (k - 1, k + 1)
@@ -513,7 +505,7 @@ class _Top:
             (
                 k
                 for k, ln in enumerate(lines)
-                if ln.real and not _is_ticker_of_items(ln) and not WIDGET_RE.search(ln.raw)
+                if ln.real and not is_ticker_of_items(ln.norm) and not WIDGET_RE.search(ln.raw)
             ),
             len(lines),
         )  # (a ticker of several headlines, the weather: no paragraph of the story)
