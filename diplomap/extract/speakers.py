@@ -539,6 +539,7 @@ class _Resolver:
         open_in = self.carry_open and same_para
         regions, still_open = _quotations(norm, open_in)
         event = None
+        background = _BACKGROUND_RE.match(norm) is not None
         if _may_be_outlet_line(norm) and _OUTLET_LINE_RE.search(norm, 0, 40):
             att = _NONE  # "Полный текст — на сайте МИД": the outlet's line
         elif self.theses and _LIST_ITEM_RE.match(self.text, sent.start) and not same_para:
@@ -551,7 +552,7 @@ class _Resolver:
         elif _other_speakers_label(norm):
             att, self.last = _NONE, "other"  # "Zakharova: ...", a live blog's entry
             self.last_he = "other"
-        elif _BACKGROUND_RE.match(norm):
+        elif background:
             att, self.last = _NONE, None
             self.last_he = None
         elif _HER_WORDS_RE.match(norm):
@@ -584,9 +585,7 @@ class _Resolver:
         elif _is_theses_label(norm):
             self.theses = True  # "Лавров прокомментировал ... Главное:", the list follows
         self.out.append(att)
-        self.events.append(
-            event.subject if event else ("background" if _BACKGROUND_RE.match(norm) else None)
-        )
+        self.events.append(event.subject if event else ("background" if background else None))
         return att
 
     def _narrative(self, idx, norm, regions, event, is_title, continues) -> Attribution:

@@ -479,12 +479,10 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
     ("calls for" as a noun, "Araghchi said") only when no later verb names one."""
     verb_re = verb_regexes().get(lang) or verb_regexes()["en"]
     fallback = None
-    negated = _NEGATION_RE.search(norm) is not None  # (most sentences deny nothing)
+    negated: list[bool] = []  # whether the sentence denies anything: asked at a verb
     for m in verb_re.finditer(norm):
-        if _inside(m.start(), regions) or _answers_questions(norm, m.end(), m.group()):
-            continue  # "ответил на вопросы нашего издания": that he answered, not what
-        if negated and _says_it_not(norm, m):
-            continue  # "о чем Лавров не говорил", "what Lavrov did not mention"
+        if _no_speech_of(norm, m, regions, negated):
+            continue
         subj = _verb_subject(norm, m, lang, regions)
         if (
             subj == _ANONYMOUS
@@ -525,6 +523,20 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
                 continue
             return event
     return fallback
+
+
+def _no_speech_of(
+    norm: str, m: re.Match[str], regions: list[tuple[int, int]], negated: list[bool]
+) -> bool:
+    """Is the verb no speech to attribute: inside a quotation, the answering of
+    questions ("ответил на вопросы нашего издания": that he answered, not what), or
+    denied ("о чем Лавров не говорил", "what Lavrov did not mention")? `negated` holds
+    whether the sentence denies anything, once asked (most sentences deny nothing)."""
+    if _inside(m.start(), regions) or _answers_questions(norm, m.end(), m.group()):
+        return True
+    if not negated:
+        negated.append(_NEGATION_RE.search(norm) is not None)
+    return negated[0] and _says_it_not(norm, m)
 
 
 # His name, then within a few words "that" opening a clause the verb stands in
