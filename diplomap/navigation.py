@@ -153,4 +153,13 @@ def _is_crumb_part(part: str) -> bool:
 def may_be_trail(line: str) -> bool:
     """A quick test: has `line` a trail's separator (or a run of spaces) at all (most
     lines have none)?"""
-    return _CRUMB_CHAR_RE.search(line) is not None or "  " in line
+    return (
+        "/" in line
+        or "|" in line
+        or ">" in line
+        or "»" in line
+        or "›" in line
+        or "→" in line
+        or "·" in line
+        or "  " in line
+    )  # (_CRUMB_CHAR_RE's characters, tested one by one: several times faster)

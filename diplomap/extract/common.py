@@ -74,6 +74,7 @@ def contains_any(keys: Iterable[str]) -> Callable[..., bool]:
     return test
 
 
+_LEAD_JUNK_CHARS = "-–—•*·|»«>#:/▪►◄■□●○◆◇✓✔"  # and white space
 _LEAD_JUNK_RE = re.compile(r"^[\s\-–—•*·|»«>#:/▪►◄■□●○◆◇✓✔]+")
 _WORD_RE = re.compile(r"\w+")
 _LATIN_RE = re.compile(r"[A-Za-z]")
@@ -131,7 +132,9 @@ def _lines(text: str, normalized: NormText | None = None) -> list[_Line]:
         start = m.start() + lead
         end = start + len(stripped)
         folded = normalize(stripped) if normalized is None else normalized.norm_of(start, end)
-        norm = _LEAD_JUNK_RE.sub("", folded)
+        lead_char = folded[:1]
+        junk = lead_char in _LEAD_JUNK_CHARS or lead_char.isspace()
+        norm = _LEAD_JUNK_RE.sub("", folded) if junk else folded
         out.append(
             _Line(
                 start,

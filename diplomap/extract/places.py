@@ -466,9 +466,10 @@ def _clock_zone(norm: str, hit: Hit) -> bool:
     lo = max(0, hit.start - 30)
     if norm.startswith(" time", hit.end) and _ZONE_RIGHT.match(norm, hit.end) is not None:
         return _TIME_BEFORE.search(norm[lo : hit.start]) is not None
-    if _ZONE_KEYS_RE.search(norm, lo, hit.start) is None:
-        return False  # the common case: no key word of a zone before the name
-    return _ZONE_LEFT.search(norm[lo : hit.start]) is not None
+    before = norm[lo : hit.start]
+    if not ("(" in before or "توقيت" in before or "وقت" in before or "времени" in before):
+        return False  # the common case: no key word of a zone (_ZONE_LEFT) before the name
+    return _ZONE_LEFT.search(before) is not None
 
 
 def _clock_line_city(original: str, start: int, end: int) -> bool:
@@ -521,10 +522,6 @@ def _source_label(original: str, start: int, end: int) -> bool:
 
 _QUOTED_OUTLET_BEFORE_RE = re.compile(r"[»”\"]\s*\($")
 _TIME_OF_DAY_RE = re.compile(r"(?<!\d)[0-9٠-٩۰-۹]{1,2}:[0-9٠-٩۰-۹]{2}(?!\d)")
-
-
-# Every match of _ZONE_LEFT holds one of these
-_ZONE_KEYS_RE = re.compile(r"\(|توقيت|وقت|времени")
 
 
 # A byline whose first name is a place's ("يافا الدباغ", "بغداد/ عدن الربيعي"): a line of
