@@ -256,6 +256,20 @@ _COPYRIGHT_RE = re.compile(
         ]
     )
 )
+
+
+def _has_copyright(norm: str) -> bool:
+    """_COPYRIGHT_RE.search(norm), after a quick test for the words every match holds."""
+    return (
+        "©" in norm
+        or "(c)" in norm
+        or "copyright" in norm
+        or "rights" in norm
+        or "حقوق" in norm
+        or "права" in norm
+    ) and _COPYRIGHT_RE.search(norm) is not None
+
+
 _AGENCIES = {
     normalize(a)
     for a in [
@@ -406,7 +420,7 @@ def _classify(line: _Line) -> str | None:
         return "block"  # "المزيد من عربي ودولي", "Ещё из рубрики «Политика»": a link list
     if line.n_words <= 12 and m["end"].match(norm):
         return "end"
-    if line.n_words <= 25 and _COPYRIGHT_RE.search(norm):
+    if line.n_words <= 25 and _has_copyright(norm):
         return "end"
     if line.n_words <= 25 and m["single"].match(norm):
         return "single"

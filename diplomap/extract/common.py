@@ -52,6 +52,23 @@ def _words(p: str) -> str:
 # --- lines ----------------------------------------------------------------------------
 
 _LINE_RE = re.compile(r"[^\r\n]+")
+
+
+def line_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's lines: its runs of characters other than \\r and \\n
+    (`_LINE_RE`'s matches; split at each line break without a pattern when the text has
+    no \\r, three times faster)."""
+    if "\r" in text:
+        return [m.span() for m in _LINE_RE.finditer(text)]
+    out = []
+    pos = 0
+    for part in text.split("\n"):
+        if part:
+            out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
 _CLOSERS = "\"»”’')]"
 _FINAL_PUNCT = (".", "!", "?", "؟", "…")
 
@@ -123,13 +140,13 @@ def _lines(text: str, normalized: NormText | None = None) -> list[_Line]:
     """The text's non-empty lines (`normalized`: the whole text's NormText, to slice
     their normalised forms from)."""
     out = []
-    for m in _LINE_RE.finditer(text):
-        raw = m.group()
+    for run_start, run_end in line_runs(text):
+        raw = text[run_start:run_end]
         stripped = raw.strip()
         if not stripped:
             continue
         lead = len(raw) - len(raw.lstrip())
-        start = m.start() + lead
+        start = run_start + lead
         end = start + len(stripped)
         folded = normalize(stripped) if normalized is None else normalized.norm_of(start, end)
         lead_char = folded[:1]

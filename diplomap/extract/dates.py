@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from diplomap.extract.boilerplate import is_breadcrumb
+from diplomap.extract.common import line_runs
 from diplomap.extract.date_parsing import (
     _DIGITS,
     _LETTER,
@@ -244,9 +245,13 @@ _LINE_RE = re.compile(r"[^\n\r\u2028\u2029]+")
 def _lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Spans of the non-empty lines of text[lo:hi], stripped of surrounding spaces."""
     out = []
-    for m in _LINE_RE.finditer(text[lo:hi]):
-        s, e = m.span()
-        seg = m.group()
+    part = text[lo:hi]
+    if "\r" in part or "\u2028" in part or "\u2029" in part:
+        runs = [m.span() for m in _LINE_RE.finditer(part)]
+    else:  # (the common case: split at "\n" without a pattern, several times faster)
+        runs = line_runs(part)
+    for s, e in runs:
+        seg = part[s:e]
         s += len(seg) - len(seg.lstrip())
         e -= len(seg) - len(seg.rstrip())
         if e > s:

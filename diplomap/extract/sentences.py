@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diplomap.extract.common import _LINE_RE, ends_sentence
+from diplomap.extract.common import ends_sentence, line_runs
 
 __all__ = ["Sentence", "split_sentences"]
 
@@ -178,7 +178,7 @@ def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
 
 def _paragraphs(text: str, lang: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_title_line) of paragraphs; Latin/Cyrillic hard wraps are joined."""
-    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text) if m.group().strip()]
+    lines = [(s, e) for s, e in line_runs(text) if not text[s:e].isspace()]
     paras: list[list[int]] = []
     prev_end = -1
     for s, e in lines:
