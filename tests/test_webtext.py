@@ -1384,3 +1384,46 @@ def test_the_date_in_the_pages_own_link_dates_an_otherwise_undated_page(lang):
         related, lang, title=detect_title(related), boilerplate=spans, today=TODAY
     )
     assert found.date is None
+
+
+COMMENTS = {
+    "ar": ("التعليقات (3)", "أبو خالد · منذ ساعتين", "كلام لافروف صحيح، وتركيا وقطر تعرفان ذلك."),
+    "fa": ("نظرات (۴)", "رضا · ۲ ساعت پیش", "لاوروف درست گفت، ترکیه و عراق هم همین را می‌گویند."),
+    "ru": (
+        "Комментарии (14)",
+        "Азамат · 20.01.2026 16:10",
+        "Лавров правильно сказал про Турцию и Украину.",
+    ),
+    "en": (
+        "Comments (212)",
+        "PatrickD · 1 day ago",
+        "Lavrov said the same about Belarus and Poland.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("count_first", [False, True])
+def test_readers_comments_under_the_story_are_cut(lang, count_first):
+    head, who, said = COMMENTS[lang]
+    if count_first:  # "212 comments", "۴ نظر": the number before the word
+        head = {"ar": "3 تعليقات", "fa": "۴ نظر", "ru": "14 комментариев", "en": "212 comments"}[
+            lang
+        ]
+    text = page(HEADLINE[lang], BODY[lang], BODY[lang], head, who, said, "👍 41 · Reply")
+    rest = remaining(text, find_boilerplate(text, lang))
+    assert said not in rest and head not in rest
+    assert rest.count(BODY[lang]) == 2  # the story stays whole
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_sentence_about_comments_is_no_comments_heading(lang):
+    line = {
+        "ar": "وقال إن 3 تعليقات للوزير نشرت أمس في الصحف.",
+        "fa": "او گفت ۴ نظر درباره این طرح وجود دارد.",
+        "ru": "14 комментариев министра опубликованы на сайте МИД.",
+        "en": "212 comments were sent to the committee.",
+    }[lang]
+    text = page(HEADLINE[lang], BODY[lang], line, BODY[lang])
+    rest = remaining(text, find_boilerplate(text, lang))
+    assert line in rest

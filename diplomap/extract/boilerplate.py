@@ -177,6 +177,16 @@ _END = (
     ],
     ["يتبع", "التعليقات", "تعليقات", "نظرات", "Комментарии", "Comments"],
 )
+# The heading of readers' comments with their number ("Comments (212)", "Комментарии (14)",
+# "التعليقات (3)", "۱۲ نظر", "14 комментариев"): the article ends there (normalised)
+_COMMENT_WORDS = (
+    r"(?:(?:reader\s+|readers'?\s+)?comments?|комментари\w*|отзыв\w*|(?:ال)?تعليق(?:ات)?(?:\s+القراء)?|"
+    r"نظرات(?:\s+كاربران)?|نظر|ديدگاه(?:\s?ها)?)"
+)
+_COMMENTS_HEAD_RE = re.compile(
+    rf"^(?:[💬🗨]\s*)?(?:{_COMMENT_WORDS}\s*[(\[]\s*[0-9]+\s*[)\]]|[0-9]+\s+{_COMMENT_WORDS})"
+    rf"(?:\s*[:：|]?\s*$|\s+(?:sort\s+by|показать|сортировать)\b)"
+)
 _SINGLE = (
     [
         "Follow us",
@@ -418,7 +428,7 @@ def _classify(line: _Line) -> str | None:
         return "block"
     if line.n_words <= 6 and _MORE_FROM_RE.match(norm):
         return "block"  # "المزيد من عربي ودولي", "Ещё из рубрики «Политика»": a link list
-    if line.n_words <= 12 and m["end"].match(norm):
+    if line.n_words <= 12 and (m["end"].match(norm) or _COMMENTS_HEAD_RE.match(norm)):
         return "end"
     if line.n_words <= 25 and _has_copyright(norm):
         return "end"
