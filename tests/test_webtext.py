@@ -1427,3 +1427,57 @@ def test_a_sentence_about_comments_is_no_comments_heading(lang):
     text = page(HEADLINE[lang], BODY[lang], line, BODY[lang])
     rest = remaining(text, find_boilerplate(text, lang))
     assert line in rest
+
+
+CHRONOLOGY = {  # a timeline of his statements: years alone, entries opening with their date
+    "ar": [
+        "2015",
+        "14 يوليو 2015. وقّعت الدول الست وإيران الاتفاق النووي في فيينا، ورحّب لافروف به.",
+        "20 يوليو 2015. أقرّ مجلس الأمن الاتفاق بالإجماع في قرار خاص به.",
+        "2016",
+        "16 يناير 2016. أعلنت الوكالة الدولية بدء التنفيذ، ورحّب لافروف بذلك اليوم.",
+    ],
+    "fa": [
+        "۲۰۱۵",
+        "۱۴ ژوئیه ۲۰۱۵. شش قدرت و ایران در وین بر سر برجام توافق کردند و لاوروف از آن استقبال کرد.",
+        "۲۰ ژوئیه ۲۰۱۵. شورای امنیت به اتفاق آرا توافق را تأیید کرد.",
+        "۲۰۱۶",
+        "۱۶ ژانویه ۲۰۱۶. آژانس اجرای تعهدات را تأیید کرد و لاوروف از آن استقبال کرد.",
+    ],
+    "ru": [
+        "2015",
+        "14 июля 2015 года. В Вене «шестерка» и Иран согласовали СВПД, Лавров назвал это успехом.",
+        "20 июля 2015 года. Совет Безопасности ООН единогласно одобрил договоренность.",
+        "2016",
+        "16 января 2016 года. МАГАТЭ подтвердило выполнение обязательств, Лавров это приветствовал.",
+    ],
+    "en": [
+        "2015",
+        "14 July 2015: The six powers and Iran agreed the nuclear deal in Vienna; Lavrov hailed it.",
+        "20 July 2015: The Security Council endorsed the deal unanimously.",
+        "2016",
+        "16 January 2016: The IAEA confirmed the first steps, and Lavrov welcomed the day.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("top", ["none", "clock"])
+def test_a_chronologys_dates_are_no_publication_date(lang, top):
+    furniture = [CLOCK[lang]] if top == "clock" else []
+    text = page(*furniture, HEADLINE[lang], BODY[lang], *CHRONOLOGY[lang], MORE[lang])
+    assert date_of(text, lang, title=HEADLINE[lang]) is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_chronology_under_its_own_date_line_keeps_that_date(lang):
+    line, _snippet = PUBLISHED[lang]
+    text = page(HEADLINE[lang], line, BODY[lang], *CHRONOLOGY[lang], MORE[lang])
+    assert date_of(text, lang, title=HEADLINE[lang]) == ARTICLE_DATE
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_dated_paragraph_is_still_a_dateline(lang):
+    entry = CHRONOLOGY[lang][1]
+    text = page(HEADLINE[lang], entry, BODY[lang], MORE[lang])
+    assert date_of(text, lang, title=HEADLINE[lang]) == D(2015, 7, 14)

@@ -747,6 +747,29 @@ def _dateline(page: _Page, header_year: int | None, taken: set[int]) -> _Cand | 
     return min(found, key=lambda c: c.start) if found else None
 
 
+# A line that is a year alone: a chronology's heading ("2015", "— 2016 —")
+_YEAR_ALONE_RE = re.compile(r"[\s\-–—•*]*(?:19|20)\d\d[\s\-–—:]*")
+_MIN_CHRONOLOGY_ENTRIES = 3
+
+
+def _is_chronology(page: _Page) -> bool:
+    """Is the page a chronology (a timeline of statements or events): at least three
+    lines under the headline that are a year alone or open with a full date followed by
+    the entry's text ("14 июля 2015 года. В Вене ...", "2016", "20 July 2015: ...")?"""
+    entries = 0
+    for ls, le in page.lines[page.head + 1 :]:
+        if _YEAR_ALONE_RE.fullmatch(page.folded, ls, le):
+            entries += 1
+            continue
+        opens = (
+            c
+            for c in page.cands
+            if c.full and c.precision == "day" and ls <= c.wstart <= ls + 2 and c.end < le - 20
+        )
+        entries += next(opens, None) is not None
+    return entries >= _MIN_CHRONOLOGY_ENTRIES
+
+
 def _headline_date(page: _Page) -> _Cand | None:
     """A date closing the headline ("Interview ..., Moscow, April 5, 2023", "..., القاهرة،
     24 يوليو 2022"): the Foreign Ministry's transcripts are dated so."""
@@ -824,9 +847,12 @@ def _text_dates(
     refs = _weekday_refs(page)
     found = [_checked(f, refs) for f in _header_found(page)]
     taken = {f.cand.start for f in found}
+    chronology = _is_chronology(page)
+    if chronology:  # its years and dated entries are the events', not the page's date
+        found = [f for f in found if not (f.kind == "date_line" and f.cand.precision == "year")]
     header = _best(f for f in found if f.rank <= _RANK["date_line"])
     year = header.cand.date.year if header and header.cand.precision == "year" else None
-    dateline = _dateline(page, year, taken)
+    dateline = None if chronology else _dateline(page, year, taken)
     own = _headline_date(page)
     if own is not None:
         found.append(_Found(_RANK["headline"], "headline", own))
@@ -836,7 +862,7 @@ def _text_dates(
         if header and header.cand.precision != "day" and _consistent(dateline, header.cand):
             rank = -1  # a day-precise dateline inside a coarse header date
         found.append(_Found(rank, "dateline", dateline))
-    if body and _best(found) is None:
+    if body and not chronology and _best(found) is None:
         in_body = _body_found(text, page, spans, refs, taken)
         if (own := _yearless_date_line(page)) is not None:
             # the page's own date has no year: only the body's date of that very day
