@@ -325,6 +325,44 @@ def test_standfirst_is_not_his(lang, text, standfirst, his):
     assert row_of(rows, his)[1] == "Lavrov"
 
 
+HEADLINE_OF_SENTENCES = {  # a headline of two sentences, the first naming his words
+    "ar": (
+        "الاتفاق الذي دُفن ثلاث مرات: ماذا قال لافروف عن تفاهمات فيينا. تسلسل زمني 2015-2021",
+        "وقال لافروف إن الاتفاق ما زال ممكنا.",
+    ),
+    "fa": (
+        "توافقی که سه بار دفن شد: لاوروف درباره برجام چه گفت. گاه‌شمار ۲۰۱۵ تا ۲۰۲۱",
+        "لاوروف گفت که توافق هنوز ممکن است.",
+    ),
+    "ru": (
+        "Сделка, которую хоронили трижды: что говорил Лавров о венских договоренностях. "
+        "Хроника 2015–2021",
+        "Лавров заявил, что сделка еще возможна.",
+    ),
+    "en": (
+        "The deal buried three times: what Lavrov said about the Vienna accords. A timeline "
+        "2015-2021",
+        "Lavrov said the deal was still possible.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(HEADLINE_OF_SENTENCES))
+def test_a_headline_of_several_sentences_is_not_his(lang):
+    headline, his = HEADLINE_OF_SENTENCES[lang]
+    rows = analyse(f"{headline}\n\n{his}\n", lang)
+    first = headline.split(". ")[0] + "."
+    assert row_of(rows, first[:30])[1] is None
+    assert row_of(rows, his[:20])[1] == "Lavrov"
+
+
+@pytest.mark.parametrize("lang", sorted(HEADLINE_OF_SENTENCES))
+def test_a_lead_paragraph_of_several_sentences_stays_his(lang):
+    _headline, his = HEADLINE_OF_SENTENCES[lang]
+    rows = analyse(f"{his} {his}\n", lang)
+    assert all(row[1] == "Lavrov" for row in rows)
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "his"),
     [

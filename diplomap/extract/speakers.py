@@ -240,6 +240,30 @@ _MAY_BE_TRANSCRIPT_RE = re.compile(
 _END_MARK = "-End-"
 
 
+_MAX_HEADLINE_WORDS = 25
+
+
+def _in_headline_paragraph(text: str, sentences: Sequence[Sentence], idx: int) -> bool:
+    """Is the sentence a part of a headline of several sentences ("Сделка, которую
+    хоронили трижды: что говорил Лавров о ... договоренностях. Хроника 2015–2021"): its
+    paragraph is short and ends with no sentence punctuation nor a colon?"""
+    para = sentences[idx].paragraph
+    last = idx
+    while last + 1 < len(sentences) and sentences[last + 1].paragraph == para:
+        last += 1
+    if last == idx:
+        return False  # (one sentence: _is_real_sentence told)
+    first = idx
+    while first > 0 and sentences[first - 1].paragraph == para:
+        first -= 1
+    whole = text[sentences[first].start : sentences[last].end].rstrip()
+    return (
+        not ends_sentence(whole)
+        and not whole.endswith((":", "："))
+        and len(_WORD_RE.findall(whole)) < _MAX_HEADLINE_WORDS
+    )
+
+
 def _transcript(text: str, sentences: Sequence[Sentence]) -> list[Turn] | None:
     """Each sentence's turn when the article is a transcript (see transcripts.py)."""
     if not sentences or not _MAY_BE_TRANSCRIPT_RE.search("\n" + text):
@@ -877,7 +901,9 @@ def attribute_speakers(
     for idx, sent in enumerate(sentences):
         raw = text[sent.start : sent.end]
         norm = _sentence_norm(raw, sent, normalized)
-        heading = (heading and not _is_real_sentence(raw)) or idx < standfirst_end
+        heading = (
+            heading and (not _is_real_sentence(raw) or _in_headline_paragraph(text, sentences, idx))
+        ) or idx < standfirst_end
         crosshead = _is_crosshead(text, sentences, idx, raw)
         box = _in_summary_box(box, raw, norm)
         resolver.sentence(idx, norm, heading or crosshead or box, turns[idx])
