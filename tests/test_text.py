@@ -772,3 +772,62 @@ def test_a_lost_space_after_a_closing_quotation_mark_still_ends_the_sentence(lan
     """Scraped text loses the space after '".' ('للقمة".وأعرب'): a sentence ends there, as
     after two letters; initials and abbreviations ("U.S.") still do not end one."""
     assert texts(text, split_sentences(text, lang)) == expected
+
+
+WRAPPED_PARAGRAPHS = {  # two paragraphs of the story, as a PDF or an e-mail wraps them
+    "ar": (
+        "قال وزير الخارجية الروسي سيرغي لافروف إن وقف إطلاق النار في جنوب غرب سوريا سيدخل حيز "
+        "التنفيذ ظهر الأحد، موضحاً أن خبراء من روسيا والولايات المتحدة والأردن عملوا على تفاصيله "
+        "في عمّان خلال الأسابيع الماضية، وأن الشرطة العسكرية الروسية ستتولى ضمان الأمن حول المنطقة.",
+        "وأضاف أن إيصال المساعدات الإنسانية إلى السكان سيكون من أولويات المرحلة المقبلة، لافتاً إلى "
+        "أن الاتفاق لا يشمل تنظيمي داعش وجبهة النصرة الإرهابيين في أي منطقة من مناطق الجنوب.",
+    ),
+    "fa": (
+        "سرگئی لاوروف، وزیر خارجه روسیه، امروز در نشست بین‌المللی تاشکند گفت مأموریت بیست‌ساله "
+        "امریکا و ناتو در افغانستان ناکام ماند و خروج شتاب‌زده این نیروها اوضاع را به مراتب "
+        "وخیم‌تر کرده است و روسیه از متحدان خود در آسیای میانه دفاع خواهد کرد.",
+        "وی افزود که طالبان اکنون بیش از دو سوم مرز افغانستان با تاجیکستان را در کنترل دارند و "
+        "روسیه در صورت لزوم از همه امکانات پایگاه خود در تاجیکستان استفاده خواهد کرد.",
+    ),
+    "ru": (
+        "Министр иностранных дел России Сергей Лавров заявил в Ашхабаде, что Москва поддерживает "
+        "диалог между Турцией и Сирией, а любые действия на сирийской территории должны "
+        "учитывать суверенитет Сирии и интересы курдского населения северо-восточных районов.",
+        "Он добавил, что Россия готова содействовать контактам Дамаска и Анкары на основе "
+        "Аданского соглашения 1998 года и что эта тема будет обсуждаться в Астане.",
+    ),
+    "en": (
+        "Russian Foreign Minister Sergey Lavrov told the General Assembly on Saturday that "
+        "Western governments were trying to fight to victory with a nuclear power and that any "
+        "settlement in Ukraine would have to reflect the realities on the ground there.",
+        "He added that Washington had given Israel a license to kill in Gaza and warned that "
+        "Lebanon was being pushed toward the same catastrophe by the strikes of the last weeks.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WRAPPED_PARAGRAPHS))
+@pytest.mark.parametrize("width", [60, 72, 98])
+def test_hard_wraps_are_joined_in_every_script(lang, width):
+    import textwrap
+
+    paragraphs = [*WRAPPED_PARAGRAPHS[lang], WRAPPED_PARAGRAPHS[lang][1]]
+    text = "\n\n".join(textwrap.fill(p, width) for p in paragraphs) + "\n"
+    sents = split_sentences(text, lang)
+    assert len({s.paragraph for s in sents}) == 3  # each paragraph one block, not a line each
+    joined = [" ".join(text[s.start : s.end].split()) for s in sents]
+    for paragraph in paragraphs:
+        assert " ".join(paragraph.split()) in " ".join(joined)
+    atts = attribute_speakers(text, sents, lang)
+    assert all(a.speaker == "Lavrov" for a in atts), list(zip(joined, atts, strict=True))
+
+
+@pytest.mark.parametrize("lang", sorted(WRAPPED_PARAGRAPHS))
+def test_headlines_over_long_unwrapped_paragraphs_stay_apart(lang):
+    # a live blog's entries: a headline line, then its paragraph on one long line
+    first, second = WRAPPED_PARAGRAPHS[lang]
+    entries = [f"{second[:55].rsplit(' ', 1)[0]}\n{first}" for _ in range(5)]
+    text = "\n\n".join(entries) + "\n"
+    sents = split_sentences(text, lang)
+    heads = [s for s in sents if text[s.start : s.end] == entries[0].split("\n")[0]]
+    assert len(heads) == 5  # each headline a sentence (and paragraph) of its own

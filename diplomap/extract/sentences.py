@@ -8,6 +8,7 @@ numbers.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -177,18 +178,23 @@ def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
 
 
 def _paragraphs(text: str, lang: str) -> list[tuple[int, int, bool]]:
-    """(start, end, is_title_line) of paragraphs; Latin/Cyrillic hard wraps are joined."""
+    """(start, end, is_title_line) of paragraphs; hard wraps are joined: a Latin/Cyrillic
+    line going on in small letters, and in any script a line as long as the text's
+    wrapping width (a PDF's or an e-mail's text) going on without a break."""
     lines = [(s, e) for s, e in line_runs(text) if not text[s:e].isspace()]
+    width = _wrap_width(text, lines)
     paras: list[list[int]] = []
     prev_end = -1
     for s, e in lines:
         raw = text[s:e].strip()
         if (
             paras
-            and lang in ("ru", "en")
             and "\n\n" not in text[prev_end:s].replace("\r", "")
-            and raw[:1].islower()
             and not ends_sentence(text[paras[-1][0] : paras[-1][1]])
+            and (
+                (lang in ("ru", "en") and raw[:1].islower())
+                or (width and _wrapped(text[paras[-1][0] : prev_end], raw, width))
+            )
         ):
             paras[-1][1] = e
         else:
@@ -200,6 +206,46 @@ def _paragraphs(text: str, lang: str) -> list[tuple[int, int, bool]]:
         title = k == 0 and "\n" not in seg.strip() and not ends_sentence(seg)
         out.append((s, e, title))
     return out
+
+
+_MIN_WRAPPED = 40  # a shorter line is no wrapped one (a headline, a label, a list item)
+_MIN_WRAPS = 4  # lines near the width that go on: the text is hard-wrapped
+# A line that starts an item of its own: a bullet, a number, a box's border, a label
+_ITEM_START_RE = re.compile(r"[-–—•*·▪►■●│┌└├|>#\[(]|\d{1,2}[.)-]\s|[^\W\d_]{1,20}\s*:")
+
+
+def _wrap_width(text: str, lines: Sequence[tuple[int, int]]) -> int | None:
+    """The width a hard-wrapped text was wrapped at (the median length of the lines that
+    go on without a break and end no sentence), or None when the text is not wrapped:
+    fewer than four such lines lie near that width, or more than a tenth of its lines
+    are longer."""
+    going_on = []
+    for (s, e), (s2, _e2) in itertools.pairwise(lines):
+        raw = text[s:e].rstrip()
+        if (
+            "\n\n" not in text[e:s2].replace("\r", "")
+            and len(raw) >= _MIN_WRAPPED
+            and not ends_sentence(raw)
+            and not raw.endswith((":", "："))
+        ):
+            going_on.append(len(raw))
+    if len(going_on) < _MIN_WRAPS:
+        return None
+    width = sorted(going_on)[len(going_on) // 2]
+    near = sum(1 for n in going_on if 0.85 * width <= n <= 1.05 * width)
+    # and hardly a line longer (a live blog's entries: headlines over long paragraphs)
+    longer = sum(1 for s, e in lines if e - s > 1.15 * width)
+    return width if near >= _MIN_WRAPS and longer <= 0.1 * len(lines) else None
+
+
+def _wrapped(before: str, line: str, width: int) -> bool:
+    """Does `line` go on from the line before it, broken at the wrapping width?"""
+    last = before[before.rfind("\n") + 1 :].rstrip()
+    return (
+        len(last) >= 0.8 * width
+        and not last.endswith((":", "："))
+        and _ITEM_START_RE.match(line) is None
+    )
 
 
 def _subtract(start: int, end: int, skip: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
