@@ -1481,3 +1481,39 @@ def test_one_dated_paragraph_is_still_a_dateline(lang):
     entry = CHRONOLOGY[lang][1]
     text = page(HEADLINE[lang], entry, BODY[lang], MORE[lang])
     assert date_of(text, lang, title=HEADLINE[lang]) == D(2015, 7, 14)
+
+
+SENT = {  # a newsletter pasted with its e-mail header: the sending date dates it
+    "ar": ("من: النشرة الصباحية", "أرسلت: الأربعاء 3 مارس 2021 07:02 ص", "الموضوع: نشرة الصباح"),
+    "fa": ("از: خبرنامه صبح", "ارسال شده: چهارشنبه ۱۳ اسفند ۱۳۹۹ ساعت ۷:۰۲", "موضوع: خبرنامه صبح"),
+    "ru": ("От: Утренняя рассылка", "Отправлено: 3 марта 2021 г. 7:02", "Тема: Главное к утру"),
+    "en": (
+        "From: Morning Brief",
+        "Sent: Wednesday, March 3, 2021 7:02 AM",
+        "Subject: Morning Brief",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_pasted_newsletters_sending_date_dates_it(lang):
+    sender, sent, subject = SENT[lang]
+    to = {"ar": "إلى: المكتب", "fa": "به: میز خبر", "ru": "Кому: отдел", "en": "To: desk"}[lang]
+    text = page(
+        sender, sent, to, subject, "", "View in browser", "", BREADCRUMB[lang], HEADLINE[lang]
+    )
+    text = page(text, BODY[lang], MORE[lang])
+    assert date_of(text, lang, title=HEADLINE[lang]) == ARTICLE_DATE
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sent_in_a_sentence_is_no_label(lang):
+    line = {
+        "ar": "وقد أرسلت موسكو وفدا إلى أستانا يوم 5 مايو 2020 للمشاركة في المحادثات.",
+        "fa": "مسکو در ۵ مه ۲۰۲۰ هیئتی به آستانه ارسال شده بود تا در مذاکرات شرکت کند.",
+        "ru": "Приглашение было отправлено 5 мая 2020 года, и делегация прибыла в Астану.",
+        "en": "Moscow sent a delegation to Astana on 5 May 2020 to join the talks.",
+    }[lang]
+    text = page(HEADLINE[lang], BODY[lang], line, MORE[lang])
+    found = kinds(text, lang, title=HEADLINE[lang])
+    assert "published" not in found.get(D(2020, 5, 5), set())  # (a body date at most)

@@ -195,8 +195,8 @@ _LABELS: dict[int, str] = {
         "|опубликовано|опубликован|опубликована|дата публикации|публикация"
         "|published on|published|first published|publication date|date published"
         "|posted on|posted|created"
-        # an e-mail's sending date: a newsletter pasted with its header ("Sent: ...")
-        "|تاريخ الإرسال|أرسلت|أرسل في|تاریخ ارسال|ارسال شده|отправлено|sent"
+        # an e-mail's sending date, with its colon: a newsletter pasted with its header
+        "|تاريخ الإرسال:|أرسلت:|أرسل في:|تاریخ ارسال:|ارسال شده:|отправлено:|sent:"
     ),
     1: "التاريخ|تاريخ|بتاريخ|تاریخ|дата|date|dated",
     3: (
