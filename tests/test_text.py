@@ -831,3 +831,23 @@ def test_headlines_over_long_unwrapped_paragraphs_stay_apart(lang):
     sents = split_sentences(text, lang)
     heads = [s for s in sents if text[s.start : s.end] == entries[0].split("\n")[0]]
     assert len(heads) == 5  # each headline a sentence (and paragraph) of its own
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "goes_on"),
+    [
+        ("fa", "جنوبی: ارتباطات منطقه‌ای» در تاشکند گفت", True),  # a word and a colon
+        ("ar", "الجنوبي: الذي تحدث عنه الوزير", True),
+        ("ru", "Востока: об этом заявил министр", True),
+        ("en", "East: that is what the minister said", True),
+        ("fa", "- میزبان: ازبکستان", False),  # a bullet
+        ("ar", "[صورة] بوتين وترامب يتصافحان", False),  # a caption
+        ("ru", "1. Снятие санкций", False),  # a numbered item
+        ("en", "│ Host: Uzbekistan", False),  # a box's border
+    ],
+)
+def test_what_goes_on_a_wrapped_line(lang, line, goes_on):
+    from diplomap.extract.sentences import _wrapped
+
+    before = "x" * 70 + " a line as long as the text's width, cut in the middle of its"
+    assert _wrapped(before, line, width=len(before)) is goes_on

@@ -210,8 +210,9 @@ def _paragraphs(text: str, lang: str) -> list[tuple[int, int, bool]]:
 
 _MIN_WRAPPED = 40  # a shorter line is no wrapped one (a headline, a label, a list item)
 _MIN_WRAPS = 4  # lines near the width that go on: the text is hard-wrapped
-# A line that starts an item of its own: a bullet, a number, a box's border, a label
-_ITEM_START_RE = re.compile(r"[-–—•*·▪►■●│┌└├|>#\[(]|\d{1,2}[.)-]\s|[^\W\d_]{1,20}\s*:")
+# A line that starts an item of its own: a bullet, a number, a box's border, a caption's
+# "[Photo]" (not a label: "جنوبی: ارتباطات" may go on a wrapped line)
+_ITEM_START_RE = re.compile(r"[-–—•*·▪►■●│┌└├|>#\[]|\d{1,2}[.)-]\s")
 
 
 def _wrap_width(text: str, lines: Sequence[tuple[int, int]]) -> int | None:
