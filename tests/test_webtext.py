@@ -1517,3 +1517,22 @@ def test_sent_in_a_sentence_is_no_label(lang):
     text = page(HEADLINE[lang], BODY[lang], line, MORE[lang])
     found = kinds(text, lang, title=HEADLINE[lang])
     assert "published" not in found.get(D(2020, 5, 5), set())  # (a body date at most)
+
+
+READ_MORE_LINK = {
+    "ar": "اقرأ المزيد ←",
+    "fa": "ادامه مطلب ←",
+    "ru": "Читать далее →",
+    "en": "Read more →",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_newsletters_read_more_links_cut_only_themselves(lang):
+    rule = "━" * 40
+    link = READ_MORE_LINK[lang]
+    text = page(HEADLINE[lang], BODY[lang], link, "", rule, "", MORE[lang], OLD_EVENT[lang], link)
+    rest = remaining(text, find_boilerplate(text, lang, title=HEADLINE[lang]))
+    assert link not in rest
+    for kept in (BODY[lang], MORE[lang], OLD_EVENT[lang]):
+        assert kept in rest

@@ -204,6 +204,13 @@ _SINGLE = (
         "Подписаться на",
         "Присоединяйтесь",
         "Следите за новостями",
+        # the link to the rest of an item (a newsletter's, a front page's)
+        "Читать далее",
+        "Читать полностью",
+        "ادامه مطلب",
+        "ادامه خبر",
+        "Continue reading",
+        "اقرأ التفاصيل",
     ],
     [
         "الصورة",
@@ -421,11 +428,17 @@ def is_breadcrumb(line: str) -> bool:
     return may_be_trail(line) and breadcrumb_kind(line) == "trail"
 
 
+# A link's arrow closing a short line ("اقرأ المزيد ←", "Read more »", "Читать далее →")
+_LINK_ARROW_RE = re.compile(r"\s(?:[←→⟵⟶➜➔»›]+|>>|\.\.\.)\s*$")
+
+
 def _classify(line: _Line) -> str | None:
     m = _markers()
     norm = line.norm
     if m["block"].match(norm):
-        return "block"
+        # "اقرأ المزيد ←", "Read more →": the link closing a newsletter's item, no heading
+        # of a list of links
+        return "single" if _LINK_ARROW_RE.search(norm) else "block"
     if line.n_words <= 6 and _MORE_FROM_RE.match(norm):
         return "block"  # "المزيد من عربي ودولي", "Ещё из рубрики «Политика»": a link list
     if line.n_words <= 12 and (m["end"].match(norm) or _COMMENTS_HEAD_RE.match(norm)):
