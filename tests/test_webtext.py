@@ -1461,11 +1461,26 @@ CHRONOLOGY = {  # a timeline of his statements: years alone, entries opening wit
 }
 
 
+def titled_years(lines: list[str]) -> list[str]:
+    """The chronology with its years as bulleted headings ("■ 2015 | The deal") and its
+    entries' dates inside their sentences, not opening them."""
+    out = []
+    for line in lines:
+        if len(line) <= 4:
+            out.append(f"■ {line} | {HEADLINE['en'][:30]}")
+        else:
+            date, _, rest = line.partition(". ") if ". " in line else line.partition(": ")
+            out.append(f"{rest} ({date})")
+    return [*out, f"■ 2017 | {HEADLINE['en'][:30]}", out[-1]]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("top", ["none", "clock"])
-def test_a_chronologys_dates_are_no_publication_date(lang, top):
+@pytest.mark.parametrize("years", ["alone", "headings"])
+def test_a_chronologys_dates_are_no_publication_date(lang, top, years):
     furniture = [CLOCK[lang]] if top == "clock" else []
-    text = page(*furniture, HEADLINE[lang], BODY[lang], *CHRONOLOGY[lang], MORE[lang])
+    entries = CHRONOLOGY[lang] if years == "alone" else titled_years(CHRONOLOGY[lang])
+    text = page(*furniture, HEADLINE[lang], BODY[lang], *entries, MORE[lang])
     assert date_of(text, lang, title=HEADLINE[lang]) is None
 
 

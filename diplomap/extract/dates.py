@@ -747,15 +747,18 @@ def _dateline(page: _Page, header_year: int | None, taken: set[int]) -> _Cand | 
     return min(found, key=lambda c: c.start) if found else None
 
 
-# A line that is a year alone: a chronology's heading ("2015", "— 2016 —")
-_YEAR_ALONE_RE = re.compile(r"[\s\-–—•*]*(?:19|20)\d\d[\s\-–—:]*")
+# A chronology's heading: a year alone ("2015", "— 2016 —") or opening a short heading
+# after a separator ("■ 2017 | "أرضية مشتركة" في موسكو", "2019: talks without a statement")
+_YEAR_ALONE_RE = re.compile(
+    r"[\s\-–—•*■▪●◆►]*(?:19|20)\d\d(?:[\s\-–—:]*|\s*[|:：\-–—]\s*[^\n]{1,60}?)"
+)
 _MIN_CHRONOLOGY_ENTRIES = 3
 
 
 def _is_chronology(page: _Page) -> bool:
     """Is the page a chronology (a timeline of statements or events): at least three
-    lines under the headline that are a year alone or open with a full date followed by
-    the entry's text ("14 июля 2015 года. В Вене ...", "2016", "20 July 2015: ...")?"""
+    lines under the headline that are a year alone or heading an entry ("■ 2017 | ...") or
+    open with a full date followed by the entry's text ("14 июля 2015 года. В Вене ...", "2016", "20 July 2015: ...")?"""
     entries = 0
     for ls, le in page.lines[page.head + 1 :]:
         if _YEAR_ALONE_RE.fullmatch(page.folded, ls, le):
