@@ -347,6 +347,32 @@ HEADLINE_OF_SENTENCES = {  # a headline of two sentences, the first naming his w
 }
 
 
+JUMP_HEAD = {  # a print page's jump head: the headline cut short, "Lavrov: ...…"
+    "ar": (
+        "لافروف: حلول لكل القضايا الرئيسية...",
+        "وقال لافروف في المؤتمر الصحفي إن النص جاهز عمليا.",
+    ),
+    "fa": ("لاوروف: برای همه مسائل کلیدی...", "لاوروف در نشست خبری گفت که متن سند عملاً آماده است."),
+    "ru": (
+        "Лавров: по всем ключевым вопросам…",
+        "Лавров заявил на пресс-конференции, что текст готов.",
+    ),
+    "en": (
+        "Lavrov: on all the key issues...",
+        "Lavrov told the press conference the text was ready.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(JUMP_HEAD))
+def test_a_jump_head_naming_him_is_no_transcript_label(lang):
+    head, his = JUMP_HEAD[lang]
+    text = f"{his}\n\n{head}\n\n{his}\n\n{head}\n\n{his}\n"
+    rows = analyse(text, lang)
+    assert [row[1] for row in rows if row[0].strip() == his] == ["Lavrov"] * 3
+    assert all(row[1] is None for row in rows if row[0].strip() == head)
+
+
 @pytest.mark.parametrize("lang", sorted(HEADLINE_OF_SENTENCES))
 def test_a_headline_of_several_sentences_is_not_his(lang):
     headline, his = HEADLINE_OF_SENTENCES[lang]

@@ -851,3 +851,17 @@ def test_what_goes_on_a_wrapped_line(lang, line, goes_on):
 
     before = "x" * 70 + " a line as long as the text's width, cut in the middle of its"
     assert _wrapped(before, line, width=len(before)) is goes_on
+
+
+@pytest.mark.parametrize("lang", sorted(WRAPPED_PARAGRAPHS))
+def test_a_print_pages_two_column_widths_are_still_wrapped(lang):
+    import textwrap
+
+    first, second = WRAPPED_PARAGRAPHS[lang]
+    page_one = "\n\n".join(textwrap.fill(p, 98) for p in (first, second))
+    head = f"12 | {'World':<30}  The Paper | 6 December 2017 | No. 5214"
+    page_two = "\n\n".join(textwrap.fill(p, 80) for p in (second, first, second))
+    text = f"{page_one}\n{'.' * 98}\n\n{head}\n\n{page_two}\n"
+    sents = split_sentences(text, lang)
+    blocks = {s.paragraph for s in sents if text[s.start : s.end] not in head}
+    assert len(blocks) == 5  # five wrapped paragraphs, each one block

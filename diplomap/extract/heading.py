@@ -174,16 +174,20 @@ def _paragraph_end(sentences: Sequence[Sentence], idx: int) -> int:
 def _is_crosshead(text: str, sentences: Sequence[Sentence], idx: int, raw: str) -> bool:
     """A short line of its own without final punctuation inside the story: a crosshead
     or a live blog's entry title ("Lavrov says Nato troops in Ukraine unacceptable"),
-    the outlet's words like a headline."""
+    the outlet's words like a headline; also a headline cut short by an ellipsis (a print
+    page's jump head "Lavrov: on all the key issues...", a teaser)."""
+    stripped = raw.rstrip()
+    cut_short = stripped.endswith(("..", "…")) and not _QUOTE_MARK_RE.search(stripped)
     return (
         idx + 1 < len(sentences)
-        and not _ends_as_sentence(raw)
+        and (cut_short or not _ends_as_sentence(raw))
         and len(_WORD_RE.findall(raw)) <= _MAX_CROSSHEAD_WORDS
         and _own_line(text, sentences[idx])
     )
 
 
 _MAX_CROSSHEAD_WORDS = 14
+_QUOTE_MARK_RE = re.compile(r"[«»“”„\"]")
 
 
 def _own_line(text: str, sent: Sentence) -> bool:

@@ -208,6 +208,7 @@ def _paragraphs(text: str, lang: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _MIN_WRAPPED = 40  # a shorter line is no wrapped one (a headline, a label, a list item)
 _MIN_WRAPS = 4  # lines near the width that go on: the text is hard-wrapped
 # A line that starts an item of its own: a bullet, a number, a box's border, a caption's
@@ -234,8 +235,13 @@ def _wrap_width(text: str, lines: Sequence[tuple[int, int]]) -> int | None:
         return None
     width = sorted(going_on)[len(going_on) // 2]
     near = sum(1 for n in going_on if 0.85 * width <= n <= 1.05 * width)
-    # and hardly a line longer (a live blog's entries: headlines over long paragraphs)
-    longer = sum(1 for s, e in lines if e - s > 1.15 * width)
+    # and hardly a line of text much longer (a live blog's entries: headlines over long
+    # paragraphs), not counting rules and a print page's running heads ("۱۲ | بین‌الملل |")
+    longer = sum(
+        1
+        for s, e in lines
+        if e - s > 1.25 * width and text.count("|", s, e) < 2 and _LETTER_RE.search(text, s, e)
+    )
     return width if near >= _MIN_WRAPS and longer <= 0.1 * len(lines) else None
 
 

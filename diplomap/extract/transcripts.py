@@ -214,8 +214,14 @@ def _is_turn(raw: str) -> bool:
     """A speaker's turn ends like a sentence or a comma (or is a label alone on its line);
     a line that looks like a headline ("Лавров: Запад использует ...") is not one."""
     body = raw.rstrip()
+    n_words = len(body.split())
+    if body.endswith(("..", "…")) and n_words < _MAX_TEASER_WORDS:
+        return False  # a headline cut short: a print page's jump head, a teaser
     # (a comma: the audience addressed, "С.В.Лавров: Дамы и господа," then his speech)
-    return body.endswith((":", "：", ",", "،")) or ends_sentence(body) or len(body.split()) >= 25
+    return body.endswith((":", "：", ",", "،")) or ends_sentence(body) or n_words >= 25
+
+
+_MAX_TEASER_WORDS = 12
 
 
 def _narration(raw: str) -> str | None:
