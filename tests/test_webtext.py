@@ -1551,3 +1551,55 @@ def test_a_newsletters_read_more_links_cut_only_themselves(lang):
     assert link not in rest
     for kept in (BODY[lang], MORE[lang], OLD_EVENT[lang]):
         assert kept in rest
+
+
+PRINT_PAGE = {  # (jump line out, jump line in, another story: headline, its lead)
+    "ar": (
+        "(التتمة ص 5)",
+        "تتمة: لافروف يتحدث عن الهدنة",
+        "القوات العراقية على بعد أمتار من إعلان التحرير",
+        "بغداد - قال قادة عسكريون عراقيون أمس إن القوات باتت على بعد مئات الأمتار من ضفة نهر "
+        "دجلة في المدينة القديمة بالموصل، وإن الإعلان مسألة ساعات.",
+    ),
+    "fa": (
+        "ادامه در صفحه ۱۲",
+        "ادامه از صفحه اول",
+        "کشته شدن علی عبدالله صالح در صنعا",
+        "گروه بین‌الملل: رسانه‌های وابسته به انصارالله اعلام کردند رئیس‌جمهور سابق یمن در "
+        "درگیری‌های جنوب صنعا کشته شد و ائتلاف به رهبری عربستان سعودی آن را تحولی خطرناک خواند.",
+    ),
+    "ru": (
+        "Продолжение на стр. 3",
+        "Окончание. Начало на стр. 1",
+        "В Судане продлили режим прекращения огня",
+        "ХАРТУМ. Командование армии Судана объявило в пятницу о продлении режима прекращения огня "
+        "еще на три дня, сообщили местные СМИ со ссылкой на военных.",
+    ),
+    "en": (
+        "Continued on page 5",
+        "Continued from page 1",
+        "Sudan's army extends the ceasefire by three days",
+        "KHARTOUM - Sudan's army said on Friday it would extend the ceasefire by three more days, "
+        "local media reported, citing military sources in the capital.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_another_story_of_a_print_page_is_cut(lang):
+    out, into, headline, lead = PRINT_PAGE[lang]
+    rule = "." * 90
+    text = page(HEADLINE[lang], BODY[lang], out, rule, "", into, MORE[lang], rule, "", headline)
+    text = page(text, lead, rule)
+    rest = remaining(text, find_boilerplate(text, lang, title=HEADLINE[lang]))
+    assert lead not in rest and headline not in rest
+    assert BODY[lang] in rest and MORE[lang] in rest  # the article and its continuation
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_newsletters_items_stay(lang):
+    _out, _into, headline, lead = PRINT_PAGE[lang]
+    rule = "━" * 40
+    text = page(HEADLINE[lang], BODY[lang], rule, "", headline, lead, rule, MORE[lang])
+    rest = remaining(text, find_boilerplate(text, lang, title=HEADLINE[lang]))
+    assert lead in rest and BODY[lang] in rest  # no jump lines: one e-mail, all its items

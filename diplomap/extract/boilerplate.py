@@ -523,6 +523,7 @@ def find_boilerplate(
     _mark_tickers(lines, furniture, top)
     _mark_injected_headlines(lines, furniture)
     _mark_trailing_labels(lines, furniture)
+    _mark_other_stories(lines, furniture)
     for k in top.protected:
         furniture[k] = False
     return _merge(text, [(ln.start, ln.end) for ln, f in zip(lines, furniture, strict=True) if f])
@@ -755,3 +756,43 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return out
+
+
+# --- another story on the same printed page ---------------------------------------------
+
+# A print page's jump line: the story goes on on another page, or comes from one ("(التتمة
+# ص 5)", "تتمة: ...", "ادامه در صفحه ۱۲", "ادامه از صفحه اول", «Продолжение на стр. 3»,
+# "Continued on page 5") (normalised)
+_CONTINUED_RE = re.compile(
+    r"(?<!\w)(?:(?:ال)?تتمه|البقيه\s+(?:في\s+)?ص|(?:ادامه|بقيه)\s+(?:در|از)\s+صفحه|"
+    r"продолжение\s+(?:на\s+(?:стр|с\.)|следует\s+на)|начало\s+на\s+(?:стр|с\.)|"
+    r"continued\s+(?:on|from)\s+(?:page|p\.)|cont\.\s+(?:on|from)\s+(?:page|p\.))"
+)
+# A rule across the page between stories: a run of one mark
+_RULE_RE = re.compile(r"([.\-_=─━—–*~·•])\1{19,}")
+_MAX_HEADLINE_WORDS = 15
+
+
+def _mark_other_stories(lines: list[_Line], furniture: list[bool]) -> None:
+    """Cut the other stories of a print page (a PDF's text, with the page's jump lines):
+    after a rule, a story of its own (a headline, then its text) that does not name him
+    and is no continuation of the article ("ادامه از صفحه اول") is another article.
+    A newsletter's items (no jump lines) stay: its items are the one e-mail's."""
+    if not any(_CONTINUED_RE.search(line.norm) for line in lines):
+        return
+    rules = [k for k, line in enumerate(lines) if _RULE_RE.fullmatch(line.raw)]
+    for k, start in enumerate(rules):
+        end = rules[k + 1] if k + 1 < len(rules) else len(lines)
+        story = lines[start + 1 : end]
+        if _is_another_story(story):
+            for i in range(start + 1, end):
+                furniture[i] = True
+
+
+def _is_another_story(story: list[_Line]) -> bool:
+    """A headline opening it, a paragraph of text, no mention of him, no jump line."""
+    if len(story) < 2 or not story[0].headline_like or story[0].n_words > _MAX_HEADLINE_WORDS:
+        return False
+    if not any(line.real for line in story[1:]):
+        return False
+    return not any(_mentions_lavrov(line.norm) or _CONTINUED_RE.search(line.norm) for line in story)
