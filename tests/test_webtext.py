@@ -1603,3 +1603,18 @@ def test_a_newsletters_items_stay(lang):
     text = page(HEADLINE[lang], BODY[lang], rule, "", headline, lead, rule, MORE[lang])
     rest = remaining(text, find_boilerplate(text, lang, title=HEADLINE[lang]))
     assert lead in rest and BODY[lang] in rest  # no jump lines: one e-mail, all its items
+
+
+COOKIES = {
+    "ar": "يستخدم موقعنا ملفات تعريف الارتباط (الكوكيز) لتحسين تجربتك. بمتابعة التصفح فإنك توافق على ذلك.",
+    "fa": "این وب‌سایت برای بهبود تجربه کاربری از کوکی استفاده می‌کند. ادامه استفاده به معنای پذیرش است.",
+    "ru": "Мы используем файлы cookie, чтобы сайт работал лучше. Продолжая, вы соглашаетесь с этим.",
+    "en": "We and our partners use cookies to personalise content and ads. You can change your choices.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_cookie_banner_is_cut_and_the_headline_stays_the_outlets(lang):
+    text = page(COOKIES[lang], BREADCRUMB[lang], HEADLINE[lang], BODY[lang], MORE[lang])
+    rest = remaining(text, find_boilerplate(text, lang, title=HEADLINE[lang]))
+    assert COOKIES[lang] not in rest and BODY[lang] in rest and HEADLINE[lang] in rest

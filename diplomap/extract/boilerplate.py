@@ -432,6 +432,13 @@ def is_breadcrumb(line: str) -> bool:
 _LINK_ARROW_RE = re.compile(r"\s(?:[←→⟵⟶➜➔»›]+|>>|\.\.\.)\s*$")
 
 
+# A cookie banner's words (normalised): the site's, never the story's
+_COOKIE_RE = re.compile(
+    r"(?<!\w)(?:cookies?|куки|ملفات\s+تعريف\s+(?:ال)?ارتباط|(?:ال)?كوكيز|كوكي(?:\s?ها)?)(?!\w)"
+)
+_MAX_COOKIE_WORDS = 60
+
+
 def _classify(line: _Line) -> str | None:
     m = _markers()
     norm = line.norm
@@ -449,6 +456,8 @@ def _classify(line: _Line) -> str | None:
         return "single"
     if line.n_words <= 25 and _is_credit_line(norm):
         return "single"
+    if line.n_words <= _MAX_COOKIE_WORDS and _COOKIE_RE.search(norm):
+        return "single"  # the site's cookie banner ("We use cookies ...")
     if is_breadcrumb(line.raw):
         return "single"
     return None
