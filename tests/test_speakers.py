@@ -347,6 +347,38 @@ HEADLINE_OF_SENTENCES = {  # a headline of two sentences, the first naming his w
 }
 
 
+OTHER_TOPIC_THEN_HE = {  # another official made the topic, then "he said": the other's
+    "ru": (
+        "Лавров заявил, что санкции не работают.",
+        "Иначе расставил акценты государственный секретарь США Джон Керри.",
+        "Он заявил, что Вашингтон будет судить о намерениях Москвы по делам.",
+    ),
+    "en": (
+        "Lavrov said the sanctions did not work.",
+        "US Secretary of State John Kerry struck a different note.",
+        "He said Washington would judge Moscow by its deeds.",
+    ),
+    "ar": (
+        "وقال لافروف إن العقوبات لا تجدي.",
+        "أما وزير الخارجية الأمريكي جون كيري فكان له رأي آخر.",
+        "وقال إن واشنطن ستحكم على موسكو بالأفعال.",
+    ),
+    "fa": (
+        "لاوروف گفت که تحریم‌ها کارساز نیست.",
+        "جان کری، وزیر امور خارجه آمریکا، لحن دیگری داشت.",
+        "وی گفت واشنگتن درباره مسکو بر اساس عمل قضاوت خواهد کرد.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OTHER_TOPIC_THEN_HE))
+def test_he_after_another_official_made_the_topic_is_that_official(lang):
+    his, topic, other = OTHER_TOPIC_THEN_HE[lang]
+    rows = analyse(f"{his}\n\n{topic} {other}\n", lang)
+    assert row_of(rows, his[:20])[1] == "Lavrov"
+    assert row_of(rows, other[:20])[1] is None
+
+
 JUMP_HEAD = {  # a print page's jump head: the headline cut short, "Lavrov: ...…"
     "ar": (
         "لافروف: حلول لكل القضايا الرئيسية...",

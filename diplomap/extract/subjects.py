@@ -99,7 +99,7 @@ _OTHER_RE = lead(
     r"заместител\w*|замминистр\w*|официальн\w+\s+представител\w*|представител\w*|пресс-секретар\w*|"
     r"посол|спецпредставител\w*|президент\w*|премьер\w*|мид|министерств\w*|ведомств\w*|агентств\w*|"
     r"deputy|spokes\w*|ambassador|envoy|president|prime\s+minister|ministry|the\s+kremlin|"
-    r"secretary|agency|journalist\w*|reporter\w*|госсекретар\w*|генсек\w*|"
+    r"secretary|agency|journalist\w*|reporter\w*|госсекретар\w*|секретар\w*|генсек\w*|"
     # frequent other speakers
     r"زاخاروفا|زاخارووا|захаров\w*|zakharova|بيسكوف|پسكوف|песков\w*|peskov|ريابكوف|ريابكف|рябков\w*|"
     r"ryabkov|بوغدانوف|بوگدانف|богданов\w*|bogdanov|غوتيريش|جوتيريش|گوترش|гутерриш\w*|guterres|"
