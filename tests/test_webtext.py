@@ -1618,3 +1618,38 @@ def test_a_cookie_banner_is_cut_and_the_headline_stays_the_outlets(lang):
     text = page(COOKIES[lang], BREADCRUMB[lang], HEADLINE[lang], BODY[lang], MORE[lang])
     rest = remaining(text, find_boilerplate(text, lang, title=HEADLINE[lang]))
     assert COOKIES[lang] not in rest and BODY[lang] in rest and HEADLINE[lang] in rest
+
+
+CAPTIONS = {
+    "ar": "[صورة] وزير الخارجية البولندي رادوسلاف سيكورسكي، الذي قال إنه لن يجلس في قاعة واحدة مع الوفد الروسي في الاجتماع الوزاري (رويترز)",
+    "fa": "[تصویر] رادوسلاو سیکورسکی، وزیر خارجه لهستان، که گفت با هیئت روسیه در یک سالن نمی‌نشیند، در نشست وزیران خارجه سازمان امنیت و همکاری اروپا. عکس: رویترز",
+    "ru": "[Фото] Глава МИД Польши Радослав Сикорский, который заявил, что не сядет в одном зале с российской делегацией, на заседании совета министров ОБСЕ. Фото: Reuters",
+    "en": "[Image] Polish foreign minister Radosław Sikorski, who said he would not sit in the same room as the Russian delegation, at the ministerial council. Photograph: Reuters",
+}
+TEASERS = {
+    "ar": "بكين تدرس دعما جديدا للاقتصاد  6  |  محتجو هونغ كونغ يتعهدون بالعودة  7",
+    "fa": "پکن حمایت تازه را بررسی می‌کند  6  |  معترضان هنگ کنگ بازمی‌گردند  7",
+    "ru": "Пекин готовит новую поддержку экономики  6  |  Протестующие в Гонконге вернутся  7",
+    "en": "Beijing weighs fresh support as trade talks stall  6  |  Hong Kong marchers vow to return  7",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bracketed_captions_and_a_pages_teaser_strip_are_cut(lang):
+    text = page(HEADLINE[lang], "", BODY[lang], "", CAPTIONS[lang], "", OLD_EVENT[lang], "")
+    text = page(text, MORE[lang], "", TEASERS[lang])
+    rest = remaining(text, find_boilerplate(text, lang, title=HEADLINE[lang]))
+    assert CAPTIONS[lang] not in rest and TEASERS[lang] not in rest
+    assert BODY[lang] in rest and MORE[lang] in rest
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_sentence_with_a_bar_and_numbers_stays(lang):
+    line = {
+        "ar": "وقال إن 6 دول | وليس 7 | وقعت على البيان الختامي في الاجتماع.",
+        "fa": "او گفت ۶ کشور بیانیه را امضا کردند و ۷ کشور دیگر هم می‌پیوندند.",
+        "ru": "Он сказал, что заявление подписали 6 стран, а еще 7 присоединятся позже.",
+        "en": "He said 6 countries signed the statement and 7 more would join later.",
+    }[lang]
+    text = page(HEADLINE[lang], BODY[lang], line, MORE[lang])
+    assert line in remaining(text, find_boilerplate(text, lang, title=HEADLINE[lang]))

@@ -437,6 +437,14 @@ _COOKIE_RE = re.compile(
     r"(?<!\w)(?:cookies?|куки|ملفات\s+تعريف\s+(?:ال)?ارتباط|(?:ال)?كوكيز|كوكي(?:\s?ها)?)(?!\w)"
 )
 _MAX_COOKIE_WORDS = 60
+# A picture's or a video's caption under its label in brackets ("[Image] ...", "[صورة]
+# ...", "[عکس: ...]", "[Видео] ..."): the page's, not the story's (normalised)
+_MEDIA_CAPTION_RE = re.compile(
+    r"\[\s*(?:image|photo|picture|video|фото|видео|صوره|فيديو|عكس|تصوير|ويديو|ويديو)(?!\w)[^\]\n]{0,300}\]"
+)
+# A print page's strip of teasers for other pages, each with its page number ("Beijing
+# weighs fresh support as trade talks stall  6  |  Hong Kong marchers vow to return  7")
+_PAGE_TEASERS_RE = re.compile(r"(?:[^|\n]{8,90}?\s\d{1,3}\s*\|\s*)+[^|\n]{8,90}?\s\d{1,3}\s*")
 
 
 def _classify(line: _Line) -> str | None:
@@ -458,6 +466,8 @@ def _classify(line: _Line) -> str | None:
         return "single"
     if line.n_words <= _MAX_COOKIE_WORDS and _COOKIE_RE.search(norm):
         return "single"  # the site's cookie banner ("We use cookies ...")
+    if _MEDIA_CAPTION_RE.match(norm) or _PAGE_TEASERS_RE.fullmatch(norm):
+        return "single"  # "[Image] ... Photograph: Reuters"; "Beijing weighs ...  6 | ...  7"
     if is_breadcrumb(line.raw):
         return "single"
     return None
