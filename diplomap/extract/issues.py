@@ -530,7 +530,13 @@ def _opens_sentence(norm: str, place: Hit) -> bool:
 
 
 def _in_list(norm: str, left: Hit, right: Hit) -> bool:
+    if _FROM_GAP_RE.fullmatch(norm, left.end, right.start):
+        return False  # "اللاجئين السوريين من لبنان": where they come from, no list item
     return _gap_ok(norm, left.end, right.start, _LIST_GAP) or _bridged(norm, left.end, right.start)
+
+
+# A place after another with "from" between: the origin ("Syrian refugees from Lebanon")
+_FROM_GAP_RE = re.compile(r"\s+(?:from|из|من|از)\s+")
 
 
 def _context_places(norm: str, hits: list[Hit]) -> list[int]:
