@@ -14,7 +14,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 
 # Characters removed for matching: Arabic diacritics (harakat, shadda, sukun, dagger
@@ -122,6 +122,10 @@ def normalize(text: str) -> str:
     return _translate(unicodedata.normalize("NFC", text)).lower()
 
 
+# A line break inside a paragraph: between two visible characters
+_SINGLE_BREAK_RE = re.compile(r"(?<=\S)\n(?=\S)")
+
+
 @dataclass(frozen=True)
 class NormText:
     """An original text and its normalised copy, with a character map between them."""
@@ -131,6 +135,15 @@ class NormText:
     # offsets[i] is the index in `original` of norm[i]; None when nothing was deleted
     # (then the two texts align one to one).
     offsets: tuple[int, ...] | None = None
+
+    @cached_property
+    def joined(self) -> str:
+        """`norm` with each single line break between two words a space (the same length
+        and offsets): what names and terms are matched in, so that a hard-wrapped line
+        does not cut "الانتخابات\\nالرئاسية" or "Saudi\\nArabia" in two."""
+        if "\n" not in self.norm:
+            return self.norm
+        return _SINGLE_BREAK_RE.sub(" ", self.norm)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the half-open span [start, end) of `norm` to a span of `original`."""

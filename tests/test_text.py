@@ -865,3 +865,40 @@ def test_a_print_pages_two_column_widths_are_still_wrapped(lang):
     sents = split_sentences(text, lang)
     blocks = {s.paragraph for s in sents if text[s.start : s.end] not in head}
     assert len(blocks) == 5  # five wrapped paragraphs, each one block
+
+
+BROKEN_NAMES = {  # a name and a term cut by a hard-wrapped line
+    "ar": (
+        "وزار الوزير الولايات\nالمتحدة أمس.",
+        "USA",
+        "بأن موسكو لم تتدخل في الانتخابات\nالرئاسية الأميركية.",
+    ),
+    "fa": (
+        "وزیر به ایالات\nمتحده سفر کرد.",
+        "USA",
+        "او هرگونه دخالت در انتخابات\nآمریکا را رد کرد.",
+    ),
+    "ru": (
+        "Министр посетил Саудовскую\nАравию.",
+        "SAU",
+        "Он отверг вмешательство в выборы\nв США.",
+    ),
+    "en": (
+        "The minister visited Saudi\nArabia.",
+        "SAU",
+        "He denied any interference in the US\nelection.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BROKEN_NAMES))
+def test_names_and_terms_cut_by_a_wrapped_line_are_found(lang):
+    from diplomap.extract.issues import find_issues
+    from diplomap.extract.places import find_places
+    from diplomap.normalize import normalize_text
+
+    place_text, iso3, issue_text = BROKEN_NAMES[lang]
+    assert iso3 in {m.iso3 for m in find_places(normalize_text(place_text), lang)}
+    assert "us_russia" in {m.issue for m in find_issues(normalize_text(issue_text), lang)}
+    apart = issue_text.replace("\n", "\n\n")  # a paragraph break is no wrapped line
+    assert "us_russia" not in {m.issue for m in find_issues(normalize_text(apart), lang)}

@@ -145,7 +145,7 @@ class Lexicon:
     def find(self, text: str | NormText, accept: Callable[[Hit], bool] | None = None) -> list[Hit]:
         """Leftmost-longest, non-overlapping hits in a normalised text; with `accept`,
         among the hits it accepts (a longer hit it refuses leaves room for shorter ones)."""
-        norm = text.norm if isinstance(text, NormText) else text
+        norm = text.joined if isinstance(text, NormText) else text
         compiled = self._compiled()
         if compiled.matcher is None:
             return []
