@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 # Characters removed for matching: Arabic diacritics (harakat, shadda, sukun, dagger
 # alef, Quranic marks), Latin/Cyrillic combining marks left after NFC, tatweel, zero-width (non-)joiners, bidi controls, soft hyphen, BOM.
@@ -143,7 +143,14 @@ class NormText:
         does not cut "الانتخابات\\nالرئاسية" or "Saudi\\nArabia" in two."""
         if "\n" not in self.norm:
             return self.norm
-        return _SINGLE_BREAK_RE.sub(" ", self.norm)
+        # (_SINGLE_BREAK_RE.sub(" ", norm), line by line: several times faster)
+        parts = self.norm.split("\n")
+        out = [parts[0]]
+        for prev, part in pairwise(parts):
+            inside = prev and part and not prev[-1].isspace() and not part[0].isspace()
+            out.append(" " if inside else "\n")
+            out.append(part)
+        return "".join(out)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the half-open span [start, end) of `norm` to a span of `original`."""

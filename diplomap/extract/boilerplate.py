@@ -437,6 +437,13 @@ _COOKIE_RE = re.compile(
     r"(?<!\w)(?:cookies?|куки|ملفات\s+تعريف\s+(?:ال)?ارتباط|(?:ال)?كوكيز|كوكي(?:\s?ها)?)(?!\w)"
 )
 _MAX_COOKIE_WORDS = 60
+
+
+def _may_be_cookies(norm: str) -> bool:
+    """A quick test: every match of _COOKIE_RE holds one of these."""
+    return "cookie" in norm or "куки" in norm or "كوكي" in norm or "ارتباط" in norm
+
+
 # A picture's or a video's caption under its label in brackets ("[Image] ...", "[صورة]
 # ...", "[عکس: ...]", "[Видео] ..."): the page's, not the story's (normalised)
 _MEDIA_CAPTION_RE = re.compile(
@@ -464,9 +471,11 @@ def _classify(line: _Line) -> str | None:
         return "single"
     if line.n_words <= 25 and _is_credit_line(norm):
         return "single"
-    if line.n_words <= _MAX_COOKIE_WORDS and _COOKIE_RE.search(norm):
+    if line.n_words <= _MAX_COOKIE_WORDS and _may_be_cookies(norm) and _COOKIE_RE.search(norm):
         return "single"  # the site's cookie banner ("We use cookies ...")
-    if _MEDIA_CAPTION_RE.match(norm) or _PAGE_TEASERS_RE.fullmatch(norm):
+    if (norm[:1] == "[" and _MEDIA_CAPTION_RE.match(norm)) or (
+        "|" in norm and _PAGE_TEASERS_RE.fullmatch(norm)
+    ):
         return "single"  # "[Image] ... Photograph: Reuters"; "Beijing weighs ...  6 | ...  7"
     if is_breadcrumb(line.raw):
         return "single"
@@ -788,6 +797,7 @@ _CONTINUED_RE = re.compile(
     r"continued\s+(?:on|from)\s+(?:page|p\.)|cont\.\s+(?:on|from)\s+(?:page|p\.))"
 )
 # A rule across the page between stories: a run of one mark
+_RULE_MARKS = ".-_=─━—–*~·•"
 _RULE_RE = re.compile(r"([.\-_=─━—–*~·•])\1{19,}")
 _MAX_HEADLINE_WORDS = 15
 
@@ -797,9 +807,13 @@ def _mark_other_stories(lines: list[_Line], furniture: list[bool]) -> None:
     after a rule, a story of its own (a headline, then its text) that does not name him
     and is no continuation of the article ("ادامه از صفحه اول") is another article.
     A newsletter's items (no jump lines) stay: its items are the one e-mail's."""
-    if not any(_CONTINUED_RE.search(line.norm) for line in lines):
-        return
-    rules = [k for k, line in enumerate(lines) if _RULE_RE.fullmatch(line.raw)]
+    rules = [
+        k
+        for k, line in enumerate(lines)
+        if line.raw[:1] in _RULE_MARKS and _RULE_RE.fullmatch(line.raw)
+    ]
+    if not rules or not any(_CONTINUED_RE.search(line.norm) for line in lines):
+        return  # (most texts have no rule across the page)
     for k, start in enumerate(rules):
         end = rules[k + 1] if k + 1 < len(rules) else len(lines)
         story = lines[start + 1 : end]

@@ -757,20 +757,26 @@ _MIN_CHRONOLOGY_ENTRIES = 3
 
 def _is_chronology(page: _Page) -> bool:
     """Is the page a chronology (a timeline of statements or events): at least three
-    lines under the headline that are a year alone or heading an entry ("■ 2017 | ...") or
-    open with a full date followed by the entry's text ("14 июля 2015 года. В Вене ...", "2016", "20 July 2015: ...")?"""
-    entries = 0
-    for ls, le in page.lines[page.head + 1 :]:
-        if _YEAR_ALONE_RE.fullmatch(page.folded, ls, le):
-            entries += 1
-            continue
-        opens = (
-            c
-            for c in page.cands
-            if c.full and c.precision == "day" and ls <= c.wstart <= ls + 2 and c.end < le - 20
-        )
-        entries += next(opens, None) is not None
-    return entries >= _MIN_CHRONOLOGY_ENTRIES
+    lines under the headline that are a year alone or heading an entry ("■ 2017 | ..."),
+    or open with a full date and go on with the entry's text ("14 июля 2015 года. В Вене
+    ...", "20 July 2015: ...")?"""
+    lines = page.lines[page.head + 1 :]
+    if len(lines) < _MIN_CHRONOLOGY_ENTRIES:
+        return False
+    starts = [ls for ls, _ in lines]
+    entries: set[int] = set()  # the lines that open with a full date
+    for c in page.cands:
+        if c.full and c.precision == "day":
+            k = bisect.bisect_right(starts, c.wstart) - 1
+            if k >= 0 and c.wstart <= lines[k][0] + 2 and c.end < lines[k][1] - 20:
+                entries.add(k)
+    for k, (ls, le) in enumerate(lines):
+        if len(entries) >= _MIN_CHRONOLOGY_ENTRIES:
+            break
+        head = page.folded[ls : ls + 6]  # (a quick test: a year near the line's start)
+        if ("19" in head or "20" in head) and _YEAR_ALONE_RE.fullmatch(page.folded, ls, le):
+            entries.add(k)
+    return len(entries) >= _MIN_CHRONOLOGY_ENTRIES
 
 
 def _headline_date(page: _Page) -> _Cand | None:

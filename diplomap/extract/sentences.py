@@ -190,11 +190,11 @@ def _paragraphs(text: str, lang: str) -> list[tuple[int, int, bool]]:
         if (
             paras
             and "\n\n" not in text[prev_end:s].replace("\r", "")
-            and not ends_sentence(text[paras[-1][0] : paras[-1][1]])
             and (
                 (lang in ("ru", "en") and raw[:1].islower())
                 or (width and _wrapped(text[paras[-1][0] : prev_end], raw, width))
             )
+            and not ends_sentence(text[paras[-1][0] : paras[-1][1]])
         ):
             paras[-1][1] = e
         else:
