@@ -379,6 +379,29 @@ def test_he_after_another_official_made_the_topic_is_that_official(lang):
     assert row_of(rows, other[:20])[1] is None
 
 
+USED_HIS_PLATFORM = {  # the subject of "used his address to warn" speaks
+    "en": (
+        "Lavrov used his address to the General Assembly on Saturday to warn the West.",
+        "Western ministers used the gathering to denounce the war, and Lavrov walked out.",
+    ),
+    "ru": (
+        "Лавров использовал свое выступление на Генассамблее, чтобы предупредить Запад.",
+        "Западные министры использовали встречу, чтобы осудить войну, а Лавров ушел.",
+    ),
+    "ar": (
+        "واستغل لافروف كلمته أمام الجمعية العامة ليحذر الغرب من التصعيد.",
+        "واستغل الصفدي كلمته أمام الجمعية العامة ليحذر من التصعيد في غزة.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(USED_HIS_PLATFORM))
+def test_his_platform_used_to_speak_is_his(lang):
+    his, not_his = USED_HIS_PLATFORM[lang]
+    assert row_of(analyse(his, lang), his[:20])[1] == "Lavrov"
+    assert row_of(analyse(not_his, lang), not_his[:20])[1] is None
+
+
 JUMP_HEAD = {  # a print page's jump head: the headline cut short, "Lavrov: ...…"
     "ar": (
         "لافروف: حلول لكل القضايا الرئيسية...",

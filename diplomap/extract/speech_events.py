@@ -772,6 +772,14 @@ def _participle_subject(pre: str, other: bool) -> str | None:
     return min(hits)[2] if hits else None
 
 
+def _named_inside(norm: str, m: re.Match[str]) -> bool:
+    """Is he named right after the first word of a phrase with words between its parts
+    ("{استغل} ... {ليحذر}", "{أرجع} ... الفضل")?"""
+    first = m.group().lstrip()
+    first_end = m.end() - len(first) + len(first.split(" ", 1)[0])
+    return _lavrov_at(norm, _skip_spaces(norm, first_end), anchored=True) is not None
+
+
 def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     """Arabic puts the subject after the verb (VSO) or, less often, before it."""
     other, weak, _act = verb_traits(m)
@@ -783,7 +791,9 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
         return "other"
     if (kana := _ar_kana_qad_subject(m, pre)) is not None:
         return kana
-    after = _after_verb(norm, m, "ar")
+    # (a phrase with words between its parts: "واستغل لافروف كلمته ... ليحذر")
+    inside = " " in m.group().strip() and _named_inside(norm, m)
+    after = "lavrov" if inside else _after_verb(norm, m, "ar")
     if after in ("lavrov", "title"):
         return after
     tail_from = max(0, len(pre) - 120)
