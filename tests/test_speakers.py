@@ -402,6 +402,98 @@ def test_his_platform_used_to_speak_is_his(lang):
     assert row_of(analyse(not_his, lang), not_his[:20])[1] is None
 
 
+OP_ED = {  # (headline, his byline, the outlet's note, two paragraphs of his article)
+    "en": (
+        "Russia and Africa: a partnership that has stood the test of time",
+        "By Sergey Lavrov, Minister of Foreign Affairs of the Russian Federation",
+        "Editor's note: The article below was made available to the paper by the embassy.",
+        "Our country never took part in the colonial division of the continent.",
+        "The rules are written in Washington and Brussels and change whenever it suits them.",
+    ),
+    "ru": (
+        "Россия и Африка: партнерство, проверенное временем",
+        "Сергей Лавров, министр иностранных дел Российской Федерации",
+        "От редакции: статья предоставлена газете посольством России.",
+        "Наша страна никогда не участвовала в колониальном разделе континента.",
+        "Правила пишутся в Вашингтоне и Брюсселе и меняются, когда им это выгодно.",
+    ),
+    "ar": (
+        "روسيا وأفريقيا: شراكة صمدت أمام اختبار الزمن",
+        "بقلم: سيرغي لافروف، وزير خارجية روسيا الاتحادية",
+        "ملاحظة المحرر: قدمت السفارة الروسية هذا المقال إلى الصحيفة.",
+        "لم تشارك بلادنا قط في التقسيم الاستعماري للقارة الأفريقية.",
+        "إن القواعد تكتب في واشنطن وبروكسل وتتغير كلما ناسبهم ذلك.",
+    ),
+    "fa": (
+        "روسیه و آفریقا: همکاری‌ای که از آزمون زمان سربلند بیرون آمد",
+        "نوشته: سرگئی لاوروف، وزیر امور خارجه فدراسیون روسیه",
+        "یادداشت سردبیر: این مقاله از سوی سفارت روسیه در اختیار روزنامه قرار گرفت.",
+        "کشور ما هرگز در تقسیم استعماری این قاره شرکت نداشت.",
+        "قواعد در واشنگتن و بروکسل نوشته می‌شوند و هر وقت به سودشان باشد تغییر می‌کنند.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OP_ED))
+def test_an_article_under_his_byline_is_his(lang):
+    headline, byline, note, first, second = OP_ED[lang]
+    rows = analyse("\n\n".join([headline, byline, note, first, second]) + "\n", lang)
+    assert row_of(rows, first[:20])[1] == "Lavrov"
+    assert row_of(rows, second[:20])[1] == "Lavrov"
+    assert row_of(rows, note[:20])[1] is None
+    assert row_of(rows, headline[:20])[1] is None
+
+
+@pytest.mark.parametrize("lang", sorted(OP_ED))
+def test_a_journalists_byline_makes_nothing_his(lang):
+    headline, _byline, _note, first, second = OP_ED[lang]
+    byline = {
+        "en": "By John Smith",
+        "ru": "Автор: Иван Петров",
+        "ar": "بقلم: أحمد سالم",
+        "fa": "نوشته: علی رضایی",
+    }
+    rows = analyse("\n\n".join([headline, byline[lang], first, second]) + "\n", lang)
+    assert row_of(rows, first[:20])[1] is None and row_of(rows, second[:20])[1] is None
+
+
+REMARKS_UNDER_NOTES = {  # heading, the embassy's note, the audience addressed, his words
+    "en": (
+        "Foreign Minister Sergey Lavrov's remarks at the UN Security Council, New York, September 30, 2015",
+        "The Embassy publishes the text of the remarks delivered by the Minister.",
+        "Colleagues,",
+        "The region is going through the deepest crisis in its modern history.",
+    ),
+    "ru": (
+        "Выступление Министра иностранных дел России С.В.Лаврова в Совете Безопасности ООН, Нью-Йорк, 30 сентября 2015 года",
+        "Посольство публикует текст выступления Министра.",
+        "Уважаемые коллеги,",
+        "Регион переживает самый глубокий кризис в своей новейшей истории.",
+    ),
+    "ar": (
+        "كلمة وزير الخارجية الروسي سيرغي لافروف في مجلس الأمن، نيويورك، 30 سبتمبر 2015",
+        "تنشر السفارة نص الكلمة التي ألقاها الوزير.",
+        "الزملاء الأعزاء،",
+        "تمر المنطقة بأعمق أزمة في تاريخها الحديث.",
+    ),
+    "fa": (
+        "سخنرانی سرگئی لاوروف وزیر امور خارجه روسیه در شورای امنیت، نیویورک، ۳۰ سپتامبر ۲۰۱۵",
+        "سفارت متن سخنان وزیر را منتشر می‌کند.",
+        "همکاران گرامی،",
+        "منطقه عمیق‌ترین بحران تاریخ معاصر خود را از سر می‌گذراند.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(REMARKS_UNDER_NOTES))
+def test_remarks_after_a_date_and_two_notes_are_his(lang):
+    heading, note, address, his = REMARKS_UNDER_NOTES[lang]
+    parts = [heading, "1 October 2015", note, "Unofficial translation", address, his]
+    rows = analyse("\n".join(parts) + "\n", lang)
+    assert row_of(rows, his[:20])[1] == "Lavrov"
+    assert row_of(rows, note[:20])[1] is None
+
+
 JUMP_HEAD = {  # a print page's jump head: the headline cut short, "Lavrov: ...…"
     "ar": (
         "لافروف: حلول لكل القضايا الرئيسية...",

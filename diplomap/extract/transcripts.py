@@ -416,6 +416,41 @@ def _assign(labels: list[str | None], opening: bool, answers_unlabelled: bool) -
     return turns
 
 
+# A byline naming him the author: "By Sergey Lavrov, Minister of Foreign Affairs ...",
+# «Автор: Сергей Лавров», «Сергей Лавров, министр иностранных дел России» alone on its
+# line, «بقلم: سيرغي لافروف», «نوشته سرگئی لاوروف» (normalised)
+_HIS_BYLINE_RE = re.compile(
+    r"^(?:(?:by|written\s+by|op-ed\s+by|автор\s*:?|بقلم\s*:?|(?:به\s+قلم|نوشته)\s*:?)\s+"
+    r"(?:[^\s,]+\s+){0,6}?(?:sergey\s+|sergei\s+|сергей\s+|سيرغي\s+|سيرجي\s+|سرگيي\s+)?"
+    r"(?:lavrov|лавров|لافروف|لاوروف)(?!\w)"
+    r"|(?:sergey|sergei|сергей|سيرغي|سرگيي)\s+(?:викторович\s+)?(?:lavrov|лавров|لافروف|لاوروف)\s*[,،]"
+    r"\s*(?:minister|министр|وزير)[^.!?؟]*$)"
+)
+# The outlet's note on the article: no text of his
+_EDITORS_NOTE_RE = re.compile(
+    r"^(?:editor'?s\s+note|от\s+редакции|примечание\s+редакции|ملاحظه\s+(?:ال)?محرر|"
+    r"(?:ال)?محرر\s*:|يادداشت\s+(?:سردبير|ويراستار)|published|опубликовано|نشر\s+في)"
+)
+
+
+def _his_byline(paragraphs: Sequence[str]) -> int | None:
+    """The index of a byline naming him the author among the first paragraphs."""
+    for i, raw in enumerate(paragraphs[:_MAX_INTRO_PARAGRAPHS]):
+        if len(raw.split()) <= _MAX_HEADING_WORDS and _HIS_BYLINE_RE.match(normalize(raw)):
+            return i
+    return None
+
+
+def _article_start(paragraphs: Sequence[str], after: int) -> int | None:
+    """The first paragraph of his article after its byline: past date lines and the
+    outlet's note."""
+    for i in range(after, len(paragraphs)):
+        norm = normalize(paragraphs[i][:80])
+        if not (is_short_date_line(norm) or _EDITORS_NOTE_RE.match(norm)):
+            return i
+    return None
+
+
 def _addresses_audience(paragraphs: Sequence[str]) -> bool:
     return any(_ADDRESS_RE.match(normalize(p[:40])) for p in paragraphs)
 
@@ -438,6 +473,9 @@ def _remarks_heading(paragraphs: Sequence[str], first_label: int) -> int | None:
 
 
 _MAX_INTRO_PARAGRAPHS = 10
+# The audience is addressed within this many paragraphs under the heading (after a date
+# line, the outlet's or embassy's note, "Unofficial translation")
+_ADDRESS_WITHIN = 4
 _MAX_HEADING_WORDS = 40  # the ministry's own: "Remarks and answers to media questions by ..."
 
 
@@ -465,8 +503,14 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     n_question = labels.count("question") + labels.count("answer")
     if not heading and not n_lavrov:
         return None
-    if not n_lavrov and n_question < 2 and not _addresses_audience(paragraphs[:3]):
-        return None  # no label of his, no interview, no speech: the common case
+    byline = _his_byline(paragraphs)  # an article of his under his byline
+    if (
+        not n_lavrov
+        and n_question < 2
+        and byline is None
+        and not _addresses_audience(paragraphs[:_ADDRESS_WITHIN])
+    ):
+        return None  # no label of his, no interview, no speech, no article: the common case
     heading_norm = normalize(heading)
     names_him = _mentions_lavrov(heading_norm)
     lead = 0  # the first paragraph after the heading
@@ -477,10 +521,14 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
         labels[: inner + 1] = [None] * (inner + 1)
         cleared = inner + 1
     # the audience addressed in one of the first paragraphs (after a date line, say)
-    firsts = [normalize(p[:300]) for p in paragraphs[lead : lead + 4]] if names_him else []
+    firsts = (
+        [normalize(p[:300]) for p in paragraphs[lead : lead + _ADDRESS_WITHIN]] if names_him else []
+    )
     # (the first words under the heading, past a date line)
     first = next((f for f in firsts if not is_short_date_line(f)), firsts[0] if firsts else "")
     address_at = next((lead + i for i, f in enumerate(firsts) if _ADDRESS_RE.match(f)), None)
+    if address_at is None and byline is not None:  # his article's text starts past notes
+        names_him, address_at = True, _article_start(paragraphs, byline + 1)
     address = names_him and address_at is not None
     labelled = n_lavrov + n_question >= 2 or (
         n_lavrov and (labels.count("other") or labels.count("narrator"))
