@@ -902,3 +902,13 @@ def test_names_and_terms_cut_by_a_wrapped_line_are_found(lang):
     assert "us_russia" in {m.issue for m in find_issues(normalize_text(issue_text), lang)}
     apart = issue_text.replace("\n", "\n\n")  # a paragraph break is no wrapped line
     assert "us_russia" not in {m.issue for m in find_issues(normalize_text(apart), lang)}
+
+
+@pytest.mark.parametrize("lang", sorted(WRAPPED_PARAGRAPHS))
+def test_a_story_run_into_one_line_is_split(lang):
+    first, second = WRAPPED_PARAGRAPHS[lang]
+    text = f"{first} {second} {first} © Outlet"  # no line break at all, no final stop
+    sents = split_sentences(text, lang)
+    assert len(sents) >= 3
+    atts = attribute_speakers(text, sents, lang)
+    assert atts[0].speaker == "Lavrov"

@@ -203,12 +203,18 @@ def _paragraphs(text: str, lang: str) -> list[tuple[int, int, bool]]:
     out = []
     for k, (s, e) in enumerate(paras):
         seg = text[s:e]
-        title = k == 0 and "\n" not in seg.strip() and not ends_sentence(seg)
+        title = (
+            k == 0
+            and "\n" not in seg.strip()
+            and not ends_sentence(seg)
+            and len(seg.split()) <= _MAX_TITLE_WORDS  # (a story run into one line is none)
+        )
         out.append((s, e, title))
     return out
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_MAX_TITLE_WORDS = 40  # a first line longer than this is no headline kept whole
 _MIN_WRAPPED = 40  # a shorter line is no wrapped one (a headline, a label, a list item)
 _MIN_WRAPS = 4  # lines near the width that go on: the text is hard-wrapped
 # A line that starts an item of its own: a bullet, a number, a box's border, a caption's
