@@ -434,9 +434,19 @@ OP_ED = {  # (headline, his byline, the outlet's note, two paragraphs of his art
 }
 
 
+BARE_NAME = {
+    "en": "Sergey Lavrov",
+    "ru": "Сергей Лавров",
+    "ar": "سيرغي لافروف",
+    "fa": "سرگئی لاوروف",
+}
+
+
 @pytest.mark.parametrize("lang", sorted(OP_ED))
-def test_an_article_under_his_byline_is_his(lang):
+@pytest.mark.parametrize("bare", [False, True])  # "By ..., Minister ..." or his name alone
+def test_an_article_under_his_byline_is_his(lang, bare):
     headline, byline, note, first, second = OP_ED[lang]
+    byline = BARE_NAME[lang] if bare else byline
     rows = analyse("\n\n".join([headline, byline, note, first, second]) + "\n", lang)
     assert row_of(rows, first[:20])[1] == "Lavrov"
     assert row_of(rows, second[:20])[1] == "Lavrov"

@@ -423,8 +423,8 @@ _HIS_BYLINE_RE = re.compile(
     r"^(?:(?:by|written\s+by|op-ed\s+by|автор\s*:?|بقلم\s*:?|(?:به\s+قلم|نوشته)\s*:?)\s+"
     r"(?:[^\s,]+\s+){0,6}?(?:sergey\s+|sergei\s+|сергей\s+|سيرغي\s+|سيرجي\s+|سرگيي\s+)?"
     r"(?:lavrov|лавров|لافروف|لاوروف)(?!\w)"
-    r"|(?:sergey|sergei|сергей|سيرغي|سرگيي)\s+(?:викторович\s+)?(?:lavrov|лавров|لافروف|لاوروف)\s*[,،]"
-    r"\s*(?:minister|министр|وزير)[^.!?؟]*$)"
+    r"|(?:sergey|sergei|сергей|سيرغي|سيرجي|سرگيي)\s+(?:викторович\s+)?(?:lavrov|лавров|لافروف|لاوروف)"
+    r"(?:\s*[,،]\s*(?:minister|министр|وزير)[^.!?؟]*)?\s*$)"
 )
 # The outlet's note on the article: no text of his
 _EDITORS_NOTE_RE = re.compile(
