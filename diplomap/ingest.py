@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from diplomap.ingest_feed import feed_entries, looks_like_feed
 from diplomap.ingest_formats import (
     _RATIO_FLOOR,
     _TRAFILATURA_MAX_BYTES,
@@ -395,6 +396,8 @@ class _Reader:
         self, name: str, text: str, encoding: str, replaced: int, markdown: bool = False
     ) -> None:
         text = clean_text(text)
+        if looks_like_feed(text) and self.read_feed(name, text, encoding, replaced):
+            return  # an RSS or Atom export: its items, without their markup
         article = Article(
             file=name,
             text=text,
@@ -403,6 +406,29 @@ class _Reader:
             replaced_chars=replaced,
         )
         self.add(article, cleaned=True)
+
+    def read_feed(self, name: str, text: str, encoding: str, replaced: int) -> bool:
+        """The items of a feed text as articles (False when it holds none: then the text
+        is read as it is)."""
+        try:
+            entries = feed_entries(text)
+        except Exception:  # feedparser on hostile input: read the text as it is instead
+            return False
+        for k, entry in enumerate(entries, start=1):
+            body = clean_text(entry["text"])
+            self.add(
+                Article(
+                    file=name if len(entries) == 1 else f"{name}#{k}",
+                    text=body,
+                    title=entry["title"] or detect_title(body),
+                    published_raw=entry["published"] or None,
+                    url=entry["url"],
+                    encoding=encoding,
+                    replaced_chars=replaced,
+                ),
+                cleaned=True,
+            )
+        return bool(entries)
 
     # HTML -------------------------------------------------------------------------------
 
