@@ -59,7 +59,7 @@ from diplomap.extract.date_parsing import (
     jalali_to_gregorian,
     parse_date,
 )
-from diplomap.extract.page_dates import permalink_date, print_footer
+from diplomap.extract.page_dates import is_chronology, permalink_date, print_footer
 from diplomap.navigation import WIDGET_RE
 from diplomap.normalize import fold_digits, normalize
 
@@ -747,38 +747,6 @@ def _dateline(page: _Page, header_year: int | None, taken: set[int]) -> _Cand | 
     return min(found, key=lambda c: c.start) if found else None
 
 
-# A chronology's heading: a year alone ("2015", "— 2016 —") or opening a short heading
-# after a separator ("■ 2017 | "أرضية مشتركة" في موسكو", "2019: talks without a statement")
-_YEAR_ALONE_RE = re.compile(
-    r"[\s\-–—•*■▪●◆►]*(?:19|20)\d\d(?:[\s\-–—:]*|\s*[|:：\-–—]\s*[^\n]{1,60}?)"
-)
-_MIN_CHRONOLOGY_ENTRIES = 3
-
-
-def _is_chronology(page: _Page) -> bool:
-    """Is the page a chronology (a timeline of statements or events): at least three
-    lines under the headline that are a year alone or heading an entry ("■ 2017 | ..."),
-    or open with a full date and go on with the entry's text ("14 июля 2015 года. В Вене
-    ...", "20 July 2015: ...")?"""
-    lines = page.lines[page.head + 1 :]
-    if len(lines) < _MIN_CHRONOLOGY_ENTRIES:
-        return False
-    starts = [ls for ls, _ in lines]
-    entries: set[int] = set()  # the lines that open with a full date
-    for c in page.cands:
-        if c.full and c.precision == "day":
-            k = bisect.bisect_right(starts, c.wstart) - 1
-            if k >= 0 and c.wstart <= lines[k][0] + 2 and c.end < lines[k][1] - 20:
-                entries.add(k)
-    for k, (ls, le) in enumerate(lines):
-        if len(entries) >= _MIN_CHRONOLOGY_ENTRIES:
-            break
-        head = page.folded[ls : ls + 6]  # (a quick test: a year near the line's start)
-        if ("19" in head or "20" in head) and _YEAR_ALONE_RE.fullmatch(page.folded, ls, le):
-            entries.add(k)
-    return len(entries) >= _MIN_CHRONOLOGY_ENTRIES
-
-
 def _headline_date(page: _Page) -> _Cand | None:
     """A date closing the headline ("Interview ..., Moscow, April 5, 2023", "..., القاهرة،
     24 يوليو 2022"): the Foreign Ministry's transcripts are dated so."""
@@ -856,7 +824,7 @@ def _text_dates(
     refs = _weekday_refs(page)
     found = [_checked(f, refs) for f in _header_found(page)]
     taken = {f.cand.start for f in found}
-    chronology = _is_chronology(page)
+    chronology = is_chronology(page.folded, page.lines[page.head + 1 :], page.cands)
     if chronology:  # its years and dated entries are the events', not the page's date
         found = [f for f in found if not (f.kind == "date_line" and f.cand.precision == "year")]
     header = _best(f for f in found if f.rank <= _RANK["date_line"])

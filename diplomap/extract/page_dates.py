@@ -1,9 +1,11 @@
 """Dates a page offers outside its header: the print edition's footer naming the issue
 the article appeared in, and the date in the path of the page's own link (`dates.py` asks
-these last, when its header and text give no date)."""
+these last, when its header and text give no date); and the page whose dates are none of
+its own: a chronology of events."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -11,7 +13,7 @@ from collections.abc import Sequence
 from diplomap.extract.date_parsing import _Cand, _Ctx, _fold, _scan
 from diplomap.normalize import normalize_text
 
-__all__ = ["FOOTER_CHARS", "permalink_date", "print_footer"]
+__all__ = ["FOOTER_CHARS", "is_chronology", "permalink_date", "print_footer"]
 
 
 # The print edition's footer naming the issue the article appeared in: «این مطلب در شماره
@@ -64,3 +66,35 @@ def permalink_date(
         if day <= today:
             return day, m.group(), m.span()
     return None
+
+
+# A chronology's heading: a year alone ("2015", "— 2016 —") or opening a short heading
+# after a separator ("■ 2017 | "أرضية مشتركة" في موسكو", "2019: talks without a statement")
+_YEAR_ALONE_RE = re.compile(
+    r"[\s\-–—•*■▪●◆►]*(?:19|20)\d\d(?:[\s\-–—:]*|\s*[|:：\-–—]\s*[^\n]{1,60}?)"
+)
+_MIN_CHRONOLOGY_ENTRIES = 3
+
+
+def is_chronology(folded: str, lines: Sequence[tuple[int, int]], cands: Sequence[_Cand]) -> bool:
+    """Is the page a chronology (a timeline of statements or events): at least three
+    lines under the headline that are a year alone or heading an entry ("■ 2017 | ..."),
+    or open with a full date and go on with the entry's text ("14 июля 2015 года. В Вене
+    ...", "20 July 2015: ...")? `lines`: the (start, end) of the lines under the headline
+    in the folded top of the page, `cands`: the dates found there."""
+    if len(lines) < _MIN_CHRONOLOGY_ENTRIES:
+        return False
+    starts = [ls for ls, _ in lines]
+    entries: set[int] = set()  # the lines that open with a full date
+    for c in cands:
+        if c.full and c.precision == "day":
+            k = bisect.bisect_right(starts, c.wstart) - 1
+            if k >= 0 and c.wstart <= lines[k][0] + 2 and c.end < lines[k][1] - 20:
+                entries.add(k)
+    for k, (ls, le) in enumerate(lines):
+        if len(entries) >= _MIN_CHRONOLOGY_ENTRIES:
+            break
+        head = folded[ls : ls + 6]  # (a quick test: a year near the line's start)
+        if ("19" in head or "20" in head) and _YEAR_ALONE_RE.fullmatch(folded, ls, le):
+            entries.add(k)
+    return len(entries) >= _MIN_CHRONOLOGY_ENTRIES
