@@ -436,9 +436,15 @@ _EDITORS_NOTE_RE = re.compile(
 def _his_byline(paragraphs: Sequence[str]) -> int | None:
     """The index of a byline naming him the author among the first paragraphs."""
     for i, raw in enumerate(paragraphs[:_MAX_INTRO_PARAGRAPHS]):
-        if len(raw.split()) <= _MAX_HEADING_WORDS and _HIS_BYLINE_RE.match(normalize(raw)):
+        if len(raw) > _MAX_BYLINE_CHARS or _HIS_NAME_HINT_RE.search(raw) is None:
+            continue  # (a quick test first: most paragraphs are long or do not name him)
+        if _HIS_BYLINE_RE.match(normalize(raw)):
             return i
     return None
+
+
+_MAX_BYLINE_CHARS = 160
+_HIS_NAME_HINT_RE = re.compile("lavrov|лавров|لافروف|لاوروف", re.IGNORECASE)
 
 
 def _article_start(paragraphs: Sequence[str], after: int) -> int | None:
