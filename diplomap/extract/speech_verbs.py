@@ -116,6 +116,7 @@ _FA_KARD_RE = re.compile(r"(?<![\u0600-\u06FF])كرد")
 
 
 _PLAIN_FIRST = re.compile(r"[^\\()\[\].*+?{}|^$]")
+_QUANTIFIERS = frozenset("?*+{")  # (a first character they repeat stays with its branch)
 
 
 def _top_level_branches(regex: str) -> list[str]:
@@ -145,7 +146,7 @@ def _factored(alternatives: list[str]) -> str:
     rest: list[str] = []
     branches = {b for alternative in alternatives for b in _top_level_branches(alternative)}
     for alt in sorted(branches, key=len, reverse=True):
-        if alt and _PLAIN_FIRST.match(alt) and "(" not in alt:
+        if alt and _PLAIN_FIRST.match(alt) and alt[1:2] not in _QUANTIFIERS:
             buckets.setdefault(alt[0], []).append(alt[1:])
         else:
             rest.append(alt)
