@@ -122,7 +122,8 @@ def normalize(text: str) -> str:
     return _translate(unicodedata.normalize("NFC", text)).lower()
 
 
-# A line break inside a paragraph: between two visible characters
+# A line break inside a paragraph: between two visible characters (what NormText.joined
+# replaces, line by line; tests/test_quick_tests.py holds the two to each other)
 _SINGLE_BREAK_RE = re.compile(r"(?<=\S)\n(?=\S)")
 
 

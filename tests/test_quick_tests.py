@@ -9,6 +9,7 @@ import re
 import pytest
 
 from diplomap.extract import common, dates, lexicon, sentences
+from diplomap.normalize import _SINGLE_BREAK_RE, NormText
 
 TEXTS = {
     "ar": 'موسكو (سانا)\n\nقال لافروف إن روسيا تدعم «الحل السياسي».\r\nوأضاف: "لا بديل".\n\n',
@@ -55,3 +56,10 @@ def test_arabic_prefixes_are_what_the_prefix_pattern_matches() -> None:
         if lexicon._PREFIX_RE.fullmatch("".join(chars))
     }
     assert matched == set(lexicon._PREFIXES)
+
+
+@pytest.mark.parametrize("lang", sorted(TEXTS))
+def test_the_joined_text_is_the_single_break_pattern(lang):
+    for text in (TEXTS[lang], TEXTS[lang].replace("\r", ""), "\n" + TEXTS[lang] + "\n \n"):
+        norm = text.lower()
+        assert NormText(text, norm).joined == _SINGLE_BREAK_RE.sub(" ", norm)

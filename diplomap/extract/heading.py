@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from diplomap.extract.boilerplate import is_short_date_line
 from diplomap.extract.common import _WORD_RE, ends_sentence
 from diplomap.extract.places import load_gazetteer
-from diplomap.extract.sentences import Sentence
+from diplomap.extract.sentences import _QUOTE_CHAR_RE, Sentence
 from diplomap.normalize import normalize
 
 
@@ -177,7 +177,7 @@ def _is_crosshead(text: str, sentences: Sequence[Sentence], idx: int, raw: str) 
     the outlet's words like a headline; also a headline cut short by an ellipsis (a print
     page's jump head "Lavrov: on all the key issues...", a teaser)."""
     stripped = raw.rstrip()
-    cut_short = stripped.endswith(("..", "…")) and not _QUOTE_MARK_RE.search(stripped)
+    cut_short = stripped.endswith(("..", "…")) and not _QUOTE_CHAR_RE.search(stripped)
     return (
         idx + 1 < len(sentences)
         and (cut_short or not _ends_as_sentence(raw))
@@ -187,7 +187,6 @@ def _is_crosshead(text: str, sentences: Sequence[Sentence], idx: int, raw: str) 
 
 
 _MAX_CROSSHEAD_WORDS = 14
-_QUOTE_MARK_RE = re.compile(r"[«»“”„\"]")
 
 
 def _own_line(text: str, sent: Sentence) -> bool:
