@@ -86,6 +86,37 @@ def test_same_canonical_url_is_one_cluster_whatever_the_texts():
     assert labels == ["a", "a", "c"]
 
 
+def _planted_signatures(seed: int, stories: int, articles: int) -> list:
+    """Signatures of `articles` texts drawn from `stories` originals with 0 to 60 of their
+    128 hashes changed (some near-duplicates, some not), a few without a signature."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    width = shingles.NUM_PERM
+    base = rng.integers(0, 2**32, size=(stories, width), dtype=np.uint32)
+    sigs = []
+    for _ in range(articles):
+        sig = base[rng.integers(0, stories)].copy()
+        changed = rng.choice(width, int(rng.integers(0, 60)), replace=False)
+        sig[changed] = rng.integers(0, 2**32, size=len(changed), dtype=np.uint32)
+        sigs.append(None if rng.random() < 0.05 else sig)
+    return sigs
+
+
+@pytest.mark.parametrize("seed, stories, articles", [(0, 300, 900), (1, 5, 400), (2, 900, 900)])
+def test_near_duplicates_joined_on_arrays_as_one_by_one(seed, stories, articles):
+    """The band groups' pairs compared on arrays join the same articles as the article at
+    a time loop (groups of every size: 400 drafts of 5 stories, 900 of 900)."""
+    sigs = _planted_signatures(seed, stories, articles)
+    ids = [f"{(i * 7919) % articles:05d}" for i in range(articles)]
+    on_arrays, one_by_one = reprints._Clusters(ids), reprints._Clusters(ids)
+    reprints._join_near_duplicates(on_arrays, sigs)
+    reprints._join_one_by_one(one_by_one, sigs)
+    labels = on_arrays.labels()
+    assert labels == one_by_one.labels()
+    assert len(set(labels)) < articles - articles // 10 or stories == articles  # some joined
+
+
 def test_reprints_share_a_cluster_and_distinct_stories_do_not(corpus):
     arts = corpus.articles
     assert len(arts) == 8  # every URL and outlet is kept: 4 wire articles, 4 stories
