@@ -1386,6 +1386,40 @@ def test_the_date_in_the_pages_own_link_dates_an_otherwise_undated_page(lang):
     assert found.date is None
 
 
+OWN_LINK_LABEL = {
+    "ar": ("الرابط المختصر:", "رابط المقال"),
+    "fa": ("لینک کوتاه:", "نشانی خبر:"),
+    "ru": ("Постоянная ссылка:", "Короткая ссылка"),
+    "en": ("Permalink:", "Short link:"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("label_alone", [False, True])
+def test_the_pages_own_link_labelled_in_its_footer_dates_an_undated_page(lang, label_alone):
+    """The footer (tags, "read more", the link, ©) is furniture, but a link labelled as the
+    page's own ("Permalink:", «Постоянная ссылка:») dates a page that shows no other date,
+    on the label's line or on the line after a label alone; a related story's link in the
+    same footer never does."""
+    label = OWN_LINK_LABEL[lang][label_alone]
+    own = [label, PERMALINK[lang]] if label_alone else [f"{label} {PERMALINK[lang]}"]
+    footer = ["", TAGS[lang], "Read more:", "• " + HEADLINE[lang], "", *own, "", "© 2024"]
+    text = page(*SITE_TOP[lang], "", HEADLINE[lang], "", BODY[lang], *footer)
+    spans = find_boilerplate(text, lang, detect_title(text))
+    found = find_publication_date(
+        text, lang, title=detect_title(text), boilerplate=spans, today=TODAY
+    )
+    assert found.date is not None and found.date.isoformat() == "2019-04-16"
+    assert found.source == "url"
+    unlabelled = page(*SITE_TOP[lang], "", HEADLINE[lang], "", BODY[lang], *footer[:-3])
+    unlabelled += "\n" + f"• {PERMALINK[lang]}\n\n© 2024"
+    spans = find_boilerplate(unlabelled, lang, detect_title(unlabelled))
+    found = find_publication_date(
+        unlabelled, lang, title=detect_title(unlabelled), boilerplate=spans, today=TODAY
+    )
+    assert found.date is None
+
+
 COMMENTS = {
     "ar": ("التعليقات (3)", "أبو خالد · منذ ساعتين", "كلام لافروف صحيح، وتركيا وقطر تعرفان ذلك."),
     "fa": ("نظرات (۴)", "رضا · ۲ ساعت پیش", "لاوروف درست گفت، ترکیه و عراق هم همین را می‌گویند."),

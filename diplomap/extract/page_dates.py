@@ -47,6 +47,18 @@ _PERMALINK_DATE_RE = re.compile(
     r"https?://\S+?/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|\b)"
 )
 _PERMALINK_CHARS = 3000  # looked for near the top and the bottom of the page
+# A label that says a link is the page's own (kept even in the page's footer, which the
+# boilerplate spans cover): "Permalink:", «Постоянная ссылка:», «الرابط المختصر:», «لینک کوتاه:»
+_OWN_LINK_LABEL_RE = re.compile(
+    r"(?:perma(?:nent\s*)?link|short\s*(?:link|url)|link to (?:this|the) (?:article|story|page)|"
+    r"article (?:link|url)|page url|"
+    r"постоянн\w+\s+ссылк\w+|коротк\w+\s+ссылк\w+|ссылка на (?:материал|статью|новость)|"
+    r"адрес (?:материала|страницы|статьи)|"
+    r"ال?رابط\s+(?:ال)?(?:مختصر|دائم|ثابت)|رابط\s+(?:ال)?(?:مقال|خبر|موضوع)|"
+    r"(?:لینک|پیوند|نشانی|آدرس)\s+(?:کوتاه|ثابت|خبر|مطلب|این\s+(?:خبر|مطلب))|کد\s+خبر)"
+    r"[\s:：\-–—]*$",
+    re.IGNORECASE,
+)
 
 
 def permalink_date(
@@ -57,7 +69,9 @@ def permalink_date(
     link of the page's furniture (a related story's)."""
     for lo in (0, max(0, len(text) - _PERMALINK_CHARS)):
         m = _PERMALINK_DATE_RE.search(text, lo, lo + _PERMALINK_CHARS)
-        if m is None or any(a <= m.start() < b for a, b in boilerplate):
+        if m is None:
+            continue
+        if any(a <= m.start() < b for a, b in boilerplate) and not _labelled_own(text, m.start()):
             continue
         try:
             day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -66,6 +80,17 @@ def permalink_date(
         if day <= today:
             return day, m.group(), m.span()
     return None
+
+
+def _labelled_own(text: str, start: int) -> bool:
+    """Is the link at `start` labelled as the page's own, on its line or alone on the line
+    before ("Permalink:" then the link)?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].strip()
+    if not before:
+        prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        before = text[prev_start : max(prev_start, line_start - 1)].strip()
+    return len(before) <= 40 and _OWN_LINK_LABEL_RE.search(before) is not None
 
 
 # A chronology's heading: a year alone ("2015", "— 2016 —") or opening a short heading
