@@ -1360,11 +1360,21 @@ PERMALINK = {
 }
 
 
+ISO_PERMALINK = {
+    "ar": "https://www.libya-al-mostakbal.org/news/2019-04-16T194000/russia-libya",
+    "fa": "https://www.example.ir/fa/news/2019-04-16/لاوروف-لیبی",
+    "ru": "https://www.golos.am/ru/politika/2019-04-16T11-32-00-lavrov-praga/",
+    "en": "https://www.example.com/world/2019-04-16-lavrov-libya",
+}
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_date_in_the_pages_own_link_dates_an_otherwise_undated_page(lang):
-    """A page showing only "5 years ago" and its permanent link: the link's date; the link
-    of a related story in the page's furniture does not date it."""
-    text = page(*SITE_TOP[lang], PERMALINK[lang], "", HEADLINE[lang], "", BODY[lang])
+@pytest.mark.parametrize("links", [PERMALINK, ISO_PERMALINK], ids=["slashes", "iso"])
+def test_the_date_in_the_pages_own_link_dates_an_otherwise_undated_page(lang, links):
+    """A page showing only "5 years ago" and its permanent link (the date as path
+    segments or as an ISO date opening one): the link's date; the link of a related story
+    in the page's furniture does not date it."""
+    text = page(*SITE_TOP[lang], links[lang], "", HEADLINE[lang], "", BODY[lang])
     title = detect_title(text)
     found = find_publication_date(text, lang, title=title, today=TODAY)
     assert found.date.isoformat() == "2019-04-16"
@@ -1377,7 +1387,7 @@ def test_the_date_in_the_pages_own_link_dates_an_otherwise_undated_page(lang):
         "",
         TAGS[lang],
         "Read more:",
-        PERMALINK[lang],
+        links[lang],
     )
     spans = find_boilerplate(related, lang, detect_title(related))
     found = find_publication_date(

@@ -364,12 +364,22 @@ RUSSIAN_FORM_ZIPF = 3.5
 _PERSON_GRAMMEMES = frozenset({"Surn", "Name", "Patr"})
 
 
+def _known_place(parses: list) -> bool:
+    """pymorphy3 reads the form as a place: one reading of a quarter of the score, or an
+    indeclinable place name (Душанбе, Дели), whose score is spread over its six cases."""
+    places = [p for p in parses if "Geox" in p.tag]
+    if any(p.score >= 0.25 for p in places):
+        return True
+    fixed = places and all("Fixd" in p.tag for p in places)
+    return bool(fixed) and sum(p.score for p in places) >= 0.25
+
+
 def _ordinary_russian_form(form: str) -> bool:
     if not re.fullmatch(r"[А-ЯЁа-яё]+", form):
         return False
     form = form.lower().replace("ё", "е")  # Королёва is written Королева
     parses = [p for p in _parse(form) if p.is_known]
-    if not parses or any("Geox" in p.tag and p.score >= 0.25 for p in parses):
+    if not parses or _known_place(parses):
         return False
     top = parses[0]
     if top.score >= 0.4 and (

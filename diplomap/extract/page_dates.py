@@ -43,8 +43,10 @@ def print_footer(text: str, ctx: _Ctx) -> _Cand | None:
 
 
 # A page's permanent link with the date in its path ("https://arabicpost.net/تحليلات/2019/04/16/…")
+# or an ISO date opening a path segment ("…/news/2021-04-16T194000/…", "…/2023-09-25-slug/")
 _PERMALINK_DATE_RE = re.compile(
-    r"https?://\S+?/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|\b)"
+    r"https?://\S+?/((?:19|20)\d\d)(?:/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|\b)|"
+    r"-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=[T_\-/.]|\b))"
 )
 _PERMALINK_CHARS = 3000  # looked for near the top and the bottom of the page
 # A label that says a link is the page's own (kept even in the page's footer, which the
@@ -74,7 +76,8 @@ def permalink_date(
         if any(a <= m.start() < b for a, b in boilerplate) and not _labelled_own(text, m.start()):
             continue
         try:
-            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            month, mday = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+            day = dt.date(int(m.group(1)), int(month), int(mday))
         except ValueError:
             continue
         if day <= today:

@@ -204,6 +204,7 @@ class Gazetteer:
             and (
                 _after_first_name(original, start, lang)
                 or (record.place_type == "city" and _ARABIC_SURNAME_AFTER_RE.match(original, end))
+                or (record.place_type == "city" and self._after_two_names(original, start, record))
             )
         ):
             return None
@@ -222,6 +223,26 @@ class Gazetteer:
             unkept.append(match)  # a place only if it is an item of a list of them
             return None
         return match
+
+    def _after_two_names(self, original: str, start: int, record: PlaceRecord) -> bool:
+        """A city that is no capital after two capitalised words that are no places: the
+        end of a person's full name ("Ali Bagheri Kani", «Али Багери Кани»)."""
+        if original[start - 1 : start] != " ":
+            return False
+        m = _TWO_NAMES_LEFT_RE.search(original, max(0, start - 60), start)
+        if m is None or (record.iso3, record.lat, record.lon) in self._capital_points():
+            return False
+        return all(w.lower() not in _PLACE_LEFT_WORDS and self.lookup(w) is None for w in m.groups())
+
+    def _capital_points(self) -> frozenset[tuple[str, float, float]]:
+        """(iso3, lat, lon) of the capitals: a country's point is its capital's."""
+        points = self.__dict__.get("_capitals")
+        if points is None:
+            points = frozenset(
+                (r.iso3, r.lat, r.lon) for r in self.places.values() if r.place_type == "country"
+            )
+            self.__dict__["_capitals"] = points
+        return points
 
     def _affixes_ok(self, payload: _Term, norm: str, hit: Hit, lang: str) -> bool:
         """Clitics: Persian has none but the Arabic article of Arabic names (بتهران is
@@ -576,6 +597,8 @@ _EN_NAME_LEFT = re.compile(
 
 
 _SURNAME_LANGS = frozenset({"ru", "en"})
+# Two capitalised words right before a city: a person's first names ("Ali Bagheri Kani")
+_TWO_NAMES_LEFT_RE = re.compile(r"([A-ZА-ЯЁ][\w'’-]+) ([A-ZА-ЯЁ][\w'’-]+) $")
 # An Arabic surname with its article right after a city's name: the city is a first name
 # ("Джасим аль-Будайви", "Jasim al-Budaiwi")
 _ARABIC_SURNAME_AFTER_RE = re.compile(
