@@ -232,7 +232,9 @@ class Gazetteer:
         m = _TWO_NAMES_LEFT_RE.search(original, max(0, start - 60), start)
         if m is None or (record.iso3, record.lat, record.lon) in self._capital_points():
             return False
-        return all(w.lower() not in _PLACE_LEFT_WORDS and self.lookup(w) is None for w in m.groups())
+        return all(
+            w.lower() not in _PLACE_LEFT_WORDS and self.lookup(w) is None for w in m.groups()
+        )
 
     def _capital_points(self) -> frozenset[tuple[str, float, float]]:
         """(iso3, lat, lon) of the capitals: a country's point is its capital's."""
