@@ -5797,3 +5797,52 @@ def test_the_russian_diplomat_after_another_russian_official_is_that_official(
     "the Russian diplomat" is the last Russian diplomat who spoke, not always him (the
     Arabic and Persian turns of it are left for a later session)."""
     assert_credited(analyse(text, lang), his, not_his)
+
+
+SAID_HE_DID = {
+    "en": (
+        "Russian Foreign Minister Sergei Lavrov arrived in Cairo on Sunday.\n"
+        "Shoukry said Lavrov had urged the parties to respect the ceasefire in Yemen.\n"
+        "A senior official said Lavrov urged restraint in Libya.\n"
+        "Shoukry said that Lavrov had called for talks on Sudan.\n"
+        '"We support a ceasefire," said Lavrov, who met Shoukry.\n'
+        "Lavrov said Russia had urged restraint.\n",
+        ["Shoukry said Lavrov", "A senior official", "Shoukry said that"],
+        ["We support", "Lavrov said Russia"],
+    ),
+    "ru": (
+        "Министр иностранных дел России Сергей Лавров прибыл в Каир.\n"
+        "Шукри сказал, что Лавров призвал стороны соблюдать перемирие в Йемене.\n"
+        "Лавров сказал, что Россия призывает к сдержанности.\n"
+        "Также отметил, что Москва готова помочь Судану.\n",
+        ["Шукри сказал"],
+        ["Лавров сказал", "Также отметил"],
+    ),
+    "ar": (
+        "وصل وزير الخارجية الروسي سيرغي لافروف إلى القاهرة.\n"
+        "وقال شكري إن لافروف دعا الأطراف إلى احترام وقف إطلاق النار في اليمن.\n"
+        "وقال لافروف إن روسيا تدعو إلى ضبط النفس.\n",
+        ["وقال شكري"],
+        ["وقال لافروف"],
+    ),
+    "fa": (
+        "سرگئی لاوروف وزیر امور خارجه روسیه وارد قاهره شد.\n"
+        "شکری گفت که لاوروف طرفین را به رعایت آتش‌بس در یمن فراخواند.\n"
+        "لاوروف گفت که روسیه خواستار خویشتنداری است.\n",
+        ["شکری گفت"],
+        ["لاوروف گفت"],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SAID_HE_DID))
+def test_somebody_saying_what_he_did_speaks_their_own_words(lang):
+    """ "Shoukry said (that) Lavrov had urged ...", «Шукри сказал, что Лавров призвал»: the
+    words of the one who says it (a one-word name too, with or without "that"); his own
+    reporting clause, the inversion after a quote and a bare continuation stay his."""
+    text, not_his, his = SAID_HE_DID[lang]
+    rows = analyse(text, lang)
+    for fragment in not_his:
+        assert row_of(rows, fragment)[1] is None, fragment
+    for fragment in his:
+        assert row_of(rows, fragment)[1] == "Lavrov", fragment

@@ -26,15 +26,85 @@ _IMPERSONAL_BEFORE_RE = re.compile(
 )
 
 
+# One word before a verb that is no subject of its own: a pronoun (he, the one named
+# before), an adverb or a conjunction ("Также отметил, что": he goes on)
+_NO_LONE_SUBJECT = frozenset(
+    [
+        "also",
+        "then",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "later",
+        "earlier",
+        "again",
+        "further",
+        "and",
+        "but",
+        "so",
+        "также",
+        "затем",
+        "далее",
+        "кроме",
+        "тогда",
+        "потом",
+        "вновь",
+        "снова",
+        "однако",
+        "позже",
+        "ранее",
+        "вчера",
+        "сегодня",
+        "он",
+        "она",
+        "они",
+        "мы",
+        "и",
+        "а",
+        "но",
+        "еще",
+        "тоже",
+        "кроме",
+        "того",
+        "و",
+        "ثم",
+        "كما",
+        "هو",
+        "هي",
+        "همچنین",
+        "نیز",
+        "وی",
+        "او",
+        "سپس",
+        "ما",
+    ]
+)
+
+
 def _somebody_before(norm: str, m: re.Match[str]) -> bool:
-    """Is there a subject of two words or more before the verb, not an impersonal frame
-    nor a gerund ("Рейн Тамм считает, что ...", not "It is worth recalling that ...")?"""
+    """Is there a subject before the verb (two words or more, or a name: one word that is
+    no pronoun, adverb or conjunction), not an impersonal frame nor a gerund ("Рейн Тамм
+    считает, что ...", "Шукри сказал, что ...", not "It is worth recalling that ...")?"""
     pre = norm[max(0, m.start() - 80) : m.start()]
+    words = pre.split()
     return (
-        len(pre.split()) >= 2
+        (len(words) >= 2 or (len(words) == 1 and _lone_subject(pre, words[0])))
         and not _IMPERSONAL_BEFORE_RE.search(pre)
         and not m.group().rstrip().endswith("ing")
         and not m.group().startswith("напомним")
+    )
+
+
+def _lone_subject(pre: str, word: str) -> bool:
+    """A single word before the verb as its subject: a name at the sentence's start."""
+    return (
+        len(word) >= 3
+        and word.isalpha()
+        and word not in _NO_LONE_SUBJECT
+        and pre.strip() == word
+        and pre.endswith(" ")
     )
 
 

@@ -491,6 +491,9 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
             continue  # "is listed as", "has continued for a year": no speech of anybody's
         if subj == _ANONYMOUS and (him := _relayed_him(norm, m)) is not None:
             return _Event("lavrov", him, act=verb_traits(m)[2])
+        if subj == _ANONYMOUS and lang == "en" and fallback is None and _said_he_did(norm, m):
+            # "Shoukry said Lavrov had urged ...": what he did, in somebody else's words
+            return _Event("other", m.start(), act=verb_traits(m)[2], not_he=_not_he(norm, m))
         if subj == _ANONYMOUS:
             if (
                 fallback is None
@@ -522,6 +525,25 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
                 continue
             return event
     return fallback
+
+
+# After "said" with no "that": a finite verb of the clause his name opens ("said Lavrov had
+# urged", "said Lavrov urged"), not the reporting clause's inversion ("..., said Lavrov.")
+_FINITE_AFTER_NAME_RE = re.compile(
+    r"\s+(?:had|has|was|is|would|will|could|did|also|then|again|earlier)\b|\s+[a-z]+ed\b"
+)
+
+
+def _said_he_did(norm: str, m: re.Match[str]) -> bool:
+    """English: a subject right before the verb (a word, no clause boundary) and his name
+    opening the clause after it with a finite verb: the verb's subject speaks of him."""
+    if m.start() == 0 or not norm[m.start() - 1 : m.start()].isspace():
+        return False
+    before = norm[max(0, m.start() - 2) : m.start() - 1]
+    if not before or not (before[-1].isalnum() or before[-1] == "'"):
+        return False
+    named = _lavrov_at(norm, _skip_spaces(norm, m.end()), anchored=True)
+    return named is not None and _FINITE_AFTER_NAME_RE.match(norm, named.end()) is not None
 
 
 def _no_speech_of(
