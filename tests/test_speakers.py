@@ -5846,3 +5846,50 @@ def test_somebody_saying_what_he_did_speaks_their_own_words(lang):
         assert row_of(rows, fragment)[1] is None, fragment
     for fragment in his:
         assert row_of(rows, fragment)[1] == "Lavrov", fragment
+
+
+FOREIGN_MINISTRY = {
+    "en": (
+        "Russian Foreign Minister Sergei Lavrov arrived in Khartoum on Thursday.\n"
+        "The Sudanese ministry said Lavrov had briefed his hosts on the situation in Libya.\n"
+        "Egypt's foreign ministry said in a statement that Lavrov stressed support for a truce.\n"
+        "The Russian foreign ministry said in a statement that Lavrov stressed support for Iraq.\n",
+        ["The Sudanese ministry", "Egypt's foreign ministry"],
+        ["The Russian foreign ministry"],
+    ),
+    "ru": (
+        "Министр иностранных дел России Сергей Лавров прибыл в Хартум.\n"
+        "МИД Судана сообщил, что Лавров проинформировал хозяев о ситуации в Ливии.\n"
+        "Египетский МИД сообщил, что Лавров призвал к перемирию в Газе.\n"
+        "МИД России сообщил, что Лавров подчеркнул поддержку Ирака.\n",
+        ["МИД Судана", "Египетский МИД"],
+        ["МИД России"],
+    ),
+    "ar": (
+        "وصل وزير الخارجية الروسي سيرغي لافروف إلى الخرطوم.\n"
+        "وقالت وزارة الخارجية السودانية في بيان إن لافروف أطلع مضيفيه على الوضع في ليبيا.\n"
+        "وقالت وزارة الخارجية الروسية في بيان إن لافروف أكد دعم العراق.\n",
+        ["الخارجية السودانية"],
+        ["الخارجية الروسية"],
+    ),
+    "fa": (
+        "سرگئی لاوروف وزیر امور خارجه روسیه وارد خارطوم شد.\n"
+        "وزارت امور خارجه سودان در بیانیه‌ای اعلام کرد که لاوروف میزبانان را در جریان وضعیت "
+        "لیبی قرار داد.\n"
+        "وزارت امور خارجه روسیه در بیانیه‌ای اعلام کرد که لاوروف بر حمایت از عراق تاکید کرد.\n",
+        ["خارجه سودان"],
+        ["خارجه روسیه در"],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(FOREIGN_MINISTRY))
+def test_another_countrys_ministry_telling_what_he_did_speaks_its_own_words(lang):
+    """A foreign ministry's account of what he said or briefed is its own words; his own
+    ministry's readout relays him."""
+    text, not_his, his = FOREIGN_MINISTRY[lang]
+    rows = analyse(text, lang)
+    for fragment in not_his:
+        assert row_of(rows, fragment)[1] is None, fragment
+    for fragment in his:
+        assert row_of(rows, fragment)[1] == "Lavrov", fragment

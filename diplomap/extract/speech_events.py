@@ -489,11 +489,8 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
             and _AUXILIARY_BEFORE_RE.search(norm, max(0, m.start() - 40), m.start())
         ):
             continue  # "is listed as", "has continued for a year": no speech of anybody's
-        if subj == _ANONYMOUS and (him := _relayed_him(norm, m)) is not None:
-            return _Event("lavrov", him, act=verb_traits(m)[2])
-        if subj == _ANONYMOUS and lang == "en" and fallback is None and _said_he_did(norm, m):
-            # "Shoukry said Lavrov had urged ...": what he did, in somebody else's words
-            return _Event("other", m.start(), act=verb_traits(m)[2], not_he=_not_he(norm, m))
+        if (told := _told_of_him(norm, m, lang, subj, fallback is None)) is not None:
+            return told
         if subj == _ANONYMOUS:
             if (
                 fallback is None
@@ -525,6 +522,26 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
                 continue
             return event
     return fallback
+
+
+def _told_of_him(
+    norm: str, m: re.Match[str], lang: str, subj: str | None, first: bool
+) -> _Event | None:
+    """What somebody says he did: another country's ministry's account ("The Sudanese
+    ministry said Lavrov had briefed ...": its words), his own ministry's statement
+    relaying him ("the ministry said in a statement that Lavrov stressed": his), or, in
+    English, a subject before "said" with his clause after it ("Shoukry said Lavrov had
+    urged": Shoukry's words); None when the verb is none of these."""
+    act = verb_traits(m)[2]
+    if subj in (_ANONYMOUS, "other", "other_minister") and _foreign_relay(norm, m):
+        return _Event("other", m.start(), act=act, not_he=_not_he(norm, m))
+    if subj != _ANONYMOUS:
+        return None
+    if (him := _relayed_him(norm, m)) is not None:
+        return _Event("lavrov", him, act=act)
+    if lang == "en" and first and _said_he_did(norm, m):
+        return _Event("other", m.start(), act=act, not_he=_not_he(norm, m))
+    return None
 
 
 # After "said" with no "that": a finite verb of the clause his name opens ("said Lavrov had
@@ -602,6 +619,32 @@ _STATEMENT_RE = re.compile(
 _SPOKESPERSON_RE = re.compile(
     r"(?:zakharova|spokes\w*|захаров\w*|представител\w*|زاخاروفا|متحدث\w*|ناطق\w*|سخنگو|زاخارووا)"
 )
+
+
+# Another country's ministry (the Sudanese ministry, Egypt's foreign ministry, «МИД
+# Судана», «الخارجية السودانية», «وزارت خارجه مصر»): its account of what he said is its own
+# words; his own ministry's readout relays him
+_FOREIGN_MINISTRY_RE = re.compile(
+    r"(?<!\w)(?!russian\s|russia's\s|moscow's\s|lavrov's\s|kremlin's\s)"
+    r"(?:[a-z]+(?:an|ese|i|ish)|[a-z]+'s)\s+(?:foreign\s+)?(?:ministry|foreign\s+office)|"
+    r"(?<!\w)мид\s+(?!росс|рф)[а-яё]+[аиыя](?!\w)|"
+    r"(?<!\w)(?!российск)[а-яё]+ск(?:ий|ого|ому|им|ом)\s+мид(?!\w)|"
+    r"الخارجيه\s+ال(?!روسيه)[^\s]+يه(?!\w)|"
+    r"وزارت\s+(?:امور\s+)?خارجه\s+(?!روسيه)[^\s،,]{3,}"
+)
+
+
+def _foreign_relay(norm: str, m: re.Match[str]) -> bool:
+    """Does another country's ministry say what he did, before the verb or between the
+    verb and his name ("The Sudanese ministry said Lavrov had briefed ...", «وقالت وزارة
+    الخارجية السودانية في بيان إن لافروف أطلع»)?"""
+    end = min(len(norm), m.end() + 100)
+    if not may_mention_lavrov(norm, m.end(), end):
+        return False
+    him = find_lavrov_np(norm, m.end(), end)
+    if him is None:
+        return False
+    return _FOREIGN_MINISTRY_RE.search(norm, max(0, m.start() - 80), him.start()) is not None
 
 
 def _relayed_him(norm: str, m: re.Match[str]) -> int | None:
