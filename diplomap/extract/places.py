@@ -229,6 +229,10 @@ class Gazetteer:
         end of a person's full name ("Ali Bagheri Kani", «Али Багери Кани»)."""
         if original[start - 1 : start] != " ":
             return False
+        lo = max(0, start - 40)
+        word = original.rfind(" ", lo, start - 1) + 1  # where the word before starts
+        if (word == 0 and lo > 0) or not original[word : word + 1].isupper():
+            return False  # (the common case: "in Aleppo", «в Дамаске»)
         m = _TWO_NAMES_LEFT_RE.search(original, max(0, start - 60), start)
         if m is None or (record.iso3, record.lat, record.lon) in self._capital_points():
             return False

@@ -559,6 +559,8 @@ def _said_he_did(norm: str, m: re.Match[str]) -> bool:
     before = norm[max(0, m.start() - 2) : m.start() - 1]
     if not before or not (before[-1].isalnum() or before[-1] == "'"):
         return False
+    if not may_mention_lavrov(norm, m.end(), m.end() + 60):
+        return False  # (the common case: neither his name nor a title after the verb)
     named = _lavrov_at(norm, _skip_spaces(norm, m.end()), anchored=True)
     return named is not None and _FINITE_AFTER_NAME_RE.match(norm, named.end()) is not None
 
@@ -634,17 +636,21 @@ _FOREIGN_MINISTRY_RE = re.compile(
 )
 
 
+# Every branch of _FOREIGN_MINISTRY_RE holds one of these (a quick test before it)
+_may_name_a_ministry = contains_any(("ministry", "foreign office", "мид", "خارجيه", "خارجه"))
+
+
 def _foreign_relay(norm: str, m: re.Match[str]) -> bool:
     """Does another country's ministry say what he did, before the verb or between the
     verb and his name ("The Sudanese ministry said Lavrov had briefed ...", «وقالت وزارة
     الخارجية السودانية في بيان إن لافروف أطلع»)?"""
-    end = min(len(norm), m.end() + 100)
-    if not may_mention_lavrov(norm, m.end(), end):
-        return False
+    start, end = max(0, m.start() - 80), min(len(norm), m.end() + 100)
+    if not _may_name_a_ministry(norm, start, end) or not may_mention_lavrov(norm, m.end(), end):
+        return False  # (the common case: no ministry near the verb)
     him = find_lavrov_np(norm, m.end(), end)
     if him is None:
         return False
-    return _FOREIGN_MINISTRY_RE.search(norm, max(0, m.start() - 80), him.start()) is not None
+    return _FOREIGN_MINISTRY_RE.search(norm, start, him.start()) is not None
 
 
 def _relayed_him(norm: str, m: re.Match[str]) -> int | None:
