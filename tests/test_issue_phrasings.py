@@ -75,3 +75,42 @@ def test_phrasing_names_the_issue(lang: str, issue: str, sentence: str) -> None:
 def test_phrasing_does_not_name_the_issue(lang: str, issue: str, sentence: str) -> None:
     got = _issues(sentence, lang)
     assert issue not in got, got
+
+
+LEAGUE_SHORT = {
+    "en": (
+        "Aboul Gheit received the ministers at the Arab League headquarters in Cairo.",
+        "Lavrov said freezing Syria's membership of the League had helped nobody.",
+        "His son studied law at a university that plays in the league of Nations Cup.",
+    ),
+    "ar": (
+        "استقبل أبو الغيط الوزراء في مقر جامعة الدول العربية في القاهرة.",
+        "وقال لافروف إن تجميد عضوية سوريا في الجامعة لم يخدم أحدا.",
+        "ودرس ابنه في الجامعة الأمريكية في بيروت.",
+    ),
+    "ru": (
+        "Абуль Гейт принял министров в штаб-квартире Лиги арабских государств.",
+        "Лавров заявил, что заморозка членства Сирии в Лиге никому не помогла.",
+        "Его сын играл в Лиге чемпионов.",
+    ),
+    "fa": (
+        "ابوالغیط وزیران را در مقر اتحادیه عرب در قاهره پذیرفت.",
+        "لاوروف گفت تعلیق عضویت سوریه در اتحادیه به کسی کمک نکرد.",
+        "پسرش در اتحادیه اروپا تحصیل کرد.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_league_by_its_short_name_where_the_text_names_it(lang):
+    """ "The League", «الجامعة», «Лига», «اتحادیه»: the Arab League where the text names it
+    otherwise; never a university, another league or the European Union, and nothing in
+    a text that does not name the League."""
+    named, short, other = LEAGUE_SHORT[lang]
+    text = f"{named} {short} {other}"
+    rows = find_issues(normalize_text(text), lang)
+    at = len(named) + 1
+    in_short = [m for m in rows if at <= m.start < at + len(short) and m.issue == "arab_league"]
+    in_other = [m for m in rows if m.start >= at + len(short) and m.issue == "arab_league"]
+    assert in_short and not in_other
+    assert "arab_league" not in _issues(f"{short.replace('Lavrov', 'He')} {other}", lang)
