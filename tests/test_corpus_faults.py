@@ -488,3 +488,43 @@ def test_the_lock_is_reentrant_in_a_thread_and_exclusive_between_processes(tmp_p
         [sys.executable, "-c", code, str(out)], capture_output=True, text=True, env=ENV
     )
     assert other.stdout.strip() == "got it", other.stderr
+
+
+def _gone(pid: int) -> bool:
+    """Has the process ended (no longer there, or a zombie nobody reaped yet)?"""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl(2) is Linux's")
+def test_a_build_worker_ends_when_its_build_is_killed():
+    """A forked worker (as the build's pool forks them) that the build's process leaves
+    behind, killed with SIGKILL, is terminated with it instead of running on."""
+    code = (
+        "import os, time\n"
+        "from diplomap.corpus.extraction import die_with_parent\n"
+        "if os.fork() == 0:\n"
+        "    die_with_parent()\n"
+        "    print(os.getpid(), flush=True)\n"
+        "    time.sleep(120)\n"
+        "    os._exit(0)\n"
+        "time.sleep(120)\n"
+    )
+    build = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    worker = int(build.stdout.readline())
+    try:
+        assert not _gone(worker)
+        build.kill()
+        build.wait(10)
+        deadline = time.monotonic() + 10
+        while not _gone(worker) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _gone(worker)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(worker, signal.SIGKILL)
