@@ -5884,3 +5884,25 @@ def test_what_somebody_else_says_he_did_is_their_own_words(table, lang):
         assert row_of(rows, fragment)[1] is None, fragment
     for fragment in his:
         assert row_of(rows, fragment)[1] == "Lavrov", fragment
+
+
+@pytest.mark.parametrize(
+    ("frame", "his"),
+    [
+        ("Как сообщили в МИД России,", True),
+        ("Как сообщили в пресс-службе министерства,", True),
+        ("Как сообщает МИД России,", True),
+        ("Как передает ТАСС,", True),
+        ("Как сообщила Захарова,", False),
+    ],
+)
+def test_a_russian_source_frame_is_no_speaker(frame, his):
+    """«Как сообщили в МИД России, Лавров подчеркнул ...»: "as they reported" names where
+    the news comes from; the sentence is his. A woman's «Как сообщила Захарова» is her
+    relaying him: her words."""
+    text = (
+        "Министр иностранных дел России Сергей Лавров прибыл в Хартум.\n"
+        f"{frame} Лавров подчеркнул поддержку Ирака.\n"
+    )
+    row = row_of(analyse(text, "ru"), "поддержку Ирака")
+    assert (row[1] == "Lavrov") is his, row

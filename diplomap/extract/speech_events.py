@@ -480,7 +480,7 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
     fallback = None
     negated: list[bool] = []  # whether the sentence denies anything: asked at a verb
     for m in verb_re.finditer(norm):
-        if _no_speech_of(norm, m, regions, negated):
+        if _no_speech_of(norm, m, regions, negated) or _source_frame(norm, m, lang):
             continue
         subj = _verb_subject(norm, m, lang, regions)
         if (
@@ -563,6 +563,21 @@ def _said_he_did(norm: str, m: re.Match[str]) -> bool:
         return False  # (the common case: neither his name nor a title after the verb)
     named = _lavrov_at(norm, _skip_spaces(norm, m.end()), anchored=True)
     return named is not None and _FINITE_AFTER_NAME_RE.match(norm, named.end()) is not None
+
+
+# «Как сообщили в МИД России, Лавров подчеркнул ...»: "as they reported", a plural verb
+# after «как» ending before a comma, names where the news comes from, not a speaker (a
+# woman's «Как сообщила Захарова, ...» is her relaying him: her words)
+_SOURCE_FRAME_END_RE = re.compile(r"[^,.!?;:]{0,60},")
+
+
+def _source_frame(norm: str, m: re.Match[str], lang: str) -> bool:
+    return (
+        lang == "ru"
+        and norm[max(0, m.start() - 4) : m.start()] == "как "
+        and m.group().endswith(("ли", "ют", "ят"))  # plural: "they", nobody named
+        and _SOURCE_FRAME_END_RE.match(norm, m.end()) is not None
+    )
 
 
 def _no_speech_of(
