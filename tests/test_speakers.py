@@ -5906,3 +5906,73 @@ def test_a_russian_source_frame_is_no_speaker(frame, his):
     )
     row = row_of(analyse(text, "ru"), "поддержку Ирака")
     assert (row[1] == "Lavrov") is his, row
+
+
+REMARKS_HEADING = {
+    "ar": "كلمة وزير الخارجية الروسي سيرغي لافروف خلال المؤتمر الصحفي المشترك، موسكو",
+    "fa": "سخنان سرگئی لاوروف وزیر خارجه روسیه در نشست خبری مشترک، مسکو",
+    "ru": "Выступление Министра иностранных дел России С.В.Лаврова на пресс-конференции, Москва",
+    "en": "Remarks by Foreign Minister Sergey Lavrov at a joint news conference, Moscow",
+}
+ADDRESSES = [
+    ("ar", "سيداتي سادتي،"),
+    ("ar", "سيداتي وسادتي،"),
+    ("ar", "السيدات والسادة،"),
+    ("fa", "خانم‌ها و آقایان،"),
+    ("ru", "Дамы и господа,"),
+    ("en", "Ladies and gentlemen,"),
+]
+REMARKS_BODY = {
+    "ar": "أجرينا اليوم محادثات مفيدة مع صديقي الوزير العراقي حول الطاقة.",
+    "fa": "امروز با همتای عراقی خود درباره انرژی گفتگوهای مفیدی داشتیم.",
+    "ru": "Сегодня мы провели полезные переговоры с иракским коллегой об энергетике.",
+    "en": "Today we held useful talks with my Iraqi colleague on energy.",
+}
+
+
+@pytest.mark.parametrize(("lang", "address"), ADDRESSES)
+def test_opening_remarks_after_the_audience_addressed_in_any_spelling(lang, address):
+    """The unlabelled opening remarks under a heading naming him, from the audience
+    addressed on ("سيداتي سادتي" as well as "السيدات والسادة"), are his."""
+    text = f"{REMARKS_HEADING[lang]}\n\n{address} {REMARKS_BODY[lang]}\n"
+    row = row_of(analyse(text, lang), REMARKS_BODY[lang][:12])
+    assert row[1:3] == ("Lavrov", "remarks"), row
+
+
+AFTER_EXCERPT = {
+    "en": (
+        "At the joint press conference that followed, the ministers took questions.\n\n"
+        "Question (TASS): And on Gaza?\n\n"
+        "Lavrov: The ceasefire must be consolidated, and aid must reach the Strip.\n\n"
+        "We will keep working with our partners in the region.\n\n"
+        "Russian Foreign Ministry spokeswoman Maria Zakharova said later that the minister "
+        "had confirmed Russia's readiness to help in the Red Sea.\n\n"
+        "A Gulf diplomat described the visit as more about listening than signing.\n",
+        ["We will keep working"],
+        ["spokeswoman Maria Zakharova", "A Gulf diplomat"],
+    ),
+    "ru": (
+        "На совместной пресс-конференции министры ответили на вопросы журналистов.\n\n"
+        "Вопрос (ТАСС): А по Газе?\n\n"
+        "С.В.Лавров: Перемирие нужно закрепить, гуманитарная помощь должна поступать в сектор.\n\n"
+        "Мы продолжим работать с нашими партнерами в регионе.\n\n"
+        "Официальный представитель МИД Мария Захарова позднее заявила, что министр "
+        "подтвердил готовность России помочь в Красном море.\n\n"
+        "Один из арабских дипломатов отметил, что визит был скорее ознакомительным.\n",
+        ["Мы продолжим"],
+        ["Официальный представитель", "арабских дипломатов"],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(AFTER_EXCERPT))
+def test_narration_after_an_excerpt_of_a_press_conference_ends_his_answer(lang):
+    """After a labelled answer, a paragraph opening with somebody else by their role and a
+    verb of saying, in the third person throughout, is the outlet's narration: his answer
+    ended (his own paragraphs speak of "we")."""
+    text, his, not_his = AFTER_EXCERPT[lang]
+    rows = analyse(text, lang)
+    for fragment in his:
+        assert row_of(rows, fragment)[1] == "Lavrov", fragment
+    for fragment in not_his:
+        assert row_of(rows, fragment)[1] is None, fragment

@@ -82,7 +82,7 @@ _HEADING_SPEECH_RE = re.compile(
 _ADDRESS_RE = re.compile(
     r"^(?:ladies\s+and\s+gentlemen|colleagues|dear\s+\w+|mr\.?\s+(?:chairman|president|"
     r"secretary)|excellenc\w+|friends|уважаем\w+|дамы\s+и\s+господа|коллеги|дорог\w+|"
-    r"господин\s+председатель|друзья|السيدات\s+والساده|سيداتي\s+ساداتي|الزملاء|اصحاب\s+"
+    r"господин\s+председатель|друзья|السيدات\s+والساده|سيداتي\s+و?سا?دتي|الزملاء|اصحاب\s+"
     r"السعاده|الاصدقاء|خانمها\s+و\s+اقايان|همكاران|دوستان|جناب|"
     # a greeting opens a speech as the audience addressed does
     r"good\s+(?:afternoon|morning|evening)|hello|добрый\s+(?:день|вечер)|доброе\s+утро|"
@@ -240,7 +240,23 @@ def _narration(raw: str) -> str | None:
         return "narration"  # "the Afghanistan answer was aimed squarely at Washington"
     if _THIRD_PERSON_REPORT_RE.search(head):
         return "narration"  # "Museveni's press secretary said on Monday that ..."
+    if _ROLE_SAID_RE.match(head) and not _FIRST_PERSON_RE.search(body):
+        return "narration"  # "Foreign Ministry spokeswoman Maria Zakharova said later ..."
     return None
+
+
+# A paragraph opening with somebody else by their role and a verb of saying, in the third
+# person throughout (his answers speak of "we" and "I"): the outlet's narration after an
+# excerpt of a press conference ("Russian Foreign Ministry spokeswoman Maria Zakharova said
+# later ...", "A Gulf diplomat described ...", «Официальный представитель МИД Мария
+# Захарова заявила ...»)
+_ROLE_SAID_RE = re.compile(
+    r"(?:[\w'’.-]+\s+){0,6}?(?:spokes\w+|diplomat|analyst|official|ambassador|envoy|"
+    r"представител\w*|дипломат\w*|аналитик\w*|эксперт\w*|посол|послом)\s+(?:[\w'’.-]+\s+){0,4}?"
+    r"(?:said|told|described|added|noted|thanked|warned|заявил\w*|сказал\w*|сообщил\w*|"
+    r"отметил\w*|добавил\w*)(?!\w)"
+)
+_FIRST_PERSON_RE = re.compile(r"(?<!\w)(?:i|we|our|us|my|я|мы|наш\w*|нас|нам|мне|меня)(?!\w)")
 
 
 # A news report's verb of somebody else's saying in a paragraph's first words, not his
