@@ -240,6 +240,29 @@ def _emit_additions(terms: _Terms, additions: list[dict], records: dict) -> None
         combining = _combining_form(row)
         if combining:
             terms.emit(combining, _Term(rec, "demonym", "combining"))
+        for form in _intra_forms(row, forms):
+            terms.emit(form, _Term(rec, kind, row["rule"]))
+
+
+_INTRA_PREFIXES = ("меж", "внутри")
+
+
+def _intra_forms(row: dict, forms: list[str]) -> list[str]:
+    """A Russian demonym adjective's forms with «меж-» / «внутри-»: «межсирийские
+    переговоры», «внутрипалестинский диалог» name the country (not «межамериканский»:
+    the Americas)."""
+    term = row["term"]
+    if (
+        row["lang"] != "ru"
+        or row["kind"] != "demonym"
+        or row["rule"]
+        or row["literal"]
+        or " " in term
+        or not term.endswith(("ский", "цкий"))
+        or term.startswith("американ")
+    ):
+        return []
+    return [prefix + form for prefix in _INTRA_PREFIXES for form in forms]
 
 
 def _combining_form(row: dict) -> str:
