@@ -297,3 +297,9 @@ _CONT_START_RE = re.compile(
     r"|(?:he|the\s+minister)\s+(?:also\s+|further\s+|then\s+)?(?:added|said|noted|stressed|told|explained|pointed|warned|argued|insisted|continued|went\s+on)"
     r")"
 )
+
+
+def _skip_spaces(norm: str, pos: int) -> int:
+    while pos < len(norm) and norm[pos] == " ":
+        pos += 1
+    return pos

@@ -21,6 +21,7 @@ from diplomap.extract.common import (
     _WORD_RE,
     LAVROV,
     _mentions_lavrov,
+    _skip_spaces,
     ends_sentence,
     find_lavrov_np,
     may_mention_lavrov,
@@ -46,7 +47,6 @@ from diplomap.extract.speech_events import (
     _Event,
     _may_accord,
     _names_someone_else,
-    _skip_spaces,
     _speech_event,
 )
 from diplomap.extract.speech_verbs import verb_regexes

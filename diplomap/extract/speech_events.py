@@ -34,9 +34,18 @@ from diplomap.extract.common import (
     _NOT_HIM_BEFORE_RE,
     _WORD_RE,
     _mentions_lavrov,
+    _skip_spaces,
     contains_any,
     find_lavrov_np,
     may_mention_lavrov,
+)
+from diplomap.extract.relays import (
+    _SPOKESPERSON_RE,
+    _STATEMENT_RE,
+    _foreign_relay,
+    _relayed_him,
+    _said_he_did,
+    _source_frame,
 )
 from diplomap.extract.sentences import _inside
 from diplomap.extract.speech_verbs import verb_regexes, verb_traits
@@ -544,42 +553,6 @@ def _told_of_him(
     return None
 
 
-# After "said" with no "that": a finite verb of the clause his name opens ("said Lavrov had
-# urged", "said Lavrov urged"), not the reporting clause's inversion ("..., said Lavrov.")
-_FINITE_AFTER_NAME_RE = re.compile(
-    r"\s+(?:had|has|was|is|would|will|could|did|also|then|again|earlier)\b|\s+[a-z]+ed\b"
-)
-
-
-def _said_he_did(norm: str, m: re.Match[str]) -> bool:
-    """English: a subject right before the verb (a word, no clause boundary) and his name
-    opening the clause after it with a finite verb: the verb's subject speaks of him."""
-    if m.start() == 0 or not norm[m.start() - 1 : m.start()].isspace():
-        return False
-    before = norm[max(0, m.start() - 2) : m.start() - 1]
-    if not before or not (before[-1].isalnum() or before[-1] == "'"):
-        return False
-    if not may_mention_lavrov(norm, m.end(), m.end() + 60):
-        return False  # (the common case: neither his name nor a title after the verb)
-    named = _lavrov_at(norm, _skip_spaces(norm, m.end()), anchored=True)
-    return named is not None and _FINITE_AFTER_NAME_RE.match(norm, named.end()) is not None
-
-
-# «Как сообщили в МИД России, Лавров подчеркнул ...»: "as they reported", a plural verb
-# after «как» ending before a comma, names where the news comes from, not a speaker (a
-# woman's «Как сообщила Захарова, ...» is her relaying him: her words)
-_SOURCE_FRAME_END_RE = re.compile(r"[^,.!?;:]{0,60},")
-
-
-def _source_frame(norm: str, m: re.Match[str], lang: str) -> bool:
-    return (
-        lang == "ru"
-        and norm[max(0, m.start() - 4) : m.start()] == "как "
-        and m.group().endswith(("ли", "ют", "ят"))  # plural: "they", nobody named
-        and _SOURCE_FRAME_END_RE.match(norm, m.end()) is not None
-    )
-
-
 def _no_speech_of(
     norm: str, m: re.Match[str], regions: list[tuple[int, int]], negated: list[bool]
 ) -> bool:
@@ -623,74 +596,6 @@ def _in_his_that_clause(norm: str, m: re.Match[str]) -> bool:
 # Somebody else named between his name and the "that" (he is the object: "told Lavrov
 # that", "Lavrov's counterpart said that")
 _OTHER_BETWEEN_RE = re.compile(r"(?:'s|’s|نظير\w*|همتا\w*|коллег\w*|counterpart)")
-
-
-# The ministry's statement or readout relaying what he said ("قالت وزارة الخارجية الروسية
-# في بيان إن لافروف أكد", "the ministry said in a statement that Lavrov stressed"): his
-# words, unlike his spokeswoman's (her words)
-_STATEMENT_RE = re.compile(
-    r"(?<!\w)(?:[وف]?(?:ال|لل|ل)?بيان\w*|statement|readout|communiqu\w*|ministry|foreign\s+office|"
-    r"fo|mfa|сообщени\w*|пресс-релиз\w*|коммюнике|министерств\w*|мид|[وف]?(?:ال|لل|ل)?وزاره|بيانيه|"
-    r"اطلاعيه|وزارت)(?!\w)"
-)
-_SPOKESPERSON_RE = re.compile(
-    r"(?:zakharova|spokes\w*|захаров\w*|представител\w*|زاخاروفا|متحدث\w*|ناطق\w*|سخنگو|زاخارووا)"
-)
-
-
-# Another country's ministry (the Sudanese ministry, Egypt's foreign ministry, «МИД
-# Судана», «الخارجية السودانية», «وزارت خارجه مصر»): its account of what he said is its own
-# words; his own ministry's readout relays him
-_FOREIGN_MINISTRY_RE = re.compile(
-    r"(?<!\w)(?!russian\s|russia's\s|moscow's\s|lavrov's\s|kremlin's\s)"
-    r"(?:[a-z]+(?:an|ese|i|ish)|[a-z]+'s)\s+(?:foreign\s+)?(?:ministry|foreign\s+office)|"
-    r"(?<!\w)мид\s+(?!росс|рф)[а-яё]+[аиыя](?!\w)|"
-    r"(?<!\w)(?!российск)[а-яё]+ск(?:ий|ого|ому|им|ом)\s+мид(?!\w)|"
-    r"الخارجيه\s+ال(?!روسيه)[^\s]+يه(?!\w)|"
-    r"وزارت\s+(?:امور\s+)?خارجه\s+(?!روسيه)[^\s،,]{3,}"
-)
-
-
-# Every branch of _FOREIGN_MINISTRY_RE holds one of these (a quick test before it)
-_may_name_a_ministry = contains_any(("ministry", "foreign office", "мид", "خارجيه", "خارجه"))
-
-
-def _foreign_relay(norm: str, m: re.Match[str]) -> bool:
-    """Does another country's ministry say what he did, before the verb or between the
-    verb and his name ("The Sudanese ministry said Lavrov had briefed ...", «وقالت وزارة
-    الخارجية السودانية في بيان إن لافروف أطلع»)?"""
-    start, end = max(0, m.start() - 80), min(len(norm), m.end() + 100)
-    if not _may_name_a_ministry(norm, start, end) or not may_mention_lavrov(norm, m.end(), end):
-        return False  # (the common case: no ministry near the verb)
-    him = find_lavrov_np(norm, m.end(), end)
-    if him is None:
-        return False
-    return _FOREIGN_MINISTRY_RE.search(norm, start, him.start()) is not None
-
-
-def _relayed_him(norm: str, m: re.Match[str]) -> int | None:
-    """Where he is named as the subject of what an institution's statement says ("...
-    في بيان إن لافروف ...", "... in a statement that Lavrov ..."), or None."""
-    end = min(len(norm), m.end() + 100)
-    if not may_mention_lavrov(norm, m.end(), end):
-        return None
-    window = norm[max(0, m.start() - 80) : m.end() + 40]
-    if _STATEMENT_RE.search(window) is None or _SPOKESPERSON_RE.search(window) is not None:
-        return None
-    him = find_lavrov_np(norm, m.end(), end)
-    if him is None or norm.startswith(("'s", "’s"), him.end()):
-        return None  # "... that Lavrov's statement reflected": about his words
-    if _STATEMENT_RE.search(norm, max(0, m.start() - 80), him.start()) is None:
-        return None
-    if _THAT_BEFORE_RE.search(norm, max(m.end(), him.start() - 12), him.start()):
-        return him.start()
-    # "the readout said Lavrov stressed ...": English may leave "that" out
-    bare = norm[m.end() : him.start()].strip() == "" and _EN_VERB_NEXT_RE.match(norm, him.end())
-    return him.start() if bare else None
-
-
-_EN_VERB_NEXT_RE = re.compile(r"\s+(?:also\s+|had\s+|has\s+)?[a-z]+ed(?!\w)")
-_THAT_BEFORE_RE = re.compile(r"(?<!\w)(?:ان|بان|that|что|كه|که)\s*$")
 
 
 # An English subject that a later "he" cannot mean: a woman, or several people
@@ -1069,9 +974,3 @@ def _ru_named_after(norm: str, pos: int) -> bool:
         return False
     named = _lavrov_at(norm, gap.end(), anchored=True)
     return named is not None and named.group().endswith("лавров")
-
-
-def _skip_spaces(norm: str, pos: int) -> int:
-    while pos < len(norm) and norm[pos] == " ":
-        pos += 1
-    return pos
