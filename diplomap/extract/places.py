@@ -27,7 +27,7 @@ import json
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from diplomap.extract import disk_cache, outlets, place_rules
@@ -234,21 +234,18 @@ class Gazetteer:
         if (word == 0 and lo > 0) or not original[word : word + 1].isupper():
             return False  # (the common case: "in Aleppo", «в Дамаске»)
         m = _TWO_NAMES_LEFT_RE.search(original, max(0, start - 60), start)
-        if m is None or (record.iso3, record.lat, record.lon) in self._capital_points():
+        if m is None or (record.iso3, record.lat, record.lon) in self._capital_points:
             return False
         return all(
             w.lower() not in _PLACE_LEFT_WORDS and self.lookup(w) is None for w in m.groups()
         )
 
+    @cached_property
     def _capital_points(self) -> frozenset[tuple[str, float, float]]:
         """(iso3, lat, lon) of the capitals: a country's point is its capital's."""
-        points = self.__dict__.get("_capitals")
-        if points is None:
-            points = frozenset(
-                (r.iso3, r.lat, r.lon) for r in self.places.values() if r.place_type == "country"
-            )
-            self.__dict__["_capitals"] = points
-        return points
+        return frozenset(
+            (r.iso3, r.lat, r.lon) for r in self.places.values() if r.place_type == "country"
+        )
 
     def _affixes_ok(self, payload: _Term, norm: str, hit: Hit, lang: str) -> bool:
         """Clitics: Persian has none but the Arabic article of Arabic names (بتهران is
