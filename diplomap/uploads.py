@@ -193,8 +193,10 @@ def _read_one(name: str, data: bytes, limits: ingest.Limits) -> ingest.IngestRes
 def _extract(batch: _Batch, progress: Progress | None) -> tuple[Corpus, int]:
     """Extract the batch's articles, each under the command line's time budget (less
     when the upload's budget ends sooner), until the upload's budget runs out: the
-    corpus of those extracted (reprint clusters over all of them), and how many were."""
-    articles = ingest.dedupe(batch.articles)
+    corpus of those extracted (reprint clusters over all of them), and how many were.
+    The shortest articles go first: one huge text cannot use up the budget of the
+    ordinary ones uploaded beside it (and when time runs out, the most are done)."""
+    articles = sorted(ingest.dedupe(batch.articles), key=lambda article: len(article.text))
     acc = Columns()
     problems = list(batch.problems)
     done = 0

@@ -241,6 +241,23 @@ def test_one_very_long_line_is_cut_by_the_upload_budget():
     assert any("the upload's 0.5 s ran out" in n for n in outcome.notes), outcome.notes
 
 
+@pytest.mark.parametrize("lang", ["en", "ru", "ar", "fa"])
+def test_a_huge_article_does_not_use_up_the_budget_of_ordinary_ones(lang):
+    """A 2 MB article (seconds of extraction) uploaded before an ordinary one, in an
+    upload whose budget is shorter than the huge one's extraction: the ordinary article
+    is extracted (shortest first), the huge one is cut, and the visitor is told."""
+    huge = ("Lavrov said Russia supports Syria and talks in Moscow. " * 40_000)[:2_000_000]
+    text = SAMPLES[lang]["text"]
+    limits = replace(UPLOAD_LIMITS, seconds_per_upload=1.5)
+    outcome = read_uploads(
+        [("huge.txt", huge.encode()), ("normal.txt", text.encode())], limits=limits
+    )
+    assert outcome.report["articles"].tolist() == [1, 1]
+    kept = outcome.corpus.articles
+    assert kept["file"].tolist() == ["normal.txt"], kept["file"].tolist()
+    assert any("1 of 2 articles were not extracted" in n for n in outcome.notes), outcome.notes
+
+
 def test_upload_work_runs_outside_the_server_process():
     """The server's thread waits while a child reads and extracts: it spends a small
     share of the upload's time on the CPU, so other sessions keep theirs."""
