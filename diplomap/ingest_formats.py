@@ -327,10 +327,41 @@ def _is_date_element(el) -> bool:
     )
 
 
+# trafilatura drops every character that str.isprintable() refuses, the Persian zero-width
+# non-joiner among them ("می‌گوید" became "میگوید", "آتش‌بس" "آتشبس"): it crosses as a
+# printable stand-in that no page uses (MATHEMATICAL DOUBLE-STRUCK DIGIT ZERO) and is put
+# back in every field. Written as a character or as an entity.
+_ZWNJ = "\u200c"
+_ZWNJ_STAND_IN = "\U0001d7d8"
+_ZWNJ_RE = re.compile(r"\u200c|&zwnj;|&#8204;|&#x0*200c;", re.IGNORECASE)
+
+
+def _protect_zwnj(html: str) -> tuple[str, bool]:
+    """`html` with its zero-width non-joiners replaced by the stand-in, and whether any
+    was (never when the page itself holds the stand-in)."""
+    if _ZWNJ_STAND_IN in html or not _ZWNJ_RE.search(html):
+        return html, False
+    return _ZWNJ_RE.sub(_ZWNJ_STAND_IN, html), True
+
+
+def _restore_zwnj(document: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: value.replace(_ZWNJ_STAND_IN, _ZWNJ) if isinstance(value, str) else value
+        for key, value in document.items()
+    }
+
+
 def trafilatura_document(html: str, url: str | None = None) -> dict[str, Any] | None:
     """Main text and metadata of a page with trafilatura (scripts are dropped, never
     run): text, title, date, url, sitename, author; None when it finds no text. Raises
-    what trafilatura/lxml raise on hostile markup (the caller says why, in one line)."""
+    what trafilatura/lxml raise on hostile markup (the caller says why, in one line).
+    Zero-width non-joiners are kept (`_protect_zwnj`)."""
+    html, protected = _protect_zwnj(html)
+    document = _bare_document(html, url)
+    return _restore_zwnj(document) if protected and document is not None else document
+
+
+def _bare_document(html: str, url: str | None) -> dict[str, Any] | None:
     from trafilatura import bare_extraction  # lazy: HTML input only, ~0.3 s
 
     document = bare_extraction(

@@ -354,6 +354,39 @@ def test_html_main_text_and_metadata(tmp_path: Path, lang: str, charset: str) ->
     assert read_bytes("page.htm", path.read_bytes()).articles[0].text == article.text
 
 
+FA_ZWNJ = (
+    "وزیر امور خارجه روسیه می\u200cگوید آتش\u200cبس در غزه ضروری است و گفت\u200cوگوها ادامه دارد. "
+    "او همچنین درباره برنامه هسته\u200cای ایران و تحریم\u200cها سخن گفت و افزود که مسکو از "
+    "راه\u200cحل سیاسی حمایت می\u200cکند."
+)
+
+
+@pytest.mark.parametrize("written", ["\u200c", "&zwnj;", "&#8204;", "&#x200C;"])
+def test_html_keeps_the_persian_zero_width_non_joiner(written: str) -> None:
+    """trafilatura drops non-printable characters: the ZWNJ inside Persian words (می‌گوید)
+    must reach the text and the title whichever way the page writes it."""
+    title = "آتش\u200cبس در غزه"
+    page = HTML.format(lang="fa", charset="utf-8", title=title, p=FA_ZWNJ).replace(
+        "\u200c", written
+    )
+    [article] = read_bytes("page.html", page.encode()).articles
+    assert FA_ZWNJ in article.text
+    assert "میگوید" not in article.text and "آتشبس" not in article.text
+    assert article.title == title
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_html_zwnj_stand_in_never_shows(lang: str) -> None:
+    """The stand-in that carries the ZWNJ through trafilatura never reaches a text, and
+    a page that itself holds the stand-in character keeps it as written."""
+    page = HTML.format(lang=lang, charset="utf-8", title="Title", p=TEXTS[lang] + " \u200c")
+    [article] = read_bytes("page.html", page.encode()).articles
+    assert "\U0001d7d8" not in article.text and TEXTS[lang] in article.text
+    odd = HTML.format(lang=lang, charset="utf-8", title="T", p=TEXTS[lang] + " \U0001d7d8 x\u200cy")
+    [article] = read_bytes("page.html", odd.encode()).articles
+    assert "\U0001d7d8" in article.text and TEXTS[lang] in article.text
+
+
 @pytest.mark.parametrize(
     "html",
     [
