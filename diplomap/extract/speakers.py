@@ -237,7 +237,11 @@ _MAY_BE_TRANSCRIPT_RE = re.compile(
     r"|\n\s*(?:sergey|sergei|сергей|سيرغي|سرگئی)\s+(?:викторович\s+)?(?:lavrov|лавров|لافروف|لاوروف)"
     r"(?:\s*[,،]\s*(?:minister|министр|وزير|وزیر)|[ \t]*\n)"
     r"|\n\s*(?:ladies|colleagues|dear|уважаем|дамы|коллеги|дорогие|السيدات|سيداتي|الزملاء|"
-    r"اصحاب|أصحاب|خانم|همکاران|دوستان)",
+    r"اصحاب|أصحاب|خانم|همکاران|دوستان)"
+    # a speaker's heading over his words in a joint transcript (transcripts._speech_heading)
+    r"|\n\s*(?:(?:opening\s+)?(?:remarks|statement|speech|address)\s+(?:by|of)|выступление|"
+    r"вступительное\s+слово|заявление|(?:نص\s+)?(?:ال)?(?:كلمة|كلمه|خطاب|بيان|مداخلة)|"
+    r"(?:متن\s+)?(?:سخنان|سخنران[يی]|بیانات|بيانات|اظهارات))\s",
     re.IGNORECASE,
 )
 

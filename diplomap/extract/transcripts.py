@@ -345,7 +345,7 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
             kinds.append("question")
             continue
         if _unlabelled(raw):  # cheap: most paragraphs have no label
-            kinds.append(None)
+            kinds.append(_speech_heading(raw))
             continue
         norm = normalize(raw[:100])
         kind = _label_kind(norm) if _is_turn(raw) or _SOUNDBITE_HEAD_RE.match(norm) else None
@@ -366,7 +366,50 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
             kind = _narrator(norm, kind, narrators)
         kinds.append(kind)
     _mark_interviewer(kinds, asking)
+    if HEADING_OTHER not in kinds:  # his alone: the page's heading, read as before
+        kinds[:] = [None if k == HEADING_HIS else k for k in kinds]
     return kinds
+
+
+# A short heading over one speaker's unlabelled words in a joint transcript ("سخنان دکتر
+# حسین امیرعبداللهیان، وزیر امور خارجه ..." then "سخنان سرگئی لاوروف، ...", "Remarks by
+# Minister X", «Выступление Министра X», «كلمة وزير الخارجية ...»): his own heading
+# opens his remarks, another's opens theirs, until the next label or heading (normalised)
+_SPEECH_HEADING_RE = re.compile(
+    r"^(?:(?:متن|نص)\s+)?(?:(?:opening\s+)?(?:remarks|statement|speech|address)\s+(?:by|of)|"
+    r"(?:вступительное\s+слово|выступление|заявление)|"
+    r"(?:ال)?(?:كلمه|خطاب|بيان|مداخله)(?:\s+(?:الافتتاحيه|الختاميه))?|"
+    r"(?:سخنان|سخنراني|بيانات|اظهارات)(?:\s+(?:اغازين|افتتاحيه|پاياني))?)\s+(?P<who>.+)$"
+)
+# whose: a name with a title ("وزیر امور خارجه", "Minister", «Министра», «وزير»)
+_HEADING_TITLE_RE = re.compile(
+    r"(?<!\w)(?:minister|secretary|president|ambassador|spokes\w+|министр\w*|президент\w*|"
+    r"посл\w*|генсек\w*|وزير|الوزير|رييس|سفير|المتحدث|سخنگو|دكتر|السيد|اقاي)(?!\w)"
+)
+# A transcript's crosshead before its questions (normalised)
+_QA_HEADING_RE = re.compile(
+    r"^\s*(?:q\s*&\s*a|questions?\s+and\s+answers?|вопросы\s+и\s+ответы|ответы\s+на\s+вопросы"
+    r"(?:\s+сми)?|(?:ال)?اسيله\s+و\s*(?:ال)?اجوبه|پرسش(?:\s*ها)?\s+و\s+پاسخ(?:\s*ها)?)\s*[.:]?\s*$"
+)
+HEADING_HIS, HEADING_OTHER = "heading_his", "heading_other"
+_MAX_SPEECH_HEADING_WORDS = 16
+
+
+def _speech_heading(raw: str) -> str | None:
+    """HEADING_HIS or HEADING_OTHER when the paragraph is a short heading over a
+    speaker's words (see _SPEECH_HEADING_RE), "break" for the crosshead of the questions,
+    else None."""
+    if len(raw) > 200 or ends_sentence(raw) or len(raw.split()) > _MAX_SPEECH_HEADING_WORDS:
+        return None  # (the common case: a paragraph of text)
+    norm = normalize(raw)
+    if _QA_HEADING_RE.match(norm):
+        return "break"  # "Questions and answers": the remarks before it have ended
+    m = _SPEECH_HEADING_RE.match(norm)
+    if m is None:
+        return None
+    if _mentions_lavrov(m.group("who")):
+        return HEADING_HIS
+    return HEADING_OTHER if _HEADING_TITLE_RE.search(m.group("who")) else None
 
 
 _MIN_INTERVIEWER_TURNS = 2
@@ -419,6 +462,10 @@ def _assign(labels: list[str | None], opening: bool, answers_unlabelled: bool) -
     turns: list[Turn] = []
     current = _REMARKS if opening else _OUTSIDE
     for kind in labels:
+        if kind in (HEADING_HIS, HEADING_OTHER):
+            turns.append(_OUTSIDE)  # the heading itself is the outlet's
+            current = _REMARKS if kind == HEADING_HIS else _OTHER
+            continue
         if kind in ("break", "narration", "narrator"):
             current = _OUTSIDE
         elif kind == "lavrov" or (kind == "answer" and answers_unlabelled):
@@ -521,7 +568,8 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
     if not paragraphs:
         return None
     labels = _paragraph_labels(paragraphs)
-    n_lavrov = labels.count("lavrov")
+    headed = HEADING_OTHER in labels  # speakers' headings over their words (joint format)
+    n_lavrov = labels.count("lavrov") + labels.count(HEADING_HIS)
     n_question = labels.count("question") + labels.count("answer")
     if not heading and not n_lavrov:
         return None
@@ -553,14 +601,15 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
         names_him, address_at = True, _article_start(paragraphs, byline + 1)
     address = names_him and address_at is not None
     labelled = n_lavrov + n_question >= 2 or (
-        n_lavrov and (labels.count("other") or labels.count("narrator"))
+        n_lavrov and (labels.count("other") or labels.count("narrator") or headed)
     )
     first_label = next(
         (i for i, k in enumerate(labels) if k and k not in ("break", "narration", "narrator")),
         len(labels),
     )
     first_turn = next(
-        (i for i, k in enumerate(labels) if k in ("lavrov", "question", "answer")), len(labels)
+        (i for i, k in enumerate(labels) if k in ("lavrov", "question", "answer", HEADING_HIS)),
+        len(labels),
     )  # (an outlet's "Diplomacy-e Irani: ..." lead is labelled like a speaker)
     if address_at is None and (sub := _remarks_heading(paragraphs, first_turn)) is not None:
         # "سخنان آغازین سرگئی لاوروف" / "Opening remarks by Sergey Lavrov" after the
@@ -573,8 +622,10 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
         return None
     speechy = bool(_HEADING_SPEECH_RE.search(heading_norm)) and not _mentions_lavrov(first)
     # an interview's intro is the outlet's; a speech's unlabelled start is his
-    opening = first_label > 0 and (address or (names_him and speechy and not interview))
-    start = (address_at or 0) if opening else first_label
+    opening = (
+        not headed and first_label > 0 and (address or (names_him and speechy and not interview))
+    )
+    start = (lead if address_at is None else address_at) if opening else first_label
     if opening and address:
         labels[:start] = [None] * start  # a label in the outlet's introduction is no turn
         cleared = max(cleared, start)
