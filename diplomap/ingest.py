@@ -50,6 +50,7 @@ from diplomap.ingest_formats import (
     _json_error,
     _link_problem,
     _map_columns,
+    _parse_html,
     _raise_field_limit,
     _refused_charset,
     _scalar,
@@ -57,6 +58,7 @@ from diplomap.ingest_formats import (
     _special_member,
     _suffix,
     _whole_json_array,
+    html_page_dates,
     normalize_language,
 )
 from diplomap.ingest_text import (
@@ -116,6 +118,7 @@ class Article:
     title: str = ""
     published_raw: str | None = None  # a date value from metadata/columns, unparsed
     published_source: str = ""  # where that value was read (a collected page: "html-meta")
+    page_dates: str = ""  # a web page's visible date lines around its headline (HTML)
     url: str = ""
     source: str = ""
     language: str | None = None  # declared language: ar/fa/ru/en/other, None if undeclared
@@ -453,12 +456,14 @@ class _Reader:
         if extracted is None or not clean_text(extracted.get("text") or ""):
             self.problem(name, "no main text found")
             return
+        root = _parse_html(html)
         self.add(
             Article(
                 file=name,
                 text=extracted["text"],
                 title=html_title(extracted.get("title"), html, extracted["text"]),
-                published_raw=extracted.get("date") or _html_date_hint(html),
+                published_raw=extracted.get("date") or _html_date_hint(html, root),
+                page_dates=html_page_dates(html, root),
                 url=extracted.get("url") or "",
                 source=extracted.get("sitename") or "",
                 language=normalize_language(_html_language(html)),

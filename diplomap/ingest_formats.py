@@ -299,13 +299,20 @@ _NOT_DATE_CONTAINERS = ("header", "nav", "footer", "aside")
 _UPDATED_RE = re.compile(r"updat|обновл|تحديث|به\s?روز|بروز", re.IGNORECASE)
 
 
-def _html_date_hint(html: str) -> str | None:
-    """The text (or datetime attribute) of the first date element of the article."""
+def _parse_html(html: str):
+    """The page's lxml tree, or None (hostile or empty markup)."""
     try:
         from lxml import html as lxml_html  # lazy: HTML input only
 
-        root = lxml_html.fromstring(html)
-    except Exception:  # hostile or empty markup: no hint
+        return lxml_html.fromstring(html)
+    except Exception:
+        return None
+
+
+def _html_date_hint(html: str, root=None) -> str | None:
+    """The text (or datetime attribute) of the first date element of the article."""
+    root = _parse_html(html) if root is None else root
+    if root is None:
         return None
     for el in root.iter("time", "span", "div", "p", "small", "li"):
         if not _is_date_element(el):
@@ -314,6 +321,112 @@ def _html_date_hint(html: str) -> str | None:
         if value and any(c.isdigit() for c in value) and len(value) <= 80:
             return value if not _UPDATED_RE.search(value) else None
     return None
+
+
+# The page's date lines are read within this many elements (in document order) before and
+# after its headline: the article's own byline and date line, not a clock in the top bar
+# past the menus nor the dates of related stories further down
+_LINES_BEFORE_HEADLINE = 25
+_LINES_AFTER_HEADLINE = 40
+_MAX_DATE_LINE_CHARS = 200
+_DATE_LINE_TAGS = frozenset({"time", "span", "div", "p", "small", "li"})
+# a class naming the date line: WordPress's "entry-date published updated", Drupal's
+# "submitted", a byline that carries the date
+_DATE_LINE_CLASS_RE = re.compile(
+    r"date|time|publish|posted|dateline|meta|submitted|byline|info|\bpub\b", re.IGNORECASE
+)
+_PUBLISHED_CLASS_RE = re.compile(r"publish|entry-date|pubdate", re.IGNORECASE)
+
+
+def html_page_dates(html: str, root=None) -> str:
+    """The page's visible date lines around its headline, in page order, with the
+    headline's own line among them marked "# " ("" when the page has no <h1> or no such
+    line): what
+    the date finder reads as the page's header, to prefer the article's own date line to
+    metadata that disagrees with it. Lines in the header, navigation, footer and asides
+    (site clocks) are left out, as are those of elements whose class says "updated"."""
+    root = _parse_html(html) if root is None else root
+    if root is None:
+        return ""
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    head = next(
+        (i for i, el in enumerate(elements) if el.tag == "h1" and _outside_chrome(el)), None
+    )
+    if head is None:
+        return ""
+    lines, taken = [], set()
+    lo, hi = max(0, head - _LINES_BEFORE_HEADLINE), head + _LINES_AFTER_HEADLINE
+    for i, el in enumerate(elements[lo:hi], start=lo):
+        if i == head:
+            lines.append("# " + _words(el))  # (the headline's line, marked)
+        elif _is_date_line(el, taken):
+            taken.update(id(d) for d in el.iterdescendants())
+            lines.extend(_date_line_parts(el))
+    return "\n".join(lines) if len(lines) > 1 else ""
+
+
+def _is_date_line(el, taken: set[int]) -> bool:
+    if el.tag not in _DATE_LINE_TAGS or id(el) in taken:
+        return False
+    names = f"{el.get('class', '')} {el.get('id', '')}"
+    if el.tag != "time" and not _DATE_LINE_CLASS_RE.search(names):
+        return False
+    if _UPDATED_RE.search(names) and not _PUBLISHED_CLASS_RE.search(names):
+        return False
+    text = _date_line_text(el)
+    return (
+        0 < len(text) <= _MAX_DATE_LINE_CHARS
+        and any(c.isdigit() for c in text)
+        and (_outside_chrome(el))
+    )
+
+
+def _words(el) -> str:
+    """An element's text, its inner elements' texts apart (<span>s side by side)."""
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def _date_line_parts(el) -> list[str]:
+    """The date line's pieces, one line each: its own text, each inner element's, each
+    text after one (a byline <span> and a date <span> side by side are two lines)."""
+    if not len(el):
+        return [_date_line_text(el)]
+    pieces = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):
+            pieces.append(_date_line_text(child))
+        pieces.append(child.tail or "")
+    parts: list[str] = []
+    for piece in (" ".join(p.split()) for p in pieces if p.strip()):
+        if parts and parts[-1].endswith((":", "：")):
+            parts[-1] += " " + piece  # a label and its date ("Updated:", then the <time>)
+        else:
+            parts.append(piece)
+    return parts
+
+
+def _date_line_text(el) -> str:
+    text = _words(el)
+    if not any(c.isdigit() for c in text) and el.get("datetime"):
+        return el.get("datetime").strip()  # "3 hours ago" over a machine-readable date
+    return text
+
+
+def _outside_chrome(el) -> bool:
+    """Outside the site's header, navigation, footer and asides (an article's own
+    <header>, inside <article> or <main>, holds its headline and date line)."""
+    for a in el.iterancestors():
+        if a.tag in ("article", "main"):
+            return True  # (chrome above the article is the site's, not in the article)
+        if a.tag in _NOT_DATE_CONTAINERS or str(a.get("class", "")).startswith(
+            _NOT_DATE_CONTAINERS
+        ):
+            return a.tag == "header" and _inside_article(a)
+    return True
+
+
+def _inside_article(el) -> bool:
+    return any(a.tag in ("article", "main") for a in el.iterancestors())
 
 
 def _is_date_element(el) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from diplomap import schema as S
 from diplomap.extract import boilerplate, dates, issues, places, speakers
 from diplomap.extract import sentences as sentences_mod
+from diplomap.extract.page_header import with_page_date
 from diplomap.extract.source import find_source
 from diplomap.normalize import detect_language, normalize_text
 
@@ -231,8 +232,12 @@ def _extract_in_order(
         for body, sents, lang, nt in zip(bodies, sentences, langs, nts, strict=True)
     ]
     pubs = [
-        dates.find_publication_date(
-            body, lang, metadata=a.published_raw, title=a.title, boilerplate=boiler
+        with_page_date(
+            dates.find_publication_date(
+                body, lang, metadata=a.published_raw, title=a.title, boilerplate=boiler
+            ),
+            getattr(a, "page_dates", ""),
+            lang,
         )
         for a, body, lang, boiler in zip(articles, bodies, langs, boilers, strict=True)
     ]
