@@ -694,3 +694,18 @@ def test_robots_txt_failing_with_5xx_keeps_us_away():
         assert "/x.html" not in server.counts
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ar", "fa"])
+def test_a_collected_pages_own_date_line_beats_metadata_of_another_day(lang):
+    """As for a page read from a file (tests/test_html_dates.py): the date line by the
+    headline first, the metadata's other day kept as a candidate."""
+    from test_html_dates import PAGE_DATES, _page
+
+    case = next(c for c in PAGE_DATES if c[0] == lang)
+    html = _page(*case[:7], "2024-12-06").encode()
+    record = page_to_article(html, [("Content-Type", "text/html")], "http://127.0.0.1/a/x")
+    assert (record["published"], record["date_source"]) == (case[7], "header")
+    assert "2024-12-06" in {c["date"] for c in record["date_candidates"]}
+    agreeing = page_to_article(_page(*case[:7], case[7]).encode(), [], "http://127.0.0.1/a/y")
+    assert (agreeing["published"], agreeing["date_source"]) == (case[7], "html-meta")

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from diplomap.collect.urls import canonical_url, same_site
 from diplomap.ingest import clean_text, decode_bytes, text_id
-from diplomap.ingest_formats import normalize_language, trafilatura_document
+from diplomap.ingest_formats import html_page_dates, normalize_language, trafilatura_document
 from diplomap.ingest_text import decode_declared, sniff_binary
 
 __all__ = ["PageError", "page_to_article"]
@@ -174,9 +174,15 @@ def _language(html: str, meta: dict[str, Any]) -> str | None:
 def _dates(
     html: str, url: str, text: str, title: str, language: str | None, meta: dict[str, Any]
 ) -> tuple[_Candidate | None, list[_Candidate]]:
-    """The chosen date and every distinct candidate (the chosen one first)."""
+    """The chosen date and every distinct candidate (the chosen one first). The page's
+    own date line by its headline goes before its metadata when the two disagree (as for
+    a page read from a file: extract.page_header)."""
+    in_meta, on_page = _html_meta_date(html), _page_line_date(html, text, language)
+    if on_page is not None and (in_meta is None or in_meta.date != on_page.date):
+        in_meta, on_page = on_page, in_meta
     found = [
-        _html_meta_date(html),
+        in_meta,
+        on_page,
         _feed_date(meta),
         _url_date(url),
         *_text_dates(text, title, language),
@@ -196,6 +202,15 @@ def _html_meta_date(html: str) -> _Candidate | None:
     except Exception:  # htmldate on hostile markup: no date from the metadata
         return None
     return _Candidate(value, "html-meta", value) if value else None
+
+
+def _page_line_date(html: str, text: str, language: str | None) -> _Candidate | None:
+    from diplomap.extract.page_header import page_date  # lazy: only when a page is read
+    from diplomap.normalize import detect_language
+
+    lines = html_page_dates(html)
+    found = page_date(lines, language or detect_language(text)) if lines else None
+    return None if found is None else _Candidate(found.date.isoformat(), "header", found.text)
 
 
 def _feed_date(meta: dict[str, Any]) -> _Candidate | None:
