@@ -10,9 +10,10 @@ from collections.abc import Sequence
 
 from diplomap.extract.boilerplate import is_short_date_line
 from diplomap.extract.common import _WORD_RE, ends_sentence
+from diplomap.extract.outlets import find_outlets
 from diplomap.extract.places import load_gazetteer
 from diplomap.extract.sentences import _QUOTE_CHAR_RE, Sentence
-from diplomap.normalize import normalize
+from diplomap.normalize import normalize, normalize_text
 
 
 def _is_real_sentence(raw: str) -> bool:
@@ -45,6 +46,13 @@ def _is_place(word: str) -> bool:
     if lexicon.payload(word) is not None:
         return True
     return word.startswith("ال") and lexicon.payload(word[2:]) is not None
+
+
+def _is_outlet(name: str) -> bool:
+    """Is a dateline's name an outlet's, whole («ایران‌پرس - », "Interfax:")?"""
+    name = name.strip()
+    found = find_outlets(normalize_text(name))
+    return len(found) == 1 and found[0].end - found[0].start >= len(name) - 1
 
 
 # The outlet's summary box: a label line ("What to know", "At a glance", «Коротко»,
@@ -140,7 +148,7 @@ def _date_line_at(text: str, sentences: Sequence[Sentence]) -> int:
 _DATELINE_LEAD_RE = re.compile(
     r"(?P<place>[A-ZА-ЯЁ][\w'’.-]*(?:\s+[A-ZА-ЯЁ][\w'’.-]*){0,2})"
     r"(?:,\s*[\w ]{1,25}?)?\.?\s*(?:\([\w/ ]{2,20}\)|/[\w ]{2,12}/)?\s*[.:\-–—]\s"
-    r"|(?P<ar_place>[\u0621-\u064a\u0671-\u06d3]+(?:\s[\u0621-\u064a\u0671-\u06d3]+)?)"
+    r"|(?P<ar_place>[\u0621-\u064a\u0671-\u06d3\u200c]+(?:\s[\u0621-\u064a\u0671-\u06d3\u200c]+)?)"
     r"\s*(?:\([^()]{2,20}\)\s*)?[-–—]\s"
 )
 _MAX_STANDFIRST_SENTENCES = 3
@@ -155,7 +163,7 @@ def _dateline_lead_at(text: str, sentences: Sequence[Sentence]) -> int:
             place = m and (m.group("place") or m.group("ar_place"))
             if (
                 place
-                and _is_place(normalize(place))
+                and (_is_place(normalize(place)) or _is_outlet(place))
                 and _is_real_sentence(text[sent.start : _paragraph_end(sentences, idx)])
             ):
                 before = [s for s in sentences[:idx] if _is_real_sentence(text[s.start : s.end])]

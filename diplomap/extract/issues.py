@@ -104,6 +104,9 @@ _LINK_WORDS = (
 # adjective ("الغارات الإسرائيلية على لبنان") and the Persian qualifiers of an attack.
 _HEAD_QUALIFIERS = (
     r"ال\w+ي|ال\w+يه|المفروضه|غير|"
+    # an indefinite head's adjective ("انتخابات عامة في ليبيا", "انتخابات عمومی در لیبی")
+    r"عامه|رياسيه|برلمانيه|تشريعيه|حره|نزيهه|شامله|مبكره|"
+    r"عمومي|رياست جمهوري|پارلماني|آزاد|سراسري|زودهنگام|"
     r"هوايي|نظامي|سياسي|انساني|امنيتي|داخلي|غيرقانوني|غير قانوني|نامشروع|اسراييل|اسراييلي|رژيم صهيونيستي|صهيونيستي|"
     # a war spreading to a place
     r"(?:spreading|spread|spilling|spill|expanding|extending)(?: over)? (?:to|into)|"

@@ -433,8 +433,12 @@ def _before_dash(norm: str, end: int) -> bool:
 # demonym right after a bare name ("محمد شياع السوداني", "قال السوداني"). An adjective
 # follows a noun with the article ("وزير الخارجية السوداني") or a pronoun suffix
 # ("نظيره السوداني"), never a bare one.
-_BARE_NAME_LEFT = re.compile(r"(?:^|[\s(«\"])(?!ال)([\u0621-\u064a]{2,})\s+$")
+# (a word with the article behind a clitic, "بالوفد", "والوفد", "للوفد", is no name either)
+_BARE_NAME_LEFT = re.compile(r"(?:^|[\s(«\"])(?!ال|[بوفك]ال|لل)([\u0621-\u064a]{2,})\s+$")
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "كم", "نا")
+_COMPOUND_NAME_LEFT = re.compile(
+    r"(?:^|[\s(«\"])(?:(?:عبد|ابو|ابي)\s*ال[\u0621-\u064a]{2,}|[\u0621-\u064a]{2,}\s+ال(?:دين|اسلام))\s+$"
+)
 
 
 def _nisba_surname(text: NormText, hit: Hit, lang: str = "ar") -> bool:
@@ -447,8 +451,8 @@ def _nisba_surname(text: NormText, hit: Hit, lang: str = "ar") -> bool:
     if not (norm.startswith("ال", hit.start) and norm.endswith("ي", hit.start, hit.end)):
         return False
     m = _BARE_NAME_LEFT.search(norm, max(0, hit.start - 30), hit.start)
-    if m is None:
-        return False
+    if m is None:  # a compound first name ("عبد الرحيم الجزائري", "نور الدين المغربي")
+        return _COMPOUND_NAME_LEFT.search(norm, max(0, hit.start - 30), hit.start) is not None
     if not m.group(1).endswith(_PRONOUN_SUFFIXES) or m.group(1).endswith("الله"):
         return True  # ("عبدالله الجزائري": a name ending in الله, no pronoun suffix)
     last = text.to_original(m.end(1) - 1, m.end(1))[0]
