@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import json
 import os
 import re
@@ -348,12 +349,11 @@ def html_page_dates(html: str, root=None) -> str:
     root = _parse_html(html) if root is None else root
     if root is None:
         return ""
-    elements = [el for el in root.iter() if isinstance(el.tag, str)]
-    head = next(
-        (i for i, el in enumerate(elements) if el.tag == "h1" and _outside_chrome(el)), None
-    )
-    if head is None:
+    h1 = next((el for el in itertools.islice(root.iter("h1"), 20) if _outside_chrome(el)), None)
+    if h1 is None:  # (the first 20 only: a hostile page of a million nested headings)
         return ""
+    elements = [el for el in root.iter() if isinstance(el.tag, str)]
+    head = elements.index(h1)
     lines, taken = [], set()
     lo, hi = max(0, head - _LINES_BEFORE_HEADLINE), head + _LINES_AFTER_HEADLINE
     for i, el in enumerate(elements[lo:hi], start=lo):
