@@ -349,8 +349,8 @@ def html_page_dates(html: str, root=None) -> str:
     root = _parse_html(html) if root is None else root
     if root is None:
         return ""
-    h1 = next((el for el in itertools.islice(root.iter("h1"), 20) if _outside_chrome(el)), None)
-    if h1 is None:  # (the first 20 only: a hostile page of a million nested headings)
+    h1 = _headline_element(root)
+    if h1 is None:
         return ""
     elements = [el for el in root.iter() if isinstance(el.tag, str)]
     head = elements.index(h1)
@@ -363,6 +363,29 @@ def html_page_dates(html: str, root=None) -> str:
             taken.update(id(d) for d in el.iterdescendants())
             lines.extend(_date_line_parts(el))
     return "\n".join(lines) if len(lines) > 1 else ""
+
+
+_HEADLINE_CLASS_RE = re.compile(r"title|headline", re.IGNORECASE)
+
+
+def _headline_element(root):
+    """The page's headline: its first <h1> outside the site's header; else (an <h1>
+    holding the site's logo) the first <h2> or element of a "title"/"headline" class
+    outside it with a few words. The first 20 candidates only (a hostile page of a
+    million nested headings)."""
+    found = next((el for el in itertools.islice(root.iter("h1"), 20) if _outside_chrome(el)), None)
+    if found is not None:
+        return found
+    candidates = (
+        el
+        for el in root.iter("h2", "div", "span", "p")
+        if el.tag == "h2" or _HEADLINE_CLASS_RE.search(str(el.get("class", "")))
+    )
+    for el in itertools.islice(candidates, 20):
+        words = len(_words(el).split())
+        if 3 <= words <= 40 and _outside_chrome(el):
+            return el
+    return None
 
 
 def _is_date_line(el, taken: set[int]) -> bool:
@@ -418,11 +441,19 @@ def _outside_chrome(el) -> bool:
     for a in el.iterancestors():
         if a.tag in ("article", "main"):
             return True  # (chrome above the article is the site's, not in the article)
-        if a.tag in _NOT_DATE_CONTAINERS or str(a.get("class", "")).startswith(
-            _NOT_DATE_CONTAINERS
-        ):
+        if _is_chrome(a):
             return a.tag == "header" and _inside_article(a)
     return True
+
+
+def _is_chrome(el) -> bool:
+    """The site's header, navigation, footer, an aside, or the Wayback Machine's toolbar
+    over an archived copy (its capture time is no date of the page)."""
+    return (
+        el.tag in _NOT_DATE_CONTAINERS
+        or str(el.get("class", "")).startswith(_NOT_DATE_CONTAINERS)
+        or str(el.get("id", "")).startswith("wm-ipp")
+    )
 
 
 def _inside_article(el) -> bool:
@@ -434,10 +465,7 @@ def _is_date_element(el) -> bool:
         return False
     if _UPDATED_RE.search(f"{el.get('class', '')} {el.get('id', '')}"):
         return False
-    return not any(
-        a.tag in _NOT_DATE_CONTAINERS or str(a.get("class", "")).startswith(_NOT_DATE_CONTAINERS)
-        for a in el.iterancestors()
-    )
+    return not any(_is_chrome(a) for a in el.iterancestors())
 
 
 # trafilatura drops every character that str.isprintable() refuses, the Persian zero-width

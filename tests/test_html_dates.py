@@ -177,3 +177,31 @@ def test_a_page_whose_date_line_gives_no_day_keeps_its_metadata(
     ):
         page = _page(lang, title, author, clock, line, related, body, "2024-12-04")
         assert _published(page) == ("2024-12-04", "metadata")
+
+
+WAYBACK = """<div id="wm-ipp-base" lang="en"><div id="wm-ipp"><div id="wm-ipp-inside">
+<div id="wm-capinfo-notice">About this capture: <span class="wm-capinfo-timestamp">15:30:12
+Dec 9, 2024</span></div></div></div></div>"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "author", "clock", "dateline", "related", "body", "day"),
+    PAGE_DATES,
+    ids=[case[0] for case in PAGE_DATES],
+)
+def test_logo_h1_headline_h2_and_an_archived_copy(
+    lang, title, author, clock, dateline, related, body, day
+):
+    """The <h1> holds the site's logo and the headline is an <h2>: the date line by the
+    <h2> still beats metadata of another day. An archived copy's Wayback toolbar (its
+    capture time) never dates the page, with or without metadata."""
+    page = _page(lang, title, author, clock, dateline, related, body, "2024-12-06")
+    logo = page.replace('<h1 class="entry-title">', '<h2 class="entry-title">').replace(
+        "</h1>", "</h2>"
+    )
+    logo = logo.replace("<body>", '<body><header><h1 class="site-title">Site</h1></header>')
+    assert _published(logo) == (day, "header")
+    archived = page.replace("<body>", "<body>" + WAYBACK)
+    assert _published(archived) == (day, "header")
+    no_meta = _page(lang, title, author, clock, dateline, related, body, None)
+    assert _published(no_meta.replace("<body>", "<body>" + WAYBACK))[0] == day

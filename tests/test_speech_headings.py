@@ -134,3 +134,73 @@ def test_a_lone_heading_of_another_speaker_is_no_transcript_of_his(lang):
     parts = JOINT[lang].split("\n\n")
     rows = analyse("\n\n".join(parts[:3]) + "\n", lang)
     assert all(r[1] is None for r in rows), rows
+
+
+# A web page's main text comes without its headline: the title names the transcript
+PAGE_TITLES = {
+    "en": "Transcript of Sergey Lavrov's news conference in New York",
+    "ru": "Стенограмма пресс-конференции Лаврова в Нью-Йорке",
+    "ar": "نص المؤتمر الصحفي لسيرغي لافروف في نيويورك",
+    "fa": "متن نشست خبری سرگئی لاوروف در نیویورک",
+}
+PAGE_BODIES = {
+    "en": (
+        "We publish the transcript of the minister's news conference with small cuts.\n\n"
+        "Good evening. The week was busy: we held more than thirty bilateral meetings.\n\n"
+        "We consider the European move against Iran legally void.\n\n"
+        "Question: Will cooperation with Tehran continue?\n\n"
+        "Sergey Lavrov: It will continue.\n",
+        ["The week was busy", "legally void", "It will continue"],
+        ["We publish the transcript", "Will cooperation with Tehran"],
+    ),
+    "ru": (
+        "Публикуем с небольшими сокращениями стенограмму пресс-конференции министра.\n\n"
+        "Добрый вечер. Неделя была насыщенной: мы провели больше тридцати встреч.\n\n"
+        "Считаем шаг европейцев против Ирана юридически ничтожным.\n\n"
+        "Вопрос: Продолжится ли сотрудничество с Тегераном?\n\n"
+        "С.В.Лавров: Продолжится.\n",
+        ["Неделя была насыщенной", "юридически ничтожным", "Продолжится."],
+        ["Публикуем с небольшими", "Продолжится ли сотрудничество"],
+    ),
+    "ar": (
+        "ننشر نص المؤتمر الصحفي للوزير مع اختصارات طفيفة.\n\n"
+        "مساء الخير. كان الأسبوع حافلا، فقد عقدنا أكثر من ثلاثين لقاء ثنائيا.\n\n"
+        "نعتبر الخطوة الأوروبية ضد إيران باطلة قانونيا.\n\n"
+        "سؤال: هل سيستمر التعاون مع طهران؟\n\n"
+        "سيرغي لافروف: سيستمر.\n",
+        ["كان الأسبوع حافلا", "باطلة قانونيا", "سيستمر."],
+        ["ننشر نص المؤتمر", "هل سيستمر التعاون"],
+    ),
+    "fa": (
+        "متن نشست خبری وزیر را با اندکی تلخیص منتشر می‌کنیم.\n\n"
+        "عصر بخیر. هفته پرکاری بود و بیش از سی دیدار دوجانبه داشتیم.\n\n"
+        "اقدام اروپایی‌ها علیه ایران را از نظر حقوقی باطل می‌دانیم.\n\n"
+        "پرسش: آیا همکاری با تهران ادامه می‌یابد؟\n\n"
+        "سرگئی لاوروف: ادامه می‌یابد.\n",
+        ["هفته پرکاری بود", "از نظر حقوقی باطل", "لاوروف: ادامه"],
+        ["متن نشست خبری وزیر", "آیا همکاری با تهران"],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ar", "fa"])
+def test_a_pages_title_is_the_heading_of_its_transcript(lang):
+    """The page's text opens with the outlet's note, the headline naming his news
+    conference is the page's title: his unlabelled opening remarks after the greeting are
+    his, the note and the question are not."""
+    from diplomap.extract.boilerplate import find_boilerplate
+    from diplomap.extract.sentences import split_sentences
+    from diplomap.extract.speakers import attribute_speakers
+
+    text, his, not_his = PAGE_BODIES[lang]
+    sents = split_sentences(text, lang, find_boilerplate(text, lang))
+    atts = attribute_speakers(text, sents, lang, title=PAGE_TITLES[lang])
+    rows = [(text[s.start : s.end], a.speaker) for s, a in zip(sents, atts, strict=True)]
+    for fragment in his:
+        assert row_of(rows, fragment)[1] == "Lavrov", fragment
+    for fragment in not_his:
+        assert row_of(rows, fragment)[1] is None, fragment
+    # without the title, the opening remarks have no heading naming him
+    untitled = attribute_speakers(text, sents, lang)
+    opening = next(i for i, s in enumerate(sents) if his[0] in text[s.start : s.end])
+    assert untitled[opening].speaker is None

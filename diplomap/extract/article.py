@@ -228,8 +228,8 @@ def _extract_in_order(
         for body, lang, boiler in zip(bodies, langs, boilers, strict=True)
     ]
     attributions = [
-        speakers.attribute_speakers(body, sents, lang, normalized=nt)
-        for body, sents, lang, nt in zip(bodies, sentences, langs, nts, strict=True)
+        speakers.attribute_speakers(body, sents, lang, normalized=nt, title=a.title)
+        for a, body, sents, lang, nt in zip(articles, bodies, sentences, langs, nts, strict=True)
     ]
     pubs = [
         with_page_date(

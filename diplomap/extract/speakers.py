@@ -273,8 +273,9 @@ def _in_headline_paragraph(text: str, sentences: Sequence[Sentence], idx: int) -
     )
 
 
-def _transcript(text: str, sentences: Sequence[Sentence]) -> list[Turn] | None:
-    """Each sentence's turn when the article is a transcript (see transcripts.py)."""
+def _transcript(text: str, sentences: Sequence[Sentence], title: str = "") -> list[Turn] | None:
+    """Each sentence's turn when the article is a transcript (see transcripts.py); its
+    heading is the text's first paragraph when it reads as one, else `title`."""
     if not sentences or not _MAY_BE_TRANSCRIPT_RE.search("\n" + text):
         return None
     paras: dict[int, tuple[int, int]] = {}
@@ -286,7 +287,7 @@ def _transcript(text: str, sentences: Sequence[Sentence]) -> list[Turn] | None:
     headline_like = not ends_sentence(text[first.start : first.end])
     heading_para = order[0] if headline_like and len(order) > 1 else None
     body = [p for p in order if p != heading_para]
-    heading = text[slice(*paras[heading_para])] if heading_para is not None else ""
+    heading = text[slice(*paras[heading_para])] if heading_para is not None else title
     # the outlet's end mark ("(انتهى)", "-End-") cut as boilerplate still ends the turns
     keys: list[int | None] = []
     for k, p in enumerate(body):
@@ -887,12 +888,19 @@ def _opens_quotation(norm: str, regions: list[tuple[int, int]]) -> bool:
 
 
 def attribute_speakers(
-    text: str, sentences: Sequence[Sentence], lang: str, *, normalized: NormText | None = None
+    text: str,
+    sentences: Sequence[Sentence],
+    lang: str,
+    *,
+    normalized: NormText | None = None,
+    title: str = "",
 ) -> list[Attribution]:
     """For each sentence: is it Lavrov's statement, of which kind, and on what evidence.
 
     `normalized` (optional): `normalize_text(text)`, to take each sentence's normalised
-    form from instead of normalising it again (the same string; see _sentence_norm)."""
+    form from instead of normalising it again (the same string; see _sentence_norm).
+    `title`: the article's title, the heading of a transcript whose text does not open
+    with it (a web page's main text comes without its headline)."""
     if lang not in verb_regexes():
         lang = detect_language(text)
     if normalized is not None and normalized.original is not text:
@@ -900,7 +908,7 @@ def attribute_speakers(
     resolver = _Resolver(text, sentences, lang)
     resolver.full_norm = normalized.norm if normalized else normalize(text)
     resolver.according = _may_accord(resolver.full_norm)
-    turns = _transcript(text, sentences) or [None] * len(sentences)
+    turns = _transcript(text, sentences, title) or [None] * len(sentences)
     if _is_spokespersons_briefing(text, sentences):
         return [_NONE] * len(sentences)  # her words throughout, also where she relays him
     heading = True  # the headline, a standfirst, a date line: until the first real sentence
