@@ -503,6 +503,28 @@ def trafilatura_document(html: str, url: str | None = None) -> dict[str, Any] | 
 
 
 def _bare_document(html: str, url: str | None) -> dict[str, Any] | None:
+    """trafilatura's document, tables included; a page laid out in a table (an old
+    site's whole page in table cells: menus, the story in one cell, related links) read
+    again without tables when nearly all of its text came out as table rows."""
+    document = _bare_extraction(html, url, tables=True)
+    if document is not None and _laid_out_in_a_table(document.get("text") or ""):
+        again = _bare_extraction(html, url, tables=False)
+        if again is not None and len(again.get("text") or "") >= _MIN_RETRY_CHARS:
+            return again
+    return document
+
+
+_MIN_RETRY_CHARS = 200
+_TABLE_ROW_SHARE = 0.8
+
+
+def _laid_out_in_a_table(text: str) -> bool:
+    lines = [line for line in text.split("\n") if line.strip()]
+    rows = sum(line.lstrip().startswith("|") for line in lines)
+    return bool(lines) and rows >= _TABLE_ROW_SHARE * len(lines)
+
+
+def _bare_extraction(html: str, url: str | None, tables: bool) -> dict[str, Any] | None:
     from trafilatura import bare_extraction  # lazy: HTML input only, ~0.3 s
 
     document = bare_extraction(
@@ -510,7 +532,7 @@ def _bare_document(html: str, url: str | None) -> dict[str, Any] | None:
         url=url,
         with_metadata=True,
         include_comments=False,
-        include_tables=True,
+        include_tables=tables,
         include_images=False,
         include_links=False,
         date_extraction_params={"extensive_search": False, "original_date": True},

@@ -759,3 +759,40 @@ def test_empty_folder_and_special_files(tmp_path: Path) -> None:
     ]
     result = read_paths(["/dev/null"])
     assert [p.reason for p in result.problems] == ["not a regular file"]
+
+
+LAYOUT_PAGE = """<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head><body>
+<table width="100%"><tr><td><a href="/">Home</a> | <a href="/p">Politics</a> |
+<a href="/e">Economy</a> | <a href="/s">Sports</a></td></tr>
+<tr><td><table><tr><td class="main"><div class="title">{title}</div>
+{body}</td><td class="side">Most read: <a href="/1">1- Gold prices today</a>
+<a href="/2">2- Football results</a> <a href="/3">3- Weather in the capital</a></td></tr>
+</table></td></tr>
+<tr><td>Related: <a href="/r1">Envoy meets ministers</a> (26/09/2019) -
+<a href="/r2">Talks on trade</a> (24/09/2019)</td></tr>
+<tr><td><a href="/about">About us</a> | <a href="/ads">Advertise</a></td></tr></table></body></html>"""
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_a_page_laid_out_in_a_table_is_read_as_its_story(lang: str) -> None:
+    """An old site's page whose whole layout is a table (menus, the story in one cell
+    with <br><br> between paragraphs, the most-read list, related links): its story is
+    read paragraph by paragraph, not as one table row among the others."""
+    paragraphs = [line for line in TEXTS[lang].splitlines() if line.strip()] * 3
+    body = "<br><br>\n".join(paragraphs)
+    page = LAYOUT_PAGE.format(lang=lang, title="Lavrov", body=body)
+    [article] = read_bytes("page.html", page.encode()).articles
+    lines = [line.strip() for line in article.text.splitlines()]
+    assert paragraphs[0] in lines and paragraphs[-1] in lines  # paragraphs, not one cell
+    assert not any(line.startswith("| ") for line in lines)  # no table rows
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa", "ru", "en"])
+def test_a_data_table_inside_a_story_is_kept(lang: str) -> None:
+    rows = "".join(f"<tr><td>Year {y}</td><td>{y * 3} bn</td></tr>" for y in range(2018, 2022))
+    p = TEXTS[lang]
+    page = HTML.format(lang=lang, charset="utf-8", title="Trade", p=p).replace(
+        "</article>", f"<table>{rows}</table><p>{p}</p></article>"
+    )
+    [article] = read_bytes("page.html", page.encode()).articles
+    assert "Year 2019" in article.text and p in article.text
