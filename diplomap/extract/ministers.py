@@ -116,7 +116,11 @@ def minister_names(
         ]
         phrases += [m.group(1) for m in _NAME_BEFORE_ARABIC_RE.finditer(norm)]
     else:
-        phrases = [m.group(1) for m in _NAME_AFTER_RE.finditer(text)]
+        phrases = []
+        for m in _NAME_AFTER_RE.finditer(text):
+            phrases.append(m.group(1))
+            if _PLURAL_TITLE_RE.match(m.group(0)):
+                phrases += _listed_names(text, m.end())
         phrases += [m.group(1) for m in _NAME_BEFORE_RE.finditer(text)]
     names: set[str] = set()
     for phrase in phrases:
@@ -129,6 +133,22 @@ def minister_names(
             if len(w) >= _MIN_LEN and w not in _GENERIC and not w.isdigit() and not is_place(w)
         )
     return frozenset(names)
+
+
+# A title over a list of ministers: «главы МИД Азербайджана Джейхун Байрамов, Армении
+# Арарат Мирзоян, Турции Хакан Фидан», "the foreign ministers of ..., X, Y and Z"
+_PLURAL_TITLE_RE = re.compile(r"(?i:главы|министры|foreign\s+ministers|ministers|counterparts)")
+_LIST_NEXT_RE = re.compile(rf"(?:,\s+(?:and\s+|и\s+)?|\s+(?:and|и)\s+)({_NAME})")
+_MAX_LISTED = 8
+
+
+def _listed_names(text: str, pos: int) -> list[str]:
+    """The names that follow a plural title's first one, item after item."""
+    names = []
+    while len(names) < _MAX_LISTED and (m := _LIST_NEXT_RE.match(text, pos)) is not None:
+        names.append(m.group(1))
+        pos = m.end()
+    return names
 
 
 def names_a_minister(norm: str, start: int, end: int, names: frozenset[str]) -> bool:

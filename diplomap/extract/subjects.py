@@ -20,7 +20,8 @@ from diplomap.extract.fastre import lead
 from diplomap.extract.outlets import find_outlets
 
 _PRONOUN_RE = {
-    "fa": lead(r"(?<!\w)(?:وي|او|ايشان)(?!\w)"),
+    # (not after a preposition: "به او گفت" is "told him", an object)
+    "fa": lead(r"(?<!\w)(?<!به )(?<!با )(?<!از )(?<!براي )(?:وي|او|ايشان)(?!\w)"),
     "ru": lead(r"(?<!\w)он(?!\w)"),
     "en": lead(r"(?<!\w)he(?!\w)"),
 }
