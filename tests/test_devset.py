@@ -1,6 +1,6 @@
 """The engine on the hand-written development set (tests/devset), scored by `evaluate`
 against its gold labels, must meet the targets of the attribution issue overall and hold
-up in every language. The held-out sets (tests/holdout, holdout2 to holdout30), written by
+up in every language. The held-out sets (tests/holdout, holdout2 to holdout31), written by
 others without reading the engine, are held to the targets less seven points overall."""
 
 from __future__ import annotations
@@ -78,6 +78,7 @@ def test_devset_meets_the_targets(devset, field, figure, target, floor):
         "holdout28",
         "holdout29",
         "holdout30",
+        "holdout31",
     ],
 )
 def test_held_out_sets_stay_close(folder):

@@ -1,7 +1,8 @@
 """A minister who links one matter to another speaks («Лавров связал безопасность в
 Красном море с прекращением огня в Газе», «وربط لافروف بين ...»): data/speech_verbs.csv.
 Russian and Arabic; English "linked" and Persian «پیوند داد» are left out (mostly
-participles and ordinary links in the news)."""
+participles and ordinary links in the news). And in English, he who "used his address to
+say that ..." said it."""
 
 from __future__ import annotations
 
@@ -22,6 +23,14 @@ CASES = [
         "Новая железная дорога связала два города. Россия и Иран связаны давними узами.\n",
         ["увязал снятие санкций"],
         ["связала два города", "связаны давними узами"],
+    ),
+    (  # "used his address to say": what he said in it
+        "en",
+        "Mr. Lavrov also used his address to say that the West would fight to the last "
+        "Ukrainian.\n\nZakharova used her briefing to accuse Kyiv of provocations. Russia "
+        "used the veto to block the resolution.\n",
+        ["to the last Ukrainian"],
+        ["accuse Kyiv of provocations", "to block the resolution"],
     ),
     (
         "ar",
