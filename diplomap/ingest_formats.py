@@ -334,16 +334,15 @@ _DATE_LINE_TAGS = frozenset({"time", "span", "div", "p", "small", "li"})
 # a class naming the date line: WordPress's "entry-date published updated", Drupal's
 # "submitted", a byline that carries the date
 _DATE_LINE_CLASS_RE = re.compile(
-    r"date|time|publish|posted|dateline|meta|submitted|byline|info|\bpub\b", re.IGNORECASE
+    _DATE_CLASS_RE.pattern + r"|submitted|byline|info|\bpub\b", re.IGNORECASE
 )
 _PUBLISHED_CLASS_RE = re.compile(r"publish|entry-date|pubdate", re.IGNORECASE)
 
 
 def html_page_dates(html: str, root=None) -> str:
     """The page's visible date lines around its headline, in page order, with the
-    headline's own line among them marked "# " ("" when the page has no <h1> or no such
-    line): what
-    the date finder reads as the page's header, to prefer the article's own date line to
+    headline's own line among them marked "# " ("" when the page has no headline or no
+    such line): what the date finder reads as the page's header, to prefer the article's own date line to
     metadata that disagrees with it. Lines in the header, navigation, footer and asides
     (site clocks) are left out, as are those of elements whose class says "updated"."""
     root = _parse_html(html) if root is None else root
@@ -400,7 +399,7 @@ def _is_date_line(el, taken: set[int]) -> bool:
     return (
         0 < len(text) <= _MAX_DATE_LINE_CHARS
         and any(c.isdigit() for c in text)
-        and (_outside_chrome(el))
+        and _outside_chrome(el)
     )
 
 

@@ -136,11 +136,15 @@ def _published(page: str) -> tuple[str | None, str]:
     return day, row["date_source"]
 
 
-@pytest.mark.parametrize(
+# each test below runs on every language's page
+ON_EVERY_PAGE = pytest.mark.parametrize(
     ("lang", "title", "author", "clock", "dateline", "related", "body", "day"),
     PAGE_DATES,
     ids=[case[0] for case in PAGE_DATES],
 )
+
+
+@ON_EVERY_PAGE
 def test_the_pages_own_date_line_beats_metadata_of_another_day(
     lang, title, author, clock, dateline, related, body, day
 ):
@@ -160,11 +164,7 @@ def test_the_pages_own_date_line_beats_metadata_of_another_day(
     assert _published(_page(lang, title, author, clock, dateline, related, body, None))[0] == day
 
 
-@pytest.mark.parametrize(
-    ("lang", "title", "author", "clock", "dateline", "related", "body", "day"),
-    PAGE_DATES,
-    ids=[case[0] for case in PAGE_DATES],
-)
+@ON_EVERY_PAGE
 def test_a_page_whose_date_line_gives_no_day_keeps_its_metadata(
     lang, title, author, clock, dateline, related, body, day
 ):
@@ -184,11 +184,7 @@ WAYBACK = """<div id="wm-ipp-base" lang="en"><div id="wm-ipp"><div id="wm-ipp-in
 Dec 9, 2024</span></div></div></div></div>"""
 
 
-@pytest.mark.parametrize(
-    ("lang", "title", "author", "clock", "dateline", "related", "body", "day"),
-    PAGE_DATES,
-    ids=[case[0] for case in PAGE_DATES],
-)
+@ON_EVERY_PAGE
 def test_logo_h1_headline_h2_and_an_archived_copy(
     lang, title, author, clock, dateline, related, body, day
 ):
