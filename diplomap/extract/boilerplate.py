@@ -23,6 +23,7 @@ from diplomap.extract.common import (
     _lines,
     _mentions_lavrov,
 )
+from diplomap.extract.fastre import lead
 from diplomap.navigation import (
     FEED_ITEM_RE,
     FEED_LABELS,
@@ -260,7 +261,7 @@ def _is_credit_line(norm: str) -> bool:
     )
 
 
-_COPYRIGHT_RE = re.compile(
+_COPYRIGHT_RE = lead(
     r"©|\(c\)\s*\d{4}|copyright|all rights reserved|"
     + _alt(
         [

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from diplomap.extract.common import may_mention_lavrov
+from diplomap.extract.fastre import lead
 from diplomap.extract.speech_verbs import verb_regexes
 from diplomap.extract.subjects import _lavrov_subject
 
@@ -109,12 +110,12 @@ def _lone_subject(pre: str, word: str) -> bool:
 # A saying verb negated: what somebody did not say is no statement ("о чем Лавров не
 # говорил", "Lavrov did not mention Gaza", «لم يتطرق لافروف إلى»). Other negated verbs are
 # statements ("не исключил", "did not rule out").
-_NEGATION_BEFORE_RE = re.compile(
+_NEGATION_BEFORE_RE = lead(
     r"(?:(?<!\w)не|(?<!\w)ни\s+словом\s+не|did\s+not|didn't|does\s+not|doesn't|never|"
     r"(?<!\w)لم|(?<!\w)لا)\s+$"
 )
 # Any negation in a sentence (a quick test before _NEGATION_BEFORE_RE at each verb)
-_NEGATION_RE = re.compile(r"(?<!\w)(?:не|ни|not|didn't|doesn't|never|لم|لا)(?!\w)")
+_NEGATION_RE = lead(r"(?<!\w)(?:не|ни|not|didn't|doesn't|never|لم|لا)(?!\w)")
 _SAYING_RE = re.compile(
     r"говор|сказ|упом|обмолв|произн|косну|косн|затрон|назва|say|said|mention|talk|spok|speak|"
     r"refer|name|يقل|يقول|يذكر|يتحدث|يتطرق|يشر|يشير|يسم"

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from diplomap.extract.boilerplate import is_short_date_line
 from diplomap.extract.common import _WORD_RE, ends_sentence
+from diplomap.extract.fastre import lead
 from diplomap.extract.outlets import find_outlets
 from diplomap.extract.places import load_gazetteer
 from diplomap.extract.sentences import _QUOTE_CHAR_RE, Sentence
@@ -75,7 +76,7 @@ def _in_summary_box(box: bool, raw: str, norm: str) -> bool:
 # The transcript of the spokeswoman's briefing, named in its heading ("Брифинг
 # официального представителя МИД России М.В.Захаровой", "Briefing by Foreign Ministry
 # Spokeswoman Maria Zakharova", "الإحاطة الإعلامية للمتحدثة", "نشست خبری سخنگوی")
-_BRIEFING_RE = re.compile(
+_BRIEFING_RE = lead(
     r"(?:брифинг\w*|briefing|(?:ال)?احاطه\s+(?:ال)?اعلاميه|نشست\s+خبري|(?:ال)?موتمر\s+(?:ال)?صحفي)"
     r"[^.\n]{0,60}?(?:представител\w*|захаров\w*|spokes\w*|zakharova|(?:لل)?متحدث\w*|"
     r"زاخاروفا|سخنگو\w*|زاخارووا)"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from diplomap.extract.fastre import lead
 from diplomap.normalize import normalize
 
 __all__ = [
@@ -171,7 +172,7 @@ def _key(word: str) -> str:
 # "Russian Defence Minister Sergei Shoigu", «وزير الدفاع الروسي», «وزیر دفاع روسیه»)
 # (normalised text; asked only of a sentence whose speaker is not him; his own portfolio,
 # foreign affairs, is not another's)
-_RUSSIAN_MINISTER_RE = re.compile(
+_RUSSIAN_MINISTER_RE = lead(
     r"(?<!\w)(?:министр\w*(?!\s+иностранных)(?:\s+\w+){0,2}?\s+(?:россии|рф)|"
     r"российск\w+\s+министр\w*(?!\s+иностранных)|"
     r"(?:russian|russia's)\s+(?!foreign\s)(?:[a-z]+\s+){0,2}?minister|"

@@ -26,6 +26,7 @@ from diplomap.extract.common import (
     find_lavrov_np,
     may_mention_lavrov,
 )
+from diplomap.extract.fastre import lead
 from diplomap.extract.heading import (
     _date_line_at,
     _dateline_lead_at,
@@ -746,7 +747,7 @@ def _may_be_outlet_line(norm: str) -> bool:
 
 # What the narrator says he did not say: "He did not comment on ...", "Лавров не стал
 # уточнять", "رفض التعليق", "از اظهار نظر خودداری کرد" (normalised)
-_SAYS_NOTHING_RE = re.compile(
+_SAYS_NOTHING_RE = lead(
     r"(?:did\s+not|didn't|declined\s+to|refused\s+to|would\s+not)\s+(?:comment|say|"
     r"elaborate|specify|answer|respond|give\s+details|name)|"
     r"не\s+стал\s+(?:комментировать|уточнять|отвечать|раскрывать|называть)|"
@@ -827,7 +828,7 @@ def _introduces_theses(norm: str) -> bool:
 
 # The narrator on his words ("These words sound prophetic today", "Этот призыв услышан не
 # был", "ولم تلق الدعوة صدى", "این جمله کلید فهم ... است"): no continuation of them
-_ABOUT_HIS_WORDS_RE = re.compile(
+_ABOUT_HIS_WORDS_RE = lead(
     r"(?<!\w)(?:(?:this|that|these|those)\s+(?:phrase|remarks?|words|statements?|call|line|"
     r"formula|message|warning|comment)|(?:эт(?:и|от|а|у|о|ой)|тот|та|те)\s+(?:слова|призыв\w*|"
     r"фраз\w*|формул\w*|заявлени\w*|мысл\w*|тезис\w*|предупреждени\w*)|"

@@ -39,6 +39,7 @@ from diplomap.extract.common import (
     find_lavrov_np,
     may_mention_lavrov,
 )
+from diplomap.extract.fastre import lead
 from diplomap.extract.relays import (
     _SPOKESPERSON_RE,
     _STATEMENT_RE,
@@ -64,7 +65,7 @@ from diplomap.extract.subjects import (
 from diplomap.normalize import normalize
 
 # "according to Lavrov" / "according to him"
-_ACCORDING_RE = re.compile(
+_ACCORDING_RE = lead(
     r"(?<!\w)(?:[وف]?(?:(?:بحسب|حسب|وفق)(?!\s*ما(?!\w))(?!ما)|وفقا\s+ل|طبقا\s+ل|نقلا\s+عن|علي\s+حد\s+قول)\s*|به\s+(?:گفته|نوشته)\s+|"
     r"به\s+اعتقاد\s+|از\s+نظر\s+|по\s+словам\s+|по\s+мнению\s+|"
     # "по его словам": the pronoun inside the phrase
@@ -109,7 +110,7 @@ _SIDE_CLAUSE_RE = re.compile(
 )
 # A Persian phrase of what the words refer to, between the subject and the verb: "با
 # اشاره به تصمیم ترامپ", "در پاسخ به پرسشی درباره ...": it never holds the subject
-_FA_ABOUT_RE = re.compile(
+_FA_ABOUT_RE = lead(
     r"(?<!\w)(?:(?:با|ضمن|در)\s+اشاره\s+به|(?:در|به)\s+(?:واكنش|پاسخ)\s+به|"
     r"(?:با|ضمن)\s+(?:تاكيد|انتقاد)\s+(?:بر|از))(?!\w)"
 )
@@ -599,7 +600,7 @@ _OTHER_BETWEEN_RE = re.compile(r"(?:'s|’s|نظير\w*|همتا\w*|коллег
 
 
 # An English subject that a later "he" cannot mean: a woman, or several people
-_NOT_HE_EN_RE = re.compile(
+_NOT_HE_EN_RE = lead(
     r"(?<!\w)(?:they|she|governments|officials|diplomats|analysts|observers|critics|experts|"
     r"ministers|leaders|capitals|states|countries|sources|members|participants|sides|parties|"
     r"delegations|representatives|authorities|allies|partners|europeans|americans|powers|"
@@ -669,7 +670,7 @@ _AR_TOPIC_FIRST_RE = re.compile(
 
 
 # Somebody named right after "that" and before the verb: "... أن حسين أبلغ لافروف أن"
-_AR_SUBJECT_AFTER_THAT_RE = re.compile(
+_AR_SUBJECT_AFTER_THAT_RE = lead(
     r"(?<!\w)[وف]?(?:ان|بان|لان)\s+(?!(?:قد|لم|لن|ما|لا|سوف|اليوم|امس|ايضا|كذلك)\s)"
     r"\w+(?:\s+\w+){0,2}\s+$"
 )
@@ -677,7 +678,7 @@ _AR_SUBJECT_AFTER_THAT_RE = re.compile(
 
 # A prince or a head of state, never him: "سمو وزير الخارجية", "صاحب السمو", "جلالة الملك"
 _AR_ROYAL = r"(?:سمو|سموه|صاحب\s+السمو|جلاله|فخامه|جلالته)"
-_AR_ROYAL_BEFORE_RE = re.compile(rf"(?<!\w){_AR_ROYAL}(?:\s+[^\s،,.]+){{0,4}}\s+$")
+_AR_ROYAL_BEFORE_RE = lead(rf"(?<!\w){_AR_ROYAL}(?:\s+[^\s،,.]+){{0,4}}\s+$")
 _AR_ROYAL_AFTER_RE = re.compile(rf"\s+{_AR_ROYAL}(?!\w)")
 
 

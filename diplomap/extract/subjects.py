@@ -107,7 +107,7 @@ _OTHER_RE = lead(
     r"بوتين|پوتين|путин\w*|putin|blinken|rubio|بلينكن|الصفدي|safadi|she|она"
     r")(?!\w)"
 )
-_OBJECT_BEFORE_RE = re.compile(
+_OBJECT_BEFORE_RE = lead(
     r"(?:(?<!\w)(?:with|to|by|for|from|about|met|meeting|of|on|at|с|со|к|о|об|у|для|от|встречи|"
     r"accompanied|accompanying|told|briefed|informed|assured|thanked|hosted|received|"
     r"invited|phoned|greeted|welcomed|сопровождал\w*|сопровождающ\w*|поблагодарил\w*|"
