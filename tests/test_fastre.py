@@ -151,3 +151,21 @@ def test_pre_tests_of_the_back_reference_and_the_outlet_line_change_nothing(lang
             assert (speakers._may_be_outlet_line(head) and plain) == plain
             colon = speech_events._COLON_NAME_RE.match(head) is not None
             assert (("：" in head or ":" in head) and colon) == colon
+
+
+def test_english_function_words_match_as_case_insensitive_words() -> None:
+    """The English function words, spelled out case by case, match what the plain
+    pattern with re.I matches, on text of every case and re.I's special letters."""
+    import random
+
+    from diplomap.normalize import _ENGLISH_WORDS
+
+    plain = re.compile(r"\b(?:the|and|of|to|in|said|is|that|for|with)\b", re.I)
+    rng = random.Random(7)
+    letters = "thandofisaywTHANDOFISAYWİıſ \u00a0.-'é"
+    texts = ["THE The tHe ſaid İn ın wİth WıTH ıS thaT FOR, of-to and_in"]
+    texts += ["".join(rng.choice(letters) for _ in range(2000)) for _ in range(200)]
+    for text in texts:
+        assert [m.span() for m in _ENGLISH_WORDS.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
