@@ -169,7 +169,7 @@ def _lines(text: str, normalized: NormText | None = None) -> list[_Line]:
 # --- who is Lavrov (normalised text) --------------------------------------------------
 
 _NAME = (
-    r"(?:(?:لافروف|لاوروف|لافرف|lavrov|лавров(?:а|у|ым|е)?)(?!\w)"
+    r"(?:(?:لافروف|لاوروف|لافرف|لاورف|lavrov|лавров(?:а|у|ым|е)?)(?!\w)"
     # a lost space: "لافروفإن", "لاوروفگفت" (only before words that start a clause)
     r"|(?:لافروف|لاوروف)(?=(?:ان|انه|في|الي|علي|عن|قال|يقول|كه|گفت|افزود)(?!\w)))"
 )
@@ -189,7 +189,7 @@ _DESIG = _words(
             r"(?:ال)?وزير\s+(?:ال)?خارجيه\s+(?:الروسي(?:ه)?|روسيا(?:\s+الاتحاديه)?)",
             r"وزير\s+الخارجيه\s+في\s+روسيا",
             r"الوزير\s*الروسي",  # also glued by a lost space: "الوزيرالروسي"
-            r"رييس\s+(?:ال)?(?:دبلوماسيه|ديبلوماسيه)\s+(?:الروسيه|الروسي)",
+            r"(?:رييس|راس)\s+(?:ال)?(?:دبلوماسيه|ديبلوماسيه)\s+(?:الروسيه|الروسي)",
             r"عميد\s+الدبلوماسيه\s+الروسيه",
             r"كبير\s+(?:الدبلوماسيين|الديبلوماسيين)\s+الروس",
             # Persian
@@ -237,8 +237,9 @@ _LAVROV_TAIL_RE = re.compile(rf"(?:{_LAVROV_NP_RE.pattern})[\s،,]*(?:قد\s+|(?
 # Every name form and title above contains one of these (normalised): a plain substring
 # test rules out most text before the patterns (slow: many optional parts) are tried.
 _MENTION_KEYS = (
-    "لافروف", "لاوروف", "لافرف", "lavrov", "лавров", "وزير", "رييس", "عميد", "كبير",
-    "ديپلمات", "министр", "глав", "шеф", "russia", "minister", "diplomat", "head of",
+    "لافروف", "لاوروف", "لافرف", "لاورف", "lavrov", "лавров", "وزير", "رييس", "عميد", "كبير",
+    "دبلوماسيه الروس", "ديبلوماسيه الروس", "ديپلمات", "министр", "глав", "шеф", "russia",
+    "minister", "diplomat", "head of",
 )  # fmt: skip
 
 

@@ -232,6 +232,7 @@ _MAY_BE_TRANSCRIPT_RE = re.compile(
     r"|\n\s*(?:вопрос|question|q|س|سؤال|سوال|پرسش|ответ|answer)\s*(?:[(\[][^)\]\n]{0,160}[)\]])?\s*[:：]"
     r"|\n\s*(?:[■●•▪◾►]|\*\*|[—–]\s|(?:س|سؤال|q|в)\s*/)[^\n]*[?؟]"
     rf"|\n\s*(?:{SOUNDBITE_LABELS})\s*[:：][^\n]{{0,40}}(?:lavrov|лавров|لافروف|لاوروف)"
+    rf"|\n\s*[(\[]\s*(?:{SOUNDBITE_LABELS})[^\n]{{0,120}}(?:lavrov|лавров|لافروف|لاوروف)"
     # his byline over an article of his ("By Sergey Lavrov, Minister ...", «بقلم: سيرغي لافروف»)
     r"|\n\s*(?:by|written\s+by|автор:?|بقلم:?|به\s+قلم|نوشته:?)\s[^\n]{0,40}"
     r"(?:lavrov|лавров|لافروف|لاوروف)"

@@ -84,6 +84,8 @@ _AR_ELIDED_RE = re.compile(
     r"ب(?:ال\w+|\w+ه)(?!\w)|امام(?!\w)|"
     # a time after the verb: "وكان قد قال عام 2011", "قال يوم الثلاثاء"
     r"(?:عام|سنه|يوم|امس|اليوم|مساء|صباح)(?!\w)|"
+    # a subordinate clause opening his words: "وأضاف عندما تنفذ إيران ... سيرفع الحظر"
+    r"(?:عندما|حينما|حين|لما|اذا|لو|كلما|متي|طالما|مادام|ما\s+دام)(?!\w)|"
     # a stance he expresses: "وأبدى قلق بلاده", "وأعرب عن"، "أبدى استعداد موسكو"
     r"(?:قلق|ارتياح|استعداد|تقدير|اسف|رفض|دعم|تاييد|ترحيب|امل|استياء|انزعاج|تفهم|حرص)\w{0,3}(?!\w))"
 )
@@ -704,6 +706,22 @@ def _ar_named_before_tells_him(norm: str, m: re.Match[str], pre: str) -> bool:
     )
 
 
+# A verb of calling on somebody ("دعا", "طالب", "حث", "ناشد") and the collective it calls
+# on right after it ("ودعا المجتمع الدولي إلى", "وطالب الدول الغربية برفع", "وحث الأطراف
+# على"): the object, whom he calls on, not the verb's subject (normalised)
+_AR_CALLING_VERB_RE = re.compile(r"(?:دعا|يدعو|طالب|يطالب|حث|يحث|حض|يحض|ناشد|يناشد)$")
+_AR_ADDRESSED_RE = re.compile(
+    r"\s*(?:المجتمع\s+الدولي|الاسره\s+الدوليه|المجتمع|(?:ال)?دول|الاطراف|الطرفين|الجانبين|"
+    r"(?:ال)?حكومات|الجهات|القوي|الفصايل|السلطات|الغرب|الشركاء|الجميع|(?:كافه|كل|جميع)\s+"
+    r"(?:ال)?(?:اطراف|دول|الجهات|القوي))(?!\w)"
+)
+
+
+def _ar_addressed(m: re.Match[str], post: str) -> bool:
+    """Is the word after an Arabic verb of calling on somebody the collective called on?"""
+    return bool(_AR_CALLING_VERB_RE.search(m.group()) and _AR_ADDRESSED_RE.match(post))
+
+
 def _ar_words_after(norm: str, m: re.Match[str]) -> str:
     """The words after an Arabic verb, past the outlet told and a time ("وقال لـ«الأهرام»",
     "وأضاف حينها أن")."""
@@ -812,7 +830,7 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
         if not _AR_ABOUT_RE.match(pre, asked.end()):
             return "other"  # somebody else was asked ("وسئل بو حبيب ...")
     post = _ar_words_after(norm, m)
-    if _AR_ELIDED_RE.match(post):
+    if _AR_ELIDED_RE.match(post) or _ar_addressed(m, post):
         return _ar_elided_subject(post, pre, weak)
     if weak:
         return None

@@ -59,10 +59,19 @@ _QUESTION_MARK_RE = re.compile(r"^\s*(?:[■●•▪◾►]|\*\*|[—–]\s|(?:
 # Лавров, министр ...", "SOT: ...", «مقطع صوتي: ...»)
 # (as written and normalised: speakers.py looks for them in the raw text first)
 SOUNDBITE_LABELS = (
-    r"синхрон|лайф|sot|soundbite|sound\s+bite|sync|مقطع\s+صوتي|تصريح\s+صوتي|صوت|صداي|صدای"
+    r"синхрон|лайф|sot|soundbite|sound\s+bite|sync|مقطع\s+صوتي|مقتطف\s+صوتي|تصريح\s+صوتي|صوت|"
+    r"صداي|صدای"
 )
 _SOUNDBITE_RE = re.compile(rf"^(?:{SOUNDBITE_LABELS})$")
 _SOUNDBITE_HEAD_RE = re.compile(rf"\s*(?:{SOUNDBITE_LABELS})\s*[:：]")
+# The soundbite marker in brackets opening a paragraph, the speaker's caption inside the
+# brackets ("(صدای لاوروف، با ترجمه)", "(مقتطف صوتي – لافروف، مترجم)") or after them
+# ("(СИНХРОН) Сергей Лавров, министр ...: «...»", "(SOUNDBITE) (Russian) RUSSIAN FOREIGN
+# MINISTER, SERGEI LAVROV, SAYING:"), a note in brackets before it skipped (normalised)
+_BRACKETED_SOUNDBITE_RE = re.compile(
+    rf"\s*[(\[]\s*(?:{SOUNDBITE_LABELS})(?!\w)(?P<inner>[^()\[\]\n]{{0,80}})[)\]]"
+    r"(?:\s*[(\[][^()\[\]\n]{0,40}[)\]])*\s*"
+)
 # Labels that introduce something other than a speaker
 _NOT_SPEAKER_RE = re.compile(
     r"^(?:примечание|справка|note|editor'?s\s+note|update|background|related|see\s+also|"
@@ -166,8 +175,29 @@ def _label_kind(norm: str) -> str | None:
 def _soundbite_speaker(norm: str) -> str:
     """Whose soundbite a broadcast script's label introduces: his when his name or title
     opens the caption after it ("СИНХРОН: Сергей Лавров, министр ..."), else another's."""
-    caption = norm[_LABEL_RE.match(norm).end() :].lstrip(" -–—")
-    return "lavrov" if _LAVROV_NP_RE.match(caption) else "other"
+    return _caption_speaker(norm[_LABEL_RE.match(norm).end() :])
+
+
+def _caption_speaker(caption: str) -> str:
+    """ "lavrov" when his name or title opens a soundbite's caption (not as a possessor:
+    "Lavrov's deputy ..."), else "other"."""
+    caption = caption.lstrip(" -–—:،,")
+    him = _LAVROV_NP_RE.match(caption)
+    his_own = him is not None and not caption.startswith(("'s", "’s"), him.end())
+    return "lavrov" if his_own else "other"
+
+
+def _bracketed_soundbite(raw: str) -> str | None:
+    """Whose soundbite a paragraph opening with a bracketed marker introduces ("lavrov" or
+    "other", see _BRACKETED_SOUNDBITE_RE), or None when it opens with no such marker."""
+    if raw.lstrip()[:1] not in ("(", "["):
+        return None  # (the common case)
+    norm = normalize(raw[:200])
+    m = _BRACKETED_SOUNDBITE_RE.match(norm)
+    if m is None:
+        return None
+    inner = m.group("inner").strip(" -–—:،,")
+    return _caption_speaker(inner or norm[m.end() :])
 
 
 def _has_speech_verb(label: str) -> bool:
@@ -336,13 +366,17 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
     outlet's narration is told apart later, by _with_narration, when it matters)."""
     kinds: list[str | None] = []
     narrators: set[str] = set()  # the name words of the reporters filing the story
-    asking: dict[str, list[int]] = {}  # unnamed labels of turns that ask: where they stand
+    # unnamed labels: where they stand, and whether each turn asks
+    asking: dict[str, list[tuple[int, bool]]] = {}
     for raw in paragraphs:
         if _TIMESTAMP_RE.match(raw) or _CREDIT_LINE_RE.match(raw) or _END_MARK_RE.match(raw):
             kinds.append("break")
             continue
         if _QUESTION_MARK_RE.match(raw) and ("?" in raw or "؟" in raw):
             kinds.append("question")
+            continue
+        if (speaker := _bracketed_soundbite(raw)) is not None:
+            kinds.append(speaker)  # "(صدای لاوروف)", then his words
             continue
         if _unlabelled(raw):  # cheap: most paragraphs have no label
             kinds.append(_speech_heading(raw))
@@ -358,10 +392,10 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
             kind = _soundbite_speaker(norm)
         if kind == "other" and not _is_named_label(raw, norm):
             kind = None
-            if "?" in raw or "؟" in raw:  # ("Бакинский рабочий: ...?", the paper asking)
-                asking.setdefault(_LABEL_RE.match(norm).group("label").strip(), []).append(
-                    len(kinds)
-                )
+            # ("Бакинский рабочий: ...?", the paper asking)
+            asks = "?" in raw or "؟" in raw
+            label = _LABEL_RE.match(norm).group("label").strip()
+            asking.setdefault(label, []).append((len(kinds), asks))
         if kind in ("narrator", "other"):
             kind = _narrator(norm, kind, narrators)
         kinds.append(kind)
@@ -415,15 +449,15 @@ def _speech_heading(raw: str) -> str | None:
 _MIN_INTERVIEWER_TURNS = 2
 
 
-def _mark_interviewer(kinds: list[str | None], asking: dict[str, list[int]]) -> None:
+def _mark_interviewer(kinds: list[str | None], asking: dict[str, list[tuple[int, bool]]]) -> None:
     """An outlet's name as the interviewer's label ("Бакинский рабочий: ...?", "New
     Vision: ...?"): a label that is no name but asks again and again, beside his answers,
-    is the questions'."""
+    is the questions', also where its turn asks without a question mark."""
     if "lavrov" not in kinds:
         return
     for where in asking.values():
-        if len(where) >= _MIN_INTERVIEWER_TURNS:
-            for i in where:
+        if sum(asks for _i, asks in where) >= _MIN_INTERVIEWER_TURNS:
+            for i, _asks in where:
                 kinds[i] = "question"
 
 
@@ -630,5 +664,7 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
         labels[:start] = [None] * start  # a label in the outlet's introduction is no turn
         cleared = max(cleared, start)
     _with_narration(paragraphs, labels, cleared)  # (only the turns need it)
-    turns = _assign(labels, opening, answers_unlabelled=interview)
+    # an interview of him alone whose questions carry labels: an answer may lack his
+    two_party = n_lavrov and n_question >= 2 and not headed and "other" not in labels
+    turns = _assign(labels, opening, answers_unlabelled=interview or bool(two_party))
     return [t if i >= start else _OUTSIDE for i, t in enumerate(turns)]
