@@ -187,6 +187,13 @@ def _caption_speaker(caption: str) -> str:
     return "lavrov" if his_own else "other"
 
 
+# A paragraph wholly in brackets: a stage direction or the outlet's note ("(Applause)",
+# "(The interview has been edited for length.)", «(Перевод с английского)»), nobody's
+# words; the turn around it goes on
+_BRACKETED_NOTE_RE = re.compile(r"\s*(?:\([^()\n]{1,300}\)|\[[^\[\]\n]{1,300}\])[.\s]*$")
+NOTE = "note"
+
+
 def _bracketed_soundbite(raw: str) -> str | None:
     """Whose soundbite a paragraph opening with a bracketed marker introduces ("lavrov" or
     "other", see _BRACKETED_SOUNDBITE_RE), or None when it opens with no such marker."""
@@ -366,8 +373,8 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
     outlet's narration is told apart later, by _with_narration, when it matters)."""
     kinds: list[str | None] = []
     narrators: set[str] = set()  # the name words of the reporters filing the story
-    # unnamed labels: where they stand, and whether each turn asks
-    asking: dict[str, list[tuple[int, bool]]] = {}
+    # other speakers' labels: where they stand, whether each turn asks, whether it is a name
+    asking: dict[str, list[tuple[int, bool, bool]]] = {}
     for raw in paragraphs:
         if _TIMESTAMP_RE.match(raw) or _CREDIT_LINE_RE.match(raw) or _END_MARK_RE.match(raw):
             kinds.append("break")
@@ -377,6 +384,9 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
             continue
         if (speaker := _bracketed_soundbite(raw)) is not None:
             kinds.append(speaker)  # "(صدای لاوروف)", then his words
+            continue
+        if _BRACKETED_NOTE_RE.match(raw):
+            kinds.append(NOTE)  # "(Applause)", "(The interview has been edited ...)"
             continue
         if _unlabelled(raw):  # cheap: most paragraphs have no label
             kinds.append(_speech_heading(raw))
@@ -390,12 +400,12 @@ def _paragraph_labels(paragraphs: Sequence[str]) -> list[str | None]:
             kind = "question" if ("?" in raw or "؟" in raw) else "narrator"
         elif kind == "soundbite":  # «СИНХРОН: Сергей Лавров, министр ...», then the words
             kind = _soundbite_speaker(norm)
-        if kind == "other" and not _is_named_label(raw, norm):
-            kind = None
-            # ("Бакинский рабочий: ...?", the paper asking)
-            asks = "?" in raw or "؟" in raw
+        if kind == "other":
+            # ("Бакинский рабочий: ...?", "هفت صبح: ...؟": the paper asking)
+            named = _is_named_label(raw, norm)
             label = _LABEL_RE.match(norm).group("label").strip()
-            asking.setdefault(label, []).append((len(kinds), asks))
+            asking.setdefault(label, []).append((len(kinds), "?" in raw or "؟" in raw, named))
+            kind = kind if named else None
         if kind in ("narrator", "other"):
             kind = _narrator(norm, kind, narrators)
         kinds.append(kind)
@@ -449,15 +459,20 @@ def _speech_heading(raw: str) -> str | None:
 _MIN_INTERVIEWER_TURNS = 2
 
 
-def _mark_interviewer(kinds: list[str | None], asking: dict[str, list[tuple[int, bool]]]) -> None:
+def _mark_interviewer(
+    kinds: list[str | None], asking: dict[str, list[tuple[int, bool, bool]]]
+) -> None:
     """An outlet's name as the interviewer's label ("Бакинский рабочий: ...?", "New
-    Vision: ...?"): a label that is no name but asks again and again, beside his answers,
-    is the questions', also where its turn asks without a question mark."""
+    Vision: ...?", "هفت صبح: ...؟"): a label that asks again and again beside his answers
+    (a name's label: in half of its turns at least) is the questions', also where its
+    turn asks without a question mark."""
     if "lavrov" not in kinds:
         return
     for where in asking.values():
-        if sum(asks for _i, asks in where) >= _MIN_INTERVIEWER_TURNS:
-            for i, _asks in where:
+        n_asking = sum(asks for _i, asks, _named in where)
+        named = any(named for _i, _asks, named in where)
+        if n_asking >= _MIN_INTERVIEWER_TURNS and (not named or 2 * n_asking >= len(where)):
+            for i, _asks, _named in where:
                 kinds[i] = "question"
 
 
@@ -499,6 +514,9 @@ def _assign(labels: list[str | None], opening: bool, answers_unlabelled: bool) -
         if kind in (HEADING_HIS, HEADING_OTHER):
             turns.append(_OUTSIDE)  # the heading itself is the outlet's
             current = _REMARKS if kind == HEADING_HIS else _OTHER
+            continue
+        if kind == NOTE:
+            turns.append(_OUTSIDE)  # (the turn goes on after it)
             continue
         if kind in ("break", "narration", "narrator"):
             current = _OUTSIDE
@@ -638,7 +656,11 @@ def transcript_turns(paragraphs: Sequence[str], heading: str = "") -> list[Turn]
         n_lavrov and (labels.count("other") or labels.count("narrator") or headed)
     )
     first_label = next(
-        (i for i, k in enumerate(labels) if k and k not in ("break", "narration", "narrator")),
+        (
+            i
+            for i, k in enumerate(labels)
+            if k and k not in ("break", "narration", "narrator", NOTE)
+        ),
         len(labels),
     )
     first_turn = next(
