@@ -1,7 +1,8 @@
 """Wire-copy phrasings met in real published reporting: verbs of urging and appealing
 (حث، ناشد) and the collective called on right after such a verb ("ودعا المجتمع الدولي
 إلى": whom he calls on, not the speaker), a continuation whose words open with a subordinate clause ("وأضاف عندما ..."),
-his title with رأس for رئيس, a Persian spelling of his name without its و (لاورف). Each
+his title with رأس for رئيس, "the Russian diplomat" after a Russian envoy named after
+his verb (Arabic's order: "قال المبعوث الخاص للرئيس الروسي ..."), a Persian spelling of his name without its و (لاورف). Each
 is his after him and not his after somebody else."""
 
 from __future__ import annotations
@@ -56,6 +57,14 @@ CASES = [
         "وصل لافروف إلى القاهرة. وأكد رأس الدبلوماسية الروسية أن الحرب في غزة يجب أن تتوقف.",
         ["الحرب في غزة"],
         ["وصل لافروف"],
+    ),
+    (
+        "ar",
+        "قال لافروف إن روسيا تدعم الحوار. وقال المبعوث الخاص للرئيس الروسي إلى الشرق الأوسط "
+        "ميخائيل بوغدانوف إن موسكو تعمل على تقريب وجهات النظر. وأضاف الدبلوماسي الروسي أن عودة "
+        "سوريا إلى الجامعة العربية مسألة وقت.",
+        ["تدعم الحوار"],
+        ["تقريب وجهات النظر", "مسألة وقت"],
     ),
     (
         "fa",

@@ -93,6 +93,7 @@ _RUSSIAN_OFFICIAL_RE = re.compile(
     r"|(?:russia's|russian|российск\w*)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:envoy|deputy|ambassador|representative|представител\w*|посол|замминистр\w*)"
 )
+_AR_SUBJECT_SPAN = 120  # an Arabic verb's subject after it: within so many characters
 _DIPLOMAT_TITLE_RE = re.compile(
     r"(?<!\w)(?:российск\w+\s+дипломат\w*|the\s+russian\s+diplomat|الدبلوماسي\s+الروسي|"
     r"ديپلمات\s+روس\w*)(?!\w)"
@@ -535,12 +536,18 @@ class _Resolver:
                 self.pending_other = None
                 if self.names_a_minister(norm, pos):
                     self.last_minister = "other"  # "Choe said ... The minister also called"
-                elif _RUSSIAN_OFFICIAL_RE.search(norm, 0, pos) and self._diplomat_title():
+                elif self._russian_official(norm, pos) and self._diplomat_title():
                     return "other"  # Kabulov spoke, then «— сказал российский дипломат»
             if self.last_minister is None and self.named_him_before():
                 return "lavrov"  # no other minister yet in a story about him
             return "lavrov" if self.last_minister == "lavrov" else "other"
         return "lavrov" if event.subject == "lavrov" else "other"
+
+    def _russian_official(self, norm: str, pos: int) -> bool:
+        """Is the speaker of the verb at `pos` a Russian official (an envoy, a deputy),
+        named before the verb or, in Arabic, after it ("قال المبعوث الخاص للرئيس الروسي")?"""
+        end = pos + _AR_SUBJECT_SPAN if self.lang == "ar" else pos
+        return _RUSSIAN_OFFICIAL_RE.search(norm, 0, end) is not None
 
     def _diplomat_title(self) -> bool:
         """Is the current sentence's title "the Russian diplomat" (any Russian diplomat may
