@@ -1,9 +1,11 @@
 """Wire-copy phrasings met in real published reporting: verbs of urging and appealing
 (حث، ناشد) and the collective called on right after such a verb ("ودعا المجتمع الدولي
-إلى": whom he calls on, not the speaker), a continuation whose words open with a subordinate clause ("وأضاف عندما ..."),
-his title with رأس for رئيس, "the Russian diplomat" after a Russian envoy named after
-his verb (Arabic's order: "قال المبعوث الخاص للرئيس الروسي ..."), a Persian spelling of his name without its و (لاورف). Each
-is his after him and not his after somebody else."""
+إلى": whom he calls on, not the speaker), a continuation whose words open with a
+subordinate clause ("وأضاف عندما ..."), his title with رأس for رئيس, "the Russian
+diplomat" after a Russian envoy named after his verb (Arabic's order: "قال المبعوث الخاص
+للرئيس الروسي ..."), a Persian spelling of his name without its و (لاورف), the name Ali
+(علي, as على "on" is written once normalised) with his surname before the words said.
+Each is his after him and not his after somebody else."""
 
 from __future__ import annotations
 
@@ -65,6 +67,20 @@ CASES = [
         "سوريا إلى الجامعة العربية مسألة وقت.",
         ["تدعم الحوار"],
         ["تقريب وجهات النظر", "مسألة وقت"],
+    ),
+    (
+        "ar",
+        "قال لافروف إن روسيا تدعم الحوار. وقال علي لاريجاني إن طهران مستعدة للتفاوض. وقال علي "
+        "أكبر ولايتي إن الاتفاق ممكن.",
+        ["تدعم الحوار"],
+        ["مستعدة للتفاوض", "الاتفاق ممكن"],
+    ),
+    (
+        "ar",
+        "قال لافروف إن روسيا تدعم الحوار. وقال على هامش القمة إن موسكو مستعدة للوساطة. وأكد "
+        "على أن الحل سياسي.",
+        ["تدعم الحوار", "مستعدة للوساطة", "الحل سياسي"],
+        [],
     ),
     (
         "fa",
