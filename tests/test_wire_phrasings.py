@@ -4,7 +4,8 @@
 subordinate clause ("وأضاف عندما ..."), his title with رأس for رئيس, "the Russian
 diplomat" after a Russian envoy named after his verb (Arabic's order: "قال المبعوث الخاص
 للرئيس الروسي ..."), a Persian spelling of his name without its و (لاورف), the name Ali
-(علي, as على "on" is written once normalised) with his surname before the words said.
+(علي, as على "on" is written once normalised) with his surname before the words said,
+the subject between كان and an imperfect verb ("كان بلينكن يكرر").
 Each is his after him and not his after somebody else."""
 
 from __future__ import annotations
@@ -81,6 +82,14 @@ CASES = [
         "على أن الحل سياسي.",
         ["تدعم الحوار", "مستعدة للوساطة", "الحل سياسي"],
         [],
+    ),
+    (
+        "ar",
+        "قال لافروف إن المجلس أصيب بالشلل. في المقابل، كان أنتوني بلينكن يكرر في كل عاصمة "
+        "يزورها أن لإسرائيل الحق في الدفاع عن نفسها. وكان لافروف يكرر في كل مناسبة أن الحل "
+        "سياسي.",
+        ["أصيب بالشلل", "الحل سياسي"],
+        ["الحق في الدفاع"],
     ),
     (
         "fa",

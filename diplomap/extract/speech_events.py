@@ -852,8 +852,13 @@ _AR_MEDIA_RE = re.compile(r"(?<!\w)(?:وكاله|صحيفه|جريده|قناه|
 
 
 def _ar_kana_qad_subject(m: re.Match[str], pre: str) -> str | None:
-    """ "وكان عمار قد شدد": the subject between كان and قد, else None."""
-    if not (m.group().startswith("قد") or pre.rstrip().endswith("قد")):
+    """ "وكان عمار قد شدد", "كان بلينكن يكرر": the subject between كان and قد or an
+    imperfect verb, else None."""
+    if not (
+        m.group().startswith("قد")
+        or pre.rstrip().endswith("قد")
+        or (m.group()[:1] in ("ي", "ت") and "كان" in pre)
+    ):
         return None
     kana = _AR_KANA_QAD_RE.search(pre)
     if kana is None:
