@@ -49,7 +49,8 @@ _TITLE_LATIN = (
 # (the title may stand in quotation marks: «министром иностранных дел» Абхазии Иналом Ардзинбой;
 # its country may stand before the name: 'the "foreign minister" of Abkhazia, Inal Ardzinba')
 _NAME_AFTER_RE = re.compile(
-    rf"{_TITLE_LATIN}[»\"”]?(?:\s+[a-zа-яё]+){{0,3}}?[»\"”]?(?:\s+{_CAP},)?,?\s+({_NAME})"
+    # (the name on the title's line: not a heading's "коллеги" and the next line's "Январь")
+    rf"{_TITLE_LATIN}[»\"”]?(?:\s+[a-zа-яё]+){{0,3}}?[»\"”]?(?:\s+{_CAP},)?,?[^\S\n]+({_NAME})"
 )
 # "Sheikh Abdullah bin Zayed Al Nahyan, Minister of Foreign Affairs and ..."
 _NAME_BEFORE_RE = re.compile(
@@ -126,7 +127,7 @@ def minister_names(
     names: set[str] = set()
     for phrase in phrases:
         words = [normalize(w) for w in _WORD_RE.findall(phrase)]
-        if any(w in _LAVROV_WORDS for w in words):
+        if any(_key(w) in _LAVROV_KEYS for w in words):  # (also "Лавровым")
             continue  # "Russian Foreign Minister Sergey Lavrov"
         names.update(
             _key(w)
@@ -164,6 +165,9 @@ def _key(word: str) -> str:
     """A word as compared: a Russian name without its case ending ("Байрамовым" and
     "Байрамов" alike), other words whole."""
     return word[:5] if len(word) > 5 and _CYRILLIC_RE.match(word) else word
+
+
+_LAVROV_KEYS = frozenset(_key(w) for w in _LAVROV_WORDS)
 
 
 # --- another Russian minister: whom "the Russian minister" then means -----------------

@@ -93,6 +93,7 @@ _RUSSIAN_OFFICIAL_RE = re.compile(
     r"|(?:russia's|russian|российск\w*)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:envoy|deputy|ambassador|representative|представител\w*|посол|замминистр\w*)"
 )
+_SUBJECT_HEAD = 25  # a Russian or English sentence's subject: within so many characters
 _AR_SUBJECT_SPAN = 120  # an Arabic verb's subject after it: within so many characters
 _DIPLOMAT_TITLE_RE = re.compile(
     r"(?<!\w)(?:российск\w+\s+дипломат\w*|the\s+russian\s+diplomat|الدبلوماسي\s+الروسي|"
@@ -467,6 +468,14 @@ class _Resolver:
             self.names_a_minister(norm, 0)  # reads the article's ministers once
         return any(names_a_minister(norm, m.end(), m.end() + 50, self._ministers) for m in offices)
 
+    def named_minister_opens(self, norm: str) -> bool:
+        """Does the sentence open with the name of a minister the article introduced by
+        his title (Russian and English, whose subject comes first)?"""
+        if self.lang not in ("ru", "en") or (self._ministers is not None and not self._ministers):
+            return False
+        self.names_a_minister(norm, 0)  # (reads the article's ministers once)
+        return names_a_minister(norm, 0, min(len(norm), _SUBJECT_HEAD), self._ministers)
+
     def about_someone_else(self, norm: str) -> bool:
         """Does the sentence open on somebody else (an official, an institution, another
         minister named with his portfolio), not on him?"""
@@ -478,8 +487,13 @@ class _Resolver:
         if _GROUP_RE.search(norm, 0, head) or _contrast_topic(norm, self.lang):
             return True
         return (
-            not _bare_title_in(norm, self.lang, head) and _minister_in_head(norm, head) is not None
-        ) or self.introduces_a_minister(norm)
+            (
+                not _bare_title_in(norm, self.lang, head)
+                and _minister_in_head(norm, head) is not None
+            )
+            or self.introduces_a_minister(norm)
+            or self.named_minister_opens(norm)
+        )
 
     def notice(self, norm: str) -> None:
         """A sentence without speech still makes its subject the one "he" or "the
@@ -507,6 +521,12 @@ class _Resolver:
             return
         if him is None and not other and not minister and _contrast_topic(norm, self.lang):
             self.last = self.last_he = "other"  # "Muhriddin, however, was more cautious"
+            return
+        if him is None and not other and not minister and self.named_minister_opens(norm):
+            # "Байрамов от комментариев уклонился": the minister named so before acts, and
+            # "the minister" next is he
+            self.last = self.last_he = self.last_minister = "other"
+            self.pending_other = None
             return
         if him is None and not minister and self.introduces_a_minister(norm):
             # "Делегацию Тегерана возглавил ... министра Али Багери Кяни" (also after
