@@ -49,12 +49,15 @@ _TITLE_LATIN = (
 # (the title may stand in quotation marks: «министром иностранных дел» Абхазии Иналом Ардзинбой;
 # its country may stand before the name: 'the "foreign minister" of Abkhazia, Inal Ardzinba')
 _NAME_AFTER_RE = re.compile(
+    # (led by the letters a title can start with, in either case and ſ, which re.I equates
+    # with s: the same matches, four times faster than trying the titles everywhere)
+    r"(?=[FfMmCcSsſМмГгКк])"
     # (the name on the title's line: not a heading's "коллеги" and the next line's "Январь")
     rf"{_TITLE_LATIN}[»\"”]?(?:\s+[a-zа-яё]+){{0,3}}?[»\"”]?(?:\s+{_CAP},)?,?[^\S\n]+({_NAME})"
 )
 # "Sheikh Abdullah bin Zayed Al Nahyan, Minister of Foreign Affairs and ..."
 _NAME_BEFORE_RE = re.compile(
-    rf"({_NAME}),\s+(?:(?i:the|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_TITLE_LATIN}(?!\w)"
+    rf"(?=[A-ZА-ЯЁ])({_NAME}),\s+(?:(?i:the|his|her)\s+)?(?:[\w'’-]+\s+){{0,3}}?{_TITLE_LATIN}(?!\w)"
 )
 # Arabic and Persian (normalised text): a minister's title
 _TITLE_ARABIC = "|".join(

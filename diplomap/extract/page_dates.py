@@ -24,14 +24,22 @@ _PRINT_FOOTER_RE = re.compile(
     r"опубликовано\s+в\s+(?:номере|газете|выпуске)|appeared\s+in\s+(?:the\s+)?print\s+edition|"
     r"published\s+in\s+(?:the\s+)?print\s+edition)"
 )
+# A line at the end that labels the article's publication date («تاریخ نشر: جمعه 13 میزان
+# 1403», «نُشر بتاريخ: ...», "Published: ...", «Опубликовано: ...»; normalised)
+_PUBLISHED_FOOTER_RE = re.compile(
+    r"(?:^|\n)[^\S\n]*(?:تاريخ\s+(?:ال)?نشر|نشر\s+(?:بتاريخ|في)|تاريخ\s+انتشار|زمان\s+انتشار|"
+    r"published(?:\s+on)?|date\s+published|опубликовано|дата\s+публикации)[^\S\n]*[:：]"
+)
 FOOTER_CHARS = 800  # the footer lies in this many last characters
 
 
 def print_footer(text: str, ctx: _Ctx) -> _Cand | None:
-    """The full date on the print-edition footer line at the end of the page, if any."""
+    """The full date on the footer line at the end of the page that says when it was
+    published (the print edition's, or a "published:" label), if any."""
     lo = max(0, len(text) - FOOTER_CHARS)
     tail = normalize_text(_fold(text[lo:]))
-    if (m := _PRINT_FOOTER_RE.search(tail.norm)) is None:
+    m = _PRINT_FOOTER_RE.search(tail.norm) or _PUBLISHED_FOOTER_RE.search(tail.norm)
+    if m is None:
         return None
     start, end = tail.to_original(m.start(), m.end())
     line_start = text.rfind("\n", 0, lo + start) + 1

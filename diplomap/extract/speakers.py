@@ -93,7 +93,15 @@ _RUSSIAN_OFFICIAL_RE = re.compile(
     r"|(?:russia's|russian|российск\w*)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:envoy|deputy|ambassador|representative|представител\w*|посол|замминистр\w*)"
 )
-_SUBJECT_HEAD = 25  # a Russian or English sentence's subject: within so many characters
+# A sentence's first word, a name's length at least (normalised)
+_FIRST_WORD_RE = re.compile(r"[^\w]*(\w{4,})")
+# A minister's title right before a name, on its line and in its sentence ("министр
+# иностранных дел Азербайджана Джейхун ", "Foreign Minister Jeyhun ", "his counterpart ")
+_TITLE_BEFORE_NAME_RE = re.compile(
+    r"(?:министр\w*|коллег\w*|глав\w*\s+мид|minister|secretary|counterpart)"
+    r"[^.!?\n]{0,50}$"
+)
+_TITLE_BEFORE_NAME_SPAN = 90
 _AR_SUBJECT_SPAN = 120  # an Arabic verb's subject after it: within so many characters
 _DIPLOMAT_TITLE_RE = re.compile(
     r"(?<!\w)(?:российск\w+\s+дипломат\w*|the\s+russian\s+diplomat|الدبلوماسي\s+الروسي|"
@@ -469,12 +477,24 @@ class _Resolver:
         return any(names_a_minister(norm, m.end(), m.end() + 50, self._ministers) for m in offices)
 
     def named_minister_opens(self, norm: str) -> bool:
-        """Does the sentence open with the name of a minister the article introduced by
-        his title (Russian and English, whose subject comes first)?"""
-        if self.lang not in ("ru", "en") or (self._ministers is not None and not self._ministers):
+        """Does the sentence open with the name of somebody the article introduced with a
+        minister's title ("Байрамов" after «министр иностранных дел Азербайджана Джейхун
+        Байрамов»; Russian and English, whose subject comes first)? Looked up where the
+        word occurs in the article (a few places), not by reading all its ministers."""
+        if self.lang not in ("ru", "en") or self.full_norm is None:
             return False
-        self.names_a_minister(norm, 0)  # (reads the article's ministers once)
-        return names_a_minister(norm, 0, min(len(norm), _SUBJECT_HEAD), self._ministers)
+        first = _FIRST_WORD_RE.match(norm)
+        if first is None or _is_place(first.group(1)) or may_mention_lavrov(first.group(1)):
+            return False
+        key, full = first.group(1)[:5], self.full_norm
+        at = full.find(key)
+        while at >= 0:
+            if (at == 0 or not full[at - 1].isalnum()) and _TITLE_BEFORE_NAME_RE.search(
+                full, max(0, at - _TITLE_BEFORE_NAME_SPAN), at
+            ):
+                return True
+            at = full.find(key, at + 1)
+        return False
 
     def about_someone_else(self, norm: str) -> bool:
         """Does the sentence open on somebody else (an official, an institution, another
