@@ -104,10 +104,15 @@ _COMMA_RE = re.compile(r"[,،]")
 _SIDE_CLAUSE_RE = re.compile(
     r"(?<=[,،])\s*(?:who|whom|whose|(?:with|to|from|by|for|of)\s+whom|which|where|while|"
     r"speaking|after|before|when|referring|commenting|responding|"
+    # a circumstance set off by commas: "Lavrov, during a meeting with US Secretary of State
+    # Rex Tillerson, said", «Лавров, в ходе встречи с госсекретарем США, заявил»
+    r"during|following|ahead\s+of|amid|at|in|on|upon|alongside|"
     r"(?:(?:с|со|у|к|о|об|в|на|для|при|от|по|за|перед|между)\s+)?котор\w+|"
-    r"где|выступая|комментируя|отвечая|говоря|находясь|после|"
+    r"где|выступая|комментируя|отвечая|говоря|находясь|после|в\s+ходе|во\s+время|по\s+итогам|"
+    r"накануне|на|в|"
     r"имея\s+в\s+виду|ссылаясь|касаясь|"
-    r"كه|که|الذي|التي|الذين|متحدثا|خلال|بعد|عقب|في\s+اشاره|تعليقا|ردا)(?!\w)[^,،]*"
+    r"كه|که|الذي|التي|الذين|متحدثا|خلال|بعد|عقب|في\s+اشاره|تعليقا|ردا|در|پس\s+از|پيش\s+از|ضمن|"
+    r"طي)(?!\w)[^,،]*"
     # and the title set off after a name in it: "referring to a decision by Donald Trump,
     # the US president, added"
     r"(?:[,،]\s*(?:the\s+)?[^,،]{0,30}?(?:president|minister|king|leader|президент\w*|"
@@ -498,6 +503,8 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
     for m in verb_re.finditer(norm):
         if _no_speech_of(norm, m, regions, negated) or _source_frame(norm, m, lang):
             continue
+        if _opening_participle(norm, m, lang):
+            continue  # "Stressing the need for talks, Lavrov said": his main verb decides
         subj = _verb_subject(norm, m, lang, regions)
         if (
             subj == _ANONYMOUS
@@ -538,6 +545,26 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
                 continue
             return event
     return fallback
+
+
+# A participle opening the sentence's fronted clause (English -ing, a Russian adverbial
+# participle in -в/-вши/-вшись): "Stressing the need for talks, Lavrov said", «Подчеркнув
+# необходимость переговоров, Лавров заявил» (normalised)
+_OPENING_PARTICIPLE_RE = {
+    "en": re.compile(r"^[\s\"'“”«»]*(?:and\s+|but\s+|also\s+)?$"),
+    "ru": re.compile(r"^[\s\"'“”«»—–-]*(?:и\s+|а\s+|но\s+|также\s+)?$"),
+}
+_PARTICIPLE_END = {"en": ("ing",), "ru": ("в", "вши", "вшись")}
+
+
+def _opening_participle(norm: str, m: re.Match[str], lang: str) -> bool:
+    """Is the verb a participle that opens the sentence, its clause closed by a comma
+    before the main clause?"""
+    ends = _PARTICIPLE_END.get(lang)
+    if ends is None or not m.group().split()[0].endswith(ends):
+        return False
+    opener = _OPENING_PARTICIPLE_RE[lang]
+    return bool(opener.match(norm[: m.start()])) and "," in norm[m.end() :]
 
 
 def _told_of_him(
@@ -810,6 +837,11 @@ def _arabic_subject(norm: str, m: re.Match[str], pre: str) -> str | None:
     after = "lavrov" if inside else _after_verb(norm, m, "ar")
     if after in ("lavrov", "title"):
         return after
+    if "،" in pre or "," in pre:  # "لافروف، خلال لقائه تيلرسون، قال": past the circumstance
+        blanked = _SIDE_CLAUSE_RE.sub(_blank, pre)
+        if blanked != pre and (named := _ar_head_before_circumstance(blanked)) is not None:
+            return named
+        pre = blanked
     tail_from = max(0, len(pre) - 120)
     tail = _LAVROV_TAIL_RE.search(pre, tail_from) if may_mention_lavrov(pre, tail_from) else None
     if (
@@ -849,6 +881,29 @@ _AR_AMMA_RE = re.compile(r"^\s*[و]?اما\s+([^.؟!]{2,120}?)\s*[،,]?\s*$")
 # "نقلت وكالة ... عن": an agency quoting somebody, whose name follows عن
 _AR_QUOTED_FROM_RE = re.compile(r"[^.؟!]{0,60}?(?<!\w)عن\s+")
 _AR_MEDIA_RE = re.compile(r"(?<!\w)(?:وكاله|صحيفه|جريده|قناه|موقع|شبكه|اذاعه|تلفزيون)")
+
+
+_AR_HEAD_WORDS = 4  # a subject before a circumstance set off by commas: at most so many words
+# A head that is no subject: a place, a time or a connective before the circumstance
+_AR_ADVERBIAL_HEAD_RE = re.compile(
+    r"[وف]{0,2}(?:في|من|عن|علي|الي|مع|منذ|بعد|قبل|خلال|عند|لدي|حول|اما|كما|ثم|لكن|حين|عندما|"
+    r"اذ|هكذا|هنا|هناك|بدوره|بدورها|كذلك|ايضا|امس|اليوم|غدا|ب|ل|ك)(?!\w)"
+    r"|[وف]{0,2}(?:ب|ل|ك)ال"
+)
+
+
+def _ar_head_before_circumstance(blanked: str) -> str | None:
+    """The subject written before a circumstance set off by commas ("تيلرسون، خلال لقائه
+    سيرغي لافروف، قال"): "lavrov", "title" or "other"; None when no short subject stands
+    there."""
+    head = blanked.strip(" ،,")
+    if not head or len(head.split()) > _AR_HEAD_WORDS or "  " in head:
+        return None
+    if _AR_ADVERBIAL_HEAD_RE.match(head):
+        return None  # "ففي أربيل، خلال زيارته، قال", "وفي ديسمبر الماضي، بعد ...، نفى"
+    if _lavrov_at(head, 0, anchored=True) is not None:
+        return "lavrov"
+    return "title" if _TITLE_RE["ar"].fullmatch(head) else "other"
 
 
 def _ar_kana_qad_subject(m: re.Match[str], pre: str) -> str | None:
