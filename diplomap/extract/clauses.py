@@ -194,3 +194,30 @@ def _in_relative_clause(norm: str, m: re.Match[str]) -> bool:
         return False
     rest = norm[m.end() : m.end() + _MAX_FRONTED_CLAUSE]
     return "," in rest or "،" in rest
+
+
+# A side clause between commas: a relative clause or a participle ("Лавров, выступая на
+# пресс-конференции с главой МИД Омана, заявил", "لاوروف، که همراه پوتین ..., گفت",
+# "Lavrov, speaking after talks with Mekdad, said"): it never holds the subject.
+_SIDE_CLAUSE_RE = re.compile(
+    r"(?<=[,،])\s*(?:who|whom|whose|(?:with|to|from|by|for|of)\s+whom|which|where|while|"
+    r"speaking|after|before|when|referring|commenting|responding|"
+    # a circumstance set off by commas: "Lavrov, during a meeting with US Secretary of State
+    # Rex Tillerson, said", «Лавров, в ходе встречи с госсекретарем США, заявил»
+    r"during|following|ahead\s+of|amid|at|in|on|upon|alongside|"
+    r"(?:(?:с|со|у|к|о|об|в|на|для|при|от|по|за|перед|между)\s+)?котор\w+|"
+    r"где|выступая|комментируя|отвечая|говоря|находясь|после|в\s+ходе|во\s+время|по\s+итогам|"
+    r"накануне|на|в|"
+    r"имея\s+в\s+виду|ссылаясь|касаясь|"
+    r"كه|که|الذي|التي|الذين|متحدثا|خلال|بعد|عقب|في\s+اشاره|تعليقا|ردا|در|پس\s+از|پيش\s+از|ضمن|"
+    r"طي)(?!\w)[^,،]*"
+    # and the title set off after a name in it: "referring to a decision by Donald Trump,
+    # the US president, added"
+    r"(?:[,،]\s*(?:the\s+)?[^,،]{0,30}?(?:president|minister|king|leader|президент\w*|"
+    r"министр\w*|премьер\w*|(?:ال)?رييس|(?:ال)?وزير|رييس\s?جمهور)[^,،]{0,20}(?=[,،]))?"
+    r"(?=[,،])"
+)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
