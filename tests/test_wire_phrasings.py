@@ -5,7 +5,9 @@ subordinate clause ("وأضاف عندما ..."), his title with رأس for رئ
 diplomat" after a Russian envoy named after his verb (Arabic's order: "قال المبعوث الخاص
 للرئيس الروسي ..."), a Persian spelling of his name without its و (لاورف), the name Ali
 (علي, as على "on" is written once normalised) with his surname before the words said,
-the subject between كان and an imperfect verb ("كان بلينكن يكرر").
+the subject between كان and an imperfect verb ("كان بلينكن يكرر"), the outlet's narration of
+an arrival after a time set off by a comma ("وفي وقت سابق من اليوم، وصل ترامب"), "the head of
+the foreign policy department" (a translation of his Russian title) for "the minister".
 Each is his after him and not his after somebody else."""
 
 from __future__ import annotations
@@ -90,6 +92,21 @@ CASES = [
         "سياسي.",
         ["أصيب بالشلل", "الحل سياسي"],
         ["الحق في الدفاع"],
+    ),
+    (
+        "ar",
+        "قال لافروف إن الحل في غزة سياسي. وفي وقت سابق من اليوم الاثنين، وصل ترامب إلى إسرائيل "
+        "وألقى خطابا في الكنيست.",
+        ["الحل في غزة"],
+        ["وألقى خطابا"],
+    ),
+    (
+        "en",
+        "Lavrov said the deal was dead. The head of the foreign policy department believes the "
+        "West broke it. Chinese Foreign Minister Wang Yi said the talks were useful. The head of "
+        "the foreign policy department believes the sides should keep talking.",
+        ["deal was dead", "the West broke it"],
+        ["talks were useful", "keep talking"],
     ),
     (
         "fa",

@@ -32,6 +32,8 @@ _TITLE_RE = {
     "en": lead(
         r"(?<!\w)the\s+(?:(?:foreign|veteran|top|chief|seasoned)\s+)?(?:minister|diplomat)"
         r"(?!\s+(?:of|for)\b)(?!\w)|(?<!\w)the\s+russian\s+(?:top\s+)?(?:diplomat|official|guest)(?!\w)"
+        # a translation of «глава внешнеполитического ведомства»
+        r"|(?<!\w)the\s+head\s+of\s+the\s+foreign\s+(?:policy\s+)?(?:department|agency|office)(?!\w)"
     ),
     "ru": lead(
         # not after an adjective: "Сирийский министр", "иранского дипломата" are others
@@ -156,7 +158,7 @@ _RU_OBLIQUE_NAME_RE = re.compile(r"лавров(?:а|у|ым|е)$")
 
 # Every bare title of _TITLE_RE contains one of these (a quick test first)
 _TITLE_KEYS = {
-    "en": ("minister", "diplomat", "official", "guest"),
+    "en": ("minister", "diplomat", "official", "guest", "head of the foreign"),
     "ru": ("министр", "дипломат", "глав", "гост"),
     "ar": ("الوزير", "الروسي", "الرجل", "المخضرم"),
     "fa": ("وزير", "ديپلمات", "مقام", "مهمان"),
