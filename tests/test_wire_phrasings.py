@@ -7,7 +7,9 @@ diplomat" after a Russian envoy named after his verb (Arabic's order: "قال ا
 (علي, as على "on" is written once normalised) with his surname before the words said,
 the subject between كان and an imperfect verb ("كان بلينكن يكرر"), the outlet's narration of
 an arrival after a time set off by a comma ("وفي وقت سابق من اليوم، وصل ترامب"), "the head of
-the foreign policy department" (a translation of his Russian title) for "the minister".
+the foreign policy department" (a translation of his Russian title) for "the minister", a
+Russian outlet quoting him after his words («...», — цитирует Сергея Лаврова ТАСС; not his
+spokeswoman quoting him).
 Each is his after him and not his after somebody else."""
 
 from __future__ import annotations
@@ -107,6 +109,15 @@ CASES = [
         "the foreign policy department believes the sides should keep talking.",
         ["deal was dead", "the West broke it"],
         ["talks were useful", "keep talking"],
+    ),
+    (
+        "ru",
+        "Лавров провел переговоры в Москве. «Мы не примем никаких ультиматумов», — цитирует "
+        "Сергея Лаврова ТАСС. «Диалог возможен только на равных», — приводит слова министра "
+        "РИА Новости. «Мы готовы к посредничеству», — цитирует ТАСС Мевлюта Чавушоглу. «Мы не "
+        "будем отвечать», — цитирует Лаврова Мария Захарова.",
+        ["никаких ультиматумов", "только на равных"],
+        ["готовы к посредничеству", "не будем отвечать"],
     ),
     (
         "fa",

@@ -46,6 +46,11 @@ _TELLS_SOMEBODY_RE = re.compile(
 _RU_OBLIQUE_RE = re.compile(
     r"лавров(?:а|у|ым|е)(?!\w)|(?<!\w)(?:министр(?:а|у|ом|е)|глав(?:у|е|ой)|дипломат(?:а|у|ом|е))(?!\w)"
 )
+# An outlet quoting somebody after his words (the one named after the verb is the speaker)
+_RU_QUOTING_RE = re.compile(r"(?:цитиру|процитирова|цитирова|привод|привел|привели)")
+# ... his spokeswoman or the Kremlin's quoting him: her words (ATTRIBUTION.md)
+_RU_RELAYING_RE = re.compile(r"захаров|песков|представител|пресс-секретар|спикер")
+_RU_QUOTED_TITLE_RE = re.compile(r"(?:российского\s+)?(?:министра|дипломата|главы\s+мид)(?!\w)")
 _COURTESY_RE = re.compile(r"(?:(?:معالي|سعاده|فخامه|his\s+excellency|جناب)\s+)+")
 
 
@@ -65,6 +70,10 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
         if _NAME_AS_OBJECT_RE.match(norm, named.end()) or _TELLS_SOMEBODY_RE.match(m.group()):
             return None
         if lang == "ru" and _RU_OBLIQUE_RE.search(named.group()):
+            if _RU_QUOTING_RE.match(m.group()) and not _RU_RELAYING_RE.search(
+                norm, named.end(), named.end() + 60
+            ):
+                return "lavrov"  # «...», — цитирует Сергея Лаврова ТАСС: the outlet quotes him
             return None  # "Ханафи, в свою очередь, заверил Лаврова, что": he is assured
         if lang == "en" and _EN_CLAUSE_AFTER_NAME_RE.match(norm, named.end()):
             return None  # 'Kozyrev says Mr Lavrov "had a choice"': he opens the words said
@@ -83,6 +92,8 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
         # иностранных дел Сергей Лавров"
         return "lavrov"
     after = norm[start : start + 120]
+    if lang == "ru" and _RU_QUOTING_RE.match(m.group()) and _RU_QUOTED_TITLE_RE.match(after):
+        return "title"  # «...», — приводит слова министра РИА Новости
     for kind, table in (("pronoun", _PRONOUN_RE), ("title", _TITLE_RE)):
         pattern = table.get(lang)
         if pattern and (said := pattern.match(after)):
