@@ -42,3 +42,13 @@ def test_a_word_on_the_line_after_a_title_is_no_ministers_name():
         "произошедшее «грубым нарушением суверенитета Ирака».\n"
     )
     assert_credited(analyse(text, "ru"), ["грубым нарушением"], [])
+
+
+def test_a_word_written_small_after_a_title_is_no_name():
+    """«Министр заявил, что переговоры ...», then «Переговоры продолжатся ...»: a word that
+    stands after a title only in small letters names nobody; the sentence goes on his."""
+    text = (
+        "Сергей Лавров провел переговоры в Москве. Министр заявил, что переговоры были "
+        "полезными. Переговоры продолжатся в Женеве в следующем месяце.\n"
+    )
+    assert_credited(analyse(text, "ru"), ["были полезными", "продолжатся в Женеве"], [])

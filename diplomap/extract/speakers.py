@@ -93,12 +93,13 @@ _RUSSIAN_OFFICIAL_RE = re.compile(
     r"|(?:russia's|russian|российск\w*)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:envoy|deputy|ambassador|representative|представител\w*|посол|замминистр\w*)"
 )
-# A sentence's first word, a name's length at least (normalised)
-_FIRST_WORD_RE = re.compile(r"[^\w]*(\w{4,})")
+# A sentence's first word when capitalised and a name's length at least (as written)
+_FIRST_NAME_WORD_RE = re.compile(r"[^\w]*([^\W\d_]{4,})")
 # A minister's title right before a name, on its line and in its sentence ("министр
-# иностранных дел Азербайджана Джейхун ", "Foreign Minister Jeyhun ", "his counterpart ")
+# иностранных дел Азербайджана Джейхун ", "Foreign Minister Jeyhun ", "his counterpart ";
+# as written)
 _TITLE_BEFORE_NAME_RE = re.compile(
-    r"(?:министр\w*|коллег\w*|глав\w*\s+мид|minister|secretary|counterpart)"
+    r"(?i:министр\w*|коллег\w*|глав\w*\s+мид|minister|secretary|counterpart)"
     r"[^.!?\n]{0,50}$"
 )
 _TITLE_BEFORE_NAME_SPAN = 90
@@ -479,21 +480,30 @@ class _Resolver:
     def named_minister_opens(self, norm: str) -> bool:
         """Does the sentence open with the name of somebody the article introduced with a
         minister's title ("Байрамов" after «министр иностранных дел Азербайджана Джейхун
-        Байрамов»; Russian and English, whose subject comes first)? Looked up where the
-        word occurs in the article (a few places), not by reading all its ministers."""
-        if self.lang not in ("ru", "en") or self.full_norm is None:
+        Байрамов»; Russian and English, whose subject comes first)? Looked up, as written
+        and capitalised, where the word stands after a title (a few places), not by
+        reading all the article's ministers."""
+        if self.lang not in ("ru", "en"):
             return False
-        first = _FIRST_WORD_RE.match(norm)
-        if first is None or _is_place(first.group(1)) or may_mention_lavrov(first.group(1)):
+        text, sent = self.text, self.sentences[self.idx]
+        first = _FIRST_NAME_WORD_RE.match(text, sent.start, min(len(text), sent.end))
+        if (
+            first is None
+            or not first.group(1)[0].isupper()
+            or _is_place(normalize(first.group(1)))
+            or may_mention_lavrov(norm, 0, 20)
+        ):
             return False
-        key, full = first.group(1)[:5], self.full_norm
-        at = full.find(key)
+        key = first.group(1)[:5]
+        at = text.find(key)
         while at >= 0:
-            if (at == 0 or not full[at - 1].isalnum()) and _TITLE_BEFORE_NAME_RE.search(
-                full, max(0, at - _TITLE_BEFORE_NAME_SPAN), at
+            if (
+                at != first.start(1)
+                and (at == 0 or not text[at - 1].isalnum())
+                and _TITLE_BEFORE_NAME_RE.search(text, max(0, at - _TITLE_BEFORE_NAME_SPAN), at)
             ):
                 return True
-            at = full.find(key, at + 1)
+            at = text.find(key, at + 1)
         return False
 
     def about_someone_else(self, norm: str) -> bool:
