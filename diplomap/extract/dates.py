@@ -59,7 +59,12 @@ from diplomap.extract.date_parsing import (
     jalali_to_gregorian,
     parse_date,
 )
-from diplomap.extract.page_dates import is_chronology, permalink_date, print_footer
+from diplomap.extract.page_dates import (
+    chronology_entry_starts,
+    is_chronology,
+    permalink_date,
+    print_footer,
+)
 from diplomap.navigation import WIDGET_RE
 from diplomap.normalize import fold_digits, normalize
 
@@ -826,7 +831,8 @@ def _text_dates(
     taken = {f.cand.start for f in found}
     chronology = is_chronology(page.folded, page.lines[page.head + 1 :], page.cands)
     if chronology:  # its years and dated entries are the events', not the page's date
-        found = [f for f in found if not (f.kind == "date_line" and f.cand.precision == "year")]
+        entries = chronology_entry_starts(page.lines[page.head + 1 :], page.cands)
+        found = [f for f in found if not _chronology_entry(page, f, entries)]
     header = _best(f for f in found if f.rank <= _RANK["date_line"])
     year = header.cand.date.year if header and header.cand.precision == "year" else None
     dateline = None if chronology else _dateline(page, year, taken)
@@ -850,6 +856,18 @@ def _text_dates(
 
 
 _YEARLESS_LINE_WORDS = 8
+
+
+def _chronology_entry(page: _Page, found: _Found, entries: frozenset[int]) -> bool:
+    """Is a date line of a chronology one of its entries (a year alone, or one of its
+    dates alone over an entry's text past its first paragraph), not the page's own?"""
+    if found.kind != "date_line" or found.cand.precision == "year":
+        return found.kind == "date_line"
+    if page.lines[_line_of(page, found.cand.start)][0] not in entries:
+        return False
+    under = page.lines[page.head + 1 :]
+    text_at = next((ls for ls, le in under if _line_shape(page, ls, le) == "sentence"), None)
+    return text_at is not None and found.cand.start > text_at
 
 
 def _same_day(yearless: _Cand, date: dt.date | None) -> bool:

@@ -109,28 +109,60 @@ def _labelled_own(text: str, start: int) -> bool:
 _YEAR_ALONE_RE = re.compile(
     r"[\s\-–—•*■▪●◆►]*(?:19|20)\d\d(?:[\s\-–—:]*|\s*[|:：\-–—]\s*[^\n]{1,60}?)"
 )
-_MIN_CHRONOLOGY_ENTRIES = 3
+MIN_CHRONOLOGY_ENTRIES = 3
+
+
+def chronology_date_lines(lines: Sequence[tuple[int, int]], cands: Sequence[_Cand]) -> list[int]:
+    """The indices of the lines that are a full date alone (nothing else on the line)
+    with a line of text after them: in a chronology, its entries' headings."""
+    starts = [ls for ls, _ in lines]
+    out = []
+    for c in cands:
+        if not (c.full and c.precision == "day"):
+            continue
+        k = bisect.bisect_right(starts, c.wstart) - 1
+        if (
+            0 <= k < len(lines) - 1
+            and c.wstart <= lines[k][0] + 2
+            and c.end >= lines[k][1] - 2
+            and lines[k + 1][1] - lines[k + 1][0] > _ENTRY_TEXT_CHARS
+        ):
+            out.append(k)
+    return out
+
+
+_ENTRY_TEXT_CHARS = 40
+
+
+def chronology_entry_starts(
+    lines: Sequence[tuple[int, int]], cands: Sequence[_Cand]
+) -> frozenset[int]:
+    """The starts of the lines that are a date alone over an entry's text, when there
+    are enough of them to be a chronology's entries (else none)."""
+    ks = chronology_date_lines(lines, cands)
+    return frozenset(lines[k][0] for k in ks) if len(ks) >= MIN_CHRONOLOGY_ENTRIES else frozenset()
 
 
 def is_chronology(folded: str, lines: Sequence[tuple[int, int]], cands: Sequence[_Cand]) -> bool:
     """Is the page a chronology (a timeline of statements or events): at least three
     lines under the headline that are a year alone or heading an entry ("■ 2017 | ..."),
-    or open with a full date and go on with the entry's text ("14 июля 2015 года. В Вене
-    ...", "20 July 2015: ...")? `lines`: the (start, end) of the lines under the headline
+    open with a full date (or a month and year) and go on with the entry's text ("14 июля
+    2015 года. В Вене ...", "20 July 2015: ...", "November 2012: After ..."), or are a
+    full date alone with the entry's text on the next line? `lines`: the (start, end) of the lines under the headline
     in the folded top of the page, `cands`: the dates found there."""
-    if len(lines) < _MIN_CHRONOLOGY_ENTRIES:
+    if len(lines) < MIN_CHRONOLOGY_ENTRIES:
         return False
     starts = [ls for ls, _ in lines]
-    entries: set[int] = set()  # the lines that open with a full date
+    entries = set(chronology_date_lines(lines, cands))
     for c in cands:
-        if c.full and c.precision == "day":
+        if c.full and c.precision in ("day", "month"):
             k = bisect.bisect_right(starts, c.wstart) - 1
             if k >= 0 and c.wstart <= lines[k][0] + 2 and c.end < lines[k][1] - 20:
                 entries.add(k)
     for k, (ls, le) in enumerate(lines):
-        if len(entries) >= _MIN_CHRONOLOGY_ENTRIES:
+        if len(entries) >= MIN_CHRONOLOGY_ENTRIES:
             break
         head = folded[ls : ls + 6]  # (a quick test: a year near the line's start)
         if ("19" in head or "20" in head) and _YEAR_ALONE_RE.fullmatch(folded, ls, le):
             entries.add(k)
-    return len(entries) >= _MIN_CHRONOLOGY_ENTRIES
+    return len(entries) >= MIN_CHRONOLOGY_ENTRIES

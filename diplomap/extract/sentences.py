@@ -133,6 +133,13 @@ def _quote_regions(s: str, open_at_start: bool = False) -> tuple[list[tuple[int,
     """
     if not ("«" in s or "»" in s or "“" in s or "”" in s or "„" in s or '"' in s):
         return [], False  # (most sentences quote nothing: ten times faster than the scan)
+    regions, open_pos = quote_scan(s, open_at_start)
+    return regions, open_pos >= 0
+
+
+def quote_scan(s: str, open_at_start: bool = False) -> tuple[list[tuple[int, int]], int]:
+    """(regions, open_pos): `_quote_regions`' regions, and where the quotation open at the
+    end of `s` opens (-1: none is)."""
     regions: list[tuple[int, int]] = []
     open_pos = -1
     open_ch = ""
@@ -168,7 +175,7 @@ def _quote_regions(s: str, open_at_start: bool = False) -> tuple[list[tuple[int,
             pending_start = False
             continue
         open_pos, open_ch, depth = p, q, 0
-    return regions, open_pos >= 0
+    return regions, open_pos
 
 
 def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:

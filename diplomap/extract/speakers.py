@@ -42,6 +42,7 @@ from diplomap.extract.ministers import (
     names_a_minister,
     names_a_russian_minister,
 )
+from diplomap.extract.quote_runs import his_run_sentences
 from diplomap.extract.sentences import Sentence, _quote_regions
 from diplomap.extract.speech_events import (
     _RU_FOREIGN_HEAD_RE,
@@ -399,6 +400,7 @@ class _Resolver:
         self.last_minister: str | None = None  # last minister/diplomat who spoke
         self.russian_other = False  # that minister is another of Russia's (Shoigu)
         self.carry_open = False  # a quotation opened by Lavrov is still open
+        self.left_open = False  # has a sentence left a quotation open?
         self.theses = False  # "Key points of Lavrov's speech:" -> the list items after it
         self.according = True  # may a sentence hold an "according to" phrase?
         self.full_norm: str | None = None  # the whole text normalised, when known
@@ -672,6 +674,7 @@ class _Resolver:
             )
             att = self._narrative(idx, norm, regions, event, is_title, continues)
         self.carry_open = still_open and att.speaker is not None
+        self.left_open = self.left_open or still_open
         self.quoted = bool(regions) and not still_open
         if not same_para or not att.speaker:
             self.theses = (att.speaker is not None and self.theses) or _introduces_theses(norm)
@@ -985,4 +988,10 @@ def attribute_speakers(
         crosshead = _is_crosshead(text, sentences, idx, raw)
         box = _in_summary_box(box, raw, norm)
         resolver.sentence(idx, norm, heading or crosshead or box, turns[idx])
-    return resolver.out
+    out = resolver.out
+    if resolver.left_open:  # a quotation left open in a sentence may run over paragraphs
+        skip = resolver.headings | {i for i, turn in enumerate(turns) if turn is not None}
+        his = [a.speaker is not None for a in out]
+        for i in his_run_sentences(text, sentences, lang, his, skip):
+            out[i] = Attribution(LAVROV, "quote", "quote_marks")
+    return out
