@@ -454,6 +454,31 @@ def test_an_article_under_his_byline_is_his(lang, bare):
     assert row_of(rows, headline[:20])[1] is None
 
 
+# His name marked for a footnote with his title at the end ("سيرغي لافروف *"), then the
+# outlet presenting the article in its own words
+PRESENTED = {
+    "en": "The Daily Example publishes this article by the Russian foreign minister on the eve of the forum.",
+    "ru": "Публикуем статью министра иностранных дел России накануне форума.",
+    "ar": "تنشر «الصحيفة» هذا المقال لوزير خارجية روسيا الاتحادية عشية انعقاد المنتدى.",
+    "fa": "متن این یادداشت وزیر امور خارجه روسیه در آستانه نشست منتشر می‌شود.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OP_ED))
+def test_his_footnoted_byline_then_the_outlets_presentation(lang):
+    headline, _byline, _note, first, second = OP_ED[lang]
+    byline = BARE_NAME[lang] + " *"
+    footnote = {
+        "en": "* The author is the Minister of Foreign Affairs of Russia.",
+        "ru": "* Автор — министр иностранных дел России.",
+        "ar": "* وزير خارجية روسيا الاتحادية",
+        "fa": "* نویسنده وزیر امور خارجه روسیه است.",
+    }[lang]
+    text = "\n\n".join([headline, byline, PRESENTED[lang], first, second, footnote]) + "\n"
+    rows = analyse(text, lang)
+    assert_credited(rows, [first[:20], second[:20]], [PRESENTED[lang][:20], headline[:20]])
+
+
 @pytest.mark.parametrize("lang", sorted(OP_ED))
 def test_a_journalists_byline_makes_nothing_his(lang):
     headline, _byline, _note, first, second = OP_ED[lang]

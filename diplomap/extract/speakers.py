@@ -249,7 +249,7 @@ _MAY_BE_TRANSCRIPT_RE = re.compile(
     r"|\n\s*(?:by|written\s+by|автор:?|بقلم:?|به\s+قلم|نوشته:?)\s[^\n]{0,40}"
     r"(?:lavrov|лавров|لافروف|لاوروف)"
     r"|\n\s*(?:sergey|sergei|сергей|سيرغي|سرگئی)\s+(?:викторович\s+)?(?:lavrov|лавров|لافروف|لاوروف)"
-    r"(?:\s*[,،]\s*(?:minister|министр|وزير|وزیر)|[ \t]*\n)"
+    r"(?:\s*[,،]\s*(?:minister|министр|وزير|وزیر)|[ \t]*[*٭✱]{0,2}[ \t]*\n)"
     r"|\n\s*(?:ladies|colleagues|dear|уважаем|дамы|коллеги|дорогие|السيدات|سيداتي|الزملاء|"
     r"اصحاب|أصحاب|خانم|همکاران|دوستان)"
     # a speaker's heading over his words in a joint transcript (transcripts._speech_heading)

@@ -539,12 +539,20 @@ _HIS_BYLINE_RE = re.compile(
     r"(?:[^\s,]+\s+){0,6}?(?:sergey\s+|sergei\s+|сергей\s+|سيرغي\s+|سيرجي\s+|سرگيي\s+)?"
     r"(?:lavrov|лавров|لافروف|لاوروف)(?!\w)"
     r"|(?:sergey|sergei|сергей|سيرغي|سيرجي|سرگيي)\s+(?:викторович\s+)?(?:lavrov|лавров|لافروف|لاوروف)"
-    r"(?:\s*[,،]\s*(?:minister|министр|وزير)[^.!?؟]*)?\s*$)"
+    # a footnote mark after the name (the note with his title at the article's end)
+    r"(?:\s*[,،]\s*(?:minister|министр|وزير)[^.!?؟]*)?\s*[*٭✱]{0,2}\s*$)"
 )
 # The outlet's note on the article: no text of his
+# or the outlet presenting the article ("تنشر «البيان» هذا المقال لوزير ...", "The paper
+# publishes this article ...", «Публикуем статью министра ...», «متن این یادداشت ...»)
 _EDITORS_NOTE_RE = re.compile(
     r"^(?:editor'?s\s+note|от\s+редакции|примечание\s+редакции|ملاحظه\s+(?:ال)?محرر|"
-    r"(?:ال)?محرر\s*:|يادداشت\s+(?:سردبير|ويراستار)|published|опубликовано|نشر\s+في)"
+    r"(?:ال)?محرر\s*:|يادداشت\s+(?:سردبير|ويراستار)|published|опубликовано|نشر\s+في|"
+    r"[وف]?(?:تنشر|ننشر|ينشر|تعيد|نعيد)\s[^.]{0,40}?(?:ال)?مقال|"
+    r"this\s+(?:article|op-ed|piece|commentary)\s|the\s+following\s+(?:article|op-ed)|"
+    r"[^.]{0,40}?\s(?:publishes|is\s+publishing|republishes)\s+(?:this|the\s+following|an?)\s+"
+    r"(?:article|op-ed|piece)|публикуем\s|предлагаем\s+вашему\s+вниманию|"
+    r"(?:статья|текст)\s+(?:публикуется|опубликован)|(?:متن\s+)?(?:اين\s+)?(?:مقاله|يادداشت)\s)"
 )
 
 
