@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from diplomap.extract.common import (
+    _LAVROV_NP_RE,
     _skip_spaces,
     contains_any,
     find_lavrov_np,
@@ -122,3 +123,47 @@ def _relayed_him(norm: str, m: re.Match[str]) -> int | None:
 
 _EN_VERB_NEXT_RE = re.compile(r"\s+(?:also\s+|had\s+|has\s+)?[a-z]+ed(?!\w)")
 _THAT_BEFORE_RE = re.compile(r"(?<!\w)(?:ان|بان|that|что|كه|که)\s*$")
+
+
+# An outlet quoting him before his words: "ونقلت الصحيفة عن لافروف قوله إن", "نقلت X قول
+# لافروف إن", «газета процитировала Лаврова», «приводит слова министра», «روزنامه ... به نقل
+# از لاوروف نوشت» (his words; his spokeswoman quoting him is her relaying: not these)
+# (the outlet named between the verb and عن: "ونقلت عن لافروف" alone has the subject of the
+# sentence before, his spokeswoman's as often as an outlet's)
+_AR_QUOTING_RE = re.compile(
+    r"\s+(?:[^\s.،,:]+\s+){1,4}?(?:(?P<from>عن)|قول|تصريح|تصريحات|تاكيد|تحذير)\s+"
+)
+_RU_PRONOUN_BEFORE_RE = re.compile(r"(?<!\w)(?:она|они|он)\s+$")
+_AR_SAYING_AFTER_RE = re.compile(r"\s+(?:قوله|تاكيده|اشارته|تصريحه|تحذيره|ان|بان)(?!\w)")
+_RU_QUOTING_VERB_RE = re.compile(r"^(?:процитир|привод|привел|привёл)")
+_RU_WORDS_RE = re.compile(r"\s+(?:слова\s+)?")
+_FA_QUOTING_RE = re.compile(r"به\s+نقل\s+از\s+")
+_FA_WRITING_VERBS = ("نوشت", "گزارش داد", "گزارش كرد", "منتشر كرد")
+
+
+def _quoted_him(norm: str, m: re.Match[str], lang: str) -> int | None:
+    """Where his name stands when the verb's subject, an outlet, quotes him before his
+    words (see above), or None."""
+    window = norm[max(0, m.start() - 80) : m.end() + 40]
+    if _SPOKESPERSON_RE.search(window) is not None:
+        return None
+    verb = m.group()
+    if lang == "ar" and "نقل" in verb:
+        q = _AR_QUOTING_RE.match(norm, m.end())
+        him = q and _LAVROV_NP_RE.match(norm, q.end())
+        if him and (not q.group("from") or _AR_SAYING_AFTER_RE.match(norm, him.end())):
+            return him.start()
+    elif (
+        lang == "ru"
+        and _RU_QUOTING_VERB_RE.match(verb)
+        and ("слов" in verb or "цитир" in verb)
+        and not _RU_PRONOUN_BEFORE_RE.search(norm, max(0, m.start() - 8), m.start())
+    ):
+        him = _LAVROV_NP_RE.match(norm, _RU_WORDS_RE.match(norm, m.end()).end())
+        return him.start() if him else None
+    elif lang == "fa" and verb.startswith(_FA_WRITING_VERBS):
+        q = _FA_QUOTING_RE.search(norm, max(0, m.start() - 80), m.start())
+        him = q and _LAVROV_NP_RE.match(norm, q.end())
+        if him and len(norm[him.end() : m.start()].strip(" ،,")) <= 20:
+            return him.start()
+    return None

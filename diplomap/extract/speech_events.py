@@ -44,6 +44,7 @@ from diplomap.extract.relays import (
     _SPOKESPERSON_RE,
     _STATEMENT_RE,
     _foreign_relay,
+    _quoted_him,
     _relayed_him,
     _said_he_did,
     _source_frame,
@@ -489,7 +490,10 @@ def _verb_event(norm: str, lang: str, regions: list[tuple[int, int]]) -> _Event 
         elif subj is not None:
             not_he = subj not in ("lavrov", "pronoun", "title") and _not_he(norm, m)
             event = _Event(subj, m.start(), act=verb_traits(m)[2], not_he=not_he)
-            if subj in ("other", "other_minister") and (him := _relayed_him(norm, m)) is not None:
+            if subj in ("other", "other_minister") and (
+                (him := _relayed_him(norm, m)) is not None
+                or (him := _quoted_him(norm, m, lang)) is not None
+            ):
                 return _Event("lavrov", him, act=verb_traits(m)[2])
             if subj in ("other", "other_minister") and (
                 _in_fronted_clause(norm, m) or _in_relative_clause(norm, m)
@@ -535,7 +539,9 @@ def _told_of_him(
         return _Event("other", m.start(), act=act, not_he=_not_he(norm, m))
     if subj != _ANONYMOUS:
         return None
-    if (him := _relayed_him(norm, m)) is not None:
+    if (him := _relayed_him(norm, m)) is not None or (
+        him := _quoted_him(norm, m, lang)
+    ) is not None:
         return _Event("lavrov", him, act=act)
     if lang == "en" and first and _said_he_did(norm, m):
         return _Event("other", m.start(), act=act, not_he=_not_he(norm, m))
