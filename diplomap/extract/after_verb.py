@@ -14,6 +14,11 @@ _SHORT_ADVERBIAL_RE = re.compile(
     r"(?:(?:(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|"
     r"вчера|сегодня|накануне|ранее|также|позднее|журналистам|и|on\s+\w+day|yesterday|today|"
     r"later|earlier|also|به|بها|اليوم|امس|(?:يوم\s+)?(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)|"
+    # the occasion: "заявил в беседе с журналистами министр", "said at a news conference
+    # Lavrov", "قال في مؤتمر صحفي لافروف"
+    r"(?:(?:в|на)\s+(?:беседе|интервью|эфире|пресс-конференции|брифинге|встрече)|"
+    r"(?:at|in|during)\s+(?:a|an|the)\s+(?:news\s+conference|press\s+conference|briefing|interview)|"
+    r"(?:في|خلال)\s+(?:مؤتمر\s+صحفي|مقابله|حديث))(?:\s+[^\s,.،]+){0,3}?|"
     # a date: "заявил в среду, 29 января, министр", "said on Wednesday, January 29, Lavrov"
     r"\d{1,2}\s+(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[яа]"
     r"(?:\s+\d{4}(?:\s+(?:года|г\.))?)?|"
@@ -87,6 +92,7 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
         later
         and later.start() - start <= 60
         and _BEFORE_HIS_NAME_RE.fullmatch(norm[start : later.start()])
+        and not (lang == "ru" and _RU_OBLIQUE_RE.search(later.group()))
     ):
         # "заявил в воскресенье Сергей Лавров", "said on Tuesday Lavrov", "заявил министр
         # иностранных дел Сергей Лавров"

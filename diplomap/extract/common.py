@@ -213,6 +213,9 @@ _DESIG = _words(
             r"top\s+russian\s+diplomat",
             r"the\s+russian\s+minister",
             r"(?:the\s+)?head\s+of\s+(?:the\s+)?russian\s+diplomacy",
+            # «глава российского дипломатического ведомства» translated
+            r"(?:the\s+)?head\s+of\s+(?:the\s+)?russian\s+(?:diplomatic|foreign\s+policy)\s+"
+            r"(?:apparatus|service|department|agency|corps)",
             r"russian\s+diplomacy\s+chief",
             r"(?:moscow's|the\s+kremlin's)\s+top\s+diplomat",
         ]
