@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from diplomap.extract.boilerplate import is_short_date_line
 from diplomap.extract.common import (
     _NAME_NP,
     _WORD_RE,
@@ -60,12 +61,7 @@ from diplomap.extract.subjects import (
     _lavrov_subject,
     _may_hold_title,
 )
-from diplomap.extract.transcripts import (
-    SOUNDBITE_LABELS,
-    Turn,
-    marks_the_end,
-    transcript_turns,
-)
+from diplomap.extract.transcripts import Turn, sentence_turns
 from diplomap.normalize import NormText, detect_language, normalize
 
 __all__ = ["Attribution", "attribute_speakers"]
@@ -234,35 +230,6 @@ def _quotations(norm: str, open_in: bool) -> tuple[list[tuple[int, int]], bool]:
     return kept, still_open
 
 
-# A transcript has his label ("С.В.Лавров:", "Lavrov in talks with X:"), a question's
-# label or mark, or an audience addressed, at the start of a line (a quick test on the
-# raw text before its paragraphs are looked at). Each branch opens with the line break
-# before it (searched in "\n" + text): the engine skips from one line break to the next,
-# three times faster than trying a line start (^) at every position.
-_MAY_BE_TRANSCRIPT_RE = re.compile(
-    r"\n[^\n:：]{0,80}(?:lavrov|лавров|لافروف|لاوروف)[^\n:：]{0,60}[:：]"
-    r"|\n\s*(?:вопрос|question|q|س|سؤال|سوال|پرسش|ответ|answer)\s*(?:[(\[][^)\]\n]{0,160}[)\]])?\s*[:：]"
-    r"|\n\s*(?:[■●•▪◾►]|\*\*|[—–]\s|(?:س|سؤال|q|в)\s*/)[^\n]*[?؟]"
-    rf"|\n\s*(?:{SOUNDBITE_LABELS})\s*[:：][^\n]{{0,40}}(?:lavrov|лавров|لافروف|لاوروف)"
-    rf"|\n\s*[(\[]\s*(?:{SOUNDBITE_LABELS})[^\n]{{0,120}}(?:lavrov|лавров|لافروف|لاوروف)"
-    # his byline over an article of his ("By Sergey Lavrov, Minister ...", «بقلم: سيرغي لافروف»)
-    r"|\n\s*(?:by|written\s+by|автор:?|بقلم:?|به\s+قلم|نوشته:?)\s[^\n]{0,40}"
-    r"(?:lavrov|лавров|لافروف|لاوروف)"
-    r"|\n\s*(?:sergey|sergei|сергей|سيرغي|سرگئی)\s+(?:викторович\s+)?(?:lavrov|лавров|لافروف|لاوروف)"
-    r"(?:\s*[,،]\s*(?:minister|министр|وزير|وزیر)|[ \t]*[*٭✱]{0,2}[ \t]*\n)"
-    r"|\n\s*(?:ladies|colleagues|dear|уважаем|дамы|коллеги|дорогие|السيدات|سيداتي|الزملاء|"
-    r"اصحاب|أصحاب|خانم|همکاران|دوستان)"
-    # a speaker's heading over his words in a joint transcript (transcripts._speech_heading)
-    r"|\n\s*(?:(?:opening\s+)?(?:remarks|statement|speech|address)\s+(?:by|of)|выступление|"
-    r"вступительное\s+слово|заявление|(?:نص\s+)?(?:ال)?(?:كلمة|كلمه|خطاب|بيان|مداخلة)|"
-    r"(?:متن\s+)?(?:سخنان|سخنران[يی]|بیانات|بيانات|اظهارات))\s",
-    re.IGNORECASE,
-)
-
-
-_END_MARK = "-End-"
-
-
 _MAX_HEADLINE_WORDS = 25
 
 
@@ -285,35 +252,6 @@ def _in_headline_paragraph(text: str, sentences: Sequence[Sentence], idx: int) -
         and not whole.endswith((":", "："))
         and len(_WORD_RE.findall(whole)) < _MAX_HEADLINE_WORDS
     )
-
-
-def _transcript(text: str, sentences: Sequence[Sentence], title: str = "") -> list[Turn] | None:
-    """Each sentence's turn when the article is a transcript (see transcripts.py); its
-    heading is the text's first paragraph when it reads as one, else `title`."""
-    if not sentences or not _MAY_BE_TRANSCRIPT_RE.search("\n" + text):
-        return None
-    paras: dict[int, tuple[int, int]] = {}
-    for s in sentences:
-        a, b = paras.get(s.paragraph, (s.start, s.end))
-        paras[s.paragraph] = (min(a, s.start), max(b, s.end))
-    order = sorted(paras)
-    first = sentences[0]
-    headline_like = not ends_sentence(text[first.start : first.end])
-    heading_para = order[0] if headline_like and len(order) > 1 else None
-    body = [p for p in order if p != heading_para]
-    heading = text[slice(*paras[heading_para])] if heading_para is not None else title
-    # the outlet's end mark ("(انتهى)", "-End-") cut as boilerplate still ends the turns
-    keys: list[int | None] = []
-    for k, p in enumerate(body):
-        if k and marks_the_end(text[paras[body[k - 1]][1] : paras[p][0]]):
-            keys.append(None)
-        keys.append(p)
-    texts = [_END_MARK if p is None else text[slice(*paras[p])] for p in keys]
-    turns = transcript_turns(texts, heading)
-    if turns is None:
-        return None
-    by_para = {p: turn for p, turn in zip(keys, turns, strict=True) if p is not None}
-    return [by_para.get(s.paragraph, Turn(None, None, None)) for s in sentences]
 
 
 # "..., إذ قال إن" / "..., حيث أكد أن" (the verb's match starts at إذ/حيث): the clause
@@ -639,6 +577,8 @@ class _Resolver:
             att = _NONE  # "Полный текст — на сайте МИД": the outlet's line
         elif self.theses and _LIST_ITEM_RE.match(self.text, sent.start) and not same_para:
             att = Attribution(LAVROV, "reported", "reporting_clause")
+        elif turn is not None and is_short_date_line(norm) and not ends_sentence(norm):
+            att = _NONE  # "14 May 2017 13:21" under a transcript's heading: nobody's words
         elif turn is not None and turn.speaker is not None:
             att = (
                 Attribution(LAVROV, turn.kind, turn.evidence) if turn.speaker == "lavrov" else _NONE
@@ -972,7 +912,7 @@ def attribute_speakers(
     resolver = _Resolver(text, sentences, lang)
     resolver.full_norm = normalized.norm if normalized else normalize(text)
     resolver.according = _may_accord(resolver.full_norm)
-    turns = _transcript(text, sentences, title) or [None] * len(sentences)
+    turns = sentence_turns(text, sentences, title) or [None] * len(sentences)
     if _is_spokespersons_briefing(text, sentences):
         return [_NONE] * len(sentences)  # her words throughout, also where she relays him
     heading = True  # the headline, a standfirst, a date line: until the first real sentence
