@@ -114,11 +114,24 @@ def _relayed_him(norm: str, m: re.Match[str]) -> int | None:
         return None  # "... that Lavrov's statement reflected": about his words
     if _STATEMENT_RE.search(norm, max(0, m.start() - 80), him.start()) is None:
         return None
+    if _NO_WORDS_AFTER_RE.match(norm, him.end()):
+        return None  # "... that Lavrov and Wennesland met", «что Лавров обсудит»: no words
     if _THAT_BEFORE_RE.search(norm, max(m.end(), him.start() - 12), him.start()):
         return him.start()
     # "the readout said Lavrov stressed ...": English may leave "that" out
     bare = norm[m.end() : him.start()].strip() == "" and _EN_VERB_NEXT_RE.match(norm, him.end())
     return him.start() if bare else None
+
+
+# After his name in what a statement relays: another subject joined to his ("Lavrov and
+# Wennesland met", «Лавров и Гутерриш», "لافروف وفينيسلاند التقيا"), or what he did or will do, not said
+# ("will discuss", "met", «обсудит», «встретился», "سيبحث", "التقى", «خواهد», «دیدار کرد»)
+_NO_WORDS_AFTER_RE = re.compile(
+    r"\s*(?:(?:and|и|و|با)\s|و\S+\s+\S+(?:ا|وا)(?!\w)|(?:(?:also|также)\s+)?(?:will|would|is\s+(?:to|due|expected)|plans?|"
+    r"met|meets|held|holds|visited|arrived|attended|hosted|received|обсудит|провед[её]т|"
+    r"встретится|встретился|посетит|посетил|прибыл|примет\s+участие|провел|провёл|принял|"
+    r"[وف]?س[يتن]\w+|[وف]?(?:التقي|يلتقي|عقد|وصل|زار|استقبل)|خواهد|(?:ديدار|ملاقات)\s+كرد)(?!\w))"
+)
 
 
 _EN_VERB_NEXT_RE = re.compile(r"\s+(?:also\s+|had\s+|has\s+)?[a-z]+ed(?!\w)")

@@ -708,8 +708,8 @@ def _verb_subject(
         )
     ):
         return "other"  # "the referendums that Russian-installed proxies announced"
-    if lang == "ru" and _ru_named_after(norm, m.end()):
-        return "lavrov"  # "О Ливии говорил и Сергей Лавров": the verb before its subject
+    if (named := _named_beside(norm, m, lang, pre)) is not None:
+        return named
     subject = _subject_svo(pre, lang, object_follows=lang == "fa" and m.group().startswith("را"))
     told = subject in ("pronoun", "title") and _WORD_RE.search(pre) is not None
     if told and _lavrov_at(norm, _skip_spaces(norm, m.end()), True):
@@ -717,6 +717,19 @@ def _verb_subject(
     return subject
 
 
+def _named_beside(norm: str, m: re.Match[str], lang: str, pre: str) -> str | None:
+    """A subject the plain order does not find: his name after the Russian verb ("О Ливии
+    говорил и Сергей Лавров"), English "it"/"they"/"she" after the words ('"...," it
+    said': the statement, not a man)."""
+    if lang == "ru" and _ru_named_after(norm, m.end()):
+        return "lavrov"
+    if lang == "en" and _EN_IT_SAID_RE.search(pre, max(0, len(pre) - 12)):
+        return "other"
+    return None
+
+
+# "it", "they", "she" right before the verb, after a clause's end ('"...," it said')
+_EN_IT_SAID_RE = re.compile(r"[,\"”’]\s*(?:it|they|she)\s+$")
 _BY_BEFORE_RE = re.compile(r"^[\s,]*(?:by\s+)?")
 _EN_RELATIVE_KEYS_RE = re.compile(r" (?:that|which|whom) ")
 # A relative clause with its own subject right before the verb: "... that proxies announced"
