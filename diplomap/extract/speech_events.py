@@ -65,7 +65,7 @@ from diplomap.normalize import normalize
 # "according to Lavrov" / "according to him"
 _ACCORDING_RE = lead(
     r"(?<!\w)(?:[وف]?(?:(?:بحسب|حسب|وفق)(?!\s*ما(?!\w))(?!ما)|وفقا\s+ل|طبقا\s+ل|نقلا\s+عن|علي\s+حد\s+قول)\s*|به\s+(?:گفته|نوشته)\s+|"
-    r"به\s+اعتقاد\s+|از\s+نظر\s+|по\s+словам\s+|по\s+мнению\s+|"
+    r"به\s+(?:اعتقاد|نظر)\s+|از\s+(?:نظر|نگاه|ديد)\s+|по\s+словам\s+|по\s+мнению\s+|"
     # "по его словам": the pronoun inside the phrase
     r"по\s+(?=его\s+(?:словам|мнению)(?!\w))|как\s+(?:заявил|отметил|сказал|подчеркнул|считает)\s+|"
     r"according\s+to\s+|in\s+the\s+words\s+of\s+|in\s+(?=lavrov's\s+(?:telling|words|view)))"
@@ -351,7 +351,8 @@ class _Event(NamedTuple):
 
 # Every "according to" phrase above contains one of these (a quick test first)
 _ACCORDING_KEYS = (
-    "حسب", "وفق", "طبق", "نقلا", "قول", "گفته", "نوشته", "اعتقاد", "از نظر", "по слов",
+    "حسب", "وفق", "طبق", "نقلا", "قول", "گفته", "نوشته", "اعتقاد", "از نظر", "به نظر", "از نگاه",
+    "از ديد", "по слов",
     "по мнени",
     "по его",
     "как ", "according", "words of", "telling", "view",
