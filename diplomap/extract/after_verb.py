@@ -55,7 +55,11 @@ _RU_OBLIQUE_RE = re.compile(
 _RU_QUOTING_RE = re.compile(r"(?:цитиру|процитирова|цитирова|привод|привел|привели)")
 # ... his spokeswoman or the Kremlin's quoting him: her words (ATTRIBUTION.md)
 _RU_RELAYING_RE = re.compile(r"захаров|песков|представител|пресс-секретар|спикер")
-_RU_QUOTED_TITLE_RE = re.compile(r"(?:российского\s+)?(?:министра|дипломата|главы\s+мид)(?!\w)")
+# ... his title or name in the accusative, maybe after the outlet ("цитирует газета министра")
+_RU_QUOTED_RE = re.compile(
+    r"(?:[^\s,.]+\s+){0,2}?(?P<who>(?:российского\s+)?(?:министра|дипломата|главы\s+мид)|"
+    r"(?P<name>(?:сергея\s+)?лаврова))(?!\w)"
+)
 _COURTESY_RE = re.compile(r"(?:(?:معالي|سعاده|فخامه|his\s+excellency|جناب)\s+)+")
 
 
@@ -98,8 +102,8 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
         # иностранных дел Сергей Лавров"
         return "lavrov"
     after = norm[start : start + 120]
-    if lang == "ru" and _RU_QUOTING_RE.match(m.group()) and _RU_QUOTED_TITLE_RE.match(after):
-        return "title"  # «...», — приводит слова министра РИА Новости
+    if lang == "ru" and (quoted := _ru_quoted(m, after)) is not None:
+        return quoted
     for kind, table in (("pronoun", _PRONOUN_RE), ("title", _TITLE_RE)):
         pattern = table.get(lang)
         if pattern and (said := pattern.match(after)):
@@ -114,6 +118,17 @@ def _after_verb(norm: str, m: re.Match[str], lang: str) -> str | None:
     if minister is not None and not after[: minister.start()].strip(" ,،-—–").count(" ") > 1:
         return "other_minister"  # "— отметил турецкий министр", "said Jordan's foreign minister"
     return None
+
+
+def _ru_quoted(m: re.Match[str], after: str) -> str | None:
+    """An outlet quoting him after his words: «...», — приводит слова министра РИА
+    Новости / — цитирует газета министра ("title") / — цитирует Сергея Лаврова ТАСС
+    ("lavrov"); not his spokeswoman quoting him."""
+    if not _RU_QUOTING_RE.match(m.group()) or (q := _RU_QUOTED_RE.match(after)) is None:
+        return None
+    if _RU_RELAYING_RE.search(after, 0, q.start("who")):
+        return None
+    return "lavrov" if q.group("name") else "title"
 
 
 # An outlet's name in quotation marks right after the verb: "— пояснил «КП» востоковед",
