@@ -74,3 +74,32 @@ SPOKESWOMAN = {
 def test_his_spokeswoman_quoting_him_is_her_relaying(lang):
     text, fragment = SPOKESWOMAN[lang]
     assert_credited(analyse(text + "\n", lang), [], [fragment])
+
+
+# "According to this newspaper, Lavrov said ...": the paper is the messenger, he speaks;
+# "according to this newspaper" alone is the paper's own account
+MESSENGER = {
+    "fa": (
+        "به نوشته این روزنامه، لاوروف در وین گفت که توافق هسته‌ای به نفع همه است.",
+        "به نوشته این روزنامه، سیاست مسکو در قبال تهران تغییر کرده است.",
+    ),
+    "ar": (
+        "وبحسب هذه الصحيفة، قال لافروف في فيينا إن الاتفاق النووي في مصلحة الجميع.",
+        "وبحسب هذه الصحيفة، تغيرت سياسة موسكو تجاه طهران.",
+    ),
+    "ru": (
+        "По данным этой газеты, Лавров заявил в Вене, что ядерная сделка выгодна всем.",
+        "По данным этой газеты, политика Москвы в отношении Тегерана изменилась.",
+    ),
+    "en": (
+        "According to the same newspaper, Lavrov said in Vienna that the nuclear deal benefits all.",
+        "According to the same newspaper, Moscow's policy towards Tehran has changed.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MESSENGER))
+def test_this_newspaper_as_messenger(lang):
+    his, papers = MESSENGER[lang]
+    assert_credited(analyse(his + "\n", lang), [his[-25:-1]], [])
+    assert_credited(analyse(papers + "\n", lang), [], [papers[-25:-1]])

@@ -319,8 +319,8 @@ _REPORTED_BY_RE = re.compile(
 _REPORTED_BY_KEYS = ("گزارش", "نقل", "وفق", "بحسب", "ذكرت", "как ", "according", "citing")
 _may_be_reported_by = contains_any(_REPORTED_BY_KEYS)
 _MEDIA_RE = re.compile(
-    r"^\s*(?:ال)?(?:وكاله|صحيفه|خبرگزاري|روزنامه|агентств\w*|газет\w*|тасс|риа|интерфакс|"
-    r"the\s+(?:agency|newspaper|statement|readout)|reuters|afp|tass|ria|interfax|sputnik|اسپوتنيك|"
+    r"^\s*(?:(?:اين|همين|هذه|this|the\s+same|эта|это|этой)\s+)?(?:ال)?(?:وكاله|صحيفه|خبرگزاري|روزنامه|агентств\w*|газет\w*|тасс|риа|интерфакс|"
+    r"(?:the\s+)?(?:agency|newspaper|paper|daily|statement|readout)|reuters|afp|tass|ria|interfax|sputnik|اسپوتنيك|"
     r"سبوتنيك|ايرنا|ايسنا|تاس|بيان|بيانيه|сообщени\w*)(?!\w)"
 )
 
