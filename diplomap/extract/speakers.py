@@ -158,6 +158,11 @@ _BACKREF_RE = re.compile(
 _BACKREF_OPENINGS = ("об", "это", "this", "that", "these", "about", "جاء", "وجاء", "فجاء")
 
 
+# His words without quotation marks tagged by a dash clause at their end, as Russian sites
+# print a quotation («... . Нам небезразлично ..., — отметил Лавров.»): the paragraph is his
+_DASH_TAG_RE = re.compile(r"[,.!?…]\s*[—–]\s*$")
+
+
 def _backref(head: str) -> bool:
     """_BACKREF_RE.search(head), tested first on what any match needs."""
     if not (head.lstrip().startswith(_BACKREF_OPENINGS) or "اين" in head):
@@ -675,7 +680,9 @@ class _Resolver:
         if who != "lavrov":
             return _NONE
         att = self.attribution(event, norm, regions)
-        if att.kind == "reported" and event.subject == "lavrov" and _backref(norm[:120]):
+        if (att.kind == "reported" and event.subject == "lavrov" and _backref(norm[:120])) or (
+            self.lang == "ru" and not regions and _DASH_TAG_RE.search(norm, 0, event.pos)
+        ):  # "Об этом заявил Лавров"; «... . Нам небезразлично ..., — отметил Лавров.»
             _backfill(self.text, self.out, self.sentences, idx, self.events, self.headings)
         return att
 
